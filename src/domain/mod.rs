@@ -1,0 +1,27 @@
+//! The incident domain: pure Rust, no I/O, no clock reads (`now` is always passed in).
+
+mod category;
+mod change;
+pub mod clock;
+pub mod demo;
+mod event;
+mod incident;
+mod incident_id;
+mod severity;
+mod summary;
+mod tlp;
+
+pub use category::{Category, UnknownCategory};
+pub use change::{Change, ContactOutcome, Declaration, EvidenceSpec, ItemSpec, PhaseSpec, Scope};
+pub use clock::{ClockStatus, Countdown};
+pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
+pub use incident::{
+    ChecklistItem, ClockRecord, ContactAttempt, Done, FoldError, IncidentState, RetainerAlert, fold,
+};
+pub use incident_id::{BadIncidentId, IncidentId};
+pub use severity::{Severity, UnknownSeverity};
+pub use summary::IncidentSummary;
+pub use tlp::{Tlp, UnknownTlp};
+
+#[cfg(test)]
+mod fold_tests;

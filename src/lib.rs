@@ -1,0 +1,7 @@
+//! warroom: a terminal war room for security incidents.
+//!
+//! Layers, dependencies pointing down only: `cli`/`runtime` → `app` / `ui` → `store` →
+//! `domain`. See `docs/ARCHITECTURE.md`.
+
+pub mod domain;
+pub mod store;

@@ -1,0 +1,76 @@
+//! The pure part of an append, shared by every store: number, chain and check the new
+//! events against the incident's summary, and compute the summary after them.
+
+use super::StoreError;
+use crate::domain::{Change, Event, IncidentId, IncidentSummary};
+use chrono::{DateTime, Utc};
+
+/// An event before it is numbered and chained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent {
+    pub at: DateTime<Utc>,
+    pub author: String,
+    pub change: Change,
+}
+
+impl NewEvent {
+    pub fn new(at: DateTime<Utc>, author: impl Into<String>, change: Change) -> Self {
+        NewEvent {
+            at,
+            author: author.into(),
+            change,
+        }
+    }
+}
+
+/// What a store must write: each event with its record, and the new summary.
+pub struct Planned {
+    pub events: Vec<(Event, Vec<u8>)>,
+    pub summary: IncidentSummary,
+}
+
+pub fn plan(
+    id: IncidentId,
+    current: Option<IncidentSummary>,
+    batch: &[NewEvent],
+) -> Result<Planned, StoreError> {
+    let reject = |detail: &str| StoreError::Rejected {
+        id,
+        detail: detail.to_string(),
+    };
+    let (first, _) = batch
+        .split_first()
+        .ok_or_else(|| reject("nothing to append"))?;
+    let mut summary = current;
+    let mut head = summary
+        .as_ref()
+        .map(|s| s.head.clone())
+        .unwrap_or_else(crate::domain::ChainHead::genesis);
+    match (&summary, &first.change) {
+        (Some(_), Change::Declared(_)) => return Err(StoreError::AlreadyExists(id)),
+        (None, Change::Declared(d)) if d.id != id => {
+            return Err(reject("the declaration names another id"));
+        }
+        (None, Change::Declared(_)) => {}
+        (None, _) => return Err(StoreError::UnknownIncident(id)),
+        (Some(_), _) => {}
+    }
+    let mut events = Vec::with_capacity(batch.len());
+    for new in batch {
+        let event = head.next_event(new.at, &new.author, new.change.clone());
+        let record = event.to_record();
+        head = head.advanced(&record);
+        match summary.as_mut() {
+            Some(s) => {
+                if matches!(event.change, Change::Declared(_)) {
+                    return Err(reject("a journal can be declared only once"));
+                }
+                s.apply(&event, head.clone());
+            }
+            None => summary = IncidentSummary::declared(&event, head.clone()),
+        }
+        events.push((event, record));
+    }
+    let summary = summary.ok_or_else(|| reject("no declaration"))?;
+    Ok(Planned { events, summary })
+}

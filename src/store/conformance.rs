@@ -1,0 +1,159 @@
+//! The same contract checked against every store implementation.
+
+use super::*;
+use crate::domain::*;
+use chrono::{DateTime, TimeDelta, Utc};
+
+fn t0() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default()
+}
+
+fn declare(id: IncidentId) -> NewEvent {
+    NewEvent::new(
+        t0(),
+        "alice",
+        Change::Declared(Declaration {
+            id,
+            title: format!("incident {id}"),
+            severity: Severity::High,
+            category: Category::Intrusions,
+            tlp: Tlp::Amber,
+            detected_at: None,
+            commander: None,
+            scope: Scope::default(),
+            summary: String::new(),
+            exercise: id.exercise,
+            phases: vec![PhaseSpec {
+                id: "p1".into(),
+                name: "Phase one".into(),
+            }],
+            checklist: vec![ItemSpec {
+                id: "a".into(),
+                phase: "p1".into(),
+                text: "Do it".into(),
+                owner: None,
+            }],
+        }),
+    )
+}
+
+fn note(minutes: i64, text: &str) -> NewEvent {
+    NewEvent::new(
+        t0() + TimeDelta::minutes(minutes),
+        "bob",
+        Change::NoteAdded { text: text.into() },
+    )
+}
+
+fn contract(store: &dyn Store) {
+    assert!(store.list().unwrap().is_empty());
+    let id = store.next_id(false, 2026).unwrap();
+    assert_eq!(id.to_string(), "IR-2026-0001");
+
+    // Appending to an unknown incident is refused.
+    assert!(matches!(
+        store.append(id, &[note(1, "x")]),
+        Err(StoreError::UnknownIncident(_))
+    ));
+
+    let declared = store.append(id, &[declare(id)]).unwrap();
+    assert_eq!(declared[0].id, 1);
+    assert!(matches!(
+        store.append(id, &[declare(id)]),
+        Err(StoreError::AlreadyExists(_))
+    ));
+
+    let added = store
+        .append(id, &[note(1, "first"), note(2, "second")])
+        .unwrap();
+    assert_eq!(added.iter().map(|e| e.id).collect::<Vec<_>>(), vec![2, 3]);
+
+    let events = store.events(id).unwrap();
+    assert_eq!(events.len(), 3);
+    assert_eq!(
+        events[1].change,
+        Change::NoteAdded {
+            text: "first".into()
+        }
+    );
+    let summary = store.summary(id).unwrap().unwrap();
+    assert_eq!(summary.head.count, 3);
+    let records = store.records(id).unwrap();
+    assert_eq!(
+        verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash)),
+        Ok(summary.head.clone())
+    );
+    assert_eq!(summary.updated_at, t0() + TimeDelta::minutes(2));
+
+    // Ids are allocated per kind and year.
+    assert_eq!(store.next_id(false, 2026).unwrap().number, 2);
+    assert_eq!(store.next_id(true, 2026).unwrap().number, 1);
+    let ex = store.next_id(true, 2026).unwrap();
+    store.append(ex, &[declare(ex)]).unwrap();
+    let listed: Vec<_> = store.list().unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(listed, vec![id, ex], "most recently updated first");
+    assert!(matches!(
+        store.events(IncidentId::new(false, 2020, 9)),
+        Err(StoreError::UnknownIncident(_))
+    ));
+}
+
+#[test]
+fn memory_store_meets_the_contract() {
+    contract(&MemoryStore::new());
+}
+
+#[test]
+fn sled_store_meets_the_contract_and_survives_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let id;
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        contract(&store);
+        id = store.list().unwrap()[0].id;
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    let events = store.events(id).unwrap();
+    assert_eq!(events.len(), 3);
+    assert_eq!(store.list().unwrap().len(), 2);
+    store.append(id, &[note(5, "after reopen")]).unwrap();
+    assert_eq!(store.events(id).unwrap()[3].id, 4);
+}
+
+#[test]
+fn a_second_opener_is_told_the_store_is_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = SledStore::open(dir.path()).unwrap();
+    match SledStore::open(dir.path()) {
+        Err(e @ StoreError::Locked { .. }) => {
+            assert!(e.to_string().contains(&dir.path().display().to_string()));
+        }
+        Err(other) => panic!("unexpected error {other}"),
+        Ok(_) => panic!("opened a locked store"),
+    }
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        store.force_schema_version(99).unwrap();
+    }
+    let err = SledStore::open(dir.path()).err().unwrap();
+    assert!(
+        matches!(err, StoreError::SchemaTooNew { found: 99, .. }),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_directory_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("a/b/warroom");
+    SledStore::open(&dir).unwrap();
+    let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}

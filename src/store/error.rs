@@ -1,0 +1,36 @@
+use crate::domain::IncidentId;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the data directory {} is in use by another warroom process; close it or use --data-dir",
+        dir.display()
+    )]
+    Locked { dir: PathBuf },
+    #[error("no incident {0} in this store")]
+    UnknownIncident(IncidentId),
+    #[error("incident {0} already exists")]
+    AlreadyExists(IncidentId),
+    #[error("incident {id}: {detail}")]
+    Rejected { id: IncidentId, detail: String },
+    #[error("incident {id} is damaged: {detail}")]
+    Corrupt { id: IncidentId, detail: String },
+    #[error(
+        "the store in {} has schema version {found}, newer than this warroom understands ({supported}); use a newer warroom",
+        dir.display()
+    )]
+    SchemaTooNew {
+        dir: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{what} {}: {source}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("storage engine error in {}: {source}", dir.display())]
+    Engine { dir: PathBuf, source: sled::Error },
+}

@@ -1,0 +1,70 @@
+//! Where journals live. A [`Store`] keeps one journal per incident plus an index of
+//! incident summaries; every append is durable (flushed) before it returns.
+
+mod append;
+mod error;
+mod location;
+mod memory;
+mod sled_store;
+
+pub use append::NewEvent;
+pub use error::StoreError;
+pub use location::{create_private_dir, default_data_dir};
+pub use memory::MemoryStore;
+pub use sled_store::{SCHEMA_VERSION, SledStore};
+
+use crate::domain::{Event, IncidentId, IncidentSummary};
+
+pub trait Store: Send {
+    /// Every incident's summary, most recently updated first.
+    fn list(&self) -> Result<Vec<IncidentSummary>, StoreError>;
+
+    fn summary(&self, id: IncidentId) -> Result<Option<IncidentSummary>, StoreError>;
+
+    /// The stored bytes of each event, in order: what the hash chain covers.
+    fn records(&self, id: IncidentId) -> Result<Vec<Vec<u8>>, StoreError>;
+
+    /// Appends `batch` to the incident's journal in one atomic, durable step and returns
+    /// the events as stored. A batch that starts with a declaration creates the incident.
+    fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError>;
+
+    /// Human-readable location, for the status line and messages.
+    fn location(&self) -> String;
+
+    /// The events of an incident, parsed.
+    fn events(&self, id: IncidentId) -> Result<Vec<Event>, StoreError> {
+        let records = self.records(id)?;
+        if records.is_empty() && self.summary(id)?.is_none() {
+            return Err(StoreError::UnknownIncident(id));
+        }
+        records
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                Event::from_record(r).map_err(|e| StoreError::Corrupt {
+                    id,
+                    detail: format!("event {} does not parse: {e}", n + 1),
+                })
+            })
+            .collect()
+    }
+
+    /// The next free id of the year for real incidents or exercises.
+    fn next_id(&self, exercise: bool, year: u16) -> Result<IncidentId, StoreError> {
+        let last = self
+            .list()?
+            .iter()
+            .filter(|s| s.id.exercise == exercise && s.id.year == year)
+            .map(|s| s.id.number)
+            .max()
+            .unwrap_or(0);
+        Ok(IncidentId::new(exercise, year, last + 1))
+    }
+}
+
+fn sort_for_list(summaries: &mut [IncidentSummary]) {
+    summaries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+}
+
+#[cfg(test)]
+mod conformance;

@@ -1,0 +1,216 @@
+//! The sled store: one database in the data directory, guarded by a lock file so that
+//! exactly one process owns it.
+//!
+//! Trees: `meta` (schema version, created-at), `incidents` (id → summary JSON), and one
+//! `journal/<id>` tree per incident (big-endian sequence number → event record).
+
+use super::append::{NewEvent, plan};
+use super::{Store, StoreError, create_private_dir, sort_for_list};
+use crate::domain::{Event, IncidentId, IncidentSummary};
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// Version of the on-disk layout this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_KEY: &[u8] = b"schema_version";
+const CREATED_KEY: &[u8] = b"created_at";
+
+pub struct SledStore {
+    dir: PathBuf,
+    db: sled::Db,
+    meta: sled::Tree,
+    incidents: sled::Tree,
+    /// Held for the life of the store: the OS releases it if the process dies.
+    _lock: File,
+}
+
+impl SledStore {
+    /// Opens (creating if needed) the store in `dir`. Fails with [`StoreError::Locked`]
+    /// if another process holds it.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        create_private_dir(dir)?;
+        let lock_path = dir.join("warroom.lock");
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|source| StoreError::Io {
+                what: "cannot open the lock file",
+                path: lock_path.clone(),
+                source,
+            })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Io {
+                    what: "cannot lock",
+                    path: lock_path,
+                    source,
+                });
+            }
+        }
+        let engine = |source| StoreError::Engine {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        let db = sled::Config::new()
+            .path(dir.join("db"))
+            // Every append flushes itself; no background flusher (which would also hold
+            // the database open for a moment after the store is dropped).
+            .flush_every_ms(None)
+            .open()
+            .map_err(engine)?;
+        let meta = db.open_tree("meta").map_err(engine)?;
+        let incidents = db.open_tree("incidents").map_err(engine)?;
+        let store = SledStore {
+            dir: dir.to_path_buf(),
+            db,
+            meta,
+            incidents,
+            _lock: lock,
+        };
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    /// Writes a schema version, to test what an older or newer store does.
+    #[cfg(test)]
+    pub(super) fn force_schema_version(&self, version: u32) -> Result<(), StoreError> {
+        self.meta
+            .insert(SCHEMA_KEY, version.to_string().as_bytes())
+            .map_err(|e| self.engine(e))?;
+        self.db.flush().map_err(|e| self.engine(e)).map(drop)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn engine(&self, source: sled::Error) -> StoreError {
+        StoreError::Engine {
+            dir: self.dir.clone(),
+            source,
+        }
+    }
+
+    fn check_schema(&self) -> Result<(), StoreError> {
+        match self.meta.get(SCHEMA_KEY).map_err(|e| self.engine(e))? {
+            Some(raw) => {
+                let found = std::str::from_utf8(&raw)
+                    .ok()
+                    .and_then(|s| s.parse::<u32>().ok())
+                    .unwrap_or(u32::MAX);
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::SchemaTooNew {
+                        dir: self.dir.clone(),
+                        found,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+                // Version 1 is the first layout: nothing older exists to migrate yet.
+                Ok(())
+            }
+            None => {
+                self.meta
+                    .insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
+                    .map_err(|e| self.engine(e))?;
+                let now = chrono::Utc::now().to_rfc3339();
+                self.meta
+                    .insert(CREATED_KEY, now.as_bytes())
+                    .map_err(|e| self.engine(e))?;
+                self.db.flush().map_err(|e| self.engine(e))?;
+                Ok(())
+            }
+        }
+    }
+
+    fn journal(&self, id: IncidentId) -> Result<sled::Tree, StoreError> {
+        self.db
+            .open_tree(format!("journal/{id}"))
+            .map_err(|e| self.engine(e))
+    }
+
+    fn parse_summary(&self, id: IncidentId, raw: &[u8]) -> Result<IncidentSummary, StoreError> {
+        serde_json::from_slice(raw).map_err(|e| StoreError::Corrupt {
+            id,
+            detail: format!("index entry does not parse: {e}"),
+        })
+    }
+}
+
+impl Store for SledStore {
+    fn list(&self) -> Result<Vec<IncidentSummary>, StoreError> {
+        let mut all = Vec::new();
+        for entry in self.incidents.iter() {
+            let (key, value) = entry.map_err(|e| self.engine(e))?;
+            let key = String::from_utf8_lossy(&key);
+            let id = key.parse().map_err(|_| StoreError::Corrupt {
+                id: IncidentId::new(false, 0, 0),
+                detail: format!("index key {key:?} is not an incident id"),
+            })?;
+            all.push(self.parse_summary(id, &value)?);
+        }
+        sort_for_list(&mut all);
+        Ok(all)
+    }
+
+    fn summary(&self, id: IncidentId) -> Result<Option<IncidentSummary>, StoreError> {
+        self.incidents
+            .get(id.to_string())
+            .map_err(|e| self.engine(e))?
+            .map(|raw| self.parse_summary(id, &raw))
+            .transpose()
+    }
+
+    fn records(&self, id: IncidentId) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.journal(id)?
+            .iter()
+            .values()
+            .map(|v| v.map(|v| v.to_vec()).map_err(|e| self.engine(e)))
+            .collect()
+    }
+
+    fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
+        let journal = self.journal(id)?;
+        let key = id.to_string();
+        let result = (&self.incidents, &journal).transaction(|(incidents, journal)| {
+            let abort = ConflictableTransactionError::Abort;
+            let current = incidents
+                .get(key.as_bytes())?
+                .map(|raw| self.parse_summary(id, &raw))
+                .transpose()
+                .map_err(abort)?;
+            let planned = plan(id, current, batch).map_err(abort)?;
+            for (event, record) in &planned.events {
+                journal.insert(&event.id.to_be_bytes(), record.as_slice())?;
+            }
+            let summary = serde_json::to_vec(&planned.summary).unwrap_or_default();
+            incidents.insert(key.as_bytes(), summary)?;
+            Ok(planned
+                .events
+                .into_iter()
+                .map(|(e, _)| e)
+                .collect::<Vec<_>>())
+        });
+        let events = match result {
+            Ok(events) => events,
+            Err(TransactionError::Abort(e)) => return Err(e),
+            Err(TransactionError::Storage(e)) => return Err(self.engine(e)),
+        };
+        // Durable before anyone is told it is saved.
+        self.db.flush().map_err(|e| self.engine(e))?;
+        Ok(events)
+    }
+
+    fn location(&self) -> String {
+        self.dir.display().to_string()
+    }
+}
