@@ -3,5 +3,7 @@
 //! Layers, dependencies pointing down only: `cli`/`runtime` → `app` / `ui` → `store` →
 //! `domain`. See `docs/ARCHITECTURE.md`.
 
+pub mod app;
+pub mod config;
 pub mod domain;
 pub mod store;

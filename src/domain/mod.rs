@@ -3,6 +3,7 @@
 mod category;
 mod change;
 pub mod clock;
+mod contact;
 pub mod demo;
 mod event;
 mod incident;
@@ -14,6 +15,7 @@ mod tlp;
 pub use category::{Category, UnknownCategory};
 pub use change::{Change, ContactOutcome, Declaration, EvidenceSpec, ItemSpec, PhaseSpec, Scope};
 pub use clock::{ClockStatus, Countdown};
+pub use contact::{Contact, Retainer};
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
     ChecklistItem, ClockRecord, ContactAttempt, Done, FoldError, IncidentState, RetainerAlert, fold,

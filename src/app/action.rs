@@ -1,0 +1,54 @@
+//! What a user can ask for. Derives `Deserialize` so the keymap in the config maps keys
+//! straight to actions; the help overlay is generated from that map.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    ToggleItem,
+    AddNote,
+    NewIncident,
+    SwitchIncident,
+    AlertRetainer,
+    OpenDemo,
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+}
+
+impl Action {
+    pub const ALL: [Action; 20] = [
+        Action::Quit,
+        Action::Help,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::ToggleItem,
+        Action::AddNote,
+        Action::NewIncident,
+        Action::SwitchIncident,
+        Action::AlertRetainer,
+        Action::OpenDemo,
+        Action::Submit,
+        Action::Cancel,
+        Action::NextField,
+        Action::PrevField,
+    ];
+}

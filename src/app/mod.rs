@@ -1,0 +1,6 @@
+//! Application state and the one place it changes.
+
+mod action;
+pub mod keymap;
+
+pub use action::Action;

@@ -1,0 +1,176 @@
+use super::*;
+
+#[test]
+fn the_embedded_default_is_valid_and_complete() {
+    let config = Config::embedded().unwrap();
+    assert!(config.phase_model.phases.len() >= 5);
+    assert_eq!(config.phase_model.phases[0].id, "identification");
+    assert!(config.phase_model.checklist().len() >= 15);
+    assert_eq!(config.retainer.response_minutes, 60);
+    assert!(!config.contacts.is_empty());
+}
+
+#[test]
+fn a_user_file_replaces_keys_and_adds_bindings() {
+    let text = "organisation: ACME\nretainer: { name: R, response_minutes: 30 }\nkeymap:\n  dashboard:\n    x: add_note\n";
+    let config = Config::with_user_text("user.yaml", text).unwrap();
+    assert_eq!(config.organisation, "ACME");
+    assert_eq!(config.retainer.response_minutes, 30);
+    // The default phase model stays; the default keymap keeps its keys.
+    assert_eq!(config.phase_model, Config::embedded().unwrap().phase_model);
+    use crate::app::{Action, keymap::Mode};
+    assert_eq!(
+        config
+            .keymap
+            .keys_for(Mode::Dashboard, Action::AddNote)
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn an_empty_or_comment_only_file_changes_nothing() {
+    let base = Config::embedded().unwrap();
+    assert_eq!(Config::with_user_text("u.yaml", "").unwrap(), base);
+    assert_eq!(
+        Config::with_user_text("u.yaml", "# nothing\n\n").unwrap(),
+        base
+    );
+}
+
+fn error_of(text: &str) -> String {
+    Config::with_user_text("user.yaml", text)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn an_unknown_key_is_located_and_the_valid_ones_listed() {
+    let err = error_of("organisation: A\norganization: B\n");
+    assert!(
+        err.starts_with("user.yaml:2:1: unknown field `organization`, expected one of"),
+        "{err}"
+    );
+    assert!(err.contains("`organisation`"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_is_located() {
+    let err = error_of("retainer:\n  name: R\n  response_minutes: soon\n");
+    assert!(
+        err.starts_with(
+            "user.yaml:3:21: retainer.response_minutes: invalid type: string \"soon\", expected u32"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_action_lists_the_valid_ones() {
+    let err = error_of("keymap:\n  dashboard:\n    x: explode\n");
+    assert!(err.starts_with("user.yaml:3:8:"), "{err}");
+    assert!(err.contains("unknown variant `explode`"), "{err}");
+    assert!(err.contains("`alert_retainer`"), "{err}");
+}
+
+#[test]
+fn a_bad_key_name_is_located() {
+    let err = error_of("keymap:\n  dashboard:\n    hyper-x: quit\n");
+    assert!(err.starts_with("user.yaml:3:"), "{err}");
+    assert!(err.contains("'hyper-x' is not a key"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_are_located_at_the_second_one() {
+    let text = "phase_model:\n  name: M\n  phases:\n    - id: a\n      name: A\n      checklist:\n        - id: x\n          text: T\n        - id: x\n          text: U\n";
+    let err = error_of(text);
+    assert_eq!(
+        err,
+        "user.yaml:9:11: found the id `x` twice, expected every phase and checklist id to be unique"
+    );
+}
+
+#[test]
+fn zero_response_minutes_is_refused() {
+    let err = error_of("retainer: { name: R, response_minutes: 0 }\n");
+    assert!(err.contains("found response_minutes: 0"), "{err}");
+}
+
+#[test]
+fn broken_yaml_syntax_is_located() {
+    let err = error_of("organisation: \"unclosed\n");
+    assert!(err.starts_with("user.yaml:"), "{err}");
+}
+
+const EXAMPLE: &str = include_str!("../../config.example.yaml");
+
+#[test]
+fn the_example_config_is_valid() {
+    let config = Config::with_user_text("config.example.yaml", EXAMPLE).unwrap();
+    assert_eq!(config.organisation, "Example Logistics SAS");
+}
+
+#[test]
+fn every_key_of_the_example_has_a_comment() {
+    let mut previous = "";
+    for (n, line) in EXAMPLE.lines().enumerate() {
+        let t = line.trim_start().trim_start_matches("- ");
+        let is_key = !t.starts_with('#')
+            && t.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty() && !k.contains(' ') && !k.starts_with('"') || k == "\"?\""
+            });
+        if is_key {
+            assert!(
+                previous.trim_start().starts_with('#'),
+                "line {}: `{}` has no comment above it",
+                n + 1,
+                line.trim()
+            );
+        }
+        if !line.trim().is_empty() {
+            previous = line;
+        }
+    }
+}
+
+/// Dotted paths of every mapping key, lists entering their first element.
+fn key_paths(value: &serde_yaml::Value, prefix: &str, out: &mut Vec<String>) {
+    match value {
+        serde_yaml::Value::Mapping(map) => {
+            for (k, v) in map {
+                let key = k.as_str().unwrap_or("?");
+                let path = if prefix.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                out.push(path.clone());
+                // Inside a keymap mode the keys are key names, not config keys.
+                if !prefix.starts_with("keymap") {
+                    key_paths(v, &path, out);
+                }
+            }
+        }
+        serde_yaml::Value::Sequence(items) => {
+            if let Some(first) = items.first() {
+                key_paths(first, prefix, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_example_documents_every_config_key() {
+    let full = serde_yaml::to_value(Config::embedded().unwrap()).unwrap();
+    let example: serde_yaml::Value = serde_yaml::from_str(EXAMPLE).unwrap();
+    let (mut wanted, mut documented) = (Vec::new(), Vec::new());
+    key_paths(&full, "", &mut wanted);
+    key_paths(&example, "", &mut documented);
+    assert!(wanted.len() > 30, "too few keys found: {wanted:?}");
+    let missing: Vec<_> = wanted.iter().filter(|p| !documented.contains(p)).collect();
+    assert!(
+        missing.is_empty(),
+        "config.example.yaml does not show: {missing:?}"
+    );
+}
