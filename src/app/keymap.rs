@@ -72,6 +72,10 @@ impl KeySpec {
             event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let code = match event.code {
             KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            // Terminals send ctrl-c whether or not shift or caps lock is on.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
             other => other,
         };
         if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
