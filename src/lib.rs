@@ -4,6 +4,12 @@
 //! `domain`. See `docs/ARCHITECTURE.md`.
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod logging;
+pub mod ops;
+pub mod runtime;
 pub mod store;
+pub mod text;
+pub mod ui;

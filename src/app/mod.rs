@@ -1,6 +1,210 @@
-//! Application state and the one place it changes.
+//! Application state and the one place it changes ([`App::update`]). No I/O here: writes
+//! are returned as [`Effect`]s for the runtime (or a test) to carry out, and their
+//! results come back as [`Msg`]s.
 
 mod action;
+pub mod forms;
 pub mod keymap;
+mod update;
+mod zone;
 
 pub use action::Action;
+pub use zone::Zone;
+
+use crate::config::Config;
+use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyEvent;
+use forms::NewIncidentForm;
+use keymap::Mode;
+use tui_input::Input;
+
+/// Everything that can happen to the app: input, time, and the results of effects.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Action(Action),
+    Tick(DateTime<Utc>),
+    Resize,
+    /// Events are durably stored; `incidents` is the index after the write.
+    Saved {
+        id: IncidentId,
+        events: Vec<Event>,
+        incidents: Vec<IncidentSummary>,
+    },
+    /// A whole journal was read (switching incident).
+    Loaded {
+        id: IncidentId,
+        events: Vec<Event>,
+    },
+    /// An effect failed; nothing was saved.
+    Failed(String),
+}
+
+/// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Append {
+        id: IncidentId,
+        changes: Vec<Change>,
+    },
+    Declare(NewIncident),
+    OpenDemo,
+    Load(IncidentId),
+}
+
+/// What the new-incident form asks; the runtime adds the id, the phase model and the
+/// checklist from the config (see `ops::declare`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewIncident {
+    pub title: String,
+    pub severity: crate::domain::Severity,
+    pub category: crate::domain::Category,
+    pub tlp: crate::domain::Tlp,
+    pub exercise: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Checklist,
+    Contacts,
+    Journal,
+}
+
+impl Pane {
+    pub const CYCLE: [Pane; 3] = [Pane::Checklist, Pane::Contacts, Pane::Journal];
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Picker { cursor: usize },
+    Note(Input),
+    NewIncident(NewIncidentForm),
+}
+
+/// The incident on screen: its journal and the fold of it.
+#[derive(Debug, Clone)]
+pub struct Active {
+    pub state: IncidentState,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cursors {
+    pub checklist: usize,
+    pub contacts: usize,
+    /// How many of the newest journal events are scrolled past.
+    pub journal: usize,
+}
+
+pub struct App {
+    pub config: Config,
+    pub author: String,
+    pub data_dir: String,
+    pub now: DateTime<Utc>,
+    pub zone: Zone,
+    pub incidents: Vec<IncidentSummary>,
+    pub active: Option<Active>,
+    pub focus: Pane,
+    pub cursors: Cursors,
+    pub overlay: Option<Overlay>,
+    /// Writes sent to the store and not yet acknowledged.
+    pub pending: usize,
+    pub flash: Option<Flash>,
+    pub should_quit: bool,
+    /// Set by every change that needs a redraw; the runtime clears it after drawing.
+    pub dirty: bool,
+}
+
+/// What the app needs from outside to start.
+pub struct Start {
+    pub config: Config,
+    pub author: String,
+    pub data_dir: String,
+    pub now: DateTime<Utc>,
+    pub zone: Zone,
+    pub incidents: Vec<IncidentSummary>,
+    /// The journal of the incident to open first, if any.
+    pub events: Option<Vec<Event>>,
+}
+
+impl App {
+    pub fn new(start: Start) -> Self {
+        let active = start.events.and_then(|events| {
+            let state = fold(&events).ok()?;
+            Some(Active { state, events })
+        });
+        App {
+            config: start.config,
+            author: start.author,
+            data_dir: start.data_dir,
+            now: start.now,
+            zone: start.zone,
+            incidents: start.incidents,
+            active,
+            focus: Pane::Checklist,
+            cursors: Cursors::default(),
+            overlay: None,
+            pending: 0,
+            flash: None,
+            should_quit: false,
+            dirty: true,
+        }
+    }
+
+    /// Which keymap applies now.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Picker { .. }) => Mode::Picker,
+            Some(Overlay::Note(_) | Overlay::NewIncident(_)) => Mode::Form,
+            None if self.active.is_none() => Mode::Welcome,
+            None => Mode::Dashboard,
+        }
+    }
+
+    /// The directory as the Contacts pane lists it: point of contact, retainer, then
+    /// everyone else from the config.
+    pub fn directory(&self) -> Vec<Contact> {
+        let r = &self.config.retainer;
+        let retainer = Contact {
+            name: r.name.clone(),
+            role: format!("Retainer CSIRT, responds within {} min", r.response_minutes),
+            organisation: r.contract.clone(),
+            phones: if r.hotline.is_empty() {
+                vec![]
+            } else {
+                vec![r.hotline.clone()]
+            },
+            email: r.email.clone(),
+            hours: "24/7".into(),
+            notes: String::new(),
+        };
+        std::iter::once(self.config.point_of_contact.clone())
+            .chain(std::iter::once(retainer))
+            .chain(self.config.contacts.iter().cloned())
+            .collect()
+    }
+
+    /// How long until the screen shows something new on its own: every second while a
+    /// clock is on screen, else at the next minute for the status-line clock.
+    pub fn next_tick_in(&self, now: DateTime<Utc>) -> std::time::Duration {
+        use chrono::Timelike;
+        let ms_into_second = u64::from(now.timestamp_subsec_millis());
+        let to_next_second = 1000 - ms_into_second.min(999);
+        if self.active.is_some() {
+            std::time::Duration::from_millis(to_next_second)
+        } else {
+            let secs_left = 59 - u64::from(now.second().min(59));
+            std::time::Duration::from_millis(secs_left * 1000 + to_next_second)
+        }
+    }
+}

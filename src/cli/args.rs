@@ -1,0 +1,130 @@
+//! The command line, as other tools call it. Keep these forms stable.
+
+use crate::domain::{Category, IncidentId, Severity, Tlp};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "warroom",
+    version,
+    about = "A terminal war room for security incidents: journal, checklist, clocks, contacts.",
+    long_about = "Without a subcommand, opens the dashboard. Every dashboard action has a subcommand \
+                  twin working on the same store, for scripts and SOC integrations.\n\n\
+                  Exit codes: 0 success, 1 failure (unknown incident, store in use), 2 bad usage or input."
+)]
+pub struct Cli {
+    /// Configuration file laid over the built-in default.
+    #[arg(long, global = true, env = "WARROOM_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Directory holding the incident store (default: the platform data directory).
+    #[arg(long, global = true, env = "WARROOM_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Declare a new incident; prints its id.
+    New {
+        /// One line saying what is happening.
+        #[arg(long)]
+        title: String,
+        /// 0-5 or baseline, low, medium, high, severe, emergency.
+        #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
+        severity: Severity,
+        /// ENISA taxonomy class, e.g. malicious-code, fraud, intrusions.
+        #[arg(long, value_name = "C", default_value = "other", value_parser = parse_category)]
+        category: Category,
+        /// TLP 2.0 label: red, amber+strict, amber, green, clear.
+        #[arg(long, value_name = "TLP", default_value = "TLP:AMBER", value_parser = parse_tlp)]
+        tlp: Tlp,
+        /// Print a JSON object with the id instead of the bare id.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List incidents, most recently updated first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show an incident: phase, checklist with item ids, clocks, journal.
+    Show {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a note to an incident's journal.
+    Note {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        text: String,
+    },
+    /// Tick a checklist item.
+    Check {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        item_id: String,
+    },
+    /// Untick a checklist item.
+    Uncheck {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        item_id: String,
+    },
+    /// Record that the retainer CSIRT was alerted; starts its SLA clock.
+    AlertRetainer {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+    },
+    /// Create the demo incident (an exercise); prints its id.
+    Demo,
+    /// Render the dashboard once as plain text.
+    Snapshot {
+        /// Incident to show (default: the most recently updated).
+        #[arg(value_parser = parse_id)]
+        id: Option<IncidentId>,
+        #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        width: u16,
+        #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        height: u16,
+    },
+    /// Check the hash chain of one incident, or of all; names the first bad event.
+    Verify {
+        #[arg(value_parser = parse_id)]
+        id: Option<IncidentId>,
+    },
+    /// Configuration commands.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Validate a config file (default: the one warroom would use); prints "ok" or the error.
+    Check { file: Option<PathBuf> },
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+        .map_err(|e: crate::domain::UnknownSeverity| e.to_string())
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    s.parse()
+        .map_err(|e: crate::domain::UnknownCategory| e.to_string())
+}
+
+fn parse_tlp(s: &str) -> Result<Tlp, String> {
+    s.parse()
+        .map_err(|e: crate::domain::UnknownTlp| e.to_string())
+}
+
+fn parse_id(s: &str) -> Result<IncidentId, String> {
+    s.parse()
+        .map_err(|e: crate::domain::BadIncidentId| e.to_string())
+}

@@ -1,0 +1,281 @@
+//! The headless twin of every dashboard action, and the dispatch from `main`.
+
+mod args;
+mod show;
+
+pub use args::{Cli, Command, ConfigCommand};
+
+use crate::app::{App, NewIncident, Start, Zone};
+use crate::config::{Config, default_config_path};
+use crate::domain::{Change, IncidentId, verify_chain};
+use crate::store::{SledStore, Store, StoreError, default_data_dir};
+use crate::{ops, runtime, ui};
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+
+/// How a command failed, which decides the exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad usage or invalid input: exit 2.
+    Usage(String),
+    /// The command could not be carried out: exit 1.
+    Failed(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::Failed(_) => 1,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Usage(m) | Failure::Failed(m) => m,
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Failed(e.to_string())
+    }
+}
+
+type Outcome = Result<(), Failure>;
+
+/// The instant "now". `WARROOM_NOW` (RFC 3339) pins it, for tests and demos on record.
+pub fn now() -> DateTime<Utc> {
+    std::env::var("WARROOM_NOW")
+        .ok()
+        .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+}
+
+/// Who is recorded as the author of events: the config's operator, else the login name.
+pub fn author(config: &Config) -> String {
+    config
+        .operator
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "operator".into())
+}
+
+fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
+    let usage = |e: crate::config::ConfigError| Failure::Usage(e.to_string());
+    match explicit {
+        Some(path) => Config::load(path).map_err(usage),
+        None => match default_config_path().filter(|p| p.exists()) {
+            Some(path) => Config::load(&path).map_err(usage),
+            None => Config::embedded().map_err(usage),
+        },
+    }
+}
+
+fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    explicit.or_else(default_data_dir).ok_or_else(|| {
+        Failure::Usage("no data directory: this platform has none, pass --data-dir DIR".into())
+    })
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    if let Some(Command::Config {
+        command: ConfigCommand::Check { file },
+    }) = &cli.command
+    {
+        return config_check(file.as_deref().or(cli.config.as_deref()));
+    }
+    let config = load_config(cli.config.as_deref())?;
+    let dir = data_dir(cli.data_dir)?;
+    let store = SledStore::open(&dir)?;
+    let author = author(&config);
+    let Some(command) = cli.command else {
+        return runtime::run(config, store, author).map_err(|e| Failure::Failed(format!("{e:#}")));
+    };
+    let now = now();
+    match command {
+        Command::New {
+            title,
+            severity,
+            category,
+            tlp,
+            json,
+        } => {
+            let title = non_empty(&title, "--title")?;
+            let new = NewIncident {
+                title,
+                severity,
+                category,
+                tlp,
+                exercise: false,
+            };
+            let events = ops::declare(&store, &config, now, &author, &new)?;
+            print_new_id(&events, json)
+        }
+        Command::Demo => {
+            let events = ops::open_demo(&store, &config, now)?;
+            print_new_id(&events, false)
+        }
+        Command::List { json } => show::list(&store, json),
+        Command::Show { id, json } => show::show(&store, id, json, now),
+        Command::Note { id, text } => {
+            let text = non_empty(&text, "the note")?;
+            append(&store, id, now, &author, Change::NoteAdded { text })
+        }
+        Command::Check { id, item_id } => {
+            check_item(&store, id, &item_id)?;
+            append(
+                &store,
+                id,
+                now,
+                &author,
+                Change::ItemChecked { item: item_id },
+            )
+        }
+        Command::Uncheck { id, item_id } => {
+            check_item(&store, id, &item_id)?;
+            append(
+                &store,
+                id,
+                now,
+                &author,
+                Change::ItemUnchecked { item: item_id },
+            )
+        }
+        Command::AlertRetainer { id } => {
+            let r = &config.retainer;
+            let change = Change::RetainerAlerted {
+                retainer: r.name.clone(),
+                response_minutes: r.response_minutes,
+            };
+            append(&store, id, now, &author, change)
+        }
+        Command::Snapshot { id, width, height } => {
+            snapshot(&store, config, author, id, width, height, now)
+        }
+        Command::Verify { id } => verify(&store, id),
+        Command::Config { .. } => Ok(()),
+    }
+}
+
+fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(Failure::Usage(format!("{what} is empty; give some text")));
+    }
+    Ok(trimmed.to_string())
+}
+
+fn print_new_id(events: &[crate::domain::Event], json: bool) -> Outcome {
+    let Some(Change::Declared(d)) = events.first().map(|e| &e.change) else {
+        return Err(Failure::Failed("the store returned no declaration".into()));
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({ "id": d.id.to_string(), "title": d.title })
+        );
+    } else {
+        println!("{}", d.id);
+    }
+    Ok(())
+}
+
+/// Appends one change and reports it only once it is durably stored.
+fn append(
+    store: &dyn Store,
+    id: IncidentId,
+    now: DateTime<Utc>,
+    author: &str,
+    change: Change,
+) -> Outcome {
+    let events = ops::append(store, id, now, author, vec![change])?;
+    for event in events {
+        println!("saved {id} event {}", event.id);
+    }
+    Ok(())
+}
+
+fn check_item(store: &dyn Store, id: IncidentId, item: &str) -> Outcome {
+    let events = store.events(id)?;
+    let state = crate::domain::fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
+    if state.item(item).is_none() {
+        let known: Vec<&str> = state.checklist.iter().map(|i| i.id.as_str()).collect();
+        return Err(Failure::Failed(format!(
+            "{id} has no checklist item '{item}'; its items are: {}",
+            known.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+fn snapshot(
+    store: &dyn Store,
+    config: Config,
+    author: String,
+    id: Option<IncidentId>,
+    width: u16,
+    height: u16,
+    now: DateTime<Utc>,
+) -> Outcome {
+    let incidents = store.list()?;
+    let events = match id.or_else(|| incidents.first().map(|s| s.id)) {
+        Some(id) => Some(store.events(id)?),
+        None => None,
+    };
+    let app = App::new(Start {
+        config,
+        author,
+        data_dir: store.location(),
+        now,
+        zone: Zone::Local,
+        incidents,
+        events,
+    });
+    print!("{}", ui::to_text(&app, width, height));
+    Ok(())
+}
+
+fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
+    let ids = match id {
+        Some(id) => vec![id],
+        None => store.list()?.into_iter().map(|s| s.id).collect(),
+    };
+    let mut broken = 0;
+    for id in ids {
+        let summary = store.summary(id)?.ok_or(StoreError::UnknownIncident(id))?;
+        let records = store.records(id)?;
+        match verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash)) {
+            Ok(head) => println!("{id}: ok, {} events, head {}", head.count, head.hash),
+            Err(e) => {
+                broken += 1;
+                println!("{id}: BROKEN at {e}");
+            }
+        }
+    }
+    if broken > 0 {
+        return Err(Failure::Failed(format!(
+            "{broken} journal(s) failed verification"
+        )));
+    }
+    Ok(())
+}
+
+fn config_check(file: Option<&Path>) -> Outcome {
+    let result = match file {
+        Some(path) => Config::load(path),
+        None => match default_config_path().filter(|p| p.exists()) {
+            Some(path) => Config::load(&path),
+            None => Config::embedded(),
+        },
+    };
+    match result {
+        Ok(_) => {
+            println!("ok");
+            Ok(())
+        }
+        Err(e) => Err(Failure::Usage(e.to_string())),
+    }
+}

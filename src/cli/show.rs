@@ -1,0 +1,151 @@
+//! `warroom list` and `warroom show`: for people (text) and machines (`--json`).
+
+use super::{Failure, Outcome};
+use crate::domain::{ClockStatus, Countdown, Event, IncidentId, fold};
+use crate::store::Store;
+use crate::text;
+use crate::ui::format::{hms, safe};
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+pub fn list(store: &dyn Store, json: bool) -> Outcome {
+    let incidents = store.list()?;
+    if json {
+        let out =
+            serde_json::to_string_pretty(&incidents).map_err(|e| Failure::Failed(e.to_string()))?;
+        println!("{out}");
+        return Ok(());
+    }
+    for s in incidents {
+        let exercise = if s.exercise {
+            format!(" [{}]", text::EXERCISE)
+        } else {
+            String::new()
+        };
+        println!(
+            "{}  {}  {:<16} {}{exercise}",
+            s.id,
+            s.severity,
+            safe(&s.phase),
+            safe(&s.title)
+        );
+    }
+    Ok(())
+}
+
+fn clock_json(c: &Countdown, now: DateTime<Utc>) -> serde_json::Value {
+    let (status, seconds) = match c.status(now) {
+        ClockStatus::Running { left } => ("running", left.num_seconds()),
+        ClockStatus::DueSoon { left } => ("due_soon", left.num_seconds()),
+        ClockStatus::Overdue { by } => ("overdue", -by.num_seconds()),
+    };
+    json!({ "started": c.started, "deadline": c.deadline, "status": status, "seconds_left": seconds })
+}
+
+pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>) -> Outcome {
+    let events: Vec<Event> = store.events(id)?;
+    let state = fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
+    let retainer = state
+        .retainer_alert
+        .as_ref()
+        .map(|a| (a, Countdown::from_minutes(a.at, a.response_minutes)));
+    if as_json {
+        let items: Vec<_> = state
+            .checklist
+            .iter()
+            .map(|i| {
+                json!({
+                    "id": i.id, "phase": i.phase, "text": i.text, "owner": i.owner,
+                    "done": i.done.is_some(),
+                    "done_by": i.done.as_ref().map(|d| &d.by),
+                    "done_at": i.done.as_ref().map(|d| d.at),
+                })
+            })
+            .collect();
+        let out = json!({
+            "id": state.id.to_string(),
+            "title": state.title,
+            "severity": { "level": state.severity.level(), "name": state.severity.name() },
+            "category": state.category.slug(),
+            "tlp": state.tlp.label(),
+            "exercise": state.exercise,
+            "declared_at": state.declared_at,
+            "detected_at": state.detected_at,
+            "commander": state.commander,
+            "scope": state.scope,
+            "summary": state.summary,
+            "phase": state.phase().map(|p| json!({ "id": p.id, "name": p.name, "index": state.current_phase })),
+            "phases": state.phases,
+            "checklist": items,
+            "clocks": {
+                "since_declared_seconds": (now - state.declared_at).num_seconds(),
+                "retainer": retainer.as_ref().map(|(a, c)| {
+                    let mut v = clock_json(c, now);
+                    v["retainer"] = json!(a.retainer);
+                    v
+                }),
+            },
+            "journal": events,
+        });
+        let text =
+            serde_json::to_string_pretty(&out).map_err(|e| Failure::Failed(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    println!("{}  {}", state.id, safe(&state.title));
+    println!("{}  {}  {}", state.severity, state.tlp, state.category);
+    if state.exercise {
+        println!("{}", text::EXERCISE);
+    }
+    println!(
+        "{}: {}",
+        text::LABEL_DECLARED,
+        state.declared_at.to_rfc3339()
+    );
+    println!(
+        "{}: {}",
+        text::CLOCK_SINCE_DECLARED,
+        hms(now - state.declared_at)
+    );
+    match &retainer {
+        None => println!("{}: {}", text::CLOCK_RETAINER, text::CLOCK_NOT_ALERTED),
+        Some((_, c)) => {
+            let value = match c.status(now) {
+                ClockStatus::Running { left } | ClockStatus::DueSoon { left } => {
+                    format!("{} {}", hms(left), text::CLOCK_LEFT)
+                }
+                ClockStatus::Overdue { by } => format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
+            };
+            println!(
+                "{}: {value} ({} {})",
+                text::CLOCK_RETAINER,
+                text::CLOCK_DUE,
+                c.deadline.to_rfc3339()
+            );
+        }
+    }
+    for (index, phase) in state.phases.iter().enumerate() {
+        let (done, total) = state.progress(index);
+        let marker = if index == state.current_phase {
+            "▶"
+        } else {
+            " "
+        };
+        println!("{marker} {} {done}/{total}", safe(&phase.name));
+        for item in state.items_of_phase(index) {
+            let mark = if item.done.is_some() { "x" } else { " " };
+            println!("    [{mark}] {:<22} {}", item.id, safe(&item.text));
+        }
+    }
+    println!("{} ({})", text::PANE_JOURNAL, events.len());
+    for e in &events {
+        println!(
+            "  #{:<4} {} {:<10} {}",
+            e.id,
+            e.at.format("%Y-%m-%d %H:%M:%SZ"),
+            safe(&e.author),
+            safe(&text::event_line(&e.change, Some(&state)))
+        );
+    }
+    Ok(())
+}

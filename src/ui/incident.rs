@@ -1,0 +1,106 @@
+//! The Incident pane: what is happening, how bad, under which label, in which phase.
+
+use super::format::{hms, safe};
+use super::{pane, theme};
+use crate::app::App;
+use crate::domain::IncidentState;
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
+    let label = |t: &'static str| Span::styled(format!("{t}: "), theme::label());
+    let zone = app.zone;
+    let when = |t| {
+        format!(
+            "{} ({} {})",
+            zone.format(t, "%d %b %H:%M"),
+            zone.format_utc(t),
+            text::STATUS_UTC
+        )
+    };
+    let phase_count = s.phases.len();
+    let phase = s
+        .phase()
+        .map(|p| format!("{} ({}/{phase_count})", safe(&p.name), s.current_phase + 1))
+        .unwrap_or_else(|| text::NOT_SET.into());
+    let commander = s
+        .commander
+        .as_deref()
+        .map(safe)
+        .unwrap_or(text::NOT_SET.into());
+    let mut scope: Vec<&str> = Vec::new();
+    for (on, name) in [
+        (s.scope.network, text::SCOPE_NETWORK),
+        (s.scope.cloud, text::SCOPE_CLOUD),
+        (s.scope.endpoints, text::SCOPE_ENDPOINTS),
+        (s.scope.personal_data, text::SCOPE_PERSONAL_DATA),
+    ] {
+        if on {
+            scope.push(name);
+        }
+    }
+    let scope = if scope.is_empty() {
+        text::SCOPE_NONE.to_string()
+    } else {
+        scope.join(" · ")
+    };
+    let mut declared = vec![label(text::LABEL_DECLARED), Span::raw(when(s.declared_at))];
+    if let Some(detected) = s.detected_at {
+        declared.push(Span::styled(
+            format!(" · {}: ", text::LABEL_DETECTED.to_lowercase()),
+            theme::label(),
+        ));
+        declared.push(Span::raw(zone.format(detected, "%H:%M")));
+    }
+    declared.push(Span::styled(
+        format!(" · {} ago", hms(app.now - s.declared_at)),
+        theme::dim(),
+    ));
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(s.id.to_string(), theme::strong()),
+            Span::raw("  "),
+            Span::styled(safe(&s.title).into_owned(), theme::strong()),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                format!(
+                    " {} {} ",
+                    s.severity.level(),
+                    s.severity.name().to_uppercase()
+                ),
+                theme::severity(s.severity),
+            ),
+            Span::raw(" "),
+            Span::styled(format!(" {} ", s.tlp.label()), theme::tlp(s.tlp)),
+            Span::raw("  "),
+            label(text::LABEL_CATEGORY),
+            Span::raw(s.category.name()),
+        ]),
+        Line::from(vec![
+            label(text::LABEL_PHASE),
+            Span::raw(phase),
+            Span::raw("  "),
+            label(text::LABEL_COMMANDER),
+            Span::raw(commander.into_owned()),
+        ]),
+        Line::from(declared),
+        Line::from(vec![label(text::LABEL_SCOPE), Span::raw(scope)]),
+    ];
+    if !s.summary.is_empty() {
+        lines.push(Line::from(vec![
+            label(text::LABEL_SUMMARY),
+            Span::raw(safe(&s.summary).into_owned()),
+        ]));
+    }
+    let block = pane(text::PANE_INCIDENT, app, None);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

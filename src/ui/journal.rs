@@ -1,0 +1,45 @@
+//! The Journal strip: the latest events, newest first.
+
+use super::format::safe;
+use super::{pane, theme};
+use crate::app::{Active, App, Pane};
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const AUTHOR_WIDTH: usize = 10;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
+    let total = active.events.len();
+    let title = format!("{} ({total})", text::PANE_JOURNAL);
+    let block = pane(&title, app, Some(Pane::Journal));
+    let rows = usize::from(block.inner(area).height);
+    let skip = app.cursors.journal.min(total.saturating_sub(1));
+    let lines: Vec<Line> = active
+        .events
+        .iter()
+        .rev()
+        .skip(skip)
+        .take(rows)
+        .map(|event| {
+            let author: String = safe(&event.author).chars().take(AUTHOR_WIDTH).collect();
+            let mut line = Line::from(vec![
+                Span::styled(app.zone.format(event.at, "%H:%M:%S"), theme::dim()),
+                Span::raw(" "),
+                Span::styled(format!("#{:<4}", event.id), theme::dim()),
+                Span::styled(format!("{author:<AUTHOR_WIDTH$} "), theme::label()),
+                Span::raw(safe(&text::event_line(&event.change, Some(&active.state))).into_owned()),
+            ]);
+            if active.state.corrections.contains_key(&event.id) {
+                line = line.style(
+                    ratatui::style::Style::new()
+                        .add_modifier(ratatui::style::Modifier::CROSSED_OUT),
+                );
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

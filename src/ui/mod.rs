@@ -1,0 +1,129 @@
+//! Drawing: a pure function of the app's state. Nothing here changes state or does I/O.
+//!
+//! ```text
+//! ┌ Incident ─────────────────────────┐┌ Clocks ───────────────┐
+//! │ id, title, severity, TLP, phase…  ││ since declared, SLA   │
+//! └───────────────────────────────────┘└───────────────────────┘
+//! ┌ Checklist ────────────────────────┐┌ Contacts ─────────────┐
+//! │ phase strip, current phase items  ││ directory + detail    │
+//! └───────────────────────────────────┘└───────────────────────┘
+//! ┌ Journal ─────────────────────────────────────────────────────┐
+//! │ newest events                                                │
+//! └──────────────────────────────────────────────────────────────┘
+//!  status: saved mark · data dir · local time · UTC
+//! ```
+
+mod checklist;
+mod clocks;
+mod contacts;
+pub mod format;
+mod help;
+mod incident;
+mod journal;
+mod overlays;
+mod status;
+pub mod theme;
+mod welcome;
+
+use crate::app::{App, Overlay, Pane};
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let message = text::too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [body, status_line] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    match &app.active {
+        None => welcome::draw(frame, body, app),
+        Some(active) => dashboard(frame, body, app, active),
+    }
+    status::draw(frame, status_line, app);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help::draw(frame, body, app, *scroll),
+        Some(Overlay::Picker { cursor }) => overlays::picker(frame, body, app, *cursor),
+        Some(Overlay::Note(input)) => overlays::note(frame, body, input),
+        Some(Overlay::NewIncident(form)) => overlays::new_incident(frame, body, form),
+    }
+}
+
+fn dashboard(frame: &mut Frame, area: Rect, app: &App, active: &crate::app::Active) {
+    let exercise = u16::from(active.state.exercise);
+    let journal_height = if area.height >= 36 { 9 } else { 6 };
+    let [banner, top, middle, bottom] = Layout::vertical([
+        Constraint::Length(exercise),
+        Constraint::Length(8),
+        Constraint::Min(5),
+        Constraint::Length(journal_height),
+    ])
+    .areas(area);
+    if exercise > 0 {
+        exercise_banner(frame, banner);
+    }
+    let [incident_area, clocks_area] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(top);
+    let [checklist_area, contacts_area] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(middle);
+    incident::draw(frame, incident_area, app, &active.state);
+    clocks::draw(frame, clocks_area, app, &active.state);
+    checklist::draw(frame, checklist_area, app, &active.state);
+    contacts::draw(frame, contacts_area, app);
+    journal::draw(frame, bottom, app, active);
+}
+
+fn exercise_banner(frame: &mut Frame, area: Rect) {
+    let word = format!(" {} ", text::EXERCISE);
+    let repeat = usize::from(area.width) / word.chars().count() + 1;
+    let line = Line::from(word.repeat(repeat)).style(theme::exercise());
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A bordered pane whose border shows whether it has the focus.
+pub(crate) fn pane<'a>(title: &'a str, app: &App, pane: Option<Pane>) -> Block<'a> {
+    let focused = pane.is_some_and(|p| p == app.focus) && app.overlay.is_none();
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme::border(focused))
+        .title(Line::from(format!(" {title} ")).style(if focused {
+            theme::border(true)
+        } else {
+            Style::new()
+        }))
+}
+
+/// Renders one frame at `width`×`height` and returns it as plain text, one line per row,
+/// trailing spaces trimmed. The same `draw` as the screen: `warroom snapshot` uses it.
+pub fn to_text(app: &App, width: u16, height: u16) -> String {
+    // The test backend cannot fail: its error type is `Infallible`.
+    let Ok(mut terminal) =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height));
+    let Ok(_) = terminal.draw(|frame| draw(frame, app));
+    buffer_text(terminal.backend().buffer())
+}
+
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let width = usize::from(buffer.area.width.max(1));
+    let mut out = String::new();
+    for row in buffer.content.chunks(width) {
+        let line: String = row.iter().map(|cell| cell.symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

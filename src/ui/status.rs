@@ -1,0 +1,91 @@
+//! The status line: saved mark, message, data directory, local time and UTC.
+
+use super::format::safe;
+use super::theme;
+use crate::app::App;
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+fn width(s: &str) -> u16 {
+    u16::try_from(s.width()).unwrap_or(u16::MAX)
+}
+
+/// The end of `path` that fits in `max` columns, with `…` where it was cut.
+fn tail(path: &str, max: u16) -> String {
+    if width(path) <= max {
+        return path.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1; // the ellipsis
+    for c in path.chars().rev() {
+        let w = u16::try_from(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let saved = if app.pending == 0 {
+        Span::styled(format!(" ● {} ", text::STATUS_SAVED), theme::ok())
+    } else {
+        Span::styled(format!(" ○ {} ", text::STATUS_SAVING), theme::due_soon())
+    };
+    let seconds = if app.active.is_some() { ":%S" } else { "" };
+    let clock = format!(
+        " {} {} · {} {} │ {} ",
+        app.zone
+            .format(app.now, &format!("%a %d %b %H:%M{seconds}")),
+        text::STATUS_LOCAL,
+        app.now.format(&format!("%H:%M{seconds}")),
+        text::STATUS_UTC,
+        text::STATUS_HELP_HINT,
+    );
+    let mut left = vec![saved];
+    if let Some(flash) = &app.flash {
+        let style = if flash.error {
+            theme::error()
+        } else {
+            theme::due_soon()
+        };
+        left.push(Span::styled(format!(" {} ", safe(&flash.text)), style));
+    }
+    let left_width: u16 = left.iter().map(|s| width(&s.content)).sum();
+    let room = area.width.saturating_sub(left_width + width(&clock) + 1);
+    let dir = if app.flash.is_some() {
+        String::new()
+    } else {
+        tail(&safe(&app.data_dir), room)
+    };
+    let [left_area, dir_area, clock_area] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(width(&dir)),
+        Constraint::Length(width(&clock)),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+    frame.render_widget(Paragraph::new(Span::styled(dir, theme::dim())), dir_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(clock, theme::label())),
+        clock_area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_paths_keep_their_end() {
+        assert_eq!(super::tail("/home/op/data", 40), "/home/op/data");
+        assert_eq!(
+            super::tail("/home/operator/.local/share/warroom", 12),
+            "…are/warroom"
+        );
+    }
+}
