@@ -61,12 +61,11 @@ pub const PICKER_EMPTY: &str = "No incidents in this store yet.";
 
 // Welcome screen.
 pub const WELCOME_TITLE: &str = "warroom — the incident war room in your terminal";
+/// Paragraphs, wrapped to the screen.
 pub const WELCOME_BODY: &[&str] = &[
     "No incident in this store yet.",
     "",
-    "warroom keeps the journal of a security incident: what happened, what was done,",
-    "by whom and when, the checklist of the current phase, the deadlines that run,",
-    "and the people to call. Every change is saved to disk before it is shown as saved.",
+    "warroom keeps the journal of a security incident: what happened, what was done, by whom and when; the checklist of the current phase; the deadlines that run; and the people to call. Every change is saved to disk before it is shown as saved.",
     "",
 ];
 pub const WELCOME_KEYS_INTRO: &str = "Keys on this screen:";
@@ -103,9 +102,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::AddNote => "Add a note to the journal",
         Action::NewIncident => "Declare a new incident",
         Action::SwitchIncident => "Switch to another incident",
-        Action::AlertRetainer => {
-            "Record that the retainer CSIRT was alerted (starts its SLA clock)"
-        }
+        Action::AlertRetainer => "Record the retainer alert (starts its SLA clock)",
         Action::OpenDemo => "Open a demo incident, marked EXERCISE",
         Action::Submit => "Confirm",
         Action::Cancel => "Close / cancel",

@@ -52,19 +52,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
                 ),
             };
             lines.push(Line::from(vec![name(text::CLOCK_RETAINER), value]));
+            let indent = || Span::raw(" ");
             lines.push(Line::from(vec![
-                Span::raw(" ".repeat(NAME_WIDTH)),
+                indent(),
                 Span::styled(
                     format!(
-                        "{} {} ({} {}) · {}",
+                        "{} {} · {} {}",
                         text::CLOCK_DUE,
                         app.zone.format(clock.deadline, "%H:%M"),
                         app.zone.format_utc(clock.deadline),
                         text::STATUS_UTC,
-                        safe(&alert.retainer)
                     ),
                     theme::dim(),
                 ),
+            ]));
+            lines.push(Line::from(vec![
+                indent(),
+                Span::styled(safe(&alert.retainer).into_owned(), theme::dim()),
             ]));
         }
     }

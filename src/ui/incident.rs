@@ -8,7 +8,7 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let label = |t: &'static str| Span::styled(format!("{t}: "), theme::label());
@@ -97,10 +97,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         ]));
     }
     let block = pane(text::PANE_INCIDENT, app, None);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -121,7 +121,18 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     let width = usize::from(buffer.area.width.max(1));
     let mut out = String::new();
     for row in buffer.content.chunks(width) {
-        let line: String = row.iter().map(|cell| cell.symbol()).collect();
+        // The cell after a wide character is its right half: skip it.
+        let mut line = String::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = cell.symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }

@@ -1,0 +1,360 @@
+//! The real `App` driven by key events, effects carried out on an in-memory store, and
+//! the screen read back from ratatui's test backend. No terminal, no sleeps.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use warroom::app::{Action, App, Msg, Overlay, Pane, Start, Zone};
+use warroom::config::Config;
+use warroom::domain::{Category, Severity};
+use warroom::store::{MemoryStore, Store};
+use warroom::{ops, ui};
+
+struct Harness {
+    app: App,
+    store: MemoryStore,
+}
+
+fn t0() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-28T14:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+impl Harness {
+    fn new() -> Self {
+        let store = MemoryStore::new();
+        let app = App::new(Start {
+            config: Config::embedded().unwrap(),
+            author: "camille".into(),
+            data_dir: "/var/lib/warroom".into(),
+            now: t0(),
+            zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
+            incidents: vec![],
+            events: None,
+        });
+        Harness { app, store }
+    }
+
+    fn with_demo() -> Self {
+        let mut h = Self::new();
+        h.key(KeyCode::Char('d'));
+        assert!(h.app.active.is_some(), "the demo opened");
+        h
+    }
+
+    /// Feeds a message and carries out every effect, as the runtime does.
+    fn send(&mut self, msg: Msg) {
+        let mut queue = vec![msg];
+        while let Some(msg) = queue.pop() {
+            for effect in self.app.update(msg) {
+                let config = self.app.config.clone();
+                queue.push(ops::execute(
+                    &self.store,
+                    &config,
+                    effect,
+                    self.app.now,
+                    &self.app.author,
+                ));
+            }
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn shift(&mut self, c: char) {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::SHIFT,
+        )));
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn at(&mut self, later: TimeDelta) {
+        self.send(Msg::Tick(t0() + later));
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        ui::to_text(&self.app, w, h)
+    }
+
+    fn buffer(&self, w: u16, h: u16) -> ratatui::buffer::Buffer {
+        let mut terminal = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| ui::draw(f, &self.app)).unwrap();
+        terminal.backend().buffer().clone()
+    }
+}
+
+#[test]
+fn welcome_screen_120x40() {
+    insta::assert_snapshot!(Harness::new().screen(120, 40));
+}
+
+#[test]
+fn welcome_screen_80x24() {
+    insta::assert_snapshot!(Harness::new().screen(80, 24));
+}
+
+#[test]
+fn demo_dashboard_120x40() {
+    insta::assert_snapshot!(Harness::with_demo().screen(120, 40));
+}
+
+#[test]
+fn demo_dashboard_80x24() {
+    insta::assert_snapshot!(Harness::with_demo().screen(80, 24));
+}
+
+#[test]
+fn below_80x24_the_screen_says_what_it_needs() {
+    let h = Harness::with_demo();
+    for (w, hgt) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
+        let screen = h.screen(w, hgt);
+        let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        if w >= 20 {
+            assert!(flat.contains("at least 80×24"), "{w}x{hgt}: {screen}");
+        }
+        assert!(!screen.contains("Checklist"), "{w}x{hgt} drew panes");
+    }
+}
+
+#[test]
+fn the_demo_is_marked_exercise_and_alive() {
+    let h = Harness::with_demo();
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("EXERCISE"));
+    assert!(screen.starts_with(" EXERCISE"));
+    assert!(screen.contains("EX-2026-0001"));
+    assert!(screen.contains("Retainer SLA"));
+    assert!(screen.contains("● saved"));
+    assert_eq!(h.app.pending, 0);
+}
+
+#[test]
+fn space_toggles_the_selected_item_through_the_journal() {
+    let mut h = Harness::with_demo();
+    let id = h.app.active.as_ref().unwrap().state.id;
+    // The demo ticked the first two items; the third is open.
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char(' '));
+    let state = &h.app.active.as_ref().unwrap().state;
+    let item = state.items_of_phase(0).nth(2).unwrap();
+    let done = item.done.as_ref().expect("ticked");
+    assert_eq!(done.by, "camille");
+    // What the screen shows is what a fresh read of the store gives.
+    let stored = warroom::domain::fold(&h.store.events(id).unwrap()).unwrap();
+    assert_eq!(&stored, state);
+    h.key(KeyCode::Enter);
+    assert!(
+        h.app
+            .active
+            .as_ref()
+            .unwrap()
+            .state
+            .items_of_phase(0)
+            .nth(2)
+            .unwrap()
+            .done
+            .is_none()
+    );
+}
+
+#[test]
+fn toggling_only_works_in_the_checklist_pane() {
+    let mut h = Harness::with_demo();
+    let before = h.app.active.as_ref().unwrap().events.len();
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Pane::Contacts);
+    h.key(KeyCode::Char(' '));
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), before);
+    h.send(Msg::Key(KeyEvent::new(
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+    )));
+    assert_eq!(h.app.focus, Pane::Checklist);
+}
+
+#[test]
+fn a_note_typed_in_the_form_reaches_the_journal_and_screen() {
+    let mut h = Harness::with_demo();
+    h.key(KeyCode::Char('n'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Note(_))));
+    h.type_text("Firewall logs exported to USB key #3");
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    assert!(
+        h.screen(120, 40)
+            .contains("camille    Firewall logs exported to USB key #3")
+    );
+}
+
+#[test]
+fn escape_cancels_a_note_without_writing() {
+    let mut h = Harness::with_demo();
+    let before = h.app.active.as_ref().unwrap().events.len();
+    h.key(KeyCode::Char('n'));
+    h.type_text("never mind");
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), before);
+}
+
+#[test]
+fn declaring_an_incident_from_the_form() {
+    let mut h = Harness::new();
+    h.shift('N');
+    h.key(KeyCode::Enter);
+    let Some(Overlay::NewIncident(form)) = &h.app.overlay else {
+        panic!("form closed")
+    };
+    assert!(form.error.is_some(), "an empty title is refused");
+    h.type_text("Mailbox rules forwarding to outside");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('4'));
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('f'));
+    h.key(KeyCode::Enter);
+    let state = &h.app.active.as_ref().expect("declared").state;
+    assert_eq!(state.title, "Mailbox rules forwarding to outside");
+    assert_eq!(state.severity, Severity::Severe);
+    assert_eq!(state.category, Category::Fraud);
+    assert_eq!(state.id.to_string(), "IR-2026-0001");
+    assert!(!state.exercise);
+    assert!(!h.screen(120, 40).contains("EXERCISE"));
+}
+
+#[test]
+fn the_retainer_clock_turns_amber_then_red() {
+    let mut h = Harness::new();
+    h.shift('N');
+    h.type_text("Intrusion");
+    h.key(KeyCode::Enter);
+    assert!(h.screen(120, 40).contains("not alerted yet (key a)"));
+    h.key(KeyCode::Char('a'));
+    h.at(TimeDelta::minutes(10));
+    assert!(h.screen(120, 40).contains("00:50:00 left"));
+    h.at(TimeDelta::minutes(50));
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("00:10:00 left"), "{screen}");
+    let buffer = h.buffer(120, 40);
+    let amber = buffer
+        .content
+        .iter()
+        .any(|c| c.symbol() == "0" && c.fg == ui::theme::AMBER);
+    assert!(amber, "due soon is amber");
+    h.at(TimeDelta::minutes(75));
+    assert!(h.screen(120, 40).contains("+00:15:00 OVERDUE"));
+    let buffer = h.buffer(120, 40);
+    let red = buffer
+        .content
+        .iter()
+        .any(|c| c.symbol() == "+" && c.bg == ratatui::style::Color::Red);
+    assert!(red, "overdue is red");
+}
+
+#[test]
+fn switching_incident_with_the_picker() {
+    let mut h = Harness::with_demo();
+    h.shift('N');
+    h.type_text("Second");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.active.as_ref().unwrap().state.title, "Second");
+    h.key(KeyCode::Char('i'));
+    assert!(h.screen(120, 40).contains("Switch incident"));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    assert!(
+        h.app.active.as_ref().unwrap().state.exercise,
+        "back on the demo"
+    );
+}
+
+#[test]
+fn help_lists_every_bound_dashboard_action() {
+    let mut h = Harness::with_demo();
+    h.key(KeyCode::Char('?'));
+    let screen = h.screen(120, 60);
+    for action in [
+        Action::ToggleItem,
+        Action::AddNote,
+        Action::AlertRetainer,
+        Action::Quit,
+    ] {
+        assert!(
+            screen.contains(warroom::text::describe(action)),
+            "{action:?} missing"
+        );
+    }
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+}
+
+#[test]
+fn q_quits_and_ctrl_c_quits_even_in_a_form() {
+    let mut h = Harness::with_demo();
+    h.key(KeyCode::Char('n'));
+    h.key(KeyCode::Char('q'));
+    assert!(!h.app.should_quit, "q is text in a form");
+    h.send(Msg::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(h.app.should_quit);
+}
+
+#[test]
+fn hostile_text_never_reaches_the_screen_raw() {
+    let mut h = Harness::with_demo();
+    h.key(KeyCode::Char('n'));
+    h.send(Msg::Paste(
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J 事件 \u{202E}evil".into(),
+    ));
+    h.key(KeyCode::Enter);
+    let id = h.app.active.as_ref().unwrap().state.id;
+    // Also text that bypassed the form (a script using the CLI can store anything).
+    ops::append(
+        &h.store,
+        id,
+        t0(),
+        "x\u{1b}[31m",
+        vec![warroom::domain::Change::NoteAdded {
+            text: "\u{9b}31m C1 \u{1b}[5m blink".into(),
+        }],
+    )
+    .unwrap();
+    h.send(Msg::Loaded {
+        id,
+        events: h.store.events(id).unwrap(),
+    });
+    for (w, hgt) in [(120, 40), (80, 24)] {
+        let screen = h.screen(w, hgt);
+        assert!(
+            !screen.chars().any(|c| c.is_control() && c != '\n'),
+            "{screen:?}"
+        );
+        assert!(!screen.contains('\u{202E}'));
+        for line in screen.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= usize::from(w),
+                "{line}"
+            );
+        }
+    }
+    assert!(h.screen(120, 40).contains("事件"));
+}
+
+#[test]
+fn a_failed_write_is_shown_and_not_marked_saved() {
+    let mut h = Harness::with_demo();
+    h.send(Msg::Failed("disk full".into()));
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("NOT SAVED: disk full"), "{screen}");
+}
