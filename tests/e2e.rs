@@ -1,0 +1,218 @@
+//! The real binary in a pseudo-terminal, its screen read with a terminal parser: keys in,
+//! quit or SIGKILL, restart, and nothing acknowledged is lost. Waits are for a screen
+//! condition (with a generous deadline), never fixed sleeps.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_warroom");
+const DEADLINE: Duration = Duration::from_secs(20);
+
+struct Dashboard {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Dashboard {
+    fn start(dir: &Path) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(["--data-dir", dir.to_str().unwrap()]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", dir);
+        cmd.env("TZ", "UTC");
+        cmd.env_remove("WARROOM_CONFIG");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Dashboard {
+            child,
+            writer,
+            parser,
+            _master: pty.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "never saw {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.child.try_wait().unwrap().is_none() {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn sigkill(&mut self) {
+        let pid = self.child.process_id().unwrap();
+        let status = Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.wait_exit();
+    }
+}
+
+fn ticked(screen: &str) -> usize {
+    screen.matches("[x]").count()
+}
+
+fn cli(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .args(["--data-dir", dir.to_str().unwrap()])
+        .args(args)
+        .env("HOME", dir)
+        .env_remove("WARROOM_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_ticked_item_survives_quit_and_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dash = Dashboard::start(dir.path());
+    dash.wait_for("the welcome screen", |s| {
+        s.contains("No incident in this store yet")
+    });
+    dash.keys("d");
+    dash.wait_for("the demo", |s| s.contains("EX-2026-0001") && ticked(s) == 2);
+    // Third item of the first phase: down twice, then space.
+    dash.keys("jj ");
+    dash.wait_for("the tick, saved", |s| {
+        ticked(s) == 3 && s.contains("● saved")
+    });
+    dash.keys("q");
+    dash.wait_exit();
+    assert!(
+        !dash.parser.lock().unwrap().screen().alternate_screen(),
+        "terminal restored"
+    );
+
+    let mut again = Dashboard::start(dir.path());
+    let screen = again.wait_for("the same incident", |s| {
+        s.contains("EX-2026-0001") && ticked(s) == 3
+    });
+    assert!(screen.contains("[x]"));
+    again.keys("q");
+    again.wait_exit();
+    let json = cli(dir.path(), &["show", "EX-2026-0001", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["checklist"][2]["done"], true);
+    assert!(cli(dir.path(), &["verify"]).contains("ok"));
+}
+
+#[test]
+fn a_note_shown_as_saved_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = cli(
+        dir.path(),
+        &["new", "--title", "Kill test", "--severity", "2"],
+    );
+    let id = id.trim();
+    let mut dash = Dashboard::start(dir.path());
+    dash.wait_for("the incident", |s| s.contains(id));
+    dash.keys("n");
+    dash.wait_for("the note form", |s| s.contains("Add a note"));
+    dash.keys("written just before the crash\r");
+    dash.wait_for("the note in the journal", |s| {
+        s.contains("written just before the crash") && s.contains("● saved")
+    });
+    dash.sigkill();
+    let shown = cli(dir.path(), &["show", id]);
+    assert!(shown.contains("written just before the crash"), "{shown}");
+    assert!(cli(dir.path(), &["verify", id]).contains("ok"));
+}
+
+#[test]
+fn a_cli_write_that_returned_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = cli(
+        dir.path(),
+        &["new", "--title", "CLI kill", "--severity", "1"],
+    );
+    let id = id.trim();
+    for n in 0..5 {
+        let text = format!("note number {n}");
+        let mut child = Command::new(BIN)
+            .args([
+                "--data-dir",
+                dir.path().to_str().unwrap(),
+                "note",
+                id,
+                &text,
+            ])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // As soon as the command says "saved", kill it before it can shut down cleanly.
+        let mut line = String::new();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut byte = [0u8; 1];
+        while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
+            line.push(char::from(byte[0]));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(line.starts_with("saved"), "{line}");
+        assert!(cli(dir.path(), &["show", id]).contains(&text));
+    }
+    assert!(cli(dir.path(), &["verify", id]).contains("ok"));
+}
