@@ -14,7 +14,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = pane(text::PANE_CONTACTS, app, Some(Pane::Contacts));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let detail_height = if inner.height >= 8 { 3 } else { 0 };
+    let detail_height = match inner.height {
+        14.. => 5,
+        8.. => 3,
+        _ => 0,
+    };
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(detail_height)]).areas(inner);
     let items: Vec<ListItem> = directory
