@@ -176,3 +176,43 @@ pub fn event_line(
         Change::Closed { reason } => format!("Closed: {reason}"),
     }
 }
+
+// Command line.
+pub const CLI_NO_DATA_DIR: &str = "no data directory: this platform has none, pass --data-dir DIR";
+pub const CLI_THE_NOTE: &str = "the note";
+pub const CLI_OK: &str = "ok";
+pub const CLI_NO_DECLARATION: &str = "the store returned no declaration";
+
+pub fn cli_empty(what: &str) -> String {
+    format!("{what} is empty; give some text")
+}
+
+pub fn cli_saved(id: impl std::fmt::Display, event: u64) -> String {
+    format!("saved {id} event {event}")
+}
+
+pub fn cli_unknown_item(id: impl std::fmt::Display, item: &str, known: &[&str]) -> String {
+    format!(
+        "{id} has no checklist item '{item}'; its items are: {}",
+        known.join(", ")
+    )
+}
+
+pub fn cli_verified(id: impl std::fmt::Display, count: u64, head: &str) -> String {
+    format!("{id}: ok, {count} events, head {head}")
+}
+
+pub fn cli_broken(id: impl std::fmt::Display, why: impl std::fmt::Display) -> String {
+    format!("{id}: BROKEN at {why}")
+}
+
+pub fn cli_failed_verification(count: usize) -> String {
+    format!("{count} journal(s) failed verification")
+}
+
+// Directory.
+pub const RETAINER_HOURS: &str = "24/7";
+
+pub fn retainer_role(minutes: u32) -> String {
+    format!("Retainer CSIRT, responds within {minutes} min")
+}

@@ -177,7 +177,7 @@ impl App {
         let r = &self.config.retainer;
         let retainer = Contact {
             name: r.name.clone(),
-            role: format!("Retainer CSIRT, responds within {} min", r.response_minutes),
+            role: crate::text::retainer_role(r.response_minutes),
             organisation: r.contract.clone(),
             phones: if r.hotline.is_empty() {
                 vec![]
@@ -185,7 +185,7 @@ impl App {
                 vec![r.hotline.clone()]
             },
             email: r.email.clone(),
-            hours: "24/7".into(),
+            hours: crate::text::RETAINER_HOURS.into(),
             notes: String::new(),
         };
         std::iter::once(self.config.point_of_contact.clone())

@@ -9,7 +9,7 @@ use crate::app::{App, NewIncident, Start, Zone};
 use crate::config::{Config, default_config_path};
 use crate::domain::{Change, IncidentId, verify_chain};
 use crate::store::{SledStore, Store, StoreError, default_data_dir};
-use crate::{ops, runtime, ui};
+use crate::{ops, runtime, text, ui};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
@@ -75,9 +75,9 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
 }
 
 fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    explicit.or_else(default_data_dir).ok_or_else(|| {
-        Failure::Usage("no data directory: this platform has none, pass --data-dir DIR".into())
-    })
+    explicit
+        .or_else(default_data_dir)
+        .ok_or_else(|| Failure::Usage(text::CLI_NO_DATA_DIR.into()))
 }
 
 pub fn run(cli: Cli) -> Outcome {
@@ -121,7 +121,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::List { json } => show::list(&store, json),
         Command::Show { id, json } => show::show(&store, id, json, now),
         Command::Note { id, text } => {
-            let text = non_empty(&text, "the note")?;
+            let text = non_empty(&text, text::CLI_THE_NOTE)?;
             append(&store, id, now, &author, Change::NoteAdded { text })
         }
         Command::Check { id, item_id } => {
@@ -163,14 +163,14 @@ pub fn run(cli: Cli) -> Outcome {
 fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(Failure::Usage(format!("{what} is empty; give some text")));
+        return Err(Failure::Usage(text::cli_empty(what)));
     }
     Ok(trimmed.to_string())
 }
 
 fn print_new_id(events: &[crate::domain::Event], json: bool) -> Outcome {
     let Some(Change::Declared(d)) = events.first().map(|e| &e.change) else {
-        return Err(Failure::Failed("the store returned no declaration".into()));
+        return Err(Failure::Failed(text::CLI_NO_DECLARATION.into()));
     };
     if json {
         println!(
@@ -193,7 +193,7 @@ fn append(
 ) -> Outcome {
     let events = ops::append(store, id, now, author, vec![change])?;
     for event in events {
-        println!("saved {id} event {}", event.id);
+        println!("{}", text::cli_saved(id, event.id));
     }
     Ok(())
 }
@@ -203,10 +203,7 @@ fn check_item(store: &dyn Store, id: IncidentId, item: &str) -> Outcome {
     let state = crate::domain::fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
     if state.item(item).is_none() {
         let known: Vec<&str> = state.checklist.iter().map(|i| i.id.as_str()).collect();
-        return Err(Failure::Failed(format!(
-            "{id} has no checklist item '{item}'; its items are: {}",
-            known.join(", ")
-        )));
+        return Err(Failure::Failed(text::cli_unknown_item(id, item, &known)));
     }
     Ok(())
 }
@@ -248,17 +245,15 @@ fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
         let summary = store.summary(id)?.ok_or(StoreError::UnknownIncident(id))?;
         let records = store.records(id)?;
         match verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash)) {
-            Ok(head) => println!("{id}: ok, {} events, head {}", head.count, head.hash),
+            Ok(head) => println!("{}", text::cli_verified(id, head.count, &head.hash)),
             Err(e) => {
                 broken += 1;
-                println!("{id}: BROKEN at {e}");
+                println!("{}", text::cli_broken(id, e));
             }
         }
     }
     if broken > 0 {
-        return Err(Failure::Failed(format!(
-            "{broken} journal(s) failed verification"
-        )));
+        return Err(Failure::Failed(text::cli_failed_verification(broken)));
     }
     Ok(())
 }
@@ -273,7 +268,7 @@ fn config_check(file: Option<&Path>) -> Outcome {
     };
     match result {
         Ok(_) => {
-            println!("ok");
+            println!("{}", text::CLI_OK);
             Ok(())
         }
         Err(e) => Err(Failure::Usage(e.to_string())),
