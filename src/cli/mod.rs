@@ -126,23 +126,13 @@ pub fn run(cli: Cli) -> Outcome {
         }
         Command::Check { id, item_id } => {
             check_item(&store, id, &item_id)?;
-            append(
-                &store,
-                id,
-                now,
-                &author,
-                Change::ItemChecked { item: item_id },
-            )
+            let change = Change::ItemChecked { item: item_id };
+            append(&store, id, now, &author, change)
         }
         Command::Uncheck { id, item_id } => {
             check_item(&store, id, &item_id)?;
-            append(
-                &store,
-                id,
-                now,
-                &author,
-                Change::ItemUnchecked { item: item_id },
-            )
+            let change = Change::ItemUnchecked { item: item_id };
+            append(&store, id, now, &author, change)
         }
         Command::AlertRetainer { id } => {
             let r = &config.retainer;
