@@ -325,7 +325,9 @@ fn verify_names_the_first_altered_event() {
         let journal = db.open_tree(format!("journal/{id}")).unwrap();
         let key = 2u64.to_be_bytes();
         let record = journal.get(key).unwrap().unwrap().to_vec();
-        let altered = String::from_utf8(record).unwrap().replace("note 0", "note X");
+        let altered = String::from_utf8(record)
+            .unwrap()
+            .replace("note 0", "note X");
         journal.insert(key, altered.as_bytes()).unwrap();
         db.flush().unwrap();
     }
