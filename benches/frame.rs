@@ -9,10 +9,17 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use warroom::app::{App, NewIncident, Start, Zone};
 use warroom::config::Config;
-use warroom::domain::{Category, Change, Event, Severity, Tlp, fold};
+use warroom::domain::{Category, Change, ContactOutcome, Event, Severity, Tlp, fold};
 use warroom::ops;
-use warroom::store::{MemoryStore, NewEvent, Store};
+use warroom::store::{MemoryStore, Store};
 
+const EVENTS: usize = 10_000;
+
+/// A long, realistic incident written the way the dashboard writes it (`ops::declare`,
+/// then one `ops::append` per action): the retainer alerted, a 72 h notification clock,
+/// phase changes, checklist ticks, contact attempts, corrections, and notes of varying
+/// length. Returns the config, the journal as stored, and a `now` just after the last
+/// event.
 fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
     let config = Config::embedded().unwrap();
     let store = MemoryStore::new();
@@ -26,57 +33,74 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
         tlp: Tlp::Amber,
         exercise: false,
     };
-    let declared = ops::declare(&store, &config, t0, "bench", &new).unwrap();
-    let Change::Declared(d) = &declared[0].change else {
-        unreachable!()
+    let declared = ops::declare(&store, &config, t0, "alice", &new).unwrap();
+    let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
+        unreachable!("declare returns the declaration first")
     };
+    let id = d.id;
     let items = config.phase_model.checklist();
-    let batch: Vec<NewEvent> = (1..events)
-        .map(|k| {
-            let change = if k % 10 == 0 {
-                Change::ItemChecked {
-                    item: items[k / 10 % items.len()].id.clone(),
+    let phases = config.phase_model.phase_specs();
+    let contacts: Vec<String> = config.contacts.iter().map(|c| c.name.clone()).collect();
+    let authors = ["alice", "bob", "carol.longname", "dave"];
+    let mut at = t0;
+    for k in 1..events {
+        at += TimeDelta::seconds(17);
+        let change = match k {
+            1 => Change::RetainerAlerted {
+                retainer: config.retainer.name.clone(),
+                response_minutes: config.retainer.response_minutes,
+            },
+            2 => Change::ClockStarted {
+                clock: "gdpr-72h".into(),
+                name: "GDPR notification".into(),
+                deadline: t0 + TimeDelta::hours(72),
+            },
+            k if k % 2500 == 0 => {
+                let p = &phases[(k / 2500) % phases.len()];
+                Change::PhaseAdvanced {
+                    phase: p.id.clone(),
+                    name: p.name.clone(),
                 }
-            } else {
-                Change::NoteAdded {
-                    text: format!("note {k}: firewall logs for segment {} exported", k % 7),
-                }
-            };
-            NewEvent::new(t0 + TimeDelta::seconds(k as i64), "bench", change)
-        })
-        .collect();
-    store.append(d.id, &batch).unwrap();
-    store
-        .append(
-            d.id,
-            &[NewEvent::new(
-                t0,
-                "bench",
-                Change::RetainerAlerted {
-                    retainer: "R".into(),
-                    response_minutes: 60,
-                },
-            )],
-        )
-        .unwrap();
-    (
-        config,
-        store.events(d.id).unwrap(),
-        t0 + TimeDelta::hours(3),
-    )
+            }
+            k if k % 250 == 0 => Change::Corrected {
+                event: (k - 3) as u64,
+                text: "wrong host: it was fs-02, not fs-01".into(),
+            },
+            k if k % 97 == 0 => Change::ContactAttempted {
+                contact: contacts[k % contacts.len()].clone(),
+                outcome: ContactOutcome::NoAnswer,
+                note: "left a message with the duty officer".into(),
+            },
+            k if k % 10 == 0 => Change::ItemChecked {
+                item: items[(k / 10) % items.len()].id.clone(),
+            },
+            k => Change::NoteAdded {
+                text: format!(
+                    "note {k}: firewall logs for segment {} exported{}",
+                    k % 7,
+                    " and hashed to the evidence share".repeat(k % 4)
+                ),
+            },
+        };
+        ops::append(&store, id, at, authors[k % authors.len()], vec![change]).unwrap();
+    }
+    let journal = store.events(id).unwrap();
+    assert_eq!(journal.len(), events);
+    (config, journal, at + TimeDelta::minutes(5))
 }
 
-fn frames(c: &mut Criterion) {
-    let (config, events, now) = incident(10_000);
+fn benches(c: &mut Criterion) {
+    let (config, events, now) = incident(EVENTS);
     let app = App::new(Start {
         config,
-        author: "bench".into(),
+        author: "alice".into(),
         data_dir: "/var/lib/warroom".into(),
         now,
         zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
         incidents: vec![],
         events: Some(events.clone()),
     });
+    assert!(app.active.is_some(), "the journal folds");
     for (w, h) in [(120, 40), (250, 70)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         c.bench_function(&format!("frame {w}x{h}, 10k events"), |b| {
@@ -92,5 +116,5 @@ fn frames(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frames);
-criterion_main!(benches);
+criterion_group!(frame, benches);
+criterion_main!(frame);

@@ -125,8 +125,8 @@ impl Config {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             file: name.clone(),
-            line: 0,
-            column: 0,
+            line: 1,
+            column: 1,
             message: format!("cannot read the file: {e}"),
         })?;
         Self::with_user_text(&name, &text)

@@ -198,6 +198,12 @@ pub fn cli_unknown_item(id: impl std::fmt::Display, item: &str, known: &[&str]) 
     )
 }
 
+/// A check of a done item, or an uncheck of an open one: nothing to record.
+pub fn cli_already(id: impl std::fmt::Display, item: &str, done: bool) -> String {
+    let state = if done { "already done" } else { "not done" };
+    format!("{id}: {item} is {state}; nothing recorded")
+}
+
 pub fn cli_verified(id: impl std::fmt::Display, count: u64, head: &str) -> String {
     format!("{id}: ok, {count} events, head {head}")
 }

@@ -1,5 +1,14 @@
 //! The headless twin of every dashboard action, and the dispatch from `main`.
 
+/// `println!` for command output: a reader that went away (`| head`) ends the command
+/// quietly instead of panicking on the broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::emit(format_args!($($arg)*)) };
+}
+
 mod args;
 mod show;
 
@@ -12,6 +21,19 @@ use crate::store::{SledStore, Store, StoreError, default_data_dir};
 use crate::{ops, runtime, text, ui};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
+
+#[doc(hidden)]
+pub fn emit(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // Everything this command wrote to the store is already flushed.
+            std::process::exit(0);
+        }
+        eprintln!("warroom: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
 
 /// How a command failed, which decides the exit code.
 #[derive(Debug)]
@@ -125,12 +147,18 @@ pub fn run(cli: Cli) -> Outcome {
             append(&store, id, now, &author, Change::NoteAdded { text })
         }
         Command::Check { id, item_id } => {
-            check_item(&store, id, &item_id)?;
+            if item_done(&store, id, &item_id)? {
+                outln!("{}", text::cli_already(id, &item_id, true));
+                return Ok(());
+            }
             let change = Change::ItemChecked { item: item_id };
             append(&store, id, now, &author, change)
         }
         Command::Uncheck { id, item_id } => {
-            check_item(&store, id, &item_id)?;
+            if !item_done(&store, id, &item_id)? {
+                outln!("{}", text::cli_already(id, &item_id, false));
+                return Ok(());
+            }
             let change = Change::ItemUnchecked { item: item_id };
             append(&store, id, now, &author, change)
         }
@@ -151,7 +179,9 @@ pub fn run(cli: Cli) -> Outcome {
 }
 
 fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
-    let trimmed = text.trim();
+    // The same rule as the dashboard's forms: one line, no control characters.
+    let cleaned = crate::app::forms::clean_line(text);
+    let trimmed = cleaned.trim();
     if trimmed.is_empty() {
         return Err(Failure::Usage(text::cli_empty(what)));
     }
@@ -163,12 +193,12 @@ fn print_new_id(events: &[crate::domain::Event], json: bool) -> Outcome {
         return Err(Failure::Failed(text::CLI_NO_DECLARATION.into()));
     };
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({ "id": d.id.to_string(), "title": d.title })
         );
     } else {
-        println!("{}", d.id);
+        outln!("{}", d.id);
     }
     Ok(())
 }
@@ -183,19 +213,20 @@ fn append(
 ) -> Outcome {
     let events = ops::append(store, id, now, author, vec![change])?;
     for event in events {
-        println!("{}", text::cli_saved(id, event.id));
+        outln!("{}", text::cli_saved(id, event.id));
     }
     Ok(())
 }
 
-fn check_item(store: &dyn Store, id: IncidentId, item: &str) -> Outcome {
+/// Whether the item is done; an unknown item is a failure listing the known ones.
+fn item_done(store: &dyn Store, id: IncidentId, item: &str) -> Result<bool, Failure> {
     let events = store.events(id)?;
     let state = crate::domain::fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
-    if state.item(item).is_none() {
+    let Some(found) = state.item(item) else {
         let known: Vec<&str> = state.checklist.iter().map(|i| i.id.as_str()).collect();
         return Err(Failure::Failed(text::cli_unknown_item(id, item, &known)));
-    }
-    Ok(())
+    };
+    Ok(found.done.is_some())
 }
 
 fn snapshot(
@@ -221,7 +252,7 @@ fn snapshot(
         incidents,
         events,
     });
-    print!("{}", ui::to_text(&app, width, height));
+    out!("{}", ui::to_text(&app, width, height));
     Ok(())
 }
 
@@ -235,10 +266,10 @@ fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
         let summary = store.summary(id)?.ok_or(StoreError::UnknownIncident(id))?;
         let records = store.records(id)?;
         match verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash)) {
-            Ok(head) => println!("{}", text::cli_verified(id, head.count, &head.hash)),
+            Ok(head) => outln!("{}", text::cli_verified(id, head.count, &head.hash)),
             Err(e) => {
                 broken += 1;
-                println!("{}", text::cli_broken(id, e));
+                outln!("{}", text::cli_broken(id, e));
             }
         }
     }
@@ -258,7 +289,7 @@ fn config_check(file: Option<&Path>) -> Outcome {
     };
     match result {
         Ok(_) => {
-            println!("{}", text::CLI_OK);
+            outln!("{}", text::CLI_OK);
             Ok(())
         }
         Err(e) => Err(Failure::Usage(e.to_string())),

@@ -13,7 +13,7 @@ pub fn list(store: &dyn Store, json: bool) -> Outcome {
     if json {
         let out =
             serde_json::to_string_pretty(&incidents).map_err(|e| Failure::Failed(e.to_string()))?;
-        println!("{out}");
+        outln!("{out}");
         return Ok(());
     }
     for s in incidents {
@@ -22,7 +22,7 @@ pub fn list(store: &dyn Store, json: bool) -> Outcome {
         } else {
             String::new()
         };
-        println!(
+        outln!(
             "{}  {}  {:<16} {}{exercise}",
             s.id,
             s.severity,
@@ -89,26 +89,26 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
         });
         let text =
             serde_json::to_string_pretty(&out).map_err(|e| Failure::Failed(e.to_string()))?;
-        println!("{text}");
+        outln!("{text}");
         return Ok(());
     }
-    println!("{}  {}", state.id, safe(&state.title));
-    println!("{}  {}  {}", state.severity, state.tlp, state.category);
+    outln!("{}  {}", state.id, safe(&state.title));
+    outln!("{}  {}  {}", state.severity, state.tlp, state.category);
     if state.exercise {
-        println!("{}", text::EXERCISE);
+        outln!("{}", text::EXERCISE);
     }
-    println!(
+    outln!(
         "{}: {}",
         text::LABEL_DECLARED,
         state.declared_at.to_rfc3339()
     );
-    println!(
+    outln!(
         "{}: {}",
         text::CLOCK_SINCE_DECLARED,
         hms(now - state.declared_at)
     );
     match &retainer {
-        None => println!("{}: {}", text::CLOCK_RETAINER, text::CLOCK_NOT_ALERTED),
+        None => outln!("{}: {}", text::CLOCK_RETAINER, text::CLOCK_NOT_ALERTED),
         Some((_, c)) => {
             let value = match c.status(now) {
                 ClockStatus::Running { left } | ClockStatus::DueSoon { left } => {
@@ -116,7 +116,7 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
                 }
                 ClockStatus::Overdue { by } => format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
             };
-            println!(
+            outln!(
                 "{}: {value} ({} {})",
                 text::CLOCK_RETAINER,
                 text::CLOCK_DUE,
@@ -131,15 +131,15 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
         } else {
             " "
         };
-        println!("{marker} {} {done}/{total}", safe(&phase.name));
+        outln!("{marker} {} {done}/{total}", safe(&phase.name));
         for item in state.items_of_phase(index) {
             let mark = if item.done.is_some() { "x" } else { " " };
-            println!("    [{mark}] {:<22} {}", item.id, safe(&item.text));
+            outln!("    [{mark}] {:<22} {}", item.id, safe(&item.text));
         }
     }
-    println!("{} ({})", text::PANE_JOURNAL, events.len());
+    outln!("{} ({})", text::PANE_JOURNAL, events.len());
     for e in &events {
-        println!(
+        outln!(
             "  #{:<4} {} {:<10} {}",
             e.id,
             e.at.format("%Y-%m-%d %H:%M:%SZ"),

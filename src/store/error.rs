@@ -25,12 +25,14 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
-    #[error("{what} {}: {source}", path.display())]
+    // The cause is part of the one-line message; it is not also chained as a `source`,
+    // which made reports print it twice.
+    #[error("{what} {}: {cause}", path.display())]
     Io {
         what: &'static str,
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("storage engine error in {}: {source}", dir.display())]
-    Engine { dir: PathBuf, source: sled::Error },
+    #[error("storage engine error in {}: {cause}", dir.display())]
+    Engine { dir: PathBuf, cause: sled::Error },
 }

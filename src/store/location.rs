@@ -11,10 +11,10 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// Creates `dir` and its missing parents; the directory itself gets mode 0700 because it
 /// holds incident data that is at least TLP:AMBER.
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io {
+    let io = |cause| StoreError::Io {
         what: "cannot create the data directory",
         path: dir.to_path_buf(),
-        source,
+        cause,
     };
     if dir.is_dir() {
         return Ok(());

@@ -37,10 +37,10 @@ impl SledStore {
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|source| StoreError::Io {
+            .map_err(|cause| StoreError::Io {
                 what: "cannot open the lock file",
                 path: lock_path.clone(),
-                source,
+                cause,
             })?;
         match lock.try_lock() {
             Ok(()) => {}
@@ -49,17 +49,17 @@ impl SledStore {
                     dir: dir.to_path_buf(),
                 });
             }
-            Err(std::fs::TryLockError::Error(source)) => {
+            Err(std::fs::TryLockError::Error(cause)) => {
                 return Err(StoreError::Io {
                     what: "cannot lock",
                     path: lock_path,
-                    source,
+                    cause,
                 });
             }
         }
-        let engine = |source| StoreError::Engine {
+        let engine = |cause| StoreError::Engine {
             dir: dir.to_path_buf(),
-            source,
+            cause,
         };
         let db = sled::Config::new()
             .path(dir.join("db"))
@@ -94,10 +94,10 @@ impl SledStore {
         &self.dir
     }
 
-    fn engine(&self, source: sled::Error) -> StoreError {
+    fn engine(&self, cause: sled::Error) -> StoreError {
         StoreError::Engine {
             dir: self.dir.clone(),
-            source,
+            cause,
         }
     }
 

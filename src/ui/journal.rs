@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
             let mut line = Line::from(vec![
                 Span::styled(app.zone.format(event.at, "%H:%M:%S"), theme::dim()),
                 Span::raw(" "),
-                Span::styled(format!("#{:<4}", event.id), theme::dim()),
+                Span::styled(format!("#{:<5} ", event.id), theme::dim()),
                 Span::styled(format!("{author:<AUTHOR_WIDTH$} "), theme::label()),
                 Span::raw(safe(&text::event_line(&event.change, Some(&active.state))).into_owned()),
             ]);
