@@ -88,7 +88,7 @@ pub fn execute(
         Effect::Load(id) => {
             return match store.events(id) {
                 Ok(events) => Msg::Loaded { id, events },
-                Err(e) => Msg::Failed(e.to_string()),
+                Err(e) => Msg::LoadFailed(e.to_string()),
             };
         }
         Effect::Append { id, changes } => {

@@ -358,3 +358,23 @@ fn a_failed_write_is_shown_and_not_marked_saved() {
     let screen = h.screen(120, 40);
     assert!(screen.contains("NOT SAVED: disk full"), "{screen}");
 }
+
+#[test]
+fn switching_is_not_a_write_and_a_failed_load_is_not_not_saved() {
+    let mut h = Harness::with_demo();
+    h.key(KeyCode::Char('i'));
+    let effects = h
+        .app
+        .update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    assert!(effects.is_empty(), "the open incident is already shown");
+    assert_eq!(h.app.pending, 0);
+    h.send(Msg::LoadFailed(
+        "no incident IR-2026-0009 in this store".into(),
+    ));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("● saved") && !screen.contains("NOT SAVED"),
+        "{screen}"
+    );
+    assert!(screen.contains("no incident IR-2026-0009"), "{screen}");
+}

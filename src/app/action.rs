@@ -27,28 +27,3 @@ pub enum Action {
     NextField,
     PrevField,
 }
-
-impl Action {
-    pub const ALL: [Action; 20] = [
-        Action::Quit,
-        Action::Help,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::ToggleItem,
-        Action::AddNote,
-        Action::NewIncident,
-        Action::SwitchIncident,
-        Action::AlertRetainer,
-        Action::OpenDemo,
-        Action::Submit,
-        Action::Cancel,
-        Action::NextField,
-        Action::PrevField,
-    ];
-}

@@ -1,5 +1,6 @@
 //! The small forms of the dashboard: a one-line note, and declaring an incident.
 
+use super::cycle;
 use crate::domain::{Category, Severity};
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent};
 use tui_input::Input;
@@ -56,16 +57,6 @@ impl Default for NewIncidentForm {
             error: None,
         }
     }
-}
-
-fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let n = all.len();
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    all[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
 }
 
 impl NewIncidentForm {

@@ -21,17 +21,6 @@ pub enum Mode {
     Help,
 }
 
-impl Mode {
-    pub const ALL: [Mode; 6] = [
-        Mode::Global,
-        Mode::Welcome,
-        Mode::Dashboard,
-        Mode::Picker,
-        Mode::Form,
-        Mode::Help,
-    ];
-}
-
 /// One key with its modifiers, as written in the config (`ctrl-c`, `N`, `shift-tab`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeySpec {

@@ -38,11 +38,14 @@ pub enum Msg {
         id: IncidentId,
         events: Vec<Event>,
     },
-    /// An effect failed; nothing was saved.
+    /// A write failed; nothing was saved.
     Failed(String),
+    /// A journal could not be read.
+    LoadFailed(String),
 }
 
-/// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`.
+/// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`; a load by
+/// `Loaded` or `LoadFailed`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Append {
@@ -70,6 +73,17 @@ pub enum Pane {
     Checklist,
     Contacts,
     Journal,
+}
+
+/// The element after (or before) `current` in `all`, wrapping around.
+pub(crate) fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let n = all.len();
+    let i = all.iter().position(|x| *x == current).unwrap_or(0);
+    all[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
 }
 
 impl Pane {

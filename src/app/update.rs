@@ -1,9 +1,8 @@
 //! `App::update`: the only code that changes the app's state.
 
 use super::forms::{self, NewField};
-use super::keymap::Mode;
 use super::{Action, Active, App, Effect, Flash, Msg, NewIncident, Overlay, Pane};
-use crate::domain::{Change, Event, IncidentId, IncidentSummary, Tlp, fold};
+use crate::domain::{Change, Event, IncidentId, Tlp, fold};
 use crate::text;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use tui_input::Input;
@@ -40,8 +39,14 @@ impl App {
                 vec![]
             }
             Msg::Loaded { id, events } => {
-                self.pending = self.pending.saturating_sub(1);
                 self.open(id, events);
+                vec![]
+            }
+            Msg::LoadFailed(error) => {
+                self.flash = Some(Flash {
+                    text: error,
+                    error: true,
+                });
                 vec![]
             }
             Msg::Failed(error) => {
@@ -92,15 +97,7 @@ impl App {
                 vec![]
             }
             Action::FocusNext | Action::FocusPrev => {
-                let all = Pane::CYCLE;
-                let i = all.iter().position(|p| *p == self.focus).unwrap_or(0);
-                let n = all.len();
-                let forward = action == Action::FocusNext;
-                self.focus = all[if forward {
-                    (i + 1) % n
-                } else {
-                    (i + n - 1) % n
-                }];
+                self.focus = super::cycle(&Pane::CYCLE, self.focus, action == Action::FocusNext);
                 vec![]
             }
             Action::Up
@@ -193,7 +190,6 @@ impl App {
         match self.overlay.take() {
             Some(Overlay::Picker { cursor }) => match self.incidents.get(cursor) {
                 Some(summary) if Some(summary.id) != self.active.as_ref().map(|a| a.state.id) => {
-                    self.pending += 1;
                     vec![Effect::Load(summary.id)]
                 }
                 _ => vec![],
@@ -332,16 +328,5 @@ impl App {
                 });
             }
         }
-    }
-
-    /// The summary of the incident on screen, from the index.
-    pub fn active_summary(&self) -> Option<&IncidentSummary> {
-        let id = self.active.as_ref()?.state.id;
-        self.incidents.iter().find(|s| s.id == id)
-    }
-
-    /// True when `mode` has the key bound; used by hints on screen.
-    pub fn bound(&self, mode: Mode, action: Action) -> bool {
-        !self.config.keymap.keys_for(mode, action).is_empty()
     }
 }

@@ -83,36 +83,6 @@ pub enum Change {
     },
 }
 
-impl Change {
-    /// Short machine name of the kind, as stored (`note_added`, …).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Change::Declared(_) => "declared",
-            Change::TitleChanged { .. } => "title_changed",
-            Change::SeverityChanged { .. } => "severity_changed",
-            Change::CategoryChanged { .. } => "category_changed",
-            Change::TlpChanged { .. } => "tlp_changed",
-            Change::CommanderChanged { .. } => "commander_changed",
-            Change::ScopeChanged { .. } => "scope_changed",
-            Change::SummaryChanged { .. } => "summary_changed",
-            Change::DetectedAtChanged { .. } => "detected_at_changed",
-            Change::PhaseAdvanced { .. } => "phase_advanced",
-            Change::ItemAdded { .. } => "item_added",
-            Change::ItemChecked { .. } => "item_checked",
-            Change::ItemUnchecked { .. } => "item_unchecked",
-            Change::NoteAdded { .. } => "note_added",
-            Change::RetainerAlerted { .. } => "retainer_alerted",
-            Change::ContactAttempted { .. } => "contact_attempted",
-            Change::EvidenceRegistered { .. } => "evidence_registered",
-            Change::ClockStarted { .. } => "clock_started",
-            Change::ClockMet { .. } => "clock_met",
-            Change::ReportFieldWritten { .. } => "report_field_written",
-            Change::Corrected { .. } => "corrected",
-            Change::Closed { .. } => "closed",
-        }
-    }
-}
-
 /// Everything known when an incident is declared, including the phase model and the
 /// checklist copied from the configuration, so that a later change of the config or of
 /// a shipped playbook never changes an incident already running.
