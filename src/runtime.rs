@@ -2,10 +2,10 @@
 //! a writer thread that carries out the app's effects on the store, in order.
 
 use crate::app::{App, Effect, Msg, Start, Zone};
-use crate::cli::now;
 use crate::config::Config;
 use crate::store::{SledStore, Store};
 use crate::{ops, ui};
+use chrono::{DateTime, Utc};
 use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
 use crossterm::execute;
@@ -13,6 +13,14 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use futures::StreamExt;
 use std::sync::mpsc as std_mpsc;
 use tokio::sync::mpsc;
+
+/// The instant "now". `WARROOM_NOW` (RFC 3339) pins it, for tests and demos on record.
+pub fn now() -> DateTime<Utc> {
+    std::env::var("WARROOM_NOW")
+        .ok()
+        .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+}
 
 pub fn run(config: Config, store: SledStore, author: String) -> Result<()> {
     let incidents = store.list().wrap_err("reading the incident list")?;

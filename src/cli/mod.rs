@@ -17,6 +17,7 @@ pub use args::{Cli, Command, ConfigCommand};
 use crate::app::{App, NewIncident, Start, Zone};
 use crate::config::{Config, default_config_path};
 use crate::domain::{Change, IncidentId, verify_chain};
+use crate::runtime::now;
 use crate::store::{SledStore, Store, StoreError, default_data_dir};
 use crate::{ops, runtime, text, ui};
 use chrono::{DateTime, Utc};
@@ -66,14 +67,6 @@ impl From<StoreError> for Failure {
 }
 
 type Outcome = Result<(), Failure>;
-
-/// The instant "now". `WARROOM_NOW` (RFC 3339) pins it, for tests and demos on record.
-pub fn now() -> DateTime<Utc> {
-    std::env::var("WARROOM_NOW")
-        .ok()
-        .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
-        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
-}
 
 /// Who is recorded as the author of events: the config's operator, else the login name.
 pub fn author(config: &Config) -> String {
@@ -280,18 +273,7 @@ fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
 }
 
 fn config_check(file: Option<&Path>) -> Outcome {
-    let result = match file {
-        Some(path) => Config::load(path),
-        None => match default_config_path().filter(|p| p.exists()) {
-            Some(path) => Config::load(&path),
-            None => Config::embedded(),
-        },
-    };
-    match result {
-        Ok(_) => {
-            outln!("{}", text::CLI_OK);
-            Ok(())
-        }
-        Err(e) => Err(Failure::Usage(e.to_string())),
-    }
+    load_config(file)?;
+    outln!("{}", text::CLI_OK);
+    Ok(())
 }
