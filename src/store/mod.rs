@@ -40,12 +40,7 @@ pub trait Store: Send {
         records
             .iter()
             .enumerate()
-            .map(|(n, r)| {
-                Event::from_record(r).map_err(|e| StoreError::Corrupt {
-                    id,
-                    detail: format!("event {} does not parse: {e}", n + 1),
-                })
-            })
+            .map(|(n, r)| parse_record(id, n, r))
             .collect()
     }
 
@@ -60,6 +55,14 @@ pub trait Store: Send {
             .unwrap_or(0);
         Ok(IncidentId::new(exercise, year, last + 1))
     }
+}
+
+/// Parses the `n`th (0-based) record of an incident's journal.
+fn parse_record(id: IncidentId, n: usize, record: &[u8]) -> Result<Event, StoreError> {
+    Event::from_record(record).map_err(|e| StoreError::Corrupt {
+        id,
+        detail: format!("event {} does not parse: {e}", n + 1),
+    })
 }
 
 fn sort_for_list(summaries: &mut [IncidentSummary]) {

@@ -5,7 +5,7 @@
 //! `journal/<id>` tree per incident (big-endian sequence number → event record).
 
 use super::append::{NewEvent, plan};
-use super::{Store, StoreError, create_private_dir, sort_for_list};
+use super::{Store, StoreError, create_private_dir, parse_record, sort_for_list};
 use crate::domain::{Event, IncidentId, IncidentSummary};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -175,6 +175,19 @@ impl Store for SledStore {
             .iter()
             .values()
             .map(|v| v.map(|v| v.to_vec()).map_err(|e| self.engine(e)))
+            .collect()
+    }
+
+    /// Parses straight from sled's buffers: no copy of every record first.
+    fn events(&self, id: IncidentId) -> Result<Vec<Event>, StoreError> {
+        if self.summary(id)?.is_none() {
+            return Err(StoreError::UnknownIncident(id));
+        }
+        self.journal(id)?
+            .iter()
+            .values()
+            .enumerate()
+            .map(|(n, v)| parse_record(id, n, &v.map_err(|e| self.engine(e))?))
             .collect()
     }
 
