@@ -26,6 +26,31 @@ pub struct SledStore {
     _lock: File,
 }
 
+/// Opens sled itself. We already hold `warroom.lock`, so if sled's own file lock is
+/// still taken, the holder is a store this process just dropped whose I/O threads have
+/// not finished yet: wait for them (bounded) instead of failing.
+fn open_engine(path: &Path) -> sled::Result<sled::Db> {
+    const ATTEMPTS: u32 = 300;
+    const PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
+    let mut attempt = 0;
+    loop {
+        let result = sled::Config::new()
+            .path(path)
+            // Every append flushes itself; no background flusher.
+            .flush_every_ms(None)
+            .open();
+        match result {
+            Err(sled::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::WouldBlock && attempt < ATTEMPTS =>
+            {
+                attempt += 1;
+                std::thread::sleep(PAUSE);
+            }
+            other => return other,
+        }
+    }
+}
+
 impl SledStore {
     /// Opens (creating if needed) the store in `dir`. Fails with [`StoreError::Locked`]
     /// if another process holds it.
@@ -61,13 +86,7 @@ impl SledStore {
             dir: dir.to_path_buf(),
             cause,
         };
-        let db = sled::Config::new()
-            .path(dir.join("db"))
-            // Every append flushes itself; no background flusher (which would also hold
-            // the database open for a moment after the store is dropped).
-            .flush_every_ms(None)
-            .open()
-            .map_err(engine)?;
+        let db = open_engine(&dir.join("db")).map_err(engine)?;
         let meta = db.open_tree("meta").map_err(engine)?;
         let incidents = db.open_tree("incidents").map_err(engine)?;
         let store = SledStore {
