@@ -32,14 +32,15 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
         category: Category::MaliciousCode,
         tlp: Tlp::Amber,
         exercise: false,
+        playbook: None,
     };
     let declared = ops::declare(&store, &config, t0, "alice", &new).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
         unreachable!("declare returns the declaration first")
     };
     let id = d.id;
-    let items = config.phase_model.checklist();
-    let phases = config.phase_model.phase_specs();
+    let items = warroom::ops::plan(&config, None, new.category).checklist;
+    let phases = config.catalog.model.phase_specs();
     let contacts: Vec<String> = config.contacts.iter().map(|c| c.name.clone()).collect();
     let authors = ["alice", "bob", "carol.longname", "dave"];
     let mut at = t0;
@@ -60,6 +61,7 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
                 Change::PhaseAdvanced {
                     phase: p.id.clone(),
                     name: p.name.clone(),
+                    left_open: vec![],
                 }
             }
             k if k % 250 == 0 => Change::Corrected {

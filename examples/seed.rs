@@ -42,7 +42,7 @@ fn seed(dir: &str, incidents: &str, events: &str) -> Result<()> {
     let store =
         SledStore::open(dir).wrap_err_with(|| format!("opening the store in {}", dir.display()))?;
     let config = Config::embedded()?;
-    let items = config.phase_model.checklist();
+    let items = warroom::ops::plan(&config, None, Category::Other).checklist;
     let started = std::time::Instant::now();
     // Events one second apart, ending shortly before now.
     let start = Utc::now() - TimeDelta::seconds(i64::try_from(events)?) - TimeDelta::hours(1);
@@ -53,6 +53,7 @@ fn seed(dir: &str, incidents: &str, events: &str) -> Result<()> {
             category: Category::ALL[n % Category::ALL.len()],
             tlp: Tlp::Amber,
             exercise: false,
+            playbook: None,
         };
         let declared = ops::declare(&store, &config, start, "seed", &new)?;
         let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {

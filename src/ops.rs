@@ -3,7 +3,9 @@
 
 use crate::app::{Effect, Msg, NewIncident};
 use crate::config::Config;
-use crate::domain::{Change, Declaration, Event, IncidentId, Scope, demo};
+use crate::domain::{
+    Category, Change, Declaration, Event, IncidentId, ItemSpec, Origin, PhaseSpec, Scope, demo,
+};
 use crate::store::{NewEvent, Store, StoreError};
 use chrono::{DateTime, Datelike, Utc};
 
@@ -11,7 +13,37 @@ fn year(now: DateTime<Utc>) -> u16 {
     u16::try_from(now.year()).unwrap_or(0)
 }
 
-/// Declares an incident with the config's phase model and checklist; returns its journal.
+/// What an incident is declared with: the chosen phase model's phases, and the items of
+/// the named playbook (or the one its category picks) placed in those phases.
+pub struct Plan {
+    pub phases: Vec<PhaseSpec>,
+    pub checklist: Vec<ItemSpec>,
+    pub phase_model: Origin,
+    pub playbook: Option<Origin>,
+}
+
+pub fn plan(config: &Config, playbook: Option<&str>, category: Category) -> Plan {
+    let catalog = &config.catalog;
+    let model = &catalog.model;
+    let chosen = playbook
+        .and_then(|id| catalog.playbook(id))
+        .or_else(|| catalog.playbook_for(category));
+    Plan {
+        phases: model.phase_specs(),
+        checklist: chosen.map(|p| p.checklist(model)).unwrap_or_default(),
+        phase_model: Origin {
+            id: model.id.clone(),
+            name: model.name.clone(),
+        },
+        playbook: chosen.map(|p| Origin {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        }),
+    }
+}
+
+/// Declares an incident with the config's phase model and the playbook's checklist;
+/// returns its journal.
 pub fn declare(
     store: &dyn Store,
     config: &Config,
@@ -20,6 +52,7 @@ pub fn declare(
     new: &NewIncident,
 ) -> Result<Vec<Event>, StoreError> {
     let id = store.next_id(new.exercise, year(now))?;
+    let plan = plan(config, new.playbook.as_deref(), new.category);
     let declaration = Declaration {
         id,
         title: new.title.clone(),
@@ -31,8 +64,10 @@ pub fn declare(
         scope: Scope::default(),
         summary: String::new(),
         exercise: new.exercise,
-        phases: config.phase_model.phase_specs(),
-        checklist: config.phase_model.checklist(),
+        phases: plan.phases,
+        checklist: plan.checklist,
+        phase_model: Some(plan.phase_model),
+        playbook: plan.playbook,
     };
     store.append(
         id,
@@ -47,11 +82,12 @@ pub fn open_demo(
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, StoreError> {
     let id = store.next_id(true, year(now))?;
-    let phases = config.phase_model.phase_specs();
-    let checklist = config.phase_model.checklist();
+    let plan = plan(config, None, demo::CATEGORY);
     let inputs = demo::DemoInputs {
-        phases: &phases,
-        checklist: &checklist,
+        phases: &plan.phases,
+        checklist: &plan.checklist,
+        phase_model: Some(&plan.phase_model),
+        playbook: plan.playbook.as_ref(),
         retainer: &config.retainer.name,
         retainer_minutes: config.retainer.response_minutes,
     };

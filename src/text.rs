@@ -98,16 +98,24 @@ pub fn describe(action: Action) -> &'static str {
         Action::PageDown => "Move down a page",
         Action::Top => "Go to the first line",
         Action::Bottom => "Go to the last line",
-        Action::ToggleItem => "Tick or untick the selected checklist item",
+        Action::ToggleItem => "Tick or untick the selected item",
         Action::AddNote => "Add a note to the journal",
         Action::NewIncident => "Declare a new incident",
         Action::SwitchIncident => "Switch to another incident",
-        Action::AlertRetainer => "Record the retainer alert (starts its SLA clock)",
+        Action::AlertRetainer => "Record the retainer alert (SLA clock)",
         Action::OpenDemo => "Open a demo incident, marked EXERCISE",
         Action::Submit => "Confirm",
         Action::Cancel => "Close / cancel",
         Action::NextField => "Next field",
         Action::PrevField => "Previous field",
+        Action::ViewNextPhase => "Show the next phase's checklist",
+        Action::ViewPrevPhase => "Show the previous phase's checklist",
+        Action::AdvancePhase => "Move the incident to its next phase",
+        Action::PhaseBack => "Move the incident back one phase",
+        Action::CycleFilter => "Show all items, open items, or mine",
+        Action::Assign => "Give the selected item to a person",
+        Action::AddItem => "Add an item to this phase",
+        Action::NotApplicable => "Mark the selected item not applicable",
     }
 }
 
@@ -118,6 +126,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Dashboard => "Dashboard",
         Mode::Picker => "Incident switcher",
         Mode::Form => "Forms",
+        Mode::Confirm => "Questions",
         Mode::Help => "This list",
     }
 }
@@ -144,10 +153,22 @@ pub fn event_line(
         Change::ScopeChanged { .. } => "Scope changed".into(),
         Change::SummaryChanged { summary } => format!("Summary: {summary}"),
         Change::DetectedAtChanged { detected_at } => format!("Detected at {detected_at}"),
-        Change::PhaseAdvanced { name, .. } => format!("Phase: {name}"),
+        Change::PhaseAdvanced {
+            name, left_open, ..
+        } => match left_open.len() {
+            0 => format!("Phase: {name}"),
+            n => format!("Phase: {name} ({n} left open before)"),
+        },
         Change::ItemAdded { item } => format!("Item added: {}", item.text),
         Change::ItemChecked { item } => format!("Done: {}", item_text(item)),
         Change::ItemUnchecked { item } => format!("Reopened: {}", item_text(item)),
+        Change::ItemAssigned { item, person } => match person {
+            Some(person) => format!("Assigned to {person}: {}", item_text(item)),
+            None => format!("Unassigned: {}", item_text(item)),
+        },
+        Change::ItemNotApplicable { item, reason } => {
+            format!("Not applicable: {} ({reason})", item_text(item))
+        }
         Change::NoteAdded { text } => text.clone(),
         Change::RetainerAlerted {
             retainer,
@@ -222,3 +243,111 @@ pub const RETAINER_HOURS: &str = "24/7";
 pub fn retainer_role(minutes: u32) -> String {
     format!("Retainer CSIRT, responds within {minutes} min")
 }
+
+pub fn cli_unknown_playbook(found: &str, known: &str) -> String {
+    format!("unknown playbook '{found}'; valid values: {known}")
+}
+
+pub const FLASH_LAST_PHASE: &str = "This is the last phase";
+pub const FLASH_FIRST_PHASE: &str = "This is the first phase";
+pub const FLASH_NO_ITEM: &str = "No item selected";
+pub const FORM_TEXT_REQUIRED: &str = "Type some text first";
+
+pub fn confirm_advance(open: usize, from: &str, to: &str) -> String {
+    let items = if open == 1 { "item is" } else { "items are" };
+    format!("{open} {items} still open in {from}. Move on to {to} anyway?")
+}
+
+pub fn confirm_back(to: &str) -> String {
+    format!("Move the incident back to {to}?")
+}
+
+pub const CHECKLIST_NONE_OPEN: &str = "Nothing left open in this phase.";
+pub const CHECKLIST_NONE_MINE: &str = "Nothing in this phase is assigned to you.";
+pub const CHECKLIST_NOT_CURRENT: &str = "not the current phase";
+pub const HINT_NOT_APPLICABLE: &str = "N/A";
+pub const HINT_CALL: &str = "Call";
+pub const HINT_KEEP: &str = "Keep";
+pub const HINT_STARTS: &str = "Starts";
+pub const HINT_STOPS: &str = "Stops";
+pub const HINT_ID: &str = "Id";
+pub const LABEL_NEXT: &str = "Next";
+pub const LABEL_PLAYBOOK: &str = "Playbook";
+pub const LABEL_OWNER: &str = "Owner";
+pub const NOBODY: &str = "nobody";
+pub const PANE_REASON: &str = "Why does this item not apply?";
+pub const PANE_ADD_ITEM: &str = "Add an item to this phase";
+pub const PANE_ASSIGN: &str = "Give this item to";
+pub const PANE_CONFIRM: &str = "Confirm";
+pub const CONFIRM_HINT: &str = "y: yes   n / Esc: no";
+pub const ASSIGN_HINT: &str = "Type to filter · ↑↓ choose · Enter assign · Esc cancel";
+pub const ADD_ITEM_HINT: &str = "Enter: add   Tab: change owner   Esc: cancel";
+pub const NEXT_NONE: &str = "nothing open in this phase";
+
+pub fn filter_name(filter: crate::app::Filter) -> &'static str {
+    match filter {
+        crate::app::Filter::All => "all",
+        crate::app::Filter::Open => "open only",
+        crate::app::Filter::Mine => "mine",
+    }
+}
+
+pub fn playbook_auto(name: &str) -> String {
+    format!("from the category: {name}")
+}
+
+pub fn assign_typed(name: &str) -> String {
+    format!("{name} (not in the directory)")
+}
+
+pub fn assign_nobody() -> &'static str {
+    "Nobody (take it back)"
+}
+pub const LABEL_ASSIGNEE: &str = "Given to";
+
+pub const CLI_THE_PERSON: &str = "the person";
+pub const CLI_THE_ITEM: &str = "the item text";
+pub const CLI_THE_REASON: &str = "the reason";
+
+pub fn cli_already_assigned(
+    id: impl std::fmt::Display,
+    item: &str,
+    person: Option<&str>,
+) -> String {
+    match person {
+        Some(p) => format!("{id} {item} is already assigned to {p}; nothing recorded"),
+        None => format!("{id} {item} is assigned to nobody already; nothing recorded"),
+    }
+}
+
+pub fn cli_unknown_phase(id: impl std::fmt::Display, phase: &str, known: &[&str]) -> String {
+    format!(
+        "{id} has no phase '{phase}'; use next, back or one of: {}",
+        known.join(", ")
+    )
+}
+
+pub fn cli_already_in_phase(id: impl std::fmt::Display, name: &str) -> String {
+    format!("{id} is already in {name}; nothing recorded")
+}
+
+pub fn cli_items_open(id: impl std::fmt::Display, open: &[&str]) -> String {
+    format!(
+        "{id}: {} item(s) of the current phase are still open ({}); tick them, mark them not applicable, or pass --force",
+        open.len(),
+        open.join(", ")
+    )
+}
+
+pub fn cli_unknown_role(found: &str, known: &[&str]) -> String {
+    format!("unknown role '{found}'; valid values: {}", known.join(", "))
+}
+
+pub const PLAYBOOK_FALLBACK: &str = "any category no other playbook claims";
+pub const PLAYBOOK_ITEMS: &str = "items";
+pub const PLAYBOOK_PICKED_BY: &str = "picked by";
+
+pub fn cli_playbook_ok(id: &str, counts: &str) -> String {
+    format!("ok: playbook {id} ({counts})")
+}
+pub const WELCOME_MORE_KEYS: &str = "  … and more: press ? to see every key";

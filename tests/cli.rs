@@ -5,109 +5,12 @@
 //! Every test runs in its own temporary directory, used as the data directory and as
 //! `HOME`, with "now" pinned to 2026-11-28T14:00:00Z and the time zone set to UTC.
 
+mod common;
+
 use assert_cmd::Command;
+use common::cli::*;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-const NOW: &str = "2026-11-28T14:00:00Z";
-
-const SUBCOMMANDS: [&str; 11] = [
-    "new",
-    "list",
-    "show",
-    "note",
-    "check",
-    "uncheck",
-    "alert-retainer",
-    "demo",
-    "snapshot",
-    "verify",
-    "config",
-];
-
-/// The binary with a clean environment: no user config, no inherited data directory.
-fn bare(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("warroom").unwrap();
-    cmd.env("HOME", home)
-        .env("TZ", "UTC")
-        .env("WARROOM_NOW", NOW)
-        .env("USER", "tester")
-        .env_remove("WARROOM_CONFIG")
-        .env_remove("WARROOM_DATA_DIR")
-        .env_remove("XDG_CONFIG_HOME")
-        .env_remove("XDG_DATA_HOME")
-        .env_remove("WARROOM_LOG")
-        .env_remove("RUST_LOG");
-    cmd
-}
-
-/// The binary working on the store in `dir` (which is also `HOME`).
-fn warroom(dir: &Path) -> Command {
-    let mut cmd = bare(dir);
-    cmd.arg("--data-dir").arg(dir);
-    cmd
-}
-
-fn tmp() -> TempDir {
-    tempfile::tempdir().unwrap()
-}
-
-/// Runs, asserts success and returns stdout.
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
-}
-
-/// Runs, asserts the exit code and empty stdout, and returns stderr.
-fn fails(cmd: &mut Command, code: i32) -> String {
-    let out = cmd
-        .assert()
-        .code(code)
-        .stdout(predicate::str::is_empty())
-        .get_output()
-        .stderr
-        .clone();
-    String::from_utf8(out).unwrap()
-}
-
-fn declare(dir: &Path, title: &str, severity: &str) -> String {
-    let out = ok(warroom(dir).args(["new", "--title", title, "--severity", severity]));
-    out.trim().to_string()
-}
-
-fn show_json(dir: &Path, id: &str) -> Value {
-    serde_json::from_str(&ok(warroom(dir).args(["show", id, "--json"]))).unwrap()
-}
-
-fn list_json(dir: &Path) -> Vec<Value> {
-    serde_json::from_str(&ok(warroom(dir).args(["list", "--json"]))).unwrap()
-}
-
-fn item<'a>(shown: &'a Value, id: &str) -> &'a Value {
-    shown["checklist"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("no checklist item {id} in {shown}"))
-}
-
-fn journal_len(dir: &Path, id: &str) -> usize {
-    show_json(dir, id)["journal"].as_array().unwrap().len()
-}
-
-fn example_config() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.yaml")
-}
-
-/// A config file with an unknown key (`organization`) on line 2.
-fn bad_config(dir: &Path) -> PathBuf {
-    let path = dir.join("bad.yaml");
-    std::fs::write(&path, "organisation: \"Example\"\norganization: x\n").unwrap();
-    path
-}
 
 // ---------------------------------------------------------------------------------------
 // new
@@ -402,9 +305,10 @@ fn show_text_has_header_clocks_checklist_and_journal() {
     assert!(out.contains("Declared: 2026-11-28T14:00:00+00:00"), "{out}");
     assert!(out.contains("Since declared: 00:00:00"), "{out}");
     assert!(out.contains("Retainer SLA: not alerted yet"), "{out}");
-    assert!(out.contains("▶ Identification 0/7"), "{out}");
-    assert!(out.contains("[ ] id-scope"), "{out}");
-    assert!(out.contains("[ ] le-actions"), "{out}");
+    assert!(out.contains("▶ Identification 0/29"), "{out}");
+    assert!(out.contains("Playbook: Generic incident"), "{out}");
+    assert!(out.contains("[ ] gn-categorise"), "{out}");
+    assert!(out.contains("[ ] gn-actions"), "{out}");
     assert!(out.contains("Journal (1)"), "{out}");
     assert!(
         out.contains("#1    2026-11-28 14:00:00Z tester"),
@@ -428,15 +332,20 @@ fn show_json_lists_checklist_items_with_ids_and_done_flags() {
     assert_eq!(shown["phase"]["id"], "identification");
     assert_eq!(shown["phase"]["index"], 0);
     assert_eq!(shown["phases"].as_array().unwrap().len(), 5);
+    assert_eq!(shown["phases"][0]["total"], 29);
+    assert_eq!(shown["playbook"]["id"], "generic");
+    assert_eq!(shown["phase_model"]["id"], "picerl");
     let items = shown["checklist"].as_array().unwrap();
-    assert_eq!(items.len(), 21);
+    assert_eq!(items.len(), 72);
     for i in items {
         assert!(i["id"].as_str().is_some_and(|s| !s.is_empty()), "{i}");
         assert_eq!(i["done"], false, "{i}");
+        assert_eq!(i["status"], "open", "{i}");
+        assert!(i["owner"].is_string(), "{i}");
         assert!(i["done_by"].is_null(), "{i}");
         assert!(i["done_at"].is_null(), "{i}");
     }
-    assert_eq!(item(&shown, "co-isolate")["phase"], "containment");
+    assert_eq!(item(&shown, "gn-isolate")["phase"], "containment");
     assert_eq!(shown["clocks"]["since_declared_seconds"], 0);
     assert!(shown["clocks"]["retainer"].is_null());
     assert_eq!(shown["journal"].as_array().unwrap().len(), 1);
@@ -480,7 +389,7 @@ fn malformed_ids_exit_2_for_every_subcommand_taking_one() {
             let mut cmd = warroom(dir.path());
             cmd.args(form).arg(bad);
             if matches!(form[0], "note" | "check" | "uncheck") {
-                cmd.arg("id-scope");
+                cmd.arg("gn-categorise");
             }
             let err = fails(&mut cmd, 2);
             assert!(
@@ -604,13 +513,13 @@ fn check_marks_the_item_done_with_author_and_time() {
     let id = declare(dir.path(), "Phishing wave", "high");
     warroom(dir.path())
         .env("WARROOM_NOW", "2026-11-28T14:10:00Z")
-        .args(["check", &id, "id-scope"])
+        .args(["check", &id, "gn-categorise"])
         .assert()
         .success()
         .stdout(format!("saved {id} event 2\n"));
 
     let shown = show_json(dir.path(), &id);
-    let scope = item(&shown, "id-scope");
+    let scope = item(&shown, "gn-categorise");
     assert_eq!(scope["done"], true, "{scope}");
     assert_eq!(scope["done_by"], "tester", "{scope}");
     assert_eq!(scope["done_at"], "2026-11-28T14:10:00Z", "{scope}");
@@ -624,10 +533,10 @@ fn check_marks_the_item_done_with_author_and_time() {
     assert_eq!(done.len(), 1, "{done:?}");
 
     let text = ok(warroom(dir.path()).args(["show", &id]));
-    assert!(text.contains("[x] id-scope"), "{text}");
-    assert!(text.contains("▶ Identification 1/7"), "{text}");
+    assert!(text.contains("[x] gn-categorise"), "{text}");
+    assert!(text.contains("▶ Identification 1/29"), "{text}");
     assert!(
-        text.contains("Done: List the systems, accounts and sites known to be affected"),
+        text.contains("Done: Classify the incident (ENISA taxonomy) and rate severity"),
         "{text}"
     );
 }
@@ -636,23 +545,26 @@ fn check_marks_the_item_done_with_author_and_time() {
 fn uncheck_reopens_the_item() {
     let dir = tmp();
     let id = declare(dir.path(), "Phishing wave", "high");
-    ok(warroom(dir.path()).args(["check", &id, "co-isolate"]));
+    ok(warroom(dir.path()).args(["check", &id, "gn-isolate"]));
     assert_eq!(
-        item(&show_json(dir.path(), &id), "co-isolate")["done"],
+        item(&show_json(dir.path(), &id), "gn-isolate")["done"],
         true
     );
 
-    let out = ok(warroom(dir.path()).args(["uncheck", &id, "co-isolate"]));
+    let out = ok(warroom(dir.path()).args(["uncheck", &id, "gn-isolate"]));
     assert_eq!(out, format!("saved {id} event 3\n"));
     let shown = show_json(dir.path(), &id);
-    let isolate = item(&shown, "co-isolate");
+    let isolate = item(&shown, "gn-isolate");
     assert_eq!(isolate["done"], false, "{isolate}");
     assert!(isolate["done_by"].is_null(), "{isolate}");
     assert!(isolate["done_at"].is_null(), "{isolate}");
 
     let text = ok(warroom(dir.path()).args(["show", &id]));
-    assert!(text.contains("[ ] co-isolate"), "{text}");
-    assert!(text.contains("Reopened: Isolate affected hosts"), "{text}");
+    assert!(text.contains("[ ] gn-isolate"), "{text}");
+    assert!(
+        text.contains("Reopened: Cut affected machines off the network"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -666,10 +578,10 @@ fn check_or_uncheck_of_unknown_item_exits_1_listing_valid_items() {
             "{sub}: {err}"
         );
         for valid in [
-            "id-record-detection",
-            "id-scope",
-            "co-isolate",
-            "le-actions",
+            "gn-record-detection",
+            "gn-categorise",
+            "gn-isolate",
+            "gn-actions",
         ] {
             assert!(err.contains(valid), "{sub}: missing {valid}: {err}");
         }
@@ -683,7 +595,7 @@ fn check_on_unknown_incident_exits_1() {
     declare(dir.path(), "Phishing wave", "high");
     for sub in ["check", "uncheck"] {
         let err = fails(
-            warroom(dir.path()).args([sub, "IR-2026-0077", "id-scope"]),
+            warroom(dir.path()).args([sub, "IR-2026-0077", "gn-categorise"]),
             1,
         );
         assert!(err.contains("no incident IR-2026-0077"), "{sub}: {err}");
@@ -714,9 +626,9 @@ fn the_configured_operator_is_recorded_as_author() {
     let id = out.trim().to_string();
     ok(warroom(dir.path())
         .env("WARROOM_CONFIG", &config)
-        .args(["check", &id, "id-scope"]));
+        .args(["check", &id, "gn-categorise"]));
     let shown = show_json(dir.path(), &id);
-    assert_eq!(item(&shown, "id-scope")["done_by"], "Camille Durand");
+    assert_eq!(item(&shown, "gn-categorise")["done_by"], "Camille Durand");
     assert_eq!(shown["journal"][0]["author"], "Camille Durand");
 }
 
@@ -945,7 +857,7 @@ fn verify_says_ok_for_every_incident() {
     let first = declare(dir.path(), "Phishing wave", "high");
     let second = declare(dir.path(), "Fraudulent transfer", "4");
     ok(warroom(dir.path()).args(["note", &first, "one"]));
-    ok(warroom(dir.path()).args(["check", &first, "id-scope"]));
+    ok(warroom(dir.path()).args(["check", &first, "gn-categorise"]));
 
     let out = ok(warroom(dir.path()).arg("verify"));
     let lines: Vec<&str> = out.lines().collect();
@@ -1273,10 +1185,10 @@ fn verify_names_the_first_altered_event() {
 fn check_twice_or_uncheck_of_an_open_item_records_nothing() {
     let dir = tmp();
     let id = declare(dir.path(), "Idempotent", "1");
-    let out = ok(warroom(dir.path()).args(["uncheck", &id, "co-isolate"]));
+    let out = ok(warroom(dir.path()).args(["uncheck", &id, "gn-isolate"]));
     assert!(out.contains("not done; nothing recorded"), "{out}");
-    ok(warroom(dir.path()).args(["check", &id, "co-isolate"]));
-    let out = ok(warroom(dir.path()).args(["check", &id, "co-isolate"]));
+    ok(warroom(dir.path()).args(["check", &id, "gn-isolate"]));
+    let out = ok(warroom(dir.path()).args(["check", &id, "gn-isolate"]));
     assert!(out.contains("already done; nothing recorded"), "{out}");
     assert_eq!(journal_len(dir.path(), &id), 2);
 }

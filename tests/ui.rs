@@ -2,96 +2,15 @@
 //! the screen read back from ratatui's test backend. No terminal, no sleeps.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
+mod common;
+
+use chrono::TimeDelta;
+use common::harness::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use warroom::app::{Action, App, Msg, Overlay, Pane, Start, Zone};
-use warroom::config::Config;
+use warroom::app::{Action, Msg, Overlay, Pane};
 use warroom::domain::{Category, Severity};
-use warroom::store::{MemoryStore, Store};
+use warroom::store::Store;
 use warroom::{ops, ui};
-
-struct Harness {
-    app: App,
-    store: MemoryStore,
-}
-
-fn t0() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-28T14:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-impl Harness {
-    fn new() -> Self {
-        let store = MemoryStore::new();
-        let app = App::new(Start {
-            config: Config::embedded().unwrap(),
-            author: "camille".into(),
-            data_dir: "/var/lib/warroom".into(),
-            now: t0(),
-            zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
-            incidents: vec![],
-            events: None,
-        });
-        Harness { app, store }
-    }
-
-    fn with_demo() -> Self {
-        let mut h = Self::new();
-        h.key(KeyCode::Char('d'));
-        assert!(h.app.active.is_some(), "the demo opened");
-        h
-    }
-
-    /// Feeds a message and carries out every effect, as the runtime does.
-    fn send(&mut self, msg: Msg) {
-        let mut queue = vec![msg];
-        while let Some(msg) = queue.pop() {
-            for effect in self.app.update(msg) {
-                let config = self.app.config.clone();
-                queue.push(ops::execute(
-                    &self.store,
-                    &config,
-                    effect,
-                    self.app.now,
-                    &self.app.author,
-                ));
-            }
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    fn shift(&mut self, c: char) {
-        self.send(Msg::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::SHIFT,
-        )));
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn at(&mut self, later: TimeDelta) {
-        self.send(Msg::Tick(t0() + later));
-    }
-
-    fn screen(&self, w: u16, h: u16) -> String {
-        ui::to_text(&self.app, w, h)
-    }
-
-    fn buffer(&self, w: u16, h: u16) -> ratatui::buffer::Buffer {
-        let mut terminal = ratatui::Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| ui::draw(f, &self.app)).unwrap();
-        terminal.backend().buffer().clone()
-    }
-}
 
 #[test]
 fn welcome_screen_120x40() {
@@ -187,7 +106,7 @@ fn toggling_only_works_in_the_checklist_pane() {
 fn a_note_typed_in_the_form_reaches_the_journal_and_screen() {
     let mut h = Harness::with_demo();
     h.key(KeyCode::Char('n'));
-    assert!(matches!(h.app.overlay, Some(Overlay::Note(_))));
+    assert!(matches!(h.app.overlay, Some(Overlay::Line(_))));
     h.type_text("Firewall logs exported to USB key #3");
     h.key(KeyCode::Enter);
     assert!(h.app.overlay.is_none());

@@ -26,4 +26,16 @@ pub enum Action {
     Cancel,
     NextField,
     PrevField,
+    /// Show the checklist of the next / previous phase (the incident stays where it is).
+    ViewNextPhase,
+    ViewPrevPhase,
+    /// Move the incident to its next phase (asks first if items are still open).
+    AdvancePhase,
+    /// Move the incident back one phase (asks first).
+    PhaseBack,
+    /// All items / open items / items assigned to me.
+    CycleFilter,
+    Assign,
+    AddItem,
+    NotApplicable,
 }

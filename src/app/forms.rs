@@ -1,7 +1,7 @@
 //! The small forms of the dashboard: a one-line note, and declaring an incident.
 
 use super::cycle;
-use crate::domain::{Category, Severity};
+use crate::domain::{Category, Contact, Severity};
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -36,6 +36,7 @@ pub enum NewField {
     Title,
     Severity,
     Category,
+    Playbook,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +44,10 @@ pub struct NewIncidentForm {
     pub title: Input,
     pub severity: Severity,
     pub category: Category,
+    /// Playbook id chosen in the form; `None` lets the category pick.
+    pub playbook: Option<String>,
+    /// The playbook ids to choose from.
+    pub playbooks: Vec<String>,
     pub field: NewField,
     pub error: Option<&'static str>,
 }
@@ -53,6 +58,8 @@ impl Default for NewIncidentForm {
             title: Input::default(),
             severity: Severity::Medium,
             category: Category::Other,
+            playbook: None,
+            playbooks: Vec::new(),
             field: NewField::Title,
             error: None,
         }
@@ -60,9 +67,39 @@ impl Default for NewIncidentForm {
 }
 
 impl NewIncidentForm {
+    pub fn new(playbooks: Vec<String>) -> Self {
+        NewIncidentForm {
+            playbooks,
+            ..Default::default()
+        }
+    }
+
     pub fn next_field(&mut self, forward: bool) {
-        let all = [NewField::Title, NewField::Severity, NewField::Category];
+        let all = [
+            NewField::Title,
+            NewField::Severity,
+            NewField::Category,
+            NewField::Playbook,
+        ];
         self.field = cycle(&all, self.field, forward);
+    }
+
+    /// Steps through "chosen by the category" and every playbook.
+    fn next_playbook(&mut self, forward: bool) {
+        let choices: Vec<Option<&String>> = std::iter::once(None)
+            .chain(self.playbooks.iter().map(Some))
+            .collect();
+        let current = choices
+            .iter()
+            .position(|c| c.map(String::as_str) == self.playbook.as_deref())
+            .unwrap_or(0);
+        let n = choices.len();
+        let next = if forward {
+            (current + 1) % n
+        } else {
+            (current + n - 1) % n
+        };
+        self.playbook = choices[next].cloned();
     }
 
     pub fn key(&mut self, key: KeyEvent) {
@@ -108,6 +145,11 @@ impl NewIncidentForm {
                 }
                 _ => {}
             },
+            NewField::Playbook => match key.code {
+                KeyCode::Right | KeyCode::Up => self.next_playbook(true),
+                KeyCode::Left | KeyCode::Down => self.next_playbook(false),
+                _ => {}
+            },
         }
     }
 
@@ -115,5 +157,107 @@ impl NewIncidentForm {
         if self.field == NewField::Title {
             paste(&mut self.title, text);
         }
+    }
+}
+
+/// What a one-line form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinePurpose {
+    Note,
+    /// Why the item does not apply.
+    NotApplicable {
+        item: String,
+    },
+    /// A new item for the phase at this index; `owner` indexes the config's roles.
+    AddItem {
+        phase: usize,
+        owner: Option<usize>,
+    },
+}
+
+/// A one-line text form: a note, a reason, a new item's text.
+#[derive(Debug, Clone)]
+pub struct LineForm {
+    pub purpose: LinePurpose,
+    pub input: Input,
+    pub error: Option<&'static str>,
+}
+
+impl LineForm {
+    pub fn new(purpose: LinePurpose) -> Self {
+        LineForm {
+            purpose,
+            input: Input::default(),
+            error: None,
+        }
+    }
+
+    /// The typed text, cleaned to one line and trimmed.
+    pub fn text(&self) -> String {
+        clean_line(self.input.value()).trim().to_string()
+    }
+
+    /// Tab steps the new item's owner through "nobody" and every role.
+    pub fn next_owner(&mut self, roles: usize, forward: bool) {
+        if let LinePurpose::AddItem { owner, .. } = &mut self.purpose {
+            let choices: Vec<Option<usize>> =
+                std::iter::once(None).chain((0..roles).map(Some)).collect();
+            *owner = cycle(&choices, *owner, forward);
+        }
+    }
+}
+
+/// Choosing who an item goes to: type to filter the directory, or a name not in it.
+#[derive(Debug, Clone)]
+pub struct AssignForm {
+    pub item: String,
+    pub input: Input,
+    pub cursor: usize,
+}
+
+/// One line of the assign list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignee {
+    /// Someone from the directory, by name.
+    Listed(String),
+    /// A name typed that the directory does not hold.
+    Typed(String),
+    /// Take the item back from whoever has it.
+    Nobody,
+}
+
+impl AssignForm {
+    pub fn new(item: String) -> Self {
+        AssignForm {
+            item,
+            input: Input::default(),
+            cursor: 0,
+        }
+    }
+
+    /// The choices for the text typed so far: directory entries whose name, role or
+    /// organisation contains it (case-insensitive), then the typed name itself if no
+    /// entry has exactly that name, then "nobody" if the item has someone.
+    pub fn choices(&self, directory: &[Contact], assigned: bool) -> Vec<Assignee> {
+        let typed = clean_line(self.input.value()).trim().to_string();
+        let needle = typed.to_lowercase();
+        let mut choices: Vec<Assignee> = directory
+            .iter()
+            .filter(|c| {
+                needle.is_empty()
+                    || [&c.name, &c.role, &c.organisation]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&needle))
+            })
+            .map(|c| Assignee::Listed(c.name.clone()))
+            .collect();
+        let exact = directory.iter().any(|c| c.name.to_lowercase() == needle);
+        if !typed.is_empty() && !exact {
+            choices.push(Assignee::Typed(typed));
+        }
+        if assigned {
+            choices.push(Assignee::Nobody);
+        }
+        choices
     }
 }

@@ -18,6 +18,7 @@ pub enum Mode {
     Dashboard,
     Picker,
     Form,
+    Confirm,
     Help,
 }
 

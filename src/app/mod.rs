@@ -3,21 +3,22 @@
 //! results come back as [`Msg`]s.
 
 mod action;
+mod checklist;
 pub mod forms;
 pub mod keymap;
 mod update;
 mod zone;
 
 pub use action::Action;
+pub use checklist::Filter;
 pub use zone::Zone;
 
 use crate::config::Config;
 use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
-use forms::NewIncidentForm;
+use forms::{AssignForm, LineForm, NewIncidentForm};
 use keymap::Mode;
-use tui_input::Input;
 
 /// Everything that can happen to the app: input, time, and the results of effects.
 #[derive(Debug, Clone)]
@@ -66,6 +67,8 @@ pub struct NewIncident {
     pub category: crate::domain::Category,
     pub tlp: crate::domain::Tlp,
     pub exercise: bool,
+    /// Playbook id; `None` lets the category pick it.
+    pub playbook: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,8 +97,18 @@ impl Pane {
 pub enum Overlay {
     Help { scroll: usize },
     Picker { cursor: usize },
-    Note(Input),
+    Line(LineForm),
     NewIncident(NewIncidentForm),
+    Assign(AssignForm),
+    Confirm(Confirm),
+}
+
+/// A yes/no question; yes writes `changes` to incident `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub id: IncidentId,
+    pub changes: Vec<Change>,
 }
 
 /// The incident on screen: its journal and the fold of it.
@@ -113,6 +126,8 @@ pub struct Flash {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cursors {
+    /// The phase whose checklist is shown; `None` follows the incident's current phase.
+    pub phase: Option<usize>,
     pub checklist: usize,
     pub contacts: usize,
     /// How many of the newest journal events are scrolled past.
@@ -129,6 +144,7 @@ pub struct App {
     pub active: Option<Active>,
     pub focus: Pane,
     pub cursors: Cursors,
+    pub filter: Filter,
     pub overlay: Option<Overlay>,
     /// Writes sent to the store and not yet acknowledged.
     pub pending: usize,
@@ -166,6 +182,7 @@ impl App {
             active,
             focus: Pane::Checklist,
             cursors: Cursors::default(),
+            filter: Filter::All,
             overlay: None,
             pending: 0,
             flash: None,
@@ -179,7 +196,8 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Picker { .. }) => Mode::Picker,
-            Some(Overlay::Note(_) | Overlay::NewIncident(_)) => Mode::Form,
+            Some(Overlay::Line(_) | Overlay::NewIncident(_) | Overlay::Assign(_)) => Mode::Form,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
             None if self.active.is_none() => Mode::Welcome,
             None => Mode::Dashboard,
         }
@@ -206,6 +224,11 @@ impl App {
             .chain(std::iter::once(retainer))
             .chain(self.config.contacts.iter().cloned())
             .collect()
+    }
+
+    /// The display name of a role id, or the id itself when the config has no such role.
+    pub fn role_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.config.role_name(id)
     }
 
     /// How long until the screen shows something new on its own: every second while a

@@ -1,11 +1,10 @@
 //! `App::update`: the only code that changes the app's state.
 
-use super::forms::{self, NewField};
+use super::forms::{self, LineForm, LinePurpose, NewField};
 use super::{Action, Active, App, Effect, Flash, Msg, NewIncident, Overlay, Pane};
 use crate::domain::{Change, Event, IncidentId, Tlp, fold};
 use crate::text;
-use crossterm::event::{KeyEvent, KeyEventKind};
-use tui_input::Input;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 const PAGE: usize = 10;
 
@@ -16,7 +15,11 @@ impl App {
             Msg::Key(key) => self.key(key),
             Msg::Paste(text) => {
                 match &mut self.overlay {
-                    Some(Overlay::Note(input)) => forms::paste(input, &text),
+                    Some(Overlay::Line(form)) => forms::paste(&mut form.input, &text),
+                    Some(Overlay::Assign(form)) => {
+                        forms::paste(&mut form.input, &text);
+                        form.cursor = 0;
+                    }
                     Some(Overlay::NewIncident(form)) => form.paste(&text),
                     _ => {}
                 }
@@ -70,7 +73,11 @@ impl App {
             return self.act(action);
         }
         match &mut self.overlay {
-            Some(Overlay::Note(input)) => forms::edit(input, key),
+            Some(Overlay::Line(form)) => forms::edit(&mut form.input, key),
+            Some(Overlay::Assign(form)) => {
+                forms::edit(&mut form.input, key);
+                form.cursor = 0;
+            }
             Some(Overlay::NewIncident(form)) => form.key(key),
             _ => self.dirty = false,
         }
@@ -109,15 +116,41 @@ impl App {
                 self.move_cursor(action);
                 vec![]
             }
-            Action::ToggleItem => self.toggle_item(),
+            Action::ToggleItem => {
+                if self.focus == Pane::Checklist {
+                    self.toggle_item()
+                } else {
+                    vec![]
+                }
+            }
             Action::AddNote => self.with_incident(|app, _| {
-                app.overlay = Some(Overlay::Note(Input::default()));
+                app.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::Note)));
                 vec![]
             }),
             Action::NewIncident => {
-                self.overlay = Some(Overlay::NewIncident(Default::default()));
+                let playbooks = self
+                    .config
+                    .catalog
+                    .playbooks
+                    .iter()
+                    .map(|p| p.id.clone())
+                    .collect();
+                self.overlay = Some(Overlay::NewIncident(forms::NewIncidentForm::new(playbooks)));
                 vec![]
             }
+            Action::ViewNextPhase | Action::ViewPrevPhase => {
+                self.view_phase(action == Action::ViewNextPhase);
+                vec![]
+            }
+            Action::AdvancePhase => self.with_incident(|app, _| app.advance_phase()),
+            Action::PhaseBack => self.with_incident(|app, _| app.phase_back()),
+            Action::CycleFilter => {
+                self.cycle_filter();
+                vec![]
+            }
+            Action::Assign => self.with_incident(|app, _| app.open_assign()),
+            Action::AddItem => self.with_incident(|app, _| app.open_add_item()),
+            Action::NotApplicable => self.with_incident(|app, _| app.open_not_applicable()),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);
                 let cursor = self
@@ -157,8 +190,12 @@ impl App {
             }
             Action::Submit => self.submit(),
             Action::NextField | Action::PrevField => {
-                if let Some(Overlay::NewIncident(form)) = &mut self.overlay {
-                    form.next_field(action == Action::NextField);
+                let forward = action == Action::NextField;
+                let roles = self.config.roles.len();
+                match &mut self.overlay {
+                    Some(Overlay::NewIncident(form)) => form.next_field(forward),
+                    Some(Overlay::Line(form)) => form.next_owner(roles, forward),
+                    _ => {}
                 }
                 vec![]
             }
@@ -194,17 +231,14 @@ impl App {
                 }
                 _ => vec![],
             },
-            Some(Overlay::Note(input)) => {
-                let note = forms::clean_line(input.value()).trim().to_string();
-                if note.is_empty() {
-                    return vec![];
-                }
-                self.with_incident(|app, id| {
-                    app.write(Effect::Append {
-                        id,
-                        changes: vec![Change::NoteAdded { text: note }],
-                    })
-                })
+            Some(Overlay::Line(form)) => self.submit_line(form),
+            Some(Overlay::Assign(form)) => self.submit_assign(form),
+            Some(Overlay::Confirm(confirm)) => {
+                self.pending += 1;
+                vec![Effect::Append {
+                    id: confirm.id,
+                    changes: confirm.changes,
+                }]
             }
             Some(Overlay::NewIncident(mut form)) => {
                 let title = forms::clean_line(form.title.value()).trim().to_string();
@@ -220,6 +254,7 @@ impl App {
                     category: form.category,
                     tlp: Tlp::default(),
                     exercise: false,
+                    playbook: form.playbook.clone(),
                 }))
             }
             other => {
@@ -227,36 +262,6 @@ impl App {
                 vec![]
             }
         }
-    }
-
-    fn toggle_item(&mut self) -> Vec<Effect> {
-        if self.focus != Pane::Checklist {
-            return vec![];
-        }
-        let Some(active) = &self.active else {
-            return vec![];
-        };
-        let state = &active.state;
-        let Some(item) = state
-            .items_of_phase(state.current_phase)
-            .nth(self.cursors.checklist)
-        else {
-            return vec![];
-        };
-        let change = if item.done.is_some() {
-            Change::ItemUnchecked {
-                item: item.id.clone(),
-            }
-        } else {
-            Change::ItemChecked {
-                item: item.id.clone(),
-            }
-        };
-        let id = state.id;
-        self.write(Effect::Append {
-            id,
-            changes: vec![change],
-        })
     }
 
     fn move_cursor(&mut self, action: Action) {
@@ -271,17 +276,28 @@ impl App {
                 _ => last,
             }
         };
+        let checklist_len = self.visible_items().len();
+        let assign_len = match &self.overlay {
+            Some(Overlay::Assign(form)) => self.assign_choices(form).len(),
+            _ => 0,
+        };
         match &mut self.overlay {
             Some(Overlay::Picker { cursor }) => *cursor = step(*cursor, self.incidents.len()),
             Some(Overlay::Help { scroll }) => *scroll = step(*scroll, 200),
+            Some(Overlay::Assign(form)) => form.cursor = step(form.cursor, assign_len),
+            Some(Overlay::NewIncident(form)) => {
+                // Up and down change the value of a choice field.
+                let code = match action {
+                    Action::Up => KeyCode::Up,
+                    Action::Down => KeyCode::Down,
+                    _ => return,
+                };
+                form.key(KeyEvent::new(code, KeyModifiers::NONE));
+            }
             Some(_) => {}
             None => match self.focus {
                 Pane::Checklist => {
-                    let len = self
-                        .active
-                        .as_ref()
-                        .map_or(0, |a| a.state.items_of_phase(a.state.current_phase).count());
-                    self.cursors.checklist = step(self.cursors.checklist, len);
+                    self.cursors.checklist = step(self.cursors.checklist, checklist_len);
                 }
                 Pane::Contacts => {
                     let len = self.directory().len();
@@ -299,12 +315,23 @@ impl App {
     fn saved(&mut self, id: IncidentId, events: Vec<Event>) {
         match &mut self.active {
             Some(active) if active.state.id == id => {
+                let moved = events
+                    .iter()
+                    .any(|e| matches!(e.change, Change::PhaseAdvanced { .. }));
                 for event in events {
                     // Same function as the full fold: the screen always equals a re-read.
                     if active.state.apply(&event).is_ok() {
                         active.events.push(event);
                     }
                 }
+                if moved {
+                    // Show the phase the incident is now in.
+                    self.cursors.phase = None;
+                    self.cursors.checklist = 0;
+                }
+                // A ticked item may have left the filtered list.
+                let last = self.visible_items().len().saturating_sub(1);
+                self.cursors.checklist = self.cursors.checklist.min(last);
             }
             _ => {
                 if matches!(events.first().map(|e| &e.change), Some(Change::Declared(_))) {

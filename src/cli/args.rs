@@ -40,6 +40,9 @@ pub enum Command {
         /// TLP 2.0 label: red, amber+strict, amber, green, clear.
         #[arg(long, value_name = "TLP", default_value = "TLP:AMBER", value_parser = parse_tlp)]
         tlp: Tlp,
+        /// Playbook id (see `warroom playbook list`); default: the one the category picks.
+        #[arg(long, value_name = "NAME")]
+        playbook: Option<String>,
         /// Print a JSON object with the id instead of the bare id.
         #[arg(long)]
         json: bool,
@@ -74,6 +77,43 @@ pub enum Command {
         id: IncidentId,
         item_id: String,
     },
+    /// Give a checklist item to a person ("-" takes it back).
+    Assign {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        item_id: String,
+        /// A name, usually from the directory; "-" for nobody.
+        person: String,
+    },
+    /// Move the incident to its next phase, back one, or to a named phase.
+    Phase {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// `next`, `back`, or a phase id (see `warroom show ID`).
+        target: String,
+        /// Move on even though items of the current phase are still open.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add an item to a running incident's checklist; prints its id.
+    AddItem {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        text: String,
+        /// Phase id (default: the current phase).
+        #[arg(long)]
+        phase: Option<String>,
+        /// Role id of the owner, e.g. it-lead (see the config's roles).
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// Mark a checklist item not applicable, with the reason.
+    NotApplicable {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        item_id: String,
+        reason: String,
+    },
     /// Record that the retainer CSIRT was alerted; starts its SLA clock.
     AlertRetainer {
         #[arg(value_parser = parse_id)]
@@ -101,6 +141,28 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Playbooks: list them, show one, check a file.
+    Playbook {
+        #[command(subcommand)]
+        command: PlaybookCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlaybookCommand {
+    /// Every playbook, shipped or yours, with the categories that pick it.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One playbook's items, phase by phase under the configured phase model.
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a playbook file; prints "ok" or file:line:column and what is wrong.
+    Check { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,9 +10,11 @@ macro_rules! out {
 }
 
 mod args;
+mod items;
+mod playbook;
 mod show;
 
-pub use args::{Cli, Command, ConfigCommand};
+pub use args::{Cli, Command, ConfigCommand, PlaybookCommand};
 
 use crate::app::{App, NewIncident, Start, Zone};
 use crate::config::{Config, default_config_path};
@@ -78,14 +80,24 @@ pub fn author(config: &Config) -> String {
         .unwrap_or_else(|| "operator".into())
 }
 
+/// The config warroom uses: `--config` (or `WARROOM_CONFIG`), else the platform file if
+/// it exists, else the embedded default; user playbooks come from the `playbooks/`
+/// folder beside the file (or in the platform config directory).
 fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
     let usage = |e: crate::config::ConfigError| Failure::Usage(e.to_string());
     match explicit {
         Some(path) => Config::load(path).map_err(usage),
-        None => match default_config_path().filter(|p| p.exists()) {
-            Some(path) => Config::load(&path).map_err(usage),
-            None => Config::embedded().map_err(usage),
-        },
+        None => {
+            let default = default_config_path();
+            match default.as_deref().filter(|p| p.exists()) {
+                Some(path) => Config::load(path).map_err(usage),
+                None => match default.as_deref().and_then(Path::parent) {
+                    Some(dir) => Config::embedded_with_playbooks(&dir.join("playbooks")),
+                    None => Config::embedded(),
+                }
+                .map_err(usage),
+            }
+        }
     }
 }
 
@@ -103,6 +115,13 @@ pub fn run(cli: Cli) -> Outcome {
         return config_check(file.as_deref().or(cli.config.as_deref()));
     }
     let config = load_config(cli.config.as_deref())?;
+    if let Some(Command::Playbook { command }) = &cli.command {
+        return match command {
+            PlaybookCommand::List { json } => playbook::list(&config, *json),
+            PlaybookCommand::Show { name, json } => playbook::show(&config, name, *json),
+            PlaybookCommand::Check { file } => playbook::check(&config, file),
+        };
+    }
     let dir = data_dir(cli.data_dir)?;
     let store = SledStore::open(&dir)?;
     let author = author(&config);
@@ -110,14 +129,28 @@ pub fn run(cli: Cli) -> Outcome {
         return runtime::run(config, store, author).map_err(|e| Failure::Failed(format!("{e:#}")));
     };
     let now = now();
+    let writer = items::Writer {
+        store: &store,
+        now,
+        author: &author,
+    };
     match command {
         Command::New {
             title,
             severity,
             category,
             tlp,
+            playbook,
             json,
         } => {
+            if let Some(id) = &playbook
+                && config.catalog.playbook(id).is_none()
+            {
+                return Err(Failure::Usage(text::cli_unknown_playbook(
+                    id,
+                    &config.catalog.playbook_ids(),
+                )));
+            }
             let title = non_empty(&title, "--title")?;
             let new = NewIncident {
                 title,
@@ -125,6 +158,7 @@ pub fn run(cli: Cli) -> Outcome {
                 category,
                 tlp,
                 exercise: false,
+                playbook,
             };
             let events = ops::declare(&store, &config, now, &author, &new)?;
             print_new_id(&events, json)
@@ -139,8 +173,28 @@ pub fn run(cli: Cli) -> Outcome {
             let text = non_empty(&text, text::CLI_THE_NOTE)?;
             append(&store, id, now, &author, Change::NoteAdded { text })
         }
+        Command::Assign {
+            id,
+            item_id,
+            person,
+        } => items::assign(&writer, id, item_id, &person),
+        Command::Phase { id, target, force } => items::phase(&writer, id, &target, force),
+        Command::AddItem {
+            id,
+            text,
+            phase,
+            owner,
+        } => items::add_item(&writer, &config, id, &text, phase, owner),
+        Command::NotApplicable {
+            id,
+            item_id,
+            reason,
+        } => items::not_applicable(&writer, id, item_id, &reason),
         Command::Check { id, item_id } => {
-            if item_done(&store, id, &item_id)? {
+            if items::item(&items::state(&store, id)?, &item_id)?
+                .done
+                .is_some()
+            {
                 outln!("{}", text::cli_already(id, &item_id, true));
                 return Ok(());
             }
@@ -148,7 +202,7 @@ pub fn run(cli: Cli) -> Outcome {
             append(&store, id, now, &author, change)
         }
         Command::Uncheck { id, item_id } => {
-            if !item_done(&store, id, &item_id)? {
+            if items::item(&items::state(&store, id)?, &item_id)?.is_open() {
                 outln!("{}", text::cli_already(id, &item_id, false));
                 return Ok(());
             }
@@ -167,7 +221,7 @@ pub fn run(cli: Cli) -> Outcome {
             snapshot(&store, config, author, id, width, height, now)
         }
         Command::Verify { id } => verify(&store, id),
-        Command::Config { .. } => Ok(()),
+        Command::Config { .. } | Command::Playbook { .. } => Ok(()),
     }
 }
 
@@ -209,17 +263,6 @@ fn append(
         outln!("{}", text::cli_saved(id, event.id));
     }
     Ok(())
-}
-
-/// Whether the item is done; an unknown item is a failure listing the known ones.
-fn item_done(store: &dyn Store, id: IncidentId, item: &str) -> Result<bool, Failure> {
-    let events = store.events(id)?;
-    let state = crate::domain::fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
-    let Some(found) = state.item(item) else {
-        let known: Vec<&str> = state.checklist.iter().map(|i| i.id.as_str()).collect();
-        return Err(Failure::Failed(text::cli_unknown_item(id, item, &known)));
-    };
-    Ok(found.done.is_some())
 }
 
 fn snapshot(

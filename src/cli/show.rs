@@ -56,9 +56,13 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
             .map(|i| {
                 json!({
                     "id": i.id, "phase": i.phase, "text": i.text, "owner": i.owner,
+                    "assignee": i.assignee,
+                    "status": if i.done.is_some() { "done" } else if i.not_applicable.is_some() { "not_applicable" } else { "open" },
                     "done": i.done.is_some(),
                     "done_by": i.done.as_ref().map(|d| &d.by),
                     "done_at": i.done.as_ref().map(|d| d.at),
+                    "not_applicable": i.not_applicable.as_ref().map(|n| json!({ "reason": n.reason, "by": n.by, "at": n.at })),
+                    "hints": i.hints,
                 })
             })
             .collect();
@@ -75,7 +79,12 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
             "scope": state.scope,
             "summary": state.summary,
             "phase": state.phase().map(|p| json!({ "id": p.id, "name": p.name, "index": state.current_phase })),
-            "phases": state.phases,
+            "phases": state.phases.iter().enumerate().map(|(index, p)| {
+                let (closed, total) = state.progress(index);
+                json!({ "id": p.id, "name": p.name, "closed": closed, "total": total })
+            }).collect::<Vec<_>>(),
+            "phase_model": state.phase_model,
+            "playbook": state.playbook,
             "checklist": items,
             "clocks": {
                 "since_declared_seconds": (now - state.declared_at).num_seconds(),
@@ -124,6 +133,9 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
             );
         }
     }
+    if let Some(playbook) = &state.playbook {
+        outln!("{}: {}", text::LABEL_PLAYBOOK, safe(&playbook.name));
+    }
     for (index, phase) in state.phases.iter().enumerate() {
         let (done, total) = state.progress(index);
         let marker = if index == state.current_phase {
@@ -133,8 +145,17 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
         };
         outln!("{marker} {} {done}/{total}", safe(&phase.name));
         for item in state.items_of_phase(index) {
-            let mark = if item.done.is_some() { "x" } else { " " };
-            outln!("    [{mark}] {:<22} {}", item.id, safe(&item.text));
+            let mark = match (&item.done, &item.not_applicable) {
+                (Some(_), _) => "x",
+                (None, Some(_)) => "-",
+                (None, None) => " ",
+            };
+            let to = item
+                .assignee
+                .as_deref()
+                .map(|a| format!(" → {}", safe(a)))
+                .unwrap_or_default();
+            outln!("    [{mark}] {:<22} {}{to}", item.id, safe(&item.text));
         }
     }
     outln!("{} ({})", text::PANE_JOURNAL, events.len());

@@ -3,9 +3,9 @@ use super::*;
 #[test]
 fn the_embedded_default_is_valid_and_complete() {
     let config = Config::embedded().unwrap();
-    assert!(config.phase_model.phases.len() >= 5);
-    assert_eq!(config.phase_model.phases[0].id, "identification");
-    assert!(config.phase_model.checklist().len() >= 15);
+    assert_eq!(config.catalog.model.id, "picerl");
+    assert_eq!(config.catalog.model.phases[0].id, "identification");
+    assert!(config.catalog.playbook("generic").is_some());
     assert_eq!(config.retainer.response_minutes, 60);
     assert!(!config.contacts.is_empty());
 }
@@ -17,7 +17,7 @@ fn a_user_file_replaces_keys_and_adds_bindings() {
     assert_eq!(config.organisation, "ACME");
     assert_eq!(config.retainer.response_minutes, 30);
     // The default phase model stays; the default keymap keeps its keys.
-    assert_eq!(config.phase_model, Config::embedded().unwrap().phase_model);
+    assert_eq!(config.catalog, Config::embedded().unwrap().catalog);
     use crate::app::{Action, keymap::Mode};
     assert_eq!(
         config
@@ -81,13 +81,91 @@ fn a_bad_key_name_is_located() {
 }
 
 #[test]
-fn duplicate_ids_are_located_at_the_second_one() {
-    let text = "phase_model:\n  name: M\n  phases:\n    - id: a\n      name: A\n      checklist:\n        - id: x\n          text: T\n        - id: x\n          text: U\n";
-    let err = error_of(text);
+fn a_shipped_phase_model_is_chosen_by_id() {
+    let config = Config::with_user_text("u.yaml", "phase_model: nist-800-61r3\n").unwrap();
+    let ids: Vec<&str> = config
+        .catalog
+        .model
+        .phases
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["detect", "respond", "recover", "improve"]);
+}
+
+#[test]
+fn an_unknown_phase_model_is_located_and_the_valid_ones_listed() {
+    let err = error_of("organisation: A\nphase_model: picrel\n");
     assert_eq!(
         err,
-        "user.yaml:9:11: found the id `x` twice, expected every phase and checklist id to be unique"
+        "user.yaml:2:14: found the phase model `picrel`, expected one of picerl, nist-800-61r2, nist-800-61r3, iso-27035"
     );
+}
+
+const OWN_MODEL: &str = "phase_model: tfl\nphase_models:\n  - id: tfl\n    name: Triage, fix, learn\n    phases:\n      - { id: triage, name: Triage, stages: [detect, analyse] }\n      - { id: fix, name: Fix, stages: [contain, eradicate, recover] }\n      - { id: learn, name: Learn, stages: [learn] }\n";
+
+#[test]
+fn an_organisation_defines_its_own_phase_model() {
+    let config = Config::with_user_text("u.yaml", OWN_MODEL).unwrap();
+    assert_eq!(config.catalog.model.name, "Triage, fix, learn");
+    // Every shipped playbook still lands in its phases.
+    let ransomware = config.catalog.playbook("ransomware").unwrap();
+    let list = ransomware.checklist(&config.catalog.model);
+    assert_eq!(list.len(), ransomware.items.len());
+    assert!(
+        list.iter()
+            .all(|i| ["triage", "fix", "learn"].contains(&i.phase.as_str()))
+    );
+}
+
+#[test]
+fn a_phase_model_missing_a_stage_is_refused() {
+    let text = OWN_MODEL.replace("[contain, eradicate, recover]", "[contain, recover]");
+    let err = error_of(&text);
+    assert!(
+        err.starts_with(
+            "user.yaml:3:9: found no phase covering `eradicate` in the phase model `tfl`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_stage_in_two_phases_is_located() {
+    let text = OWN_MODEL.replace("[learn] }", "[learn, contain] }");
+    let err = error_of(&text);
+    assert_eq!(
+        err,
+        "user.yaml:8:51: found the stage `contain` in more than one phase of `tfl`, expected each stage in exactly one phase"
+    );
+}
+
+#[test]
+fn an_unknown_stage_is_located_by_serde() {
+    let text = OWN_MODEL.replace("[learn]", "[lern]");
+    let err = error_of(&text);
+    assert!(err.starts_with("user.yaml:8:"), "{err}");
+    assert!(err.contains("unknown variant `lern`"), "{err}");
+}
+
+#[test]
+fn duplicate_phase_ids_are_located_at_the_second_one() {
+    let text = OWN_MODEL.replace("id: fix", "id: triage");
+    let err = error_of(&text);
+    assert_eq!(
+        err,
+        "user.yaml:7:15: found the phase model and phase id `triage` twice, expected each id once"
+    );
+}
+
+#[test]
+fn roles_are_added_or_renamed_by_id() {
+    let text = "roles:\n  - { id: it-lead, name: Sysadmins }\n  - { id: soc, name: SOC }\n";
+    let config = Config::with_user_text("u.yaml", text).unwrap();
+    assert_eq!(config.role_name("it-lead"), "Sysadmins");
+    assert_eq!(config.role_name("soc"), "SOC");
+    assert_eq!(config.role_name("dpo"), "DPO");
+    assert_eq!(config.role_name("unknown-role"), "unknown-role");
 }
 
 #[test]

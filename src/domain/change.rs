@@ -33,9 +33,13 @@ pub enum Change {
     DetectedAtChanged {
         detected_at: DateTime<Utc>,
     },
+    /// The incident moved to `phase` (forward or back). `left_open` lists the items of
+    /// the phase it left that were neither done nor marked not applicable.
     PhaseAdvanced {
         phase: String,
         name: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        left_open: Vec<String>,
     },
     ItemAdded {
         item: ItemSpec,
@@ -43,8 +47,18 @@ pub enum Change {
     ItemChecked {
         item: String,
     },
+    /// Back to open: clears done and not-applicable alike.
     ItemUnchecked {
         item: String,
+    },
+    /// `person: None` takes the item back from whoever had it.
+    ItemAssigned {
+        item: String,
+        person: Option<String>,
+    },
+    ItemNotApplicable {
+        item: String,
+        reason: String,
     },
     NoteAdded {
         text: String,
@@ -101,6 +115,19 @@ pub struct Declaration {
     pub exercise: bool,
     pub phases: Vec<PhaseSpec>,
     pub checklist: Vec<ItemSpec>,
+    /// The phase model and playbook the phases and checklist were copied from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase_model: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub playbook: Option<Origin>,
+}
+
+/// Which shipped or user file something was copied from, by id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    pub id: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,8 +153,32 @@ pub struct ItemSpec {
     /// Id of the phase the item belongs to.
     pub phase: String,
     pub text: String,
+    /// Role id of who owns the step (e.g. `it-lead`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Hints::is_empty")]
+    pub hints: Hints,
+}
+
+/// What a playbook suggests around a step: whom to call, what to keep, which clocks
+/// it starts or stops (the clock engine acts on these links).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Hints {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub starts: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stops: Vec<String>,
+}
+
+impl Hints {
+    pub fn is_empty(&self) -> bool {
+        *self == Hints::default()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,13 +1,20 @@
 //! The demo incident offered on first run: a short, plausible ransomware exercise with
 //! some history, so a newcomer sees every pane alive. Always marked as an exercise.
 
-use super::{Category, Change, Declaration, IncidentId, ItemSpec, PhaseSpec, Scope, Severity, Tlp};
+use super::{
+    Category, Change, Declaration, IncidentId, ItemSpec, Origin, PhaseSpec, Scope, Severity, Tlp,
+};
 use chrono::{DateTime, TimeDelta, Utc};
+
+/// The demo is a ransomware incident, so its category picks the ransomware playbook.
+pub const CATEGORY: Category = Category::MaliciousCode;
 
 /// What the demo takes from the configuration.
 pub struct DemoInputs<'a> {
     pub phases: &'a [PhaseSpec],
     pub checklist: &'a [ItemSpec],
+    pub phase_model: Option<&'a Origin>,
+    pub playbook: Option<&'a Origin>,
     pub retainer: &'a str,
     pub retainer_minutes: u32,
 }
@@ -30,7 +37,7 @@ pub fn script(
                 id,
                 title: "Ransomware on file server FS01 (exercise)".into(),
                 severity: Severity::High,
-                category: Category::MaliciousCode,
+                category: CATEGORY,
                 tlp: Tlp::Amber,
                 detected_at: Some(ago(52)),
                 commander: Some("Alex Martin".into()),
@@ -44,6 +51,8 @@ pub fn script(
                 exercise: true,
                 phases: inputs.phases.to_vec(),
                 checklist: inputs.checklist.to_vec(),
+                phase_model: inputs.phase_model.cloned(),
+                playbook: inputs.playbook.cloned(),
             }),
         ),
         (

@@ -36,20 +36,25 @@ fn declaration() -> Declaration {
                 phase: "identification".into(),
                 text: "Scope".into(),
                 owner: None,
+                hints: Hints::default(),
             },
             ItemSpec {
                 id: "i2".into(),
                 phase: "identification".into(),
                 text: "Severity".into(),
                 owner: None,
+                hints: Hints::default(),
             },
             ItemSpec {
                 id: "c1".into(),
                 phase: "containment".into(),
                 text: "Isolate".into(),
                 owner: None,
+                hints: Hints::default(),
             },
         ],
+        phase_model: None,
+        playbook: None,
     }
 }
 
@@ -84,6 +89,7 @@ fn check_uncheck_and_phase() {
         Change::PhaseAdvanced {
             phase: "containment".into(),
             name: "Containment".into(),
+            left_open: vec![],
         },
         Change::ItemChecked {
             item: "nope".into(),
@@ -134,11 +140,109 @@ fn journal_must_start_with_a_declaration() {
     assert_eq!(fold(&twice), Err(FoldError::DeclaredTwice(2)));
 }
 
+#[test]
+fn not_applicable_assignment_and_reopening() {
+    let state = fold(&chain(vec![
+        Change::ItemAssigned {
+            item: "i1".into(),
+            person: Some("Sam".into()),
+        },
+        Change::ItemNotApplicable {
+            item: "i2".into(),
+            reason: "no personal data".into(),
+        },
+    ]))
+    .unwrap();
+    let i1 = state.item("i1").unwrap();
+    assert_eq!(i1.assignee.as_deref(), Some("Sam"));
+    assert!(i1.is_open());
+    let i2 = state.item("i2").unwrap();
+    assert_eq!(
+        i2.not_applicable.as_ref().unwrap().reason,
+        "no personal data"
+    );
+    // Not applicable counts as dealt with.
+    assert_eq!(state.progress(0), (1, 2));
+    assert_eq!(state.open_items_of_phase(0).count(), 1);
+
+    let later = fold(&chain(vec![
+        Change::ItemNotApplicable {
+            item: "i2".into(),
+            reason: "r".into(),
+        },
+        Change::ItemChecked { item: "i2".into() },
+        Change::ItemAssigned {
+            item: "i2".into(),
+            person: None,
+        },
+    ]))
+    .unwrap();
+    let i2 = later.item("i2").unwrap();
+    assert!(i2.not_applicable.is_none() && i2.done.is_some() && i2.assignee.is_none());
+    let reopened = fold(&chain(vec![
+        Change::ItemNotApplicable {
+            item: "i2".into(),
+            reason: "r".into(),
+        },
+        Change::ItemUnchecked { item: "i2".into() },
+    ]))
+    .unwrap();
+    assert!(reopened.item("i2").unwrap().is_open());
+}
+
+#[test]
+fn moving_phase_names_what_was_left_open() {
+    let state = fold(&chain(vec![Change::ItemChecked { item: "i1".into() }])).unwrap();
+    assert_eq!(
+        state.next_phase().map(|p| p.id.as_str()),
+        Some("containment")
+    );
+    assert_eq!(state.move_to_phase(0), None, "already there");
+    assert_eq!(state.move_to_phase(9), None, "no such phase");
+    let change = state.move_to_phase(1).unwrap();
+    assert_eq!(
+        change,
+        Change::PhaseAdvanced {
+            phase: "containment".into(),
+            name: "Containment".into(),
+            left_open: vec!["i2".into()],
+        }
+    );
+    let moved = fold(&chain(vec![change])).unwrap();
+    assert_eq!(moved.current_phase, 1);
+    assert_eq!(moved.next_phase(), None);
+}
+
+#[test]
+fn added_items_get_fresh_ids() {
+    let spec = |id: &str| ItemSpec {
+        id: id.into(),
+        phase: "containment".into(),
+        text: "extra".into(),
+        owner: None,
+        hints: Hints::default(),
+    };
+    let state = fold(&chain(vec![])).unwrap();
+    assert_eq!(state.new_item_id(), "add-1");
+    let state = fold(&chain(vec![Change::ItemAdded {
+        item: spec("add-1"),
+    }]))
+    .unwrap();
+    assert_eq!(state.new_item_id(), "add-2");
+    assert_eq!(state.progress(1), (0, 2));
+}
+
 fn any_change() -> impl Strategy<Value = Change> {
     let item = prop_oneof![Just("i1"), Just("i2"), Just("c1"), Just("zz")].prop_map(String::from);
     prop_oneof![
         item.clone().prop_map(|item| Change::ItemChecked { item }),
-        item.prop_map(|item| Change::ItemUnchecked { item }),
+        item.clone().prop_map(|item| Change::ItemUnchecked { item }),
+        item.clone().prop_map(|item| Change::ItemNotApplicable {
+            item,
+            reason: "r".into()
+        }),
+        (item, prop::option::of("[a-z]{1,5}"))
+            .prop_map(|(item, person)| Change::ItemAssigned { item, person }),
         "[a-z]{0,8}".prop_map(|text| Change::NoteAdded { text }),
         (0u8..6).prop_map(|l| Change::SeverityChanged {
             severity: Severity::ALL[l as usize]
@@ -147,6 +251,7 @@ fn any_change() -> impl Strategy<Value = Change> {
             Change::PhaseAdvanced {
                 phase: p.into(),
                 name: p.into(),
+                left_open: vec![],
             }
         }),
         (1u32..120).prop_map(|m| Change::RetainerAlerted {

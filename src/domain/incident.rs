@@ -1,8 +1,8 @@
 //! The current state of an incident: a pure fold over its journal.
 
 use super::{
-    Category, Change, ContactOutcome, Declaration, Event, EvidenceSpec, IncidentId, ItemSpec,
-    PhaseSpec, Scope, Severity, Tlp,
+    Category, Change, ContactOutcome, Declaration, Event, EvidenceSpec, Hints, IncidentId,
+    ItemSpec, Origin, PhaseSpec, Scope, Severity, Tlp,
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -24,6 +24,8 @@ pub struct IncidentState {
     pub exercise: bool,
     pub phases: Vec<PhaseSpec>,
     pub current_phase: usize,
+    pub phase_model: Option<Origin>,
+    pub playbook: Option<Origin>,
     pub checklist: Vec<ChecklistItem>,
     pub retainer_alert: Option<RetainerAlert>,
     pub contact_attempts: Vec<ContactAttempt>,
@@ -42,8 +44,20 @@ pub struct ChecklistItem {
     pub id: String,
     pub phase: String,
     pub text: String,
+    /// Role id of the owner, from the playbook.
     pub owner: Option<String>,
+    pub hints: Hints,
+    /// The person it was given to.
+    pub assignee: Option<String>,
     pub done: Option<Done>,
+    pub not_applicable: Option<NotApplicable>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotApplicable {
+    pub reason: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,8 +108,16 @@ impl ChecklistItem {
             phase: spec.phase.clone(),
             text: spec.text.clone(),
             owner: spec.owner.clone(),
+            hints: spec.hints.clone(),
+            assignee: None,
             done: None,
+            not_applicable: None,
         }
+    }
+
+    /// Neither done nor marked not applicable.
+    pub fn is_open(&self) -> bool {
+        self.done.is_none() && self.not_applicable.is_none()
     }
 }
 
@@ -130,6 +152,8 @@ impl IncidentState {
             exercise,
             phases,
             checklist,
+            phase_model,
+            playbook,
         } = d.clone();
         Ok(IncidentState {
             id,
@@ -146,6 +170,8 @@ impl IncidentState {
             exercise,
             phases,
             current_phase: 0,
+            phase_model,
+            playbook,
             checklist: checklist.iter().map(ChecklistItem::from_spec).collect(),
             retainer_alert: None,
             contact_attempts: Vec::new(),
@@ -184,7 +210,8 @@ impl IncidentState {
                 }
             }
             Change::ItemChecked { item } => {
-                if let Some(entry) = self.checklist.iter_mut().find(|i| &i.id == item) {
+                if let Some(entry) = self.item_mut(item) {
+                    entry.not_applicable = None;
                     entry.done = Some(Done {
                         by: by.clone(),
                         at: event.at,
@@ -192,8 +219,24 @@ impl IncidentState {
                 }
             }
             Change::ItemUnchecked { item } => {
-                if let Some(entry) = self.checklist.iter_mut().find(|i| &i.id == item) {
+                if let Some(entry) = self.item_mut(item) {
                     entry.done = None;
+                    entry.not_applicable = None;
+                }
+            }
+            Change::ItemAssigned { item, person } => {
+                if let Some(entry) = self.item_mut(item) {
+                    entry.assignee = person.clone();
+                }
+            }
+            Change::ItemNotApplicable { item, reason } => {
+                if let Some(entry) = self.item_mut(item) {
+                    entry.done = None;
+                    entry.not_applicable = Some(NotApplicable {
+                        reason: reason.clone(),
+                        by: by.clone(),
+                        at: event.at,
+                    });
                 }
             }
             Change::NoteAdded { .. } => {}
@@ -258,6 +301,51 @@ impl IncidentState {
         self.checklist.iter().find(|i| i.id == id)
     }
 
+    fn item_mut(&mut self, id: &str) -> Option<&mut ChecklistItem> {
+        self.checklist.iter_mut().find(|i| i.id == id)
+    }
+
+    /// Index of the phase with this id.
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// The phase after the current one, if any.
+    pub fn next_phase(&self) -> Option<&PhaseSpec> {
+        self.phases.get(self.current_phase + 1)
+    }
+
+    /// The change that moves the incident to the phase at `index`, naming the items of
+    /// the phase it leaves that are still open. `None` if there is no such phase or it
+    /// is already the current one.
+    pub fn move_to_phase(&self, index: usize) -> Option<Change> {
+        let target = self.phases.get(index)?;
+        if index == self.current_phase {
+            return None;
+        }
+        Some(Change::PhaseAdvanced {
+            phase: target.id.clone(),
+            name: target.name.clone(),
+            left_open: self
+                .open_items_of_phase(self.current_phase)
+                .map(|i| i.id.clone())
+                .collect(),
+        })
+    }
+
+    /// A fresh id for an item added during the incident: `add-1`, `add-2`, …
+    pub fn new_item_id(&self) -> String {
+        (1..)
+            .map(|n| format!("add-{n}"))
+            .find(|id| self.item(id).is_none())
+            .unwrap_or_default()
+    }
+
+    /// Items of the phase at `index` still to be dealt with.
+    pub fn open_items_of_phase(&self, index: usize) -> impl Iterator<Item = &ChecklistItem> {
+        self.items_of_phase(index).filter(|i| i.is_open())
+    }
+
     pub fn phase(&self) -> Option<&PhaseSpec> {
         self.phases.get(self.current_phase)
     }
@@ -270,10 +358,11 @@ impl IncidentState {
             .filter(move |i| Some(i.phase.as_str()) == phase)
     }
 
-    /// (done, total) for the phase at `index`.
+    /// (closed, total) for the phase at `index`: closed means done or not applicable.
     pub fn progress(&self, index: usize) -> (usize, usize) {
-        self.items_of_phase(index).fold((0, 0), |(done, total), i| {
-            (done + usize::from(i.done.is_some()), total + 1)
-        })
+        self.items_of_phase(index)
+            .fold((0, 0), |(closed, total), i| {
+                (closed + usize::from(!i.is_open()), total + 1)
+            })
     }
 }

@@ -8,20 +8,30 @@ pub mod demo;
 mod event;
 mod incident;
 mod incident_id;
+mod playbook;
 mod severity;
+mod stage;
 mod summary;
 mod tlp;
 
 pub use category::{Category, UnknownCategory};
-pub use change::{Change, ContactOutcome, Declaration, EvidenceSpec, ItemSpec, PhaseSpec, Scope};
+pub use change::{
+    Change, ContactOutcome, Declaration, EvidenceSpec, Hints, ItemSpec, Origin, PhaseSpec, Scope,
+};
 pub use clock::{ClockStatus, Countdown};
 pub use contact::{Contact, Retainer};
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
-    ChecklistItem, ClockRecord, ContactAttempt, Done, FoldError, IncidentState, RetainerAlert, fold,
+    ChecklistItem, ClockRecord, ContactAttempt, Done, FoldError, IncidentState, NotApplicable,
+    RetainerAlert, fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
+pub use playbook::{
+    FALLBACK_PLAYBOOK, KNOWN_CLOCKS, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role,
+    pick_playbook,
+};
 pub use severity::{Severity, UnknownSeverity};
+pub use stage::Stage;
 pub use summary::IncidentSummary;
 pub use tlp::{Tlp, UnknownTlp};
 

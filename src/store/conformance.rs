@@ -32,7 +32,10 @@ fn declare(id: IncidentId) -> NewEvent {
                 phase: "p1".into(),
                 text: "Do it".into(),
                 owner: None,
+                hints: Default::default(),
             }],
+            phase_model: None,
+            playbook: None,
         }),
     )
 }

@@ -1,63 +1,52 @@
-//! The Checklist pane: a strip of phases with their progress, then the current phase's
-//! items with owner and who ticked them when.
+//! The Checklist pane: a strip of phases with a progress bar each, the shown phase's
+//! items with owner, assignee and who ticked them when, and the selected item's hints.
 
-use super::format::safe;
+use super::format::{fit, safe};
 use super::{pane, theme};
-use crate::app::{App, Pane};
-use crate::domain::IncidentState;
+use crate::app::{App, Filter, Pane};
+use crate::domain::{ChecklistItem, IncidentState};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let title = match s.phase() {
-        Some(p) => {
-            let (done, total) = s.progress(s.current_phase);
-            format!(
-                "{} — {} {done}/{total}",
-                text::PANE_CHECKLIST,
-                safe(&p.name)
-            )
-        }
-        None => text::PANE_CHECKLIST.to_string(),
-    };
+    let shown = app.viewed_phase();
+    let title = title(app, s, shown);
     let block = pane(&title, app, Some(Pane::Checklist));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [strip, list_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(phase_strip(s)), strip);
+    let detail_rows = u16::from(inner.height >= 6);
+    let [strip, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(detail_rows),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(phase_strip(s, shown, usize::from(strip.width))),
+        strip,
+    );
 
-    let items: Vec<ListItem> = s
-        .items_of_phase(s.current_phase)
-        .map(|item| {
-            // Who ticked it and when comes first: the text may be cut on narrow screens.
-            let mut spans = match &item.done {
-                Some(done) => vec![
-                    Span::styled("[x] ", theme::done()),
-                    Span::styled(
-                        format!("{} {} ", app.zone.format(done.at, "%H:%M"), safe(&done.by)),
-                        theme::done(),
-                    ),
-                ],
-                None => vec![Span::raw("[ ] ")],
-            };
-            spans.push(Span::raw(safe(&item.text).into_owned()));
-            if let Some(owner) = &item.owner {
-                spans.push(Span::styled(format!(" · {}", safe(owner)), theme::dim()));
-            }
-            ListItem::new(Line::from(spans))
-        })
-        .collect();
-    if items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(text::CHECKLIST_EMPTY).style(theme::dim()),
-            list_area,
-        );
+    let visible = app.visible_items();
+    if visible.is_empty() {
+        let empty = match app.filter {
+            Filter::All => text::CHECKLIST_EMPTY,
+            Filter::Open => text::CHECKLIST_NONE_OPEN,
+            Filter::Mine => text::CHECKLIST_NONE_MINE,
+        };
+        frame.render_widget(Paragraph::new(empty).style(theme::dim()), list_area);
         return;
     }
+    let width = usize::from(list_area.width);
+    // Owner and assignee on every row, or (narrow pane) only on the detail line.
+    let with_people = width >= 66;
+    let items: Vec<ListItem> = visible
+        .iter()
+        .map(|i| row(app, i, width, with_people))
+        .collect();
     let focused = app.focus == Pane::Checklist && app.overlay.is_none();
     let list = List::new(items).highlight_style(if focused {
         theme::selected()
@@ -66,24 +55,206 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     });
     let mut state = ListState::default().with_selected(Some(app.cursors.checklist));
     frame.render_stateful_widget(list, list_area, &mut state);
+    if let Some(item) = visible.get(app.cursors.checklist) {
+        frame.render_widget(Paragraph::new(detail(app, item)), detail_area);
+    }
 }
 
-/// `▶ Identification 2/7 │ Containment 0/5 │ …`, the current phase highlighted.
-fn phase_strip(s: &IncidentState) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (i, phase) in s.phases.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" │ ", theme::dim()));
+/// `Checklist — Containment 3/11`, plus the filter and a reminder when the shown phase
+/// is not the one the incident is in.
+fn title(app: &App, s: &IncidentState, shown: usize) -> String {
+    let Some(phase) = s.phases.get(shown) else {
+        return text::PANE_CHECKLIST.to_string();
+    };
+    let (closed, total) = s.progress(shown);
+    let mut title = format!(
+        "{} — {} {closed}/{total}",
+        text::PANE_CHECKLIST,
+        safe(&phase.name)
+    );
+    if app.filter != Filter::All {
+        title.push_str(&format!(" · {}", text::filter_name(app.filter)));
+    }
+    if shown != s.current_phase {
+        title.push_str(&format!(" · {}", text::CHECKLIST_NOT_CURRENT));
+    }
+    title
+}
+
+/// `[x] 14:02 alex Isolate the hosts… → Sam · IT lead`: the text is cut so that who
+/// owns and who has the item stay visible on the right.
+fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> ListItem<'static> {
+    let mut spans = match (&item.done, &item.not_applicable) {
+        (Some(done), _) => vec![
+            Span::styled("[x] ", theme::done()),
+            Span::styled(
+                format!("{} {} ", app.zone.format(done.at, "%H:%M"), safe(&done.by)),
+                theme::done(),
+            ),
+        ],
+        (None, Some(_)) => vec![Span::styled("[-] ", theme::dim())],
+        (None, None) => vec![Span::raw("[ ] ")],
+    };
+    let mut tail = Vec::new();
+    if with_people {
+        if let Some(person) = &item.assignee {
+            tail.push(Span::styled(format!(" → {}", safe(person)), theme::label()));
         }
-        let (done, total) = s.progress(i);
-        let label = format!("{} {done}/{total}", safe(&phase.name));
-        if i == s.current_phase {
-            spans.push(Span::styled(format!("▶ {label}"), theme::strong()));
-        } else if total > 0 && done == total {
-            spans.push(Span::styled(label, theme::done()));
-        } else {
-            spans.push(Span::styled(label, theme::dim()));
+        if let Some(owner) = &item.owner {
+            tail.push(Span::styled(
+                format!(" · {}", safe(app.role_name(owner))),
+                theme::dim(),
+            ));
         }
     }
+    let used = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let room = width.saturating_sub(used(&spans) + used(&tail));
+    let text_style = if item.not_applicable.is_some() {
+        theme::dim()
+    } else {
+        ratatui::style::Style::new()
+    };
+    spans.push(Span::styled(
+        fit(&safe(&item.text), room).into_owned(),
+        text_style,
+    ));
+    spans.extend(tail);
+    ListItem::new(Line::from(spans))
+}
+
+/// The selected item's particulars: why not applicable, whom to call, what to keep,
+/// which clocks it starts or stops.
+fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
+    let mut parts: Vec<(&'static str, String)> = Vec::new();
+    if let Some(owner) = &item.owner {
+        parts.push((text::LABEL_OWNER, safe(app.role_name(owner)).into_owned()));
+    }
+    if let Some(person) = &item.assignee {
+        parts.push((text::LABEL_ASSIGNEE, safe(person).into_owned()));
+    }
+    if let Some(na) = &item.not_applicable {
+        parts.push((text::HINT_NOT_APPLICABLE, safe(&na.reason).into_owned()));
+    }
+    let hints = &item.hints;
+    if let Some(call) = &hints.call {
+        parts.push((text::HINT_CALL, safe(app.role_name(call)).into_owned()));
+    }
+    if let Some(evidence) = &hints.evidence {
+        parts.push((text::HINT_KEEP, safe(evidence).into_owned()));
+    }
+    if !hints.starts.is_empty() {
+        parts.push((text::HINT_STARTS, hints.starts.join(", ")));
+    }
+    if !hints.stops.is_empty() {
+        parts.push((text::HINT_STOPS, hints.stops.join(", ")));
+    }
+    parts.push((text::HINT_ID, item.id.clone()));
+    let mut spans = Vec::new();
+    for (n, (label, value)) in parts.into_iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.push(Span::styled(format!("{label}: "), theme::label()));
+        spans.push(Span::styled(value, theme::dim()));
+    }
     Line::from(spans)
+}
+
+/// One label per phase, made as detailed as `width` allows: name, count and a bar;
+/// then name and count; then names cut short. The current phase is marked `▶`, the
+/// shown one highlighted.
+fn phase_strip(s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
+    let labels = |detail: Detail| -> Vec<String> {
+        s.phases
+            .iter()
+            .enumerate()
+            .map(|(i, phase)| {
+                let (closed, total) = s.progress(i);
+                let marker = if i == s.current_phase { "▶" } else { "" };
+                let name = safe(&phase.name);
+                match detail {
+                    Detail::Bar => {
+                        format!("{marker}{name} {} {closed}/{total}", bar(closed, total))
+                    }
+                    Detail::Count => format!("{marker}{name} {closed}/{total}"),
+                    Detail::Short(cut) => {
+                        let short: String = name.chars().take(cut).collect();
+                        format!("{marker}{} {closed}/{total}", short.trim_end())
+                    }
+                }
+            })
+            .collect()
+    };
+    // Wide separators while names are readable, thin ones when every column counts.
+    let separator = |detail: Detail| match detail {
+        Detail::Short(cut) if cut < 5 => "│",
+        _ => " │ ",
+    };
+    let fits = |labels: &[String], sep: &str| {
+        let seps = sep.width() * labels.len().saturating_sub(1);
+        labels.iter().map(|l| l.width()).sum::<usize>() + seps <= width
+    };
+    let levels = [Detail::Bar, Detail::Count]
+        .into_iter()
+        .chain((1..=12).rev().map(Detail::Short));
+    let mut chosen = (labels(Detail::Short(1)), "│");
+    for detail in levels {
+        let candidate = labels(detail);
+        if fits(&candidate, separator(detail)) {
+            chosen = (candidate, separator(detail));
+            break;
+        }
+    }
+    let (chosen, sep) = chosen;
+    let mut spans = Vec::new();
+    for (i, label) in chosen.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(sep, theme::dim()));
+        }
+        let (closed, total) = s.progress(i);
+        let style = if i == shown {
+            theme::selected()
+        } else if i == s.current_phase {
+            theme::strong()
+        } else if total > 0 && closed == total {
+            theme::done()
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    Line::from(spans)
+}
+
+#[derive(Clone, Copy)]
+enum Detail {
+    Bar,
+    Count,
+    Short(usize),
+}
+
+/// A five-cell progress bar: `██░░░`.
+fn bar(closed: usize, total: usize) -> String {
+    const CELLS: usize = 5;
+    let full = match (closed, total) {
+        (_, 0) | (0, _) => 0,
+        (c, t) if c >= t => CELLS,
+        // Some progress shows at least one cell; unfinished never shows all five.
+        (c, t) => (c * CELLS / t).clamp(1, CELLS - 1),
+    };
+    format!("{}{}", "█".repeat(full), "░".repeat(CELLS - full))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bar_is_empty_only_when_nothing_is_closed_and_full_only_when_all_are() {
+        assert_eq!(bar(0, 8), "░░░░░");
+        assert_eq!(bar(1, 8), "█░░░░");
+        assert_eq!(bar(7, 8), "████░");
+        assert_eq!(bar(8, 8), "█████");
+        assert_eq!(bar(0, 0), "░░░░░");
+    }
 }

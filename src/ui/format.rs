@@ -35,9 +35,42 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` cut to at most `width` terminal columns, ending in `…` when cut. Wide
+/// characters count double, so the result never overflows its cell range.
+pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_cuts_by_columns_with_an_ellipsis() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("exactly10!", 10), "exactly10!");
+        assert_eq!(fit("a longer line", 8), "a longe…");
+        // Two columns per CJK character: 3 of them and the ellipsis make 7.
+        assert_eq!(fit("漢字漢字漢字", 8), "漢字漢…");
+        assert_eq!(fit("abc", 0), "");
+    }
 
     #[test]
     fn formats_spans() {

@@ -16,6 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         Mode::Welcome,
         Mode::Picker,
         Mode::Form,
+        Mode::Confirm,
         Mode::Help,
         Mode::Global,
     ] {

@@ -90,6 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Line::from(declared),
         Line::from(vec![label(text::LABEL_SCOPE), Span::raw(scope)]),
     ];
+    lines.push(next_actions(app, s));
     if !s.summary.is_empty() {
         lines.push(Line::from(vec![
             label(text::LABEL_SUMMARY),
@@ -99,4 +100,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let block = pane(text::PANE_INCIDENT, app, None);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// `Next: first open item · second · third`, from the current phase.
+fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
+    let open: Vec<String> = s
+        .open_items_of_phase(s.current_phase)
+        .take(3)
+        .map(|i| match &i.owner {
+            Some(owner) => format!("{} ({})", safe(&i.text), safe(app.role_name(owner))),
+            None => safe(&i.text).into_owned(),
+        })
+        .collect();
+    let mut spans = vec![Span::styled(
+        format!("{}: ", text::LABEL_NEXT),
+        theme::label(),
+    )];
+    if open.is_empty() {
+        spans.push(Span::styled(text::NEXT_NONE, theme::dim()));
+    } else {
+        spans.push(Span::styled(open.join(" · "), theme::strong()));
+    }
+    Line::from(spans)
 }

@@ -54,8 +54,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => {}
         Some(Overlay::Help { scroll }) => help::draw(frame, body, app, *scroll),
         Some(Overlay::Picker { cursor }) => overlays::picker(frame, body, app, *cursor),
-        Some(Overlay::Note(input)) => overlays::note(frame, body, input),
-        Some(Overlay::NewIncident(form)) => overlays::new_incident(frame, body, form),
+        Some(Overlay::Line(form)) => overlays::line(frame, body, app, form),
+        Some(Overlay::NewIncident(form)) => overlays::new_incident(frame, body, app, form),
+        Some(Overlay::Assign(form)) => overlays::assign(frame, body, app, form),
+        Some(Overlay::Confirm(confirm)) => overlays::confirm(frame, body, confirm),
     }
 }
 

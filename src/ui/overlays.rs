@@ -3,7 +3,8 @@
 use super::format::safe;
 use super::theme;
 use crate::app::App;
-use crate::app::forms::{NewField, NewIncidentForm};
+use crate::app::Confirm;
+use crate::app::forms::{AssignForm, Assignee, LineForm, LinePurpose, NewField, NewIncidentForm};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -98,28 +99,127 @@ fn text_field(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
     }
 }
 
-pub fn note(frame: &mut Frame, area: Rect, input: &Input) {
-    let popup = centered(area, area.width.saturating_sub(10).min(100), 4);
+/// A one-line form: a note, the reason an item does not apply, or a new item (with
+/// its owner role, changed by Tab).
+pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
+    let (title, hint) = match &form.purpose {
+        LinePurpose::Note => (text::PANE_NOTE, text::FORM_SUBMIT_HINT),
+        LinePurpose::NotApplicable { .. } => (text::PANE_REASON, text::FORM_SUBMIT_HINT),
+        LinePurpose::AddItem { .. } => (text::PANE_ADD_ITEM, text::ADD_ITEM_HINT),
+    };
+    let owner = match &form.purpose {
+        LinePurpose::AddItem { owner, .. } => Some(
+            owner
+                .and_then(|i| app.config.roles.get(i))
+                .map_or(text::NOBODY, |r| r.name.as_str()),
+        ),
+        _ => None,
+    };
+    // Text field and hint, maybe the owner and an error, inside the border.
+    let rows = 2 + u16::from(owner.is_some()) + u16::from(form.error.is_some());
+    let popup = centered(area, area.width.saturating_sub(10).min(100), rows + 2);
     frame.render_widget(Clear, popup);
-    let block = popup_block(text::PANE_NOTE);
+    let block = popup_block(title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [field, hint] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
-    text_field(frame, field, input, true);
-    frame.render_widget(
-        Paragraph::new(text::FORM_SUBMIT_HINT).style(theme::dim()),
-        hint,
-    );
+    let mut areas = Layout::vertical(vec![Constraint::Length(1); usize::from(rows)])
+        .split(inner)
+        .to_vec();
+    areas.reverse();
+    let mut next = || areas.pop().unwrap_or_default();
+    text_field(frame, next(), &form.input, true);
+    if let Some(owner) = owner {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!("{}: ", text::LABEL_OWNER), theme::label()),
+                Span::raw(format!("◀ {} ▶", safe(owner))),
+            ])),
+            next(),
+        );
+    }
+    frame.render_widget(Paragraph::new(hint).style(theme::dim()), next());
+    if let Some(error) = form.error {
+        frame.render_widget(Paragraph::new(error).style(theme::error()), next());
+    }
 }
 
-pub fn new_incident(frame: &mut Frame, area: Rect, form: &NewIncidentForm) {
-    let popup = centered(area, area.width.saturating_sub(10).min(90), 8);
+/// Who gets the item: the filter field, then the matching people.
+pub fn assign(frame: &mut Frame, area: Rect, app: &App, form: &AssignForm) {
+    let choices = app.assign_choices(form);
+    let height = u16::try_from(choices.len() + 5)
+        .unwrap_or(u16::MAX)
+        .clamp(6, area.height);
+    let popup = centered(area, area.width.saturating_sub(10).min(80), height);
+    frame.render_widget(Clear, popup);
+    let block = popup_block(text::PANE_ASSIGN);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [field, hint, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    text_field(frame, field, &form.input, true);
+    frame.render_widget(Paragraph::new(text::ASSIGN_HINT).style(theme::dim()), hint);
+    let items: Vec<ListItem> = choices
+        .iter()
+        .map(|c| {
+            ListItem::new(match c {
+                Assignee::Listed(name) => Line::raw(safe(name).into_owned()),
+                Assignee::Typed(name) => {
+                    Line::styled(text::assign_typed(&safe(name)), theme::label())
+                }
+                Assignee::Nobody => Line::styled(text::assign_nobody(), theme::dim()),
+            })
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(theme::selected())
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected(Some(form.cursor));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+/// A yes/no question, wrapped to fit.
+pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
+    let width = area.width.saturating_sub(10).min(80);
+    let question = safe(&confirm.question).into_owned();
+    let text_width = usize::from(width.saturating_sub(2).max(1));
+    let chars = unicode_width::UnicodeWidthStr::width(question.as_str());
+    // Word wrapping may need a row more than the width alone says.
+    let question_rows = match chars.div_ceil(text_width) {
+        0 | 1 => 1,
+        n => n + 1,
+    };
+    let question_rows = u16::try_from(question_rows).unwrap_or(u16::MAX);
+    let popup = centered(area, width, question_rows.saturating_add(4));
+    frame.render_widget(Clear, popup);
+    let block = popup_block(text::PANE_CONFIRM);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [question_area, _, hint] = Layout::vertical([
+        Constraint::Length(question_rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(question)
+            .style(theme::strong())
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        question_area,
+    );
+    frame.render_widget(Paragraph::new(text::CONFIRM_HINT).style(theme::dim()), hint);
+}
+
+pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
+    let popup = centered(area, area.width.saturating_sub(10).min(90), 9);
     frame.render_widget(Clear, popup);
     let block = popup_block(text::PANE_NEW);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = Layout::vertical([Constraint::Length(1); 6]).split(inner);
+    let rows = Layout::vertical([Constraint::Length(1); 7]).split(inner);
     let label_width = 11;
     let row = |i: usize| {
         Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)])
@@ -129,8 +229,14 @@ pub fn new_incident(frame: &mut Frame, area: Rect, form: &NewIncidentForm) {
         text::LABEL_TITLE,
         text::LABEL_SEVERITY,
         text::LABEL_CATEGORY,
+        text::LABEL_PLAYBOOK,
     ];
-    let fields = [NewField::Title, NewField::Severity, NewField::Category];
+    let fields = [
+        NewField::Title,
+        NewField::Severity,
+        NewField::Category,
+        NewField::Playbook,
+    ];
     for (i, (label, field)) in labels.iter().zip(fields).enumerate() {
         let [l, value] = row(i);
         let style = if form.field == field {
@@ -156,6 +262,18 @@ pub fn new_incident(frame: &mut Frame, area: Rect, form: &NewIncidentForm) {
                 Paragraph::new(format!("◀ {} ▶", form.category.name())),
                 value,
             ),
+            NewField::Playbook => {
+                let catalog = &app.config.catalog;
+                let shown = match &form.playbook {
+                    Some(id) => catalog.playbook(id).map_or(id.clone(), |p| p.name.clone()),
+                    None => text::playbook_auto(
+                        &catalog
+                            .playbook_for(form.category)
+                            .map_or(String::new(), |p| p.name.clone()),
+                    ),
+                };
+                frame.render_widget(Paragraph::new(format!("◀ {} ▶", safe(&shown))), value);
+            }
         }
     }
     let hint = if form.field == NewField::Title {
@@ -163,8 +281,8 @@ pub fn new_incident(frame: &mut Frame, area: Rect, form: &NewIncidentForm) {
     } else {
         text::FORM_CHOICE_HINT
     };
-    frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[4]);
+    frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[5]);
     if let Some(error) = form.error {
-        frame.render_widget(Paragraph::new(error).style(theme::error()), rows[5]);
+        frame.render_widget(Paragraph::new(error).style(theme::error()), rows[6]);
     }
 }

@@ -20,10 +20,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.extend(key_lines(app, Mode::Welcome));
     lines.push(Line::raw(""));
     lines.push(Line::styled(text::WELCOME_DASHBOARD_INTRO, theme::strong()));
-    lines.extend(key_lines(app, Mode::Dashboard));
     let padded =
         Layout::horizontal([Constraint::Length(2), Constraint::Min(0)]).areas::<2>(body)[1];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), padded);
+    // The dashboard's keys go below the text, in two columns when one is too short.
+    let width = usize::from(padded.width.max(1));
+    let text_rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let [top, keys] = Layout::vertical([
+        Constraint::Length(u16::try_from(text_rows).unwrap_or(u16::MAX)),
+        Constraint::Min(0),
+    ])
+    .areas(padded);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
+    let mut dashboard = key_lines(app, Mode::Dashboard);
+    let rows = usize::from(keys.height);
+    // Two columns only when each is wide enough to read; else one, cut with a pointer
+    // to the full list.
+    if dashboard.len() <= rows || keys.width < 100 {
+        if dashboard.len() > rows {
+            dashboard.truncate(rows.saturating_sub(1));
+            dashboard.push(Line::styled(text::WELCOME_MORE_KEYS, theme::dim()));
+        }
+        frame.render_widget(Paragraph::new(dashboard), keys);
+        return;
+    }
+    let right = dashboard.split_off(dashboard.len().div_ceil(2));
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(keys);
+    frame.render_widget(Paragraph::new(dashboard), left_area);
+    frame.render_widget(Paragraph::new(right), right_area);
 }
 
 /// One line per action of `mode`: its keys, then what it does.
@@ -46,7 +70,7 @@ pub fn key_lines(app: &App, mode: Mode) -> Vec<Line<'static>> {
             .map(|k| k.to_string())
             .collect();
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys.join(", ")), theme::strong()),
+            Span::styled(format!("  {:<14}", keys.join(", ")), theme::strong()),
             Span::raw(text::describe(*action)),
         ]));
     }

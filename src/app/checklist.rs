@@ -1,0 +1,294 @@
+//! The checklist as the operator works it: which phase is shown, which items the filter
+//! keeps, and the changes its keys ask for (tick, assign, not applicable, add, move on).
+
+use super::forms::{AssignForm, Assignee, LineForm, LinePurpose};
+use super::{Active, App, Confirm, Effect, Flash, Overlay};
+use crate::domain::{Change, ChecklistItem, Hints, ItemSpec};
+use crate::text;
+
+/// Which items of the shown phase are listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Neither done nor not applicable.
+    Open,
+    /// Assigned to the operator (the config's `operator`, else the login name).
+    Mine,
+}
+
+impl Filter {
+    pub const CYCLE: [Filter; 3] = [Filter::All, Filter::Open, Filter::Mine];
+
+    pub fn keeps(self, item: &ChecklistItem, me: &str) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Open => item.is_open(),
+            Filter::Mine => item
+                .assignee
+                .as_deref()
+                .is_some_and(|a| a.eq_ignore_ascii_case(me)),
+        }
+    }
+}
+
+impl App {
+    /// Index of the phase whose checklist is on screen.
+    pub fn viewed_phase(&self) -> usize {
+        let Some(active) = &self.active else {
+            return 0;
+        };
+        let last = active.state.phases.len().saturating_sub(1);
+        self.cursors
+            .phase
+            .unwrap_or(active.state.current_phase)
+            .min(last)
+    }
+
+    /// The items listed in the Checklist pane, in order.
+    pub fn visible_items(&self) -> Vec<&ChecklistItem> {
+        let Some(active) = &self.active else {
+            return Vec::new();
+        };
+        active
+            .state
+            .items_of_phase(self.viewed_phase())
+            .filter(|i| self.filter.keeps(i, &self.author))
+            .collect()
+    }
+
+    /// The item under the cursor.
+    pub fn selected_item(&self) -> Option<&ChecklistItem> {
+        self.visible_items().get(self.cursors.checklist).copied()
+    }
+
+    pub(super) fn view_phase(&mut self, forward: bool) {
+        let Some(active) = &self.active else {
+            return;
+        };
+        let last = active.state.phases.len().saturating_sub(1);
+        let shown = self.viewed_phase();
+        let next = if forward {
+            (shown + 1).min(last)
+        } else {
+            shown.saturating_sub(1)
+        };
+        // Back on the current phase, follow it again as it moves.
+        self.cursors.phase = (next != active.state.current_phase).then_some(next);
+        self.cursors.checklist = 0;
+    }
+
+    pub(super) fn cycle_filter(&mut self) {
+        self.filter = super::cycle(&Filter::CYCLE, self.filter, true);
+        self.cursors.checklist = 0;
+    }
+
+    pub(super) fn toggle_item(&mut self) -> Vec<Effect> {
+        let change = match self.selected_item() {
+            Some(item) if item.done.is_some() || item.not_applicable.is_some() => {
+                Change::ItemUnchecked {
+                    item: item.id.clone(),
+                }
+            }
+            Some(item) => Change::ItemChecked {
+                item: item.id.clone(),
+            },
+            None => return vec![],
+        };
+        self.append(vec![change])
+    }
+
+    pub(super) fn open_assign(&mut self) -> Vec<Effect> {
+        match self.selected_item().map(|i| i.id.clone()) {
+            Some(item) => self.overlay = Some(Overlay::Assign(AssignForm::new(item))),
+            None => self.nothing_selected(),
+        }
+        vec![]
+    }
+
+    pub(super) fn open_not_applicable(&mut self) -> Vec<Effect> {
+        match self.selected_item().map(|i| i.id.clone()) {
+            Some(item) => {
+                self.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::NotApplicable {
+                    item,
+                })));
+            }
+            None => self.nothing_selected(),
+        }
+        vec![]
+    }
+
+    pub(super) fn open_add_item(&mut self) -> Vec<Effect> {
+        if self.active.is_some() {
+            let phase = self.viewed_phase();
+            self.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::AddItem {
+                phase,
+                owner: None,
+            })));
+        }
+        vec![]
+    }
+
+    /// `>`: straight on when the phase is finished, else ask first.
+    pub(super) fn advance_phase(&mut self) -> Vec<Effect> {
+        let Some(Active { state, .. }) = &self.active else {
+            return vec![];
+        };
+        let target = state.current_phase + 1;
+        let Some(change) = state.move_to_phase(target) else {
+            self.flash = Some(Flash {
+                text: text::FLASH_LAST_PHASE.into(),
+                error: true,
+            });
+            return vec![];
+        };
+        let open = state.open_items_of_phase(state.current_phase).count();
+        if open == 0 {
+            return self.append(vec![change]);
+        }
+        let from = state.phase().map(|p| p.name.clone()).unwrap_or_default();
+        let to = state.phases[target].name.clone();
+        self.overlay = Some(Overlay::Confirm(Confirm {
+            question: text::confirm_advance(open, &from, &to),
+            id: state.id,
+            changes: vec![change],
+        }));
+        vec![]
+    }
+
+    /// `<`: always asks, going back is unusual (e.g. reinfection during recovery).
+    pub(super) fn phase_back(&mut self) -> Vec<Effect> {
+        let Some(Active { state, .. }) = &self.active else {
+            return vec![];
+        };
+        let Some(target) = state.current_phase.checked_sub(1) else {
+            self.flash = Some(Flash {
+                text: text::FLASH_FIRST_PHASE.into(),
+                error: true,
+            });
+            return vec![];
+        };
+        let Some(change) = state.move_to_phase(target) else {
+            return vec![];
+        };
+        self.overlay = Some(Overlay::Confirm(Confirm {
+            question: text::confirm_back(&state.phases[target].name),
+            id: state.id,
+            changes: vec![change],
+        }));
+        vec![]
+    }
+
+    /// What the assign list offers for the text typed so far.
+    pub fn assign_choices(&self, form: &AssignForm) -> Vec<Assignee> {
+        let assigned = self
+            .active
+            .as_ref()
+            .and_then(|a| a.state.item(&form.item))
+            .is_some_and(|i| i.assignee.is_some());
+        form.choices(&self.directory(), assigned)
+    }
+
+    /// Enter in the assign list: the highlighted choice.
+    pub(super) fn submit_assign(&mut self, form: AssignForm) -> Vec<Effect> {
+        let choices = self.assign_choices(&form);
+        let person = match choices.get(form.cursor) {
+            Some(Assignee::Listed(name) | Assignee::Typed(name)) => Some(name.clone()),
+            Some(Assignee::Nobody) => None,
+            None => {
+                self.overlay = Some(Overlay::Assign(form));
+                return vec![];
+            }
+        };
+        self.append(vec![Change::ItemAssigned {
+            item: form.item,
+            person,
+        }])
+    }
+
+    /// Enter in a one-line form other than a note.
+    pub(super) fn submit_line(&mut self, mut form: LineForm) -> Vec<Effect> {
+        let typed = form.text();
+        if typed.is_empty() {
+            form.error = Some(text::FORM_TEXT_REQUIRED);
+            self.overlay = Some(Overlay::Line(form));
+            return vec![];
+        }
+        let change = match &form.purpose {
+            LinePurpose::Note => Change::NoteAdded { text: typed },
+            LinePurpose::NotApplicable { item } => Change::ItemNotApplicable {
+                item: item.clone(),
+                reason: typed,
+            },
+            LinePurpose::AddItem { phase, owner } => {
+                let Some(active) = &self.active else {
+                    return vec![];
+                };
+                let Some(phase) = active.state.phases.get(*phase) else {
+                    return vec![];
+                };
+                Change::ItemAdded {
+                    item: ItemSpec {
+                        id: active.state.new_item_id(),
+                        phase: phase.id.clone(),
+                        text: typed,
+                        owner: owner
+                            .and_then(|i| self.config.roles.get(i))
+                            .map(|r| r.id.clone()),
+                        hints: Hints::default(),
+                    },
+                }
+            }
+        };
+        self.append(vec![change])
+    }
+
+    /// Writes changes to the active incident.
+    pub(super) fn append(&mut self, changes: Vec<Change>) -> Vec<Effect> {
+        let Some(id) = self.active.as_ref().map(|a| a.state.id) else {
+            return vec![];
+        };
+        self.pending += 1;
+        vec![Effect::Append { id, changes }]
+    }
+
+    fn nothing_selected(&mut self) {
+        self.flash = Some(Flash {
+            text: text::FLASH_NO_ITEM.into(),
+            error: true,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(assignee: Option<&str>, done: bool) -> ChecklistItem {
+        ChecklistItem {
+            id: "i".into(),
+            phase: "p".into(),
+            text: "t".into(),
+            owner: None,
+            hints: Hints::default(),
+            assignee: assignee.map(String::from),
+            done: done.then(|| crate::domain::Done {
+                by: "x".into(),
+                at: chrono::DateTime::UNIX_EPOCH,
+            }),
+            not_applicable: None,
+        }
+    }
+
+    #[test]
+    fn filters_keep_what_they_say() {
+        let mine_open = item(Some("Camille"), false);
+        let theirs_done = item(Some("Sam"), true);
+        assert!(Filter::All.keeps(&theirs_done, "camille"));
+        assert!(Filter::Open.keeps(&mine_open, "camille"));
+        assert!(!Filter::Open.keeps(&theirs_done, "camille"));
+        assert!(Filter::Mine.keeps(&mine_open, "camille"));
+        assert!(!Filter::Mine.keeps(&theirs_done, "camille"));
+        assert!(!Filter::Mine.keeps(&item(None, false), "camille"));
+    }
+}

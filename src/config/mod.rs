@@ -1,0 +1,257 @@
+//! The configuration: the embedded default (`assets/config.default.yaml`) with the user's
+//! file laid over it, validated once. Every error names file:line:column, what was found
+//! and what was expected.
+
+mod catalog;
+mod yaml;
+
+pub use catalog::{Catalog, SHIPPED, merge_by_id, parse_playbook};
+pub use yaml::{ConfigError, Source};
+
+use crate::app::keymap::Keymap;
+use crate::domain::{Contact, PhaseModel, Retainer, Role};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_YAML: &str = include_str!("../../assets/config.default.yaml");
+pub const DEFAULT_NAME: &str = "<embedded default config>";
+
+/// The validated configuration the rest of the program uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Config {
+    pub organisation: String,
+    pub operator: Option<String>,
+    pub point_of_contact: Contact,
+    pub retainer: Retainer,
+    pub contacts: Vec<Contact>,
+    /// Who owns or is called for a playbook step, by id.
+    pub roles: Vec<Role>,
+    /// Id of the phase model new incidents are declared with.
+    pub phase_model: String,
+    /// The organisation's own phase models (the shipped ones are always available).
+    pub phase_models: Vec<PhaseModel>,
+    pub keymap: Keymap,
+    /// Phase models and playbooks, resolved from the keys above and the files around.
+    #[serde(skip)]
+    pub catalog: Catalog,
+}
+
+/// One file's worth of configuration: anything it leaves out comes from the layer below.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Layer {
+    organisation: Option<String>,
+    operator: Option<String>,
+    point_of_contact: Option<Contact>,
+    retainer: Option<Retainer>,
+    contacts: Option<Vec<Contact>>,
+    roles: Option<Vec<Role>>,
+    phase_model: Option<String>,
+    phase_models: Option<Vec<PhaseModel>>,
+    keymap: Option<Keymap>,
+}
+
+impl Config {
+    /// The embedded default alone.
+    pub fn embedded() -> Result<Config, ConfigError> {
+        Self::from_layers(None, None)
+    }
+
+    /// The embedded default with the YAML `text` (read from `file`) laid over it.
+    pub fn with_user_text(file: &str, text: &str) -> Result<Config, ConfigError> {
+        Self::from_layers(Some(Source::new(file, text)), None)
+    }
+
+    /// The display name of a role id, or the id itself when no role has it.
+    pub fn role_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id, |r| r.name.as_str())
+    }
+
+    /// Reads and lays the user's file over the default; user playbooks come from the
+    /// `playbooks/` folder beside the file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: name.clone(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read the file: {e}"),
+        })?;
+        let playbooks = path.parent().map(|dir| dir.join("playbooks"));
+        Self::from_layers(Some(Source::new(&name, &text)), playbooks.as_deref())
+    }
+
+    /// The embedded default with the user playbooks of `dir` (when there is no file).
+    pub fn embedded_with_playbooks(dir: &Path) -> Result<Config, ConfigError> {
+        Self::from_layers(None, Some(dir))
+    }
+
+    fn from_layers(
+        user: Option<Source>,
+        playbook_dir: Option<&Path>,
+    ) -> Result<Config, ConfigError> {
+        let default = Source::new(DEFAULT_NAME, DEFAULT_YAML);
+        let mut config = complete(parse_layer(default)?)?;
+        let mut chosen_in = default;
+        if let Some(source) = user {
+            let layer = parse_layer(source)?;
+            if layer.phase_model.is_some() {
+                chosen_in = source;
+            }
+            config.overlay(layer);
+        }
+        config.resolve(chosen_in, playbook_dir)?;
+        Ok(config)
+    }
+
+    fn overlay(&mut self, layer: Layer) {
+        let Layer {
+            organisation,
+            operator,
+            point_of_contact,
+            retainer,
+            contacts,
+            roles,
+            phase_model,
+            phase_models,
+            keymap,
+        } = layer;
+        if let Some(v) = organisation {
+            self.organisation = v;
+        }
+        if operator.is_some() {
+            self.operator = operator;
+        }
+        if let Some(v) = point_of_contact {
+            self.point_of_contact = v;
+        }
+        if let Some(v) = retainer {
+            self.retainer = v;
+        }
+        if let Some(v) = contacts {
+            self.contacts = v;
+        }
+        if let Some(v) = roles {
+            merge_by_id(&mut self.roles, &v, |r| &r.id);
+        }
+        if let Some(v) = phase_model {
+            self.phase_model = v;
+        }
+        if let Some(v) = phase_models {
+            self.phase_models = v;
+        }
+        if let Some(v) = keymap {
+            self.keymap.overlay(&v);
+        }
+    }
+
+    /// Builds the catalog: shipped models and playbooks, the user's laid over them.
+    fn resolve(
+        &mut self,
+        chosen_in: Source,
+        playbook_dir: Option<&Path>,
+    ) -> Result<(), ConfigError> {
+        let mut models = catalog::shipped_models()?;
+        merge_by_id(&mut models, &self.phase_models, |m| &m.id);
+        let Some(model) = models.iter().find(|m| m.id == self.phase_model).cloned() else {
+            let ids: Vec<&str> = models.iter().map(|m| m.id.as_str()).collect();
+            return Err(chosen_in.error_at(
+                chosen_in.key_value("phase_model", &self.phase_model, 0),
+                format!(
+                    "found the phase model `{}`, expected one of {}",
+                    self.phase_model.escape_debug(),
+                    ids.join(", ")
+                ),
+            ));
+        };
+        let mut playbooks = catalog::shipped_playbooks(&self.roles)?;
+        if let Some(dir) = playbook_dir {
+            let user = catalog::user_playbooks(dir, &self.roles)?;
+            merge_by_id(&mut playbooks, &user, |p| &p.id);
+        }
+        self.catalog = Catalog {
+            models,
+            model,
+            playbooks,
+        };
+        Ok(())
+    }
+}
+
+fn complete(base: Layer) -> Result<Config, ConfigError> {
+    let missing = |what: &str| ConfigError {
+        file: DEFAULT_NAME.into(),
+        line: 1,
+        column: 1,
+        message: format!("the default config lacks `{what}`"),
+    };
+    Ok(Config {
+        organisation: base.organisation.ok_or_else(|| missing("organisation"))?,
+        operator: base.operator,
+        point_of_contact: base
+            .point_of_contact
+            .ok_or_else(|| missing("point_of_contact"))?,
+        retainer: base.retainer.ok_or_else(|| missing("retainer"))?,
+        contacts: base.contacts.ok_or_else(|| missing("contacts"))?,
+        roles: base.roles.ok_or_else(|| missing("roles"))?,
+        phase_model: base.phase_model.ok_or_else(|| missing("phase_model"))?,
+        phase_models: base.phase_models.unwrap_or_default(),
+        keymap: base.keymap.ok_or_else(|| missing("keymap"))?,
+        catalog: Catalog::default(),
+    })
+}
+
+fn parse_layer(source: Source) -> Result<Layer, ConfigError> {
+    // An empty file (or one with only comments) changes nothing.
+    if source.is_blank() {
+        return Ok(Layer::default());
+    }
+    let layer: Layer = source.parse()?;
+    validate(source, &layer)?;
+    Ok(layer)
+}
+
+/// Rules the types alone cannot state.
+fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
+    if let Some(r) = &layer.retainer
+        && r.response_minutes == 0
+    {
+        return Err(source.error_at(
+            source.key("response_minutes", 0),
+            "found response_minutes: 0, expected the contractual response time in minutes (1 or more)".into(),
+        ));
+    }
+    if let Some(roles) = &layer.roles {
+        let mut seen: Vec<&str> = Vec::new();
+        for role in roles {
+            if role.id.trim().is_empty() || seen.contains(&role.id.as_str()) {
+                return Err(source.error_at(
+                    source.key_value("id", &role.id, usize::from(!role.id.trim().is_empty())),
+                    format!(
+                        "found the role id `{}` empty or twice, expected each role once with a short id such as `it-lead`",
+                        role.id.escape_debug()
+                    ),
+                ));
+            }
+            seen.push(&role.id);
+        }
+    }
+    for model in layer.phase_models.iter().flatten() {
+        catalog::check_model(source, model)?;
+    }
+    Ok(())
+}
+
+/// Where the user's config is looked for when `--config` and `WARROOM_CONFIG` are unset.
+pub fn default_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "warroom").map(|d| d.config_dir().join("config.yaml"))
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod playbook_tests;

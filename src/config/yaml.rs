@@ -1,0 +1,195 @@
+//! Reading YAML with errors that say where: `file:line:column: found …, expected …`.
+//! serde_yaml locates syntax and type errors itself; rules that the types cannot state
+//! are located by finding the offending key and value in the text.
+
+use std::fmt;
+
+/// A configuration or playbook error, located in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A YAML text and its file name, for parsing and for locating errors in it.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Source { file, text }
+    }
+
+    /// True when the text holds nothing but blank lines and comments.
+    pub fn is_blank(&self) -> bool {
+        self.text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    }
+
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, ConfigError> {
+        serde_yaml::from_str(self.text).map_err(|e| self.serde_error(&e))
+    }
+
+    /// serde_yaml's message without its own " at line … column …" tail, located ourselves.
+    fn serde_error(&self, e: &serde_yaml::Error) -> ConfigError {
+        let full = e.to_string();
+        let message = match full.find(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        self.error_at((line, column), message)
+    }
+
+    pub fn error_at(&self, (line, column): (usize, usize), message: String) -> ConfigError {
+        ConfigError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// An error at the start of the file, for what concerns the whole of it.
+    pub fn error(&self, message: String) -> ConfigError {
+        self.error_at((1, 1), message)
+    }
+
+    /// Where the `nth` (0-based) `key: value` pair is (at the value), else the value of
+    /// the `nth` `key:`, else 1:1. Block and flow (`{ id: x }`) mappings alike; quotes
+    /// around the value are ignored.
+    pub fn key_value(&self, key: &str, value: &str, nth: usize) -> (usize, usize) {
+        self.keys(key)
+            .filter(|k| k.value == value)
+            .nth(nth)
+            .or_else(|| self.keys(key).nth(nth))
+            .map_or((1, 1), |k| (k.line, k.value_column))
+    }
+
+    /// Where the `nth` (0-based) `key:` is, or 1:1.
+    pub fn key(&self, key: &str, nth: usize) -> (usize, usize) {
+        self.keys(key)
+            .nth(nth)
+            .map_or((1, 1), |k| (k.line, k.key_column))
+    }
+
+    fn keys<'k>(&'k self, key: &'k str) -> impl Iterator<Item = KeyAt<'a>> + Clone + 'k {
+        self.text
+            .lines()
+            .enumerate()
+            .flat_map(move |(n, line)| keys_in_line(line, key, n + 1))
+    }
+
+    /// Where `word` first appears as a whole word on or after line `from` (1-based),
+    /// or `from`:1 when it does not.
+    pub fn word_after(&self, from: usize, word: &str) -> (usize, usize) {
+        self.text
+            .lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .find_map(|(n, line)| find_word(line, word).map(|col| (n + 1, col + 1)))
+            .unwrap_or((from.max(1), 1))
+    }
+}
+
+/// One `key: value` found in the text; columns are 1-based.
+#[derive(Clone, Copy)]
+struct KeyAt<'a> {
+    line: usize,
+    key_column: usize,
+    value_column: usize,
+    value: &'a str,
+}
+
+/// Every `key: value` of `line`, in block style (`key: v`, `- key: v`) or inside a
+/// flow mapping (`{ a: 1, key: v }`). The value ends at a comma or brace in flow style.
+fn keys_in_line<'a>(line: &'a str, key: &str, line_no: usize) -> Vec<KeyAt<'a>> {
+    let pattern = format!("{key}:");
+    let mut found = Vec::new();
+    for (i, _) in line.match_indices(&pattern) {
+        let before = line[..i].trim_end_matches(' ');
+        let starts_key = before.is_empty()
+            || before.ends_with(['{', ','])
+            || before.trim() == "-"
+            || before.ends_with(" -");
+        if !starts_key {
+            continue;
+        }
+        let after = &line[i + pattern.len()..];
+        let in_flow = before.contains('{');
+        let raw = if in_flow {
+            after.split([',', '}']).next().unwrap_or("")
+        } else {
+            after
+        };
+        let lead = raw.len() - raw.trim_start().len();
+        let value = raw.trim().trim_matches(['"', '\'']);
+        found.push(KeyAt {
+            line: line_no,
+            key_column: i + 1,
+            value_column: i + pattern.len() + lead + 1,
+            value,
+        });
+    }
+    found
+}
+
+/// Byte column of `word` in `line` where it is not part of a longer id.
+fn find_word(line: &str, word: &str) -> Option<usize> {
+    let is_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    line.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + word.len()..].chars().next();
+        !before.is_some_and(is_id) && !after.is_some_and(is_id)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "id: x\nitems:\n  - id: a\n    owner: \"it-lead\"\n  - id: a\n    starts: [gdpr-authority, nis2]\n";
+
+    #[test]
+    fn finds_key_value_pairs_in_lists_and_quotes() {
+        let s = Source::new("f", TEXT);
+        assert_eq!(s.key_value("id", "a", 0), (3, 9));
+        assert_eq!(s.key_value("id", "a", 1), (5, 9));
+        assert_eq!(s.key_value("owner", "it-lead", 0), (4, 12));
+        // Unknown value: falls back to the nth key's value.
+        assert_eq!(s.key_value("owner", "nobody", 0), (4, 12));
+        assert_eq!(s.key("owner", 0), (4, 5));
+        let flow = Source::new("f", "- { id: a, name: \"B\" }\n");
+        assert_eq!(flow.key_value("name", "B", 0), (1, 18));
+        assert_eq!(flow.key_value("id", "a", 0), (1, 9));
+        assert_eq!(s.key("nothing", 0), (1, 1));
+    }
+
+    #[test]
+    fn finds_whole_words_only() {
+        let s = Source::new("f", TEXT);
+        assert_eq!(s.word_after(5, "nis2"), (6, 30));
+        assert_eq!(s.word_after(1, "gdpr"), (1, 1));
+    }
+}
