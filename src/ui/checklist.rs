@@ -164,12 +164,14 @@ fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
 /// then name and count; then names cut short. The current phase is marked `▶`, the
 /// shown one highlighted.
 fn phase_strip(s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
+    // Counted once: the labels are built several times while looking for a fit.
+    let progress: Vec<(usize, usize)> = (0..s.phases.len()).map(|i| s.progress(i)).collect();
     let labels = |detail: Detail| -> Vec<String> {
         s.phases
             .iter()
+            .zip(&progress)
             .enumerate()
-            .map(|(i, phase)| {
-                let (closed, total) = s.progress(i);
+            .map(|(i, (phase, &(closed, total)))| {
                 let marker = if i == s.current_phase { "▶" } else { "" };
                 let name = safe(&phase.name);
                 match detail {
@@ -211,7 +213,7 @@ fn phase_strip(s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
         if i > 0 {
             spans.push(Span::styled(sep, theme::dim()));
         }
-        let (closed, total) = s.progress(i);
+        let (closed, total) = progress[i];
         let style = if i == shown {
             theme::selected()
         } else if i == s.current_phase {
