@@ -51,10 +51,9 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
                 retainer: config.retainer.name.clone(),
                 response_minutes: config.retainer.response_minutes,
             },
-            2 => Change::ClockStarted {
-                clock: "gdpr-72h".into(),
-                name: "GDPR notification".into(),
-                deadline: t0 + TimeDelta::hours(72),
+            2 => Change::FlagSet {
+                flag: warroom::domain::Flag::PersonalData,
+                at: None,
             },
             k if k % 2500 == 0 => {
                 let p = &phases[(k / 2500) % phases.len()];

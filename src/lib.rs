@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod drafts;
 pub mod logging;
 pub mod ops;
 pub mod runtime;

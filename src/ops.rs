@@ -4,7 +4,8 @@
 use crate::app::{Effect, Msg, NewIncident};
 use crate::config::Config;
 use crate::domain::{
-    Category, Change, Declaration, Event, IncidentId, ItemSpec, Origin, PhaseSpec, Scope, demo,
+    Category, Change, ClockDef, Declaration, EntityFlags, Event, IncidentId, ItemSpec, Origin,
+    PhaseSpec, Scope, Trigger, demo,
 };
 use crate::store::{NewEvent, Store, StoreError};
 use chrono::{DateTime, Datelike, Utc};
@@ -16,6 +17,8 @@ fn year(now: DateTime<Utc>) -> u16 {
 /// What an incident is declared with: the chosen phase model's phases, and the items of
 /// the named playbook (or the one its category picks) placed in those phases.
 pub struct Plan {
+    pub clocks: Vec<ClockDef>,
+    pub entity: EntityFlags,
     pub phases: Vec<PhaseSpec>,
     pub checklist: Vec<ItemSpec>,
     pub phase_model: Origin,
@@ -28,7 +31,21 @@ pub fn plan(config: &Config, playbook: Option<&str>, category: Category) -> Plan
     let chosen = playbook
         .and_then(|id| catalog.playbook(id))
         .or_else(|| catalog.playbook_for(category));
+    // A retainer clock with no counterparty named is owed to the configured retainer.
+    let clocks = catalog
+        .clocks
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            if c.authority.trim().is_empty() && c.starts == Trigger::RetainerAlerted {
+                c.authority = config.retainer.name.clone();
+            }
+            c
+        })
+        .collect();
     Plan {
+        clocks,
+        entity: config.entity(),
         phases: model.phase_specs(),
         checklist: chosen.map(|p| p.checklist(model)).unwrap_or_default(),
         phase_model: Origin {
@@ -68,6 +85,8 @@ pub fn declare(
         checklist: plan.checklist,
         phase_model: Some(plan.phase_model),
         playbook: plan.playbook,
+        clocks: plan.clocks,
+        entity: plan.entity,
     };
     store.append(
         id,
@@ -88,6 +107,7 @@ pub fn open_demo(
         checklist: &plan.checklist,
         phase_model: Some(&plan.phase_model),
         playbook: plan.playbook.as_ref(),
+        clocks: &plan.clocks,
         retainer: &config.retainer.name,
         retainer_minutes: config.retainer.response_minutes,
     };
@@ -134,6 +154,16 @@ pub fn execute(
             declare(store, config, now, author, &new).map(|e| (declared_id(&e), e))
         }
         Effect::OpenDemo => open_demo(store, config, now).map(|e| (declared_id(&e), e)),
+        Effect::SaveDraft { file, text } => {
+            return match store.directory() {
+                Some(dir) => match save_draft(dir, &file, &text) {
+                    Ok(path) => Msg::DraftSaved(path.display().to_string()),
+                    Err(e) => Msg::LoadFailed(e.to_string()),
+                },
+                // A store not on disk (tests): the draft stays on screen only.
+                None => Msg::DraftSaved(file),
+            };
+        }
     };
     match written.and_then(|(id, events)| Ok((id, events, store.list()?))) {
         Ok((Some(id), events, incidents)) => Msg::Saved {
@@ -151,4 +181,23 @@ fn declared_id(events: &[Event]) -> Option<IncidentId> {
         Some(Change::Declared(d)) => Some(d.id),
         _ => None,
     }
+}
+
+/// Writes a draft to `drafts/` in the data directory (created private), replacing an
+/// older draft of the same kind; returns its path.
+pub fn save_draft(
+    dir: &std::path::Path,
+    file: &str,
+    text: &str,
+) -> std::io::Result<std::path::PathBuf> {
+    let drafts = dir.join("drafts");
+    std::fs::create_dir_all(&drafts)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o700))?;
+    }
+    let path = drafts.join(file);
+    std::fs::write(&path, text)?;
+    Ok(path)
 }

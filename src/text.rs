@@ -37,8 +37,6 @@ pub const SCOPE_NONE: &str = "none recorded";
 
 // Clocks pane.
 pub const CLOCK_SINCE_DECLARED: &str = "Since declared";
-pub const CLOCK_RETAINER: &str = "Retainer SLA";
-pub const CLOCK_NOT_ALERTED: &str = "not alerted yet";
 pub const CLOCK_LEFT: &str = "left";
 pub const CLOCK_OVERDUE: &str = "OVERDUE";
 pub const CLOCK_DUE: &str = "due";
@@ -116,6 +114,14 @@ pub fn describe(action: Action) -> &'static str {
         Action::Assign => "Give the selected item to a person",
         Action::AddItem => "Add an item to this phase",
         Action::NotApplicable => "Mark the selected item not applicable",
+        Action::FocusClocks => "Go to the Clocks pane",
+        Action::StartClock => "Start the selected clock by hand",
+        Action::ClockMet => "Mark the selected clock met (with a reference)",
+        Action::WaiveClock => "Waive the selected clock (with a reason)",
+        Action::FlagPersonalData => "Record a personal-data breach (GDPR clocks)",
+        Action::FlagSignificant => "Record the incident significant (NIS2 clocks)",
+        Action::FlagMajor => "Record the incident major (DORA clocks)",
+        Action::Draft => "Draft the notification for the selected clock",
     }
 }
 
@@ -127,6 +133,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Picker => "Incident switcher",
         Mode::Form => "Forms",
         Mode::Confirm => "Questions",
+        Mode::Viewer => "Drafts",
         Mode::Help => "This list",
     }
 }
@@ -190,8 +197,17 @@ pub fn event_line(
             format!("Called {contact}: {how} {note}")
         }
         Change::EvidenceRegistered { evidence } => format!("Evidence: {}", evidence.description),
-        Change::ClockStarted { name, .. } => format!("Clock started: {name}"),
-        Change::ClockMet { clock, reference } => format!("Clock met: {clock} {reference}"),
+        Change::FlagSet { flag, at } => match at {
+            Some(at) => format!(
+                "Flag set: {} (as of {})",
+                flag_name(*flag),
+                at.format("%Y-%m-%d %H:%M UTC")
+            ),
+            None => format!("Flag set: {}", flag_name(*flag)),
+        },
+        Change::ClockStarted { clock } => format!("Clock started by hand: {clock}"),
+        Change::ClockMet { clock, reference } => format!("Clock met: {clock} (ref. {reference})"),
+        Change::ClockWaived { clock, reason } => format!("Clock waived: {clock} ({reason})"),
         Change::ReportFieldWritten { field, .. } => format!("Report: {field} written"),
         Change::Corrected { event, text } => format!("Correction of #{event}: {text}"),
         Change::Closed { reason } => format!("Closed: {reason}"),
@@ -351,3 +367,187 @@ pub fn cli_playbook_ok(id: &str, counts: &str) -> String {
     format!("ok: playbook {id} ({counts})")
 }
 pub const WELCOME_MORE_KEYS: &str = "  … and more: press ? to see every key";
+
+pub fn flag_name(flag: crate::domain::Flag) -> &'static str {
+    use crate::domain::Flag;
+    match flag {
+        Flag::PersonalData => "personal-data breach established",
+        Flag::Significant => "significant incident (NIS2)",
+        Flag::Major => "major incident (DORA)",
+        Flag::Nis2Entity => "NIS2 entity",
+        Flag::DoraEntity => "DORA entity",
+    }
+}
+
+// Notification drafts.
+pub const DRAFT_TO_COMPLETE: &str = "TO COMPLETE";
+pub const DRAFT_PREPARED: &str = "Draft prepared";
+pub const DRAFT_RECIPIENT: &str = "To";
+pub const DRAFT_DEADLINE: &str = "Deadline";
+pub const DRAFT_LATE: &str = "Sent after the deadline; reasons";
+pub const DRAFT_LATE_REASONS: &str = "why it is late";
+pub const DRAFT_SECTION_ENTITY: &str = "Notifying organisation";
+pub const DRAFT_ORGANISATION: &str = "Organisation";
+pub const DRAFT_CONTACT: &str = "Contact point";
+pub const DRAFT_SECTION_INCIDENT: &str = "Incident";
+pub const DRAFT_REFERENCE: &str = "Internal reference";
+pub const DRAFT_DETECTED: &str = "when it was detected";
+pub const DRAFT_AWARE: &str = "Became aware";
+pub const DRAFT_DESCRIPTION: &str = "what happened, in a few sentences";
+pub const DRAFT_SECTION_MEASURES: &str = "Measures taken so far";
+pub const DRAFT_PLANNED: &str = "measures planned, and to reduce the effects";
+pub const DRAFT_GDPR_NATURE: &str =
+    "Nature of the breach (confidentiality, integrity, availability)";
+pub const DRAFT_GDPR_PEOPLE: &str = "Categories and approximate number of people concerned";
+pub const DRAFT_GDPR_RECORDS: &str = "Categories and approximate number of records concerned";
+pub const DRAFT_GDPR_DPO: &str = "Name and contact of the DPO or other contact point";
+pub const DRAFT_GDPR_CONSEQUENCES: &str = "Likely consequences for the people";
+pub const DRAFT_GDPR_PHASED: &str = "Complete or initial notification";
+pub const DRAFT_GDPR_PHASED_DEFAULT: &str =
+    "Initial notification; complements will follow as the investigation progresses.";
+pub const DRAFT_NIS2_MALICIOUS: &str = "Is an unlawful or malicious act suspected?";
+pub const DRAFT_NIS2_CROSS_BORDER: &str = "Could the incident have a cross-border impact?";
+pub const DRAFT_NIS2_UPDATE: &str = "Update of the early warning";
+pub const DRAFT_NIS2_ASSESSMENT: &str = "Initial assessment of severity and impact";
+pub const DRAFT_NIS2_IOCS: &str = "Indicators of compromise, where available";
+pub const DRAFT_NIS2_DESCRIPTION: &str = "Detailed description, with severity and impact";
+pub const DRAFT_NIS2_ROOT_CAUSE: &str = "Type of threat or root cause";
+pub const DRAFT_NIS2_MITIGATION: &str = "Mitigation applied and ongoing";
+
+pub fn draft_title(kind: crate::drafts::DraftKind) -> &'static str {
+    use crate::drafts::DraftKind;
+    match kind {
+        DraftKind::Gdpr => "Personal-data breach notification (GDPR Art. 33) - DRAFT",
+        DraftKind::Nis2Early => "NIS2 early warning (Art. 23(4)(a)) - DRAFT",
+        DraftKind::Nis2Notification => "NIS2 incident notification (Art. 23(4)(b)) - DRAFT",
+        DraftKind::Nis2Final => "NIS2 final report (Art. 23(4)(d)) - DRAFT",
+    }
+}
+
+pub fn unknown_draft(found: &str, known: &str) -> String {
+    format!("unknown draft '{found}'; valid values: {known}")
+}
+
+pub const FLASH_SELECT_CLOCK: &str = "Select a clock first: press c, then move with ↑ ↓";
+pub const STARTS_NO_CLOCK: &str = "no clock starts now";
+pub const PANE_MET_REFERENCE: &str = "Deadline met: reference (receipt number, mail…)";
+pub const PANE_WAIVE_REASON: &str = "Why does this clock not apply?";
+
+pub fn flash_clock_not_waiting(name: &str) -> String {
+    format!("{name} is not waiting to start")
+}
+
+pub fn flash_clock_closed(name: &str) -> String {
+    format!("{name} is already met or waived")
+}
+
+pub fn flash_no_draft(name: &str) -> String {
+    format!("No notification draft for {name}")
+}
+
+pub fn flash_flag_already(flag: &str, at: &str) -> String {
+    format!("Already recorded: {flag}, {at}")
+}
+
+pub fn flash_draft_saved(path: &str) -> String {
+    format!("Draft saved: {path}")
+}
+
+pub fn clock_due(name: &str, local: &str, utc: &str) -> String {
+    format!("{name} due {local} ({utc} UTC)")
+}
+
+pub fn confirm_start(name: &str, due: &str) -> String {
+    format!("Start {name} now? {due}.")
+}
+
+pub fn confirm_flag(flag: &str, due: &str) -> String {
+    format!("Record \"{flag}\" as of now? Starts: {due}.")
+}
+pub const VIEWER_HINT: &str =
+    "↑↓ PgUp PgDn scroll · Esc close · also saved in the data directory under drafts/";
+
+pub const CLOCKS_NONE: &str = "No clock defined.";
+pub const CLOCK_WAIVED: &str = "waived";
+pub const CLOCK_MET: &str = "met";
+pub const CLOCK_MET_AT: &str = "met";
+pub const CLOCK_REF: &str = "ref.";
+pub const CLOCK_WAITING: &str = "waiting";
+pub const CLOCK_WAITS: &str = "waits:";
+pub const CLOCK_WAITS_MET: &str = "starts when met:";
+pub const CLOCK_BY_HAND: &str = "start by hand";
+pub const CLOCK_RETAINER_ALERT: &str = "alert";
+
+pub fn clocks_not_applicable(n: usize) -> String {
+    format!("+{n} not applicable")
+}
+
+pub fn clock_met_early(by: &str) -> String {
+    format!("met {by} early")
+}
+
+pub fn clock_met_late(by: &str) -> String {
+    format!("met {by} late")
+}
+pub const CLOCK_NOT_APPLICABLE: &str = "not applicable";
+
+pub fn cli_future_instant(at: &str) -> String {
+    format!("--at {at} is in the future; give the instant it became true")
+}
+
+pub fn cli_flag_already(id: impl std::fmt::Display, flag: &str, at: &str) -> String {
+    format!("{id} already has {flag} since {at}; nothing recorded")
+}
+
+pub fn cli_clock_started(clock: &str, deadline: &str) -> String {
+    format!("started {clock}, due {deadline}")
+}
+
+pub fn cli_unknown_clock(id: impl std::fmt::Display, clock: &str, known: &[&str]) -> String {
+    format!(
+        "{id} has no clock '{clock}'; its clocks are: {}",
+        known.join(", ")
+    )
+}
+
+pub fn cli_clock_not_applicable(id: impl std::fmt::Display, clock: &str) -> String {
+    format!(
+        "{clock} does not apply to {id} (set nis2-entity or dora-entity with `warroom flag` if it should)"
+    )
+}
+
+pub fn cli_clock_already(id: impl std::fmt::Display, clock: &str) -> String {
+    format!("{id} {clock} is already past that state; nothing recorded")
+}
+
+pub fn cli_cannot_write(path: &str, why: &str) -> String {
+    format!("cannot write {path}: {why}")
+}
+
+/// A flag in a few words, for tight places.
+pub fn flag_short(flag: crate::domain::Flag) -> &'static str {
+    use crate::domain::Flag;
+    match flag {
+        Flag::PersonalData => "breach",
+        Flag::Significant => "significant",
+        Flag::Major => "major",
+        Flag::Nis2Entity => "NIS2 entity",
+        Flag::DoraEntity => "DORA entity",
+    }
+}
+
+pub fn met_by_step(item: &str) -> String {
+    format!("checklist step {item}")
+}
+
+pub fn clock_start_named(name: &str) -> String {
+    format!("start {name}")
+}
+
+pub fn clock_met_named(name: &str) -> String {
+    format!("{name} met")
+}
+
+pub fn confirm_step_clocks(what: &str) -> String {
+    format!("This step is linked to the clocks. Record also: {what}?")
+}

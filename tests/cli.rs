@@ -304,7 +304,14 @@ fn show_text_has_header_clocks_checklist_and_journal() {
     assert!(out.contains("3 High  TLP:AMBER  Other"), "{out}");
     assert!(out.contains("Declared: 2026-11-28T14:00:00+00:00"), "{out}");
     assert!(out.contains("Since declared: 00:00:00"), "{out}");
-    assert!(out.contains("Retainer SLA: not alerted yet"), "{out}");
+    assert!(
+        out.contains("Retainer response (Retainer CSIRT (set in your config)): waiting"),
+        "{out}"
+    );
+    assert!(
+        out.contains("NIS2 early warning (CSIRT / NIS2 authority (ANSSI)): not applicable"),
+        "{out}"
+    );
     assert!(out.contains("▶ Identification 0/29"), "{out}");
     assert!(out.contains("Playbook: Generic incident"), "{out}");
     assert!(out.contains("[ ] gn-categorise"), "{out}");
@@ -346,8 +353,9 @@ fn show_json_lists_checklist_items_with_ids_and_done_flags() {
         assert!(i["done_at"].is_null(), "{i}");
     }
     assert_eq!(item(&shown, "gn-isolate")["phase"], "containment");
-    assert_eq!(shown["clocks"]["since_declared_seconds"], 0);
-    assert!(shown["clocks"]["retainer"].is_null());
+    assert_eq!(shown["since_declared_seconds"], 0);
+    assert_eq!(shown["clocks"].as_array().unwrap().len(), 9);
+    assert_eq!(clock(&shown, "gdpr-authority")["status"], "waiting");
     assert_eq!(shown["journal"].as_array().unwrap().len(), 1);
 }
 
@@ -639,23 +647,25 @@ fn the_configured_operator_is_recorded_as_author() {
 fn alert_retainer_starts_the_sla_clock() {
     let dir = tmp();
     let id = declare(dir.path(), "Phishing wave", "high");
-    assert!(show_json(dir.path(), &id)["clocks"]["retainer"].is_null());
+    assert_eq!(
+        clock(&show_json(dir.path(), &id), "retainer-sla")["status"],
+        "waiting"
+    );
 
     let out = ok(warroom(dir.path()).args(["alert-retainer", &id]));
     assert_eq!(out, format!("saved {id} event 2\n"));
 
     let shown = show_json(dir.path(), &id);
-    let clock = &shown["clocks"]["retainer"];
-    assert!(clock.is_object(), "{shown}");
-    assert_eq!(clock["started"], NOW);
-    assert_eq!(clock["deadline"], "2026-11-28T15:00:00Z");
-    assert_eq!(clock["status"], "running");
-    assert_eq!(clock["seconds_left"], 3600);
-    assert_eq!(clock["retainer"], "Retainer CSIRT (set in your config)");
+    let sla = clock(&shown, "retainer-sla");
+    assert_eq!(sla["start"], NOW);
+    assert_eq!(sla["deadline"], "2026-11-28T15:00:00Z");
+    assert_eq!(sla["status"], "running");
+    assert_eq!(sla["seconds_left"], 3600);
+    assert_eq!(sla["authority"], "Retainer CSIRT (set in your config)");
 
     let text = ok(warroom(dir.path()).args(["show", &id]));
     assert!(
-        text.contains("Retainer SLA: 01:00:00 left (due 2026-11-28T15:00:00+00:00)"),
+        text.contains("Retainer response (Retainer CSIRT (set in your config)): 01:00:00 left (due 2026-11-28T15:00:00+00:00)"),
         "{text}"
     );
     assert!(text.contains("Retainer alerted: Retainer CSIRT"), "{text}");
@@ -669,9 +679,10 @@ fn alert_retainer_uses_the_configured_retainer() {
         .arg("--config")
         .arg(example_config())
         .args(["alert-retainer", &id]));
-    let clock = show_json(dir.path(), &id)["clocks"]["retainer"].clone();
-    assert_eq!(clock["retainer"], "Acme Incident Response");
-    assert_eq!(clock["deadline"], "2026-11-28T15:00:00Z");
+    let shown = show_json(dir.path(), &id);
+    let sla = clock(&shown, "retainer-sla");
+    assert_eq!(sla["authority"], "Acme Incident Response");
+    assert_eq!(sla["deadline"], "2026-11-28T15:00:00Z");
 }
 
 #[test]
@@ -690,17 +701,22 @@ fn clocks_run_from_the_declaration_and_the_first_alert() {
     let mut cmd = warroom(dir.path());
     later(&mut cmd);
     let shown: Value = serde_json::from_str(&ok(cmd.args(["show", &id, "--json"]))).unwrap();
-    assert_eq!(shown["clocks"]["since_declared_seconds"], 5400);
-    let clock = &shown["clocks"]["retainer"];
-    assert_eq!(clock["started"], NOW);
-    assert_eq!(clock["status"], "overdue");
-    assert_eq!(clock["seconds_left"], -1800);
+    assert_eq!(shown["since_declared_seconds"], 5400);
+    let sla = clock(&shown, "retainer-sla");
+    assert_eq!(sla["start"], NOW);
+    assert_eq!(sla["status"], "overdue");
+    assert_eq!(sla["seconds_left"], -1800);
+    // Clocks are listed most pressing first.
+    assert_eq!(shown["clocks"][0]["id"], "retainer-sla");
 
     let mut cmd = warroom(dir.path());
     later(&mut cmd);
     let text = ok(cmd.args(["show", &id]));
     assert!(text.contains("Since declared: 01:30:00"), "{text}");
-    assert!(text.contains("Retainer SLA: +00:30:00 OVERDUE"), "{text}");
+    assert!(
+        text.contains("Retainer response (Retainer CSIRT (set in your config)): +00:30:00 OVERDUE"),
+        "{text}"
+    );
 }
 
 #[test]

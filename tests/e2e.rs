@@ -22,6 +22,11 @@ struct Dashboard {
 
 impl Dashboard {
     fn start(dir: &Path) -> Self {
+        Self::start_with(dir, &[])
+    }
+
+    /// Started with extra environment, e.g. `WARROOM_NOW` to stand at a given instant.
+    fn start_with(dir: &Path, env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -36,6 +41,9 @@ impl Dashboard {
         cmd.env("HOME", dir);
         cmd.env("TZ", "UTC");
         cmd.env_remove("WARROOM_CONFIG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = pty.master.take_writer().unwrap();
@@ -110,7 +118,16 @@ fn ticked(screen: &str) -> usize {
 }
 
 fn cli(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
+    cli_at(dir, None, args)
+}
+
+/// The CLI standing at instant `now` (`WARROOM_NOW`), or at the real time.
+fn cli_at(dir: &Path, now: Option<&str>, args: &[&str]) -> String {
+    let mut cmd = Command::new(BIN);
+    if let Some(now) = now {
+        cmd.env("WARROOM_NOW", now);
+    }
+    let out = cmd
         .args(["--data-dir", dir.to_str().unwrap()])
         .args(args)
         .env("HOME", dir)
@@ -215,4 +232,59 @@ fn a_cli_write_that_returned_survives_sigkill() {
         assert!(cli(dir.path(), &["show", id]).contains(&text));
     }
     assert!(cli(dir.path(), &["verify", id]).contains("ok"));
+}
+
+#[test]
+fn a_clock_started_in_the_dashboard_counts_down_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = "2026-11-28T14:00:00Z";
+    let id = cli_at(
+        dir.path(),
+        Some(t0),
+        &[
+            "new",
+            "--title",
+            "Leak",
+            "--severity",
+            "3",
+            "--category",
+            "information-content-security",
+        ],
+    );
+    let id = id.trim();
+    let mut dash = Dashboard::start_with(dir.path(), &[("WARROOM_NOW", t0)]);
+    dash.wait_for("the incident", |s| s.contains(id) && s.contains("waits:"));
+    // P records the breach as established; y confirms.
+    dash.keys("P");
+    dash.wait_for("the question", |s| s.contains("Starts: GDPR notification"));
+    dash.keys("y");
+    dash.wait_for("the GDPR clock running, saved", |s| {
+        s.contains("3d 00:00:00 left") && s.contains("● saved")
+    });
+    dash.keys("q");
+    dash.wait_exit();
+
+    // 90 minutes later (the laptop was closed): the same deadline, 90 minutes less left.
+    let later = "2026-11-28T15:30:00Z";
+    let mut again = Dashboard::start_with(dir.path(), &[("WARROOM_NOW", later)]);
+    let screen = again.wait_for("the clock, 90 minutes on", |s| {
+        s.contains("2d 22:30:00 left")
+    });
+    assert!(
+        screen.contains("due Tue 01 Dec 14:00 · 14:00 UTC"),
+        "{screen}"
+    );
+    again.keys("q");
+    again.wait_exit();
+    let json = cli_at(dir.path(), Some(later), &["show", id, "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let gdpr = value["clocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "gdpr-authority")
+        .unwrap()
+        .clone();
+    assert_eq!(gdpr["deadline"], "2026-12-01T14:00:00Z");
+    assert_eq!(gdpr["seconds_left"], 72 * 3600 - 90 * 60);
 }

@@ -52,7 +52,8 @@ fn the_demo_is_marked_exercise_and_alive() {
     assert!(screen.contains("EXERCISE"));
     assert!(screen.starts_with(" EXERCISE"));
     assert!(screen.contains("EX-2026-0001"));
-    assert!(screen.contains("Retainer SLA"));
+    assert!(screen.contains("Retainer response"));
+    assert!(screen.contains("GDPR notification"));
     assert!(screen.contains("● saved"));
     assert_eq!(h.app.pending, 0);
 }
@@ -92,6 +93,8 @@ fn toggling_only_works_in_the_checklist_pane() {
     let mut h = Harness::with_demo();
     let before = h.app.active.as_ref().unwrap().events.len();
     h.key(KeyCode::Tab);
+    assert_eq!(h.app.focus, Pane::Clocks);
+    h.key(KeyCode::Tab);
     assert_eq!(h.app.focus, Pane::Contacts);
     h.key(KeyCode::Char(' '));
     assert_eq!(h.app.active.as_ref().unwrap().events.len(), before);
@@ -99,7 +102,7 @@ fn toggling_only_works_in_the_checklist_pane() {
         KeyCode::BackTab,
         KeyModifiers::SHIFT,
     )));
-    assert_eq!(h.app.focus, Pane::Checklist);
+    assert_eq!(h.app.focus, Pane::Clocks);
 }
 
 #[test]
@@ -156,7 +159,7 @@ fn the_retainer_clock_turns_amber_then_red() {
     h.shift('N');
     h.type_text("Intrusion");
     h.key(KeyCode::Enter);
-    assert!(h.screen(120, 40).contains("not alerted yet (key a)"));
+    assert!(h.screen(120, 40).contains("waits: alert (a)"));
     h.key(KeyCode::Char('a'));
     h.at(TimeDelta::minutes(10));
     assert!(h.screen(120, 40).contains("00:50:00 left"));

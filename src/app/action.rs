@@ -38,4 +38,20 @@ pub enum Action {
     Assign,
     AddItem,
     NotApplicable,
+    /// Put the focus on the Clocks pane.
+    FocusClocks,
+    /// Start the selected clock by hand (asks first).
+    StartClock,
+    /// Mark the selected clock met (asks for a reference).
+    ClockMet,
+    /// Waive the selected clock (asks for a reason).
+    WaiveClock,
+    /// Record that a personal-data breach is established (asks first).
+    FlagPersonalData,
+    /// Record the incident as significant under NIS2 (asks first).
+    FlagSignificant,
+    /// Record the incident as major under DORA (asks first).
+    FlagMajor,
+    /// Show (and save) the notification draft for the selected clock.
+    Draft,
 }

@@ -84,18 +84,15 @@ impl App {
     }
 
     pub(super) fn toggle_item(&mut self) -> Vec<Effect> {
-        let change = match self.selected_item() {
-            Some(item) if item.done.is_some() || item.not_applicable.is_some() => {
-                Change::ItemUnchecked {
-                    item: item.id.clone(),
-                }
-            }
-            Some(item) => Change::ItemChecked {
-                item: item.id.clone(),
-            },
-            None => return vec![],
+        let Some(item) = self.selected_item().cloned() else {
+            return vec![];
         };
-        self.append(vec![change])
+        if item.done.is_some() || item.not_applicable.is_some() {
+            return self.append(vec![Change::ItemUnchecked { item: item.id }]);
+        }
+        // A step linked to a clock: offer to record the clock change too.
+        self.offer_clock_changes(&item);
+        self.append(vec![Change::ItemChecked { item: item.id }])
     }
 
     pub(super) fn open_assign(&mut self) -> Vec<Effect> {
@@ -239,6 +236,14 @@ impl App {
                     },
                 }
             }
+            LinePurpose::ClockMet { clock } => Change::ClockMet {
+                clock: clock.clone(),
+                reference: typed,
+            },
+            LinePurpose::WaiveClock { clock } => Change::ClockWaived {
+                clock: clock.clone(),
+                reason: typed,
+            },
         };
         self.append(vec![change])
     }

@@ -173,6 +173,14 @@ pub enum LinePurpose {
         phase: usize,
         owner: Option<usize>,
     },
+    /// The reference of a met deadline (e.g. the authority's receipt number).
+    ClockMet {
+        clock: String,
+    },
+    /// Why a clock does not bind this incident.
+    WaiveClock {
+        clock: String,
+    },
 }
 
 /// A one-line text form: a note, a reason, a new item's text.

@@ -19,6 +19,8 @@ pub enum Mode {
     Picker,
     Form,
     Confirm,
+    /// A read-only text over the dashboard (a notification draft).
+    Viewer,
     Help,
 }
 

@@ -4,6 +4,7 @@
 
 mod action;
 mod checklist;
+mod clocks;
 pub mod forms;
 pub mod keymap;
 mod update;
@@ -43,6 +44,8 @@ pub enum Msg {
     Failed(String),
     /// A journal could not be read.
     LoadFailed(String),
+    /// A draft was written to this path.
+    DraftSaved(String),
 }
 
 /// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`; a load by
@@ -56,6 +59,11 @@ pub enum Effect {
     Declare(NewIncident),
     OpenDemo,
     Load(IncidentId),
+    /// Write a notification draft to a file in the data directory.
+    SaveDraft {
+        file: String,
+        text: String,
+    },
 }
 
 /// What the new-incident form asks; the runtime adds the id, the phase model and the
@@ -74,6 +82,7 @@ pub struct NewIncident {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Checklist,
+    Clocks,
     Contacts,
     Journal,
 }
@@ -90,17 +99,27 @@ pub(crate) fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -
 }
 
 impl Pane {
-    pub const CYCLE: [Pane; 3] = [Pane::Checklist, Pane::Contacts, Pane::Journal];
+    pub const CYCLE: [Pane; 4] = [Pane::Checklist, Pane::Clocks, Pane::Contacts, Pane::Journal];
 }
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Picker { cursor: usize },
+    Help {
+        scroll: usize,
+    },
+    Picker {
+        cursor: usize,
+    },
     Line(LineForm),
     NewIncident(NewIncidentForm),
     Assign(AssignForm),
     Confirm(Confirm),
+    /// A notification draft, read-only, scrolled by `scroll` lines.
+    Draft {
+        title: String,
+        text: String,
+        scroll: usize,
+    },
 }
 
 /// A yes/no question; yes writes `changes` to incident `id`.
@@ -129,6 +148,7 @@ pub struct Cursors {
     /// The phase whose checklist is shown; `None` follows the incident's current phase.
     pub phase: Option<usize>,
     pub checklist: usize,
+    pub clocks: usize,
     pub contacts: usize,
     /// How many of the newest journal events are scrolled past.
     pub journal: usize,
@@ -198,6 +218,7 @@ impl App {
             Some(Overlay::Picker { .. }) => Mode::Picker,
             Some(Overlay::Line(_) | Overlay::NewIncident(_) | Overlay::Assign(_)) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Draft { .. }) => Mode::Viewer,
             None if self.active.is_none() => Mode::Welcome,
             None => Mode::Dashboard,
         }

@@ -2,7 +2,7 @@
 
 use super::forms::{self, LineForm, LinePurpose, NewField};
 use super::{Action, Active, App, Effect, Flash, Msg, NewIncident, Overlay, Pane};
-use crate::domain::{Change, Event, IncidentId, Tlp, fold};
+use crate::domain::{Change, Event, Flag, IncidentId, Tlp, fold};
 use crate::text;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -43,6 +43,13 @@ impl App {
             }
             Msg::Loaded { id, events } => {
                 self.open(id, events);
+                vec![]
+            }
+            Msg::DraftSaved(path) => {
+                self.flash = Some(Flash {
+                    text: text::flash_draft_saved(&path),
+                    error: false,
+                });
                 vec![]
             }
             Msg::LoadFailed(error) => {
@@ -151,6 +158,19 @@ impl App {
             Action::Assign => self.with_incident(|app, _| app.open_assign()),
             Action::AddItem => self.with_incident(|app, _| app.open_add_item()),
             Action::NotApplicable => self.with_incident(|app, _| app.open_not_applicable()),
+            Action::FocusClocks => {
+                self.focus_clocks();
+                vec![]
+            }
+            Action::StartClock => self.with_incident(|app, _| app.start_clock()),
+            Action::ClockMet => self.with_incident(|app, _| app.open_clock_form(true)),
+            Action::WaiveClock => self.with_incident(|app, _| app.open_clock_form(false)),
+            Action::FlagPersonalData => {
+                self.with_incident(|app, _| app.set_flag(Flag::PersonalData))
+            }
+            Action::FlagSignificant => self.with_incident(|app, _| app.set_flag(Flag::Significant)),
+            Action::FlagMajor => self.with_incident(|app, _| app.set_flag(Flag::Major)),
+            Action::Draft => self.with_incident(|app, _| app.open_draft()),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);
                 let cursor = self
@@ -277,6 +297,7 @@ impl App {
             }
         };
         let checklist_len = self.visible_items().len();
+        let clock_len = self.clock_rows().len();
         let assign_len = match &self.overlay {
             Some(Overlay::Assign(form)) => self.assign_choices(form).len(),
             _ => 0,
@@ -284,6 +305,9 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Picker { cursor }) => *cursor = step(*cursor, self.incidents.len()),
             Some(Overlay::Help { scroll }) => *scroll = step(*scroll, 200),
+            Some(Overlay::Draft { scroll, text, .. }) => {
+                *scroll = step(*scroll, text.lines().count());
+            }
             Some(Overlay::Assign(form)) => form.cursor = step(form.cursor, assign_len),
             Some(Overlay::NewIncident(form)) => {
                 // Up and down change the value of a choice field.
@@ -299,6 +323,9 @@ impl App {
                 Pane::Checklist => {
                     self.cursors.checklist = step(self.cursors.checklist, checklist_len);
                 }
+                Pane::Clocks => {
+                    self.cursors.clocks = step(self.cursors.clocks, clock_len);
+                }
                 Pane::Contacts => {
                     let len = self.directory().len();
                     self.cursors.contacts = step(self.cursors.contacts, len);
@@ -313,6 +340,10 @@ impl App {
     }
 
     fn saved(&mut self, id: IncidentId, events: Vec<Event>) {
+        // The clock list re-sorts as clocks change: keep the same clock selected.
+        let selected_clock = (self.focus == Pane::Clocks)
+            .then(|| self.selected_clock().map(|c| c.id))
+            .flatten();
         match &mut self.active {
             Some(active) if active.state.id == id => {
                 let moved = events
@@ -332,6 +363,11 @@ impl App {
                 // A ticked item may have left the filtered list.
                 let last = self.visible_items().len().saturating_sub(1);
                 self.cursors.checklist = self.cursors.checklist.min(last);
+                if let Some(clock) = selected_clock
+                    && let Some(i) = self.clock_rows().iter().position(|c| c.id == clock)
+                {
+                    self.cursors.clocks = i;
+                }
             }
             _ => {
                 if matches!(events.first().map(|e| &e.change), Some(Change::Declared(_))) {

@@ -1,6 +1,8 @@
 //! The command line, as other tools call it. Keep these forms stable.
 
-use crate::domain::{Category, IncidentId, Severity, Tlp};
+use crate::domain::{Category, Flag, IncidentId, Severity, Tlp};
+use crate::drafts::DraftKind;
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -114,6 +116,43 @@ pub enum Command {
         item_id: String,
         reason: String,
     },
+    /// Set a flag that makes clocks apply or starts them (personal-data, significant,
+    /// major, nis2-entity, dora-entity); prints the clocks it starts.
+    Flag {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(value_parser = parse_flag)]
+        flag: Flag,
+        /// When it became true, if earlier than now (RFC 3339, e.g. 2026-11-28T09:12:00Z):
+        /// the instant of awareness starts the GDPR clock.
+        #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+        at: Option<DateTime<Utc>>,
+    },
+    /// Start a clock by hand, mark it met, or waive it.
+    Clock {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Clock id, e.g. gdpr-authority (see `warroom show ID`).
+        clock: String,
+        #[arg(value_enum)]
+        action: ClockAction,
+        /// With `met`: the reference, e.g. the authority's receipt number.
+        #[arg(long = "ref", value_name = "R")]
+        reference: Option<String>,
+        /// With `waive`: why the clock does not bind this incident.
+        #[arg(long, value_name = "R")]
+        reason: Option<String>,
+    },
+    /// Write a notification draft: gdpr, nis2-early, nis2-notification, nis2-final.
+    Draft {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(value_parser = parse_draft)]
+        kind: DraftKind,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Record that the retainer CSIRT was alerted; starts its SLA clock.
     AlertRetainer {
         #[arg(value_parser = parse_id)]
@@ -146,6 +185,13 @@ pub enum Command {
         #[command(subcommand)]
         command: PlaybookCommand,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClockAction {
+    Start,
+    Met,
+    Waive,
 }
 
 #[derive(Debug, Subcommand)]
@@ -189,4 +235,19 @@ fn parse_tlp(s: &str) -> Result<Tlp, String> {
 fn parse_id(s: &str) -> Result<IncidentId, String> {
     s.parse()
         .map_err(|e: crate::domain::BadIncidentId| e.to_string())
+}
+
+fn parse_flag(s: &str) -> Result<Flag, String> {
+    s.parse()
+        .map_err(|e: crate::domain::UnknownFlag| e.to_string())
+}
+
+fn parse_draft(s: &str) -> Result<DraftKind, String> {
+    s.parse()
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("'{s}' is not an RFC 3339 instant such as 2026-11-28T09:12:00Z ({e})"))
 }

@@ -10,6 +10,7 @@ macro_rules! out {
 }
 
 mod args;
+mod clocks;
 mod items;
 mod playbook;
 mod show;
@@ -190,6 +191,17 @@ pub fn run(cli: Cli) -> Outcome {
             item_id,
             reason,
         } => items::not_applicable(&writer, id, item_id, &reason),
+        Command::Flag { id, flag, at } => clocks::flag(&writer, id, flag, at),
+        Command::Clock {
+            id,
+            clock,
+            action,
+            reference,
+            reason,
+        } => clocks::clock(&writer, id, &clock, action, reference, reason),
+        Command::Draft { id, kind, output } => {
+            clocks::draft(&writer, &config, id, kind, output.as_deref())
+        }
         Command::Check { id, item_id } => {
             if items::item(&items::state(&store, id)?, &item_id)?
                 .done

@@ -105,7 +105,7 @@ pub fn check(config: &Config, file: &Path) -> Outcome {
     let name = file.display().to_string();
     let content = std::fs::read_to_string(file)
         .map_err(|e| Failure::Usage(format!("{name}:1:1: cannot read the file: {e}")))?;
-    let playbook = parse_playbook(Source::new(&name, &content), &config.roles)
+    let playbook = parse_playbook(Source::new(&name, &content), config.vocabulary())
         .map_err(|e| Failure::Usage(e.to_string()))?;
     outln!(
         "{}",

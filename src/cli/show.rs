@@ -1,7 +1,7 @@
 //! `warroom list` and `warroom show`: for people (text) and machines (`--json`).
 
 use super::{Failure, Outcome};
-use crate::domain::{ClockStatus, Countdown, Event, IncidentId, fold};
+use crate::domain::{ClockState, ClockView, Event, IncidentId, Urgency, fold};
 use crate::store::Store;
 use crate::text;
 use crate::ui::format::{hms, safe};
@@ -33,22 +33,66 @@ pub fn list(store: &dyn Store, json: bool) -> Outcome {
     Ok(())
 }
 
-fn clock_json(c: &Countdown, now: DateTime<Utc>) -> serde_json::Value {
-    let (status, seconds) = match c.status(now) {
-        ClockStatus::Running { left } => ("running", left.num_seconds()),
-        ClockStatus::DueSoon { left } => ("due_soon", left.num_seconds()),
-        ClockStatus::Overdue { by } => ("overdue", -by.num_seconds()),
+/// One clock for machines: its state, instants in RFC 3339 UTC, and where it stands now.
+fn clock_json(c: &ClockView, now: DateTime<Utc>) -> serde_json::Value {
+    let mut v = json!({ "id": c.id, "name": c.name, "authority": c.authority });
+    // The state's own fields (start, deadline, met at, reference, reason) as serialised.
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&c.state) {
+        for (k, field) in fields {
+            v[k] = field;
+        }
+    }
+    let (status, seconds) = match c.state.urgency(now) {
+        Urgency::Overdue(std::cmp::Reverse(by)) => ("overdue", Some(-by.num_seconds())),
+        Urgency::DueSoon(left) => ("due_soon", Some(left.num_seconds())),
+        Urgency::Running(left) => ("running", Some(left.num_seconds())),
+        Urgency::Waiting => ("waiting", None),
+        Urgency::Met => ("met", None),
+        Urgency::Waived => ("waived", None),
+        Urgency::NotApplicable => ("not_applicable", None),
     };
-    json!({ "started": c.started, "deadline": c.deadline, "status": status, "seconds_left": seconds })
+    v["status"] = json!(status);
+    v["seconds_left"] = json!(seconds);
+    v
+}
+
+/// One clock for people: `GDPR notification (CNIL): 71:59:58 left, due 2026-12-01T…`.
+fn clock_line(c: &ClockView, now: DateTime<Utc>) -> String {
+    let due = c
+        .state
+        .deadline()
+        .map(|d| format!(" ({} {})", text::CLOCK_DUE, d.to_rfc3339()))
+        .unwrap_or_default();
+    let value = match (&c.state, c.state.urgency(now)) {
+        (_, Urgency::Overdue(std::cmp::Reverse(by))) => {
+            format!("+{} {}", hms(by), text::CLOCK_OVERDUE)
+        }
+        (_, Urgency::DueSoon(left) | Urgency::Running(left)) => {
+            format!("{} {}", hms(left), text::CLOCK_LEFT)
+        }
+        (ClockState::Met { at, reference, .. }, _) => {
+            format!(
+                "{} {} {} {}",
+                text::CLOCK_MET,
+                at.to_rfc3339(),
+                text::CLOCK_REF,
+                safe(reference)
+            )
+        }
+        (ClockState::Waived { reason, .. }, _) => {
+            format!("{}: {}", text::CLOCK_WAIVED, safe(reason))
+        }
+        (ClockState::NotApplicable, _) => text::CLOCK_NOT_APPLICABLE.to_string(),
+        _ => text::CLOCK_WAITING.to_string(),
+    };
+    format!("{} ({}): {value}{due}", safe(&c.name), safe(&c.authority))
 }
 
 pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>) -> Outcome {
     let events: Vec<Event> = store.events(id)?;
     let state = fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
-    let retainer = state
-        .retainer_alert
-        .as_ref()
-        .map(|a| (a, Countdown::from_minutes(a.at, a.response_minutes)));
+    let clocks = state.clocks();
+    let by_urgency = clocks.by_urgency(now);
     if as_json {
         let items: Vec<_> = state
             .checklist
@@ -86,14 +130,10 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
             "phase_model": state.phase_model,
             "playbook": state.playbook,
             "checklist": items,
-            "clocks": {
-                "since_declared_seconds": (now - state.declared_at).num_seconds(),
-                "retainer": retainer.as_ref().map(|(a, c)| {
-                    let mut v = clock_json(c, now);
-                    v["retainer"] = json!(a.retainer);
-                    v
-                }),
-            },
+            "since_declared_seconds": (now - state.declared_at).num_seconds(),
+            "flags": state.clock_facts.flags,
+            "entity": state.clock_facts.entity,
+            "clocks": by_urgency.iter().map(|c| clock_json(c, now)).collect::<Vec<_>>(),
             "journal": events,
         });
         let text =
@@ -116,22 +156,8 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
         text::CLOCK_SINCE_DECLARED,
         hms(now - state.declared_at)
     );
-    match &retainer {
-        None => outln!("{}: {}", text::CLOCK_RETAINER, text::CLOCK_NOT_ALERTED),
-        Some((_, c)) => {
-            let value = match c.status(now) {
-                ClockStatus::Running { left } | ClockStatus::DueSoon { left } => {
-                    format!("{} {}", hms(left), text::CLOCK_LEFT)
-                }
-                ClockStatus::Overdue { by } => format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
-            };
-            outln!(
-                "{}: {value} ({} {})",
-                text::CLOCK_RETAINER,
-                text::CLOCK_DUE,
-                c.deadline.to_rfc3339()
-            );
-        }
+    for clock in &by_urgency {
+        outln!("{}", clock_line(clock, now));
     }
     if let Some(playbook) = &state.playbook {
         outln!("{}: {}", text::LABEL_PLAYBOOK, safe(&playbook.name));

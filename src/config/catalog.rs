@@ -3,7 +3,9 @@
 //! `playbooks/` folder beside it), each validated with file:line:column errors.
 
 use super::yaml::{ConfigError, Source};
-use crate::domain::{Category, KNOWN_CLOCKS, PhaseModel, Playbook, Role, Stage, pick_playbook};
+use crate::domain::{
+    Category, ClockDef, PhaseModel, Playbook, Role, Stage, Trigger, pick_playbook,
+};
 use std::path::Path;
 
 /// Shipped phase models, default first.
@@ -50,12 +52,26 @@ const SHIPPED_PLAYBOOKS: [(&str, &str); 5] = [
     ),
 ];
 
+const SHIPPED_CLOCKS: (&str, &str) = (
+    "assets/clocks.yaml",
+    include_str!("../../assets/clocks.yaml"),
+);
+
+/// The names a playbook may use: roles for `owner`/`call`, clocks for `starts`/`stops`.
+#[derive(Clone, Copy)]
+pub struct Vocabulary<'a> {
+    pub roles: &'a [Role],
+    pub clocks: &'a [ClockDef],
+}
+
 /// Where a playbook came from, as `playbook list` shows it.
 pub const SHIPPED: &str = "shipped";
 
 /// What the configuration resolved to: the chosen phase model and every playbook.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
+    /// Every clock definition: shipped, with the config's laid over by id.
+    pub clocks: Vec<ClockDef>,
     pub models: Vec<PhaseModel>,
     pub model: PhaseModel,
     pub playbooks: Vec<Playbook>,
@@ -175,7 +191,8 @@ fn check_ids<'a>(
 }
 
 /// Parses and validates one playbook file against the known roles.
-pub fn parse_playbook(source: Source, roles: &[Role]) -> Result<Playbook, ConfigError> {
+pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, ConfigError> {
+    let roles = words.roles;
     if source.is_blank() {
         return Err(source.error(
             "found an empty file, expected a playbook with `id`, `name` and `items`".into(),
@@ -227,14 +244,19 @@ pub fn parse_playbook(source: Source, roles: &[Role]) -> Result<Playbook, Config
             }
         }
         for clock in item.starts.iter().chain(&item.stops) {
-            if !KNOWN_CLOCKS.contains(&clock.as_str()) {
+            if !words.clocks.iter().any(|c| &c.id == clock) {
                 return Err(source.error_at(
                     source.word_after(item_line, clock),
                     format!(
                         "found the clock `{}` in item `{}`, expected one of {}",
                         clock.escape_debug(),
                         item.id,
-                        KNOWN_CLOCKS.join(", ")
+                        words
+                            .clocks
+                            .iter()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }
@@ -243,11 +265,11 @@ pub fn parse_playbook(source: Source, roles: &[Role]) -> Result<Playbook, Config
     Ok(playbook)
 }
 
-pub fn shipped_playbooks(roles: &[Role]) -> Result<Vec<Playbook>, ConfigError> {
+pub fn shipped_playbooks(words: Vocabulary) -> Result<Vec<Playbook>, ConfigError> {
     SHIPPED_PLAYBOOKS
         .iter()
         .map(|(file, text)| {
-            let mut playbook = parse_playbook(Source::new(file, text), roles)?;
+            let mut playbook = parse_playbook(Source::new(file, text), words)?;
             playbook.source = SHIPPED.into();
             Ok(playbook)
         })
@@ -255,7 +277,7 @@ pub fn shipped_playbooks(roles: &[Role]) -> Result<Vec<Playbook>, ConfigError> {
 }
 
 /// Reads every `*.yaml` / `*.yml` file of `dir` (if it exists), in name order.
-pub fn user_playbooks(dir: &Path, roles: &[Role]) -> Result<Vec<Playbook>, ConfigError> {
+pub fn user_playbooks(dir: &Path, words: Vocabulary) -> Result<Vec<Playbook>, ConfigError> {
     let unreadable = |path: &Path, e: std::io::Error| ConfigError {
         file: path.display().to_string(),
         line: 1,
@@ -281,7 +303,7 @@ pub fn user_playbooks(dir: &Path, roles: &[Role]) -> Result<Vec<Playbook>, Confi
         .map(|path| {
             let text = std::fs::read_to_string(path).map_err(|e| unreadable(path, e))?;
             let name = path.display().to_string();
-            parse_playbook(Source::new(&name, &text), roles)
+            parse_playbook(Source::new(&name, &text), words)
         })
         .collect()
 }
@@ -294,4 +316,44 @@ pub fn merge_by_id<T: Clone>(base: &mut Vec<T>, extra: &[T], id: impl Fn(&T) -> 
             None => base.push(item.clone()),
         }
     }
+}
+
+pub fn shipped_clocks() -> Result<Vec<ClockDef>, ConfigError> {
+    let (file, text) = SHIPPED_CLOCKS;
+    let source = Source::new(file, text);
+    let clocks: Vec<ClockDef> = source.parse()?;
+    check_clocks(source, &clocks, &clocks)?;
+    Ok(clocks)
+}
+
+/// Clock ids well formed and unique in `defined`; a `met:` trigger names a clock of
+/// `all` other than itself.
+pub fn check_clocks(
+    source: Source,
+    defined: &[ClockDef],
+    all: &[ClockDef],
+) -> Result<(), ConfigError> {
+    check_ids(source, defined.iter().map(|c| c.id.as_str()), "clock")?;
+    for clock in defined {
+        if let Trigger::Met(other) = &clock.starts {
+            let known = all.iter().any(|c| &c.id == other);
+            if !known || other == &clock.id {
+                let ids: Vec<&str> = all
+                    .iter()
+                    .filter(|c| c.id != clock.id)
+                    .map(|c| c.id.as_str())
+                    .collect();
+                return Err(source.error_at(
+                    source.key_value("starts", &format!("met:{other}"), 0),
+                    format!(
+                        "found `met:{}` as what starts `{}`, expected met: followed by another clock: {}",
+                        other.escape_debug(),
+                        clock.id,
+                        ids.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -5,11 +5,11 @@
 mod catalog;
 mod yaml;
 
-pub use catalog::{Catalog, SHIPPED, merge_by_id, parse_playbook};
+pub use catalog::{Catalog, SHIPPED, Vocabulary, merge_by_id, parse_playbook};
 pub use yaml::{ConfigError, Source};
 
 use crate::app::keymap::Keymap;
-use crate::domain::{Contact, PhaseModel, Retainer, Role};
+use crate::domain::{ClockDef, Contact, EntityFlags, PhaseModel, Retainer, Role};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,12 @@ pub struct Config {
     pub point_of_contact: Contact,
     pub retainer: Retainer,
     pub contacts: Vec<Contact>,
+    /// Whether the organisation is an essential or important entity under NIS2.
+    pub nis2_entity: bool,
+    /// Whether the organisation is a financial entity under DORA.
+    pub dora_entity: bool,
+    /// The organisation's clocks, laid over the shipped ones by id.
+    pub clocks: Vec<ClockDef>,
     /// Who owns or is called for a playbook step, by id.
     pub roles: Vec<Role>,
     /// Id of the phase model new incidents are declared with.
@@ -45,6 +51,9 @@ struct Layer {
     point_of_contact: Option<Contact>,
     retainer: Option<Retainer>,
     contacts: Option<Vec<Contact>>,
+    nis2_entity: Option<bool>,
+    dora_entity: Option<bool>,
+    clocks: Option<Vec<ClockDef>>,
     roles: Option<Vec<Role>>,
     phase_model: Option<String>,
     phase_models: Option<Vec<PhaseModel>>,
@@ -95,15 +104,19 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let default = Source::new(DEFAULT_NAME, DEFAULT_YAML);
         let mut config = complete(parse_layer(default)?)?;
-        let mut chosen_in = default;
+        // Which file set the keys checked at resolve time, to locate their errors.
+        let (mut chosen_in, mut clocks_in) = (default, default);
         if let Some(source) = user {
             let layer = parse_layer(source)?;
             if layer.phase_model.is_some() {
                 chosen_in = source;
             }
+            if layer.clocks.is_some() {
+                clocks_in = source;
+            }
             config.overlay(layer);
         }
-        config.resolve(chosen_in, playbook_dir)?;
+        config.resolve(chosen_in, clocks_in, playbook_dir)?;
         Ok(config)
     }
 
@@ -114,6 +127,9 @@ impl Config {
             point_of_contact,
             retainer,
             contacts,
+            nis2_entity,
+            dora_entity,
+            clocks,
             roles,
             phase_model,
             phase_models,
@@ -134,6 +150,15 @@ impl Config {
         if let Some(v) = contacts {
             self.contacts = v;
         }
+        if let Some(v) = nis2_entity {
+            self.nis2_entity = v;
+        }
+        if let Some(v) = dora_entity {
+            self.dora_entity = v;
+        }
+        if let Some(v) = clocks {
+            self.clocks = v;
+        }
         if let Some(v) = roles {
             merge_by_id(&mut self.roles, &v, |r| &r.id);
         }
@@ -148,12 +173,32 @@ impl Config {
         }
     }
 
-    /// Builds the catalog: shipped models and playbooks, the user's laid over them.
+    /// Whether the organisation is a NIS2 / DORA entity, as recorded in new incidents.
+    pub fn entity(&self) -> EntityFlags {
+        EntityFlags {
+            nis2: self.nis2_entity,
+            dora: self.dora_entity,
+        }
+    }
+
+    /// What a playbook may name: the roles and the clocks.
+    pub fn vocabulary(&self) -> Vocabulary<'_> {
+        Vocabulary {
+            roles: &self.roles,
+            clocks: &self.catalog.clocks,
+        }
+    }
+
+    /// Builds the catalog: shipped clocks, models and playbooks, the user's laid over.
     fn resolve(
         &mut self,
         chosen_in: Source,
+        clocks_in: Source,
         playbook_dir: Option<&Path>,
     ) -> Result<(), ConfigError> {
+        let mut clocks = catalog::shipped_clocks()?;
+        merge_by_id(&mut clocks, &self.clocks, |c| &c.id);
+        catalog::check_clocks(clocks_in, &self.clocks, &clocks)?;
         let mut models = catalog::shipped_models()?;
         merge_by_id(&mut models, &self.phase_models, |m| &m.id);
         let Some(model) = models.iter().find(|m| m.id == self.phase_model).cloned() else {
@@ -167,12 +212,17 @@ impl Config {
                 ),
             ));
         };
-        let mut playbooks = catalog::shipped_playbooks(&self.roles)?;
+        let words = Vocabulary {
+            roles: &self.roles,
+            clocks: &clocks,
+        };
+        let mut playbooks = catalog::shipped_playbooks(words)?;
         if let Some(dir) = playbook_dir {
-            let user = catalog::user_playbooks(dir, &self.roles)?;
+            let user = catalog::user_playbooks(dir, words)?;
             merge_by_id(&mut playbooks, &user, |p| &p.id);
         }
         self.catalog = Catalog {
+            clocks,
             models,
             model,
             playbooks,
@@ -196,6 +246,9 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
             .ok_or_else(|| missing("point_of_contact"))?,
         retainer: base.retainer.ok_or_else(|| missing("retainer"))?,
         contacts: base.contacts.ok_or_else(|| missing("contacts"))?,
+        nis2_entity: base.nis2_entity.unwrap_or(false),
+        dora_entity: base.dora_entity.unwrap_or(false),
+        clocks: base.clocks.unwrap_or_default(),
         roles: base.roles.ok_or_else(|| missing("roles"))?,
         phase_model: base.phase_model.ok_or_else(|| missing("phase_model"))?,
         phase_models: base.phase_models.unwrap_or_default(),
@@ -255,3 +308,6 @@ mod tests;
 
 #[cfg(test)]
 mod playbook_tests;
+
+#[cfg(test)]
+mod clock_tests;

@@ -59,7 +59,21 @@ impl<'a> Source<'a> {
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
-        self.error_at((line, column), message)
+        // Our own value parsers (durations, triggers) fail after serde_yaml has moved on
+        // to the enclosing mapping; point at the value they name instead.
+        let at = found_value(&message)
+            .and_then(|value| self.text_after(line, value))
+            .unwrap_or((line, column));
+        self.error_at(at, message)
+    }
+
+    /// Where `needle` first appears on or after line `from` (1-based).
+    fn text_after(&self, from: usize, needle: &str) -> Option<(usize, usize)> {
+        self.text
+            .lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .find_map(|(n, l)| l.find(needle).map(|c| (n + 1, c + 1)))
     }
 
     pub fn error_at(&self, (line, column): (usize, usize), message: String) -> ConfigError {
@@ -111,6 +125,13 @@ impl<'a> Source<'a> {
             .find_map(|(n, line)| find_word(line, word).map(|col| (n + 1, col + 1)))
             .unwrap_or((from.max(1), 1))
     }
+}
+
+/// The value in a message of the form "… found 'VALUE', expected …".
+fn found_value(message: &str) -> Option<&str> {
+    let start = message.find("found '")? + "found '".len();
+    let len = message[start..].find("', expected")?;
+    Some(&message[start..start + len]).filter(|v| !v.is_empty())
 }
 
 /// One `key: value` found in the text; columns are 1-based.

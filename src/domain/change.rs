@@ -1,7 +1,7 @@
 //! Every kind of change an incident's journal can record. Events are never edited: a
 //! correction is itself a change that names the event it corrects.
 
-use super::{Category, IncidentId, Severity, Tlp};
+use super::{Category, ClockDef, EntityFlags, Flag, IncidentId, Severity, Tlp};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -75,14 +75,26 @@ pub enum Change {
     EvidenceRegistered {
         evidence: EvidenceSpec,
     },
+    /// A flag that makes clocks apply or starts them. `at` backdates it (e.g. the
+    /// instant a breach became known, recorded later); unset means the event's instant.
+    FlagSet {
+        flag: Flag,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<DateTime<Utc>>,
+    },
+    /// A clock started by hand, at the event's instant.
     ClockStarted {
         clock: String,
-        name: String,
-        deadline: DateTime<Utc>,
     },
+    /// The deadline was met, with a reference (e.g. the authority's receipt number).
     ClockMet {
         clock: String,
         reference: String,
+    },
+    /// The clock does not bind this incident, and why.
+    ClockWaived {
+        clock: String,
+        reason: String,
     },
     ReportFieldWritten {
         field: String,
@@ -120,6 +132,12 @@ pub struct Declaration {
     pub phase_model: Option<Origin>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub playbook: Option<Origin>,
+    /// The clock definitions in force when it was declared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clocks: Vec<ClockDef>,
+    /// Whether the organisation is a NIS2 / DORA entity, from the config.
+    #[serde(default)]
+    pub entity: EntityFlags,
 }
 
 /// Which shipped or user file something was copied from, by id and name.

@@ -2,7 +2,8 @@
 //! some history, so a newcomer sees every pane alive. Always marked as an exercise.
 
 use super::{
-    Category, Change, Declaration, IncidentId, ItemSpec, Origin, PhaseSpec, Scope, Severity, Tlp,
+    Category, Change, ClockDef, Declaration, EntityFlags, Flag, IncidentId, ItemSpec, Origin,
+    PhaseSpec, Scope, Severity, Tlp,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -15,6 +16,7 @@ pub struct DemoInputs<'a> {
     pub checklist: &'a [ItemSpec],
     pub phase_model: Option<&'a Origin>,
     pub playbook: Option<&'a Origin>,
+    pub clocks: &'a [ClockDef],
     pub retainer: &'a str,
     pub retainer_minutes: u32,
 }
@@ -53,6 +55,11 @@ pub fn script(
                 checklist: inputs.checklist.to_vec(),
                 phase_model: inputs.phase_model.cloned(),
                 playbook: inputs.playbook.cloned(),
+                clocks: inputs.clocks.to_vec(),
+                entity: EntityFlags {
+                    nis2: true,
+                    dora: false,
+                },
             }),
         ),
         (
@@ -91,6 +98,22 @@ pub fn script(
             },
         ));
     }
+    events.push((
+        ago(30),
+        "dpo".into(),
+        Change::FlagSet {
+            flag: Flag::PersonalData,
+            at: Some(ago(33)),
+        },
+    ));
+    events.push((
+        ago(25),
+        "alex".into(),
+        Change::FlagSet {
+            flag: Flag::Significant,
+            at: None,
+        },
+    ));
     events.push((
         ago(20),
         "sam".into(),

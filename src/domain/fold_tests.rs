@@ -55,6 +55,18 @@ fn declaration() -> Declaration {
         ],
         phase_model: None,
         playbook: None,
+        clocks: vec![ClockDef {
+            id: "gdpr".into(),
+            name: "GDPR".into(),
+            authority: "CNIL".into(),
+            starts: Trigger::Flag(Flag::PersonalData),
+            duration: Span::Minutes(72 * 60),
+            warn: Warn::default(),
+            applies: vec![],
+            cap: None,
+            note: String::new(),
+        }],
+        entity: EntityFlags::default(),
     }
 }
 
@@ -257,6 +269,18 @@ fn any_change() -> impl Strategy<Value = Change> {
         (1u32..120).prop_map(|m| Change::RetainerAlerted {
             retainer: "R".into(),
             response_minutes: m
+        }),
+        Just(Change::FlagSet {
+            flag: Flag::PersonalData,
+            at: None
+        }),
+        Just(Change::ClockMet {
+            clock: "gdpr".into(),
+            reference: "r".into()
+        }),
+        Just(Change::ClockWaived {
+            clock: "gdpr".into(),
+            reason: "w".into()
         }),
     ]
 }

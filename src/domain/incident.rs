@@ -1,8 +1,8 @@
 //! The current state of an incident: a pure fold over its journal.
 
 use super::{
-    Category, Change, ContactOutcome, Declaration, Event, EvidenceSpec, Hints, IncidentId,
-    ItemSpec, Origin, PhaseSpec, Scope, Severity, Tlp,
+    Category, Change, ClockDef, ClockFacts, Clocks, ContactOutcome, Declaration, Event,
+    EvidenceSpec, Hints, IncidentId, ItemSpec, Origin, PhaseSpec, Scope, Severity, Tlp,
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -30,7 +30,8 @@ pub struct IncidentState {
     pub retainer_alert: Option<RetainerAlert>,
     pub contact_attempts: Vec<ContactAttempt>,
     pub evidence: Vec<EvidenceSpec>,
-    pub clocks: Vec<ClockRecord>,
+    pub clock_defs: Vec<ClockDef>,
+    pub clock_facts: ClockFacts,
     pub report: BTreeMap<String, String>,
     /// Event id → ids of the events that correct it.
     pub corrections: BTreeMap<u64, Vec<u64>>,
@@ -81,14 +82,6 @@ pub struct ContactAttempt {
     pub contact: String,
     pub outcome: ContactOutcome,
     pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ClockRecord {
-    pub id: String,
-    pub name: String,
-    pub deadline: DateTime<Utc>,
-    pub met: Option<(DateTime<Utc>, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -154,6 +147,8 @@ impl IncidentState {
             checklist,
             phase_model,
             playbook,
+            clocks,
+            entity,
         } = d.clone();
         Ok(IncidentState {
             id,
@@ -176,7 +171,11 @@ impl IncidentState {
             retainer_alert: None,
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
-            clocks: Vec::new(),
+            clock_defs: clocks,
+            clock_facts: ClockFacts {
+                entity,
+                ..ClockFacts::default()
+            },
             report: BTreeMap::new(),
             corrections: BTreeMap::new(),
             closed_at: None,
@@ -246,6 +245,8 @@ impl IncidentState {
             } => {
                 // The contractual clock runs from the first alert; later alerts are reminders.
                 if self.retainer_alert.is_none() {
+                    self.clock_facts.retainer = Some((event.at, *response_minutes));
+                    self.clock_facts.retainer_name = Some(retainer.clone());
                     self.retainer_alert = Some(RetainerAlert {
                         at: event.at,
                         by: by.clone(),
@@ -266,23 +267,26 @@ impl IncidentState {
                 note: note.clone(),
             }),
             Change::EvidenceRegistered { evidence } => self.evidence.push(evidence.clone()),
-            Change::ClockStarted {
-                clock,
-                name,
-                deadline,
-            } => {
-                self.clocks.retain(|c| &c.id != clock);
-                self.clocks.push(ClockRecord {
-                    id: clock.clone(),
-                    name: name.clone(),
-                    deadline: *deadline,
-                    met: None,
-                });
+            Change::FlagSet { flag, at } => {
+                let facts = &mut self.clock_facts;
+                facts.flags.entry(*flag).or_insert(at.unwrap_or(event.at));
+            }
+            Change::ClockStarted { clock } => {
+                ClockFacts::first(&mut self.clock_facts.started, clock, event.at);
             }
             Change::ClockMet { clock, reference } => {
-                if let Some(c) = self.clocks.iter_mut().find(|c| &c.id == clock) {
-                    c.met = Some((event.at, reference.clone()));
-                }
+                ClockFacts::first(
+                    &mut self.clock_facts.met,
+                    clock,
+                    (event.at, reference.clone()),
+                );
+            }
+            Change::ClockWaived { clock, reason } => {
+                ClockFacts::first(
+                    &mut self.clock_facts.waived,
+                    clock,
+                    (event.at, reason.clone()),
+                );
             }
             Change::ReportFieldWritten { field, text } => {
                 self.report.insert(field.clone(), text.clone());
@@ -295,6 +299,32 @@ impl IncidentState {
         self.event_count += 1;
         self.last_event_at = event.at;
         Ok(())
+    }
+
+    /// Every clock's state, from the definitions and facts of the journal.
+    pub fn clocks(&self) -> Clocks {
+        Clocks::compute(
+            &self.clock_defs,
+            &self.clock_facts,
+            self.declared_at,
+            self.detected_at.unwrap_or(self.declared_at),
+        )
+    }
+
+    /// The clocks as they would be if `change` were recorded at `at`: what a flag or a
+    /// start by hand would set going, shown before the operator confirms.
+    pub fn clocks_if(&self, change: &Change, at: DateTime<Utc>) -> Clocks {
+        let mut preview = self.clone();
+        let event = Event {
+            id: self.event_count + 1,
+            at,
+            author: String::new(),
+            prev_hash: String::new(),
+            change: change.clone(),
+        };
+        // Only a second declaration fails to apply, and that is not a clock change.
+        let _ = preview.apply(&event);
+        preview.clocks()
     }
 
     pub fn item(&self, id: &str) -> Option<&ChecklistItem> {

@@ -2,7 +2,7 @@
 
 mod category;
 mod change;
-pub mod clock;
+pub mod clocks;
 mod contact;
 pub mod demo;
 mod event;
@@ -18,17 +18,19 @@ pub use category::{Category, UnknownCategory};
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceSpec, Hints, ItemSpec, Origin, PhaseSpec, Scope,
 };
-pub use clock::{ClockStatus, Countdown};
+pub use clocks::{
+    Cap, ClockDef, ClockFacts, ClockState, ClockStatus, ClockView, Clocks, Countdown, EntityFlags,
+    Flag, Span, Trigger, UnknownFlag, Urgency, Warn,
+};
 pub use contact::{Contact, Retainer};
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
-    ChecklistItem, ClockRecord, ContactAttempt, Done, FoldError, IncidentState, NotApplicable,
-    RetainerAlert, fold,
+    ChecklistItem, ContactAttempt, Done, FoldError, IncidentState, NotApplicable, RetainerAlert,
+    fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
 pub use playbook::{
-    FALLBACK_PLAYBOOK, KNOWN_CLOCKS, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role,
-    pick_playbook,
+    FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };
 pub use severity::{Severity, UnknownSeverity};
 pub use stage::Stage;

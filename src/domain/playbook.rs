@@ -66,19 +66,6 @@ pub struct Role {
     pub name: String,
 }
 
-/// Clocks a playbook item may start or stop. The clock engine gives them durations.
-pub const KNOWN_CLOCKS: [&str; 9] = [
-    "retainer-sla",
-    "gdpr-authority",
-    "gdpr-subjects",
-    "nis2-early-warning",
-    "nis2-notification",
-    "nis2-final-report",
-    "dora-initial",
-    "dora-intermediate",
-    "dora-final",
-];
-
 /// The id of the playbook used when no other claims an incident's category.
 pub const FALLBACK_PLAYBOOK: &str = "generic";
 

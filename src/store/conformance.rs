@@ -36,6 +36,8 @@ fn declare(id: IncidentId) -> NewEvent {
             }],
             phase_model: None,
             playbook: None,
+            clocks: vec![],
+            entity: Default::default(),
         }),
     )
 }

@@ -31,6 +31,12 @@ pub trait Store: Send {
     /// Human-readable location, for the status line and messages.
     fn location(&self) -> String;
 
+    /// The directory the store lives in, where drafts and exports may be written;
+    /// `None` for a store that is not on disk.
+    fn directory(&self) -> Option<&std::path::Path> {
+        None
+    }
+
     /// The events of an incident, parsed.
     fn events(&self, id: IncidentId) -> Result<Vec<Event>, StoreError> {
         let records = self.records(id)?;

@@ -245,4 +245,8 @@ impl Store for SledStore {
     fn location(&self) -> String {
         self.dir.display().to_string()
     }
+
+    fn directory(&self) -> Option<&Path> {
+        Some(&self.dir)
+    }
 }

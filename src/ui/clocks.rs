@@ -1,79 +1,202 @@
-//! The Clocks pane: time since declaration and every running deadline, most urgent first.
+//! The Clocks pane: time since declaration, then every clock that applies, most pressing
+//! first — time left (amber when due soon, red and counting up when overdue), deadline
+//! in local time and UTC, how early or late a met clock was, what a waiting clock waits
+//! for. Clocks that do not apply are counted on the last line.
 
 use super::format::{hms, safe};
 use super::{pane, theme};
-use crate::app::App;
-use crate::domain::{ClockStatus, Countdown, IncidentState};
+use crate::app::{App, Pane};
+use crate::domain::{ClockState, ClockView, IncidentState, Trigger, Urgency};
 use crate::text;
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-const NAME_WIDTH: usize = 15;
+/// Rows the pane would like: borders, the "since declared" line, two per clock and
+/// one for the clocks that do not apply.
+pub fn wanted_height(app: &App) -> u16 {
+    let rows: usize = app.clock_rows().iter().map(|c| rows_of(&c.state)).sum();
+    u16::try_from(rows + 4).unwrap_or(u16::MAX)
+}
+
+fn rows_of(state: &ClockState) -> usize {
+    match state {
+        ClockState::Waiting | ClockState::NotApplicable => 1,
+        _ => 2,
+    }
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let name = |t: &str| Span::styled(format!("{t:<NAME_WIDTH$}"), theme::label());
-    let mut lines = vec![Line::from(vec![
-        name(text::CLOCK_SINCE_DECLARED),
-        Span::styled(hms(app.now - s.declared_at), theme::strong()),
-    ])];
-    match &s.retainer_alert {
-        None => {
-            let hint = app
-                .config
-                .keymap
-                .keys_for(
-                    crate::app::keymap::Mode::Dashboard,
-                    crate::app::Action::AlertRetainer,
-                )
-                .first()
-                .map(|k| format!(" (key {k})"))
-                .unwrap_or_default();
-            lines.push(Line::from(vec![
-                name(text::CLOCK_RETAINER),
-                Span::styled(format!("{}{hint}", text::CLOCK_NOT_ALERTED), theme::dim()),
-            ]));
-        }
-        Some(alert) => {
-            let clock = Countdown::from_minutes(alert.at, alert.response_minutes);
-            let value = match clock.status(app.now) {
-                ClockStatus::Running { left } => Span::styled(
-                    format!("{} {}", hms(left), text::CLOCK_LEFT),
-                    theme::strong(),
-                ),
-                ClockStatus::DueSoon { left } => Span::styled(
-                    format!("{} {}", hms(left), text::CLOCK_LEFT),
-                    theme::due_soon(),
-                ),
-                ClockStatus::Overdue { by } => Span::styled(
-                    format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
-                    theme::overdue(),
-                ),
-            };
-            lines.push(Line::from(vec![name(text::CLOCK_RETAINER), value]));
-            let indent = || Span::raw(" ");
-            lines.push(Line::from(vec![
-                indent(),
-                Span::styled(
-                    format!(
-                        "{} {} · {} {}",
-                        text::CLOCK_DUE,
-                        app.zone.format(clock.deadline, "%H:%M"),
-                        app.zone.format_utc(clock.deadline),
-                        text::STATUS_UTC,
-                    ),
-                    theme::dim(),
-                ),
-            ]));
-            lines.push(Line::from(vec![
-                indent(),
-                Span::styled(safe(&alert.retainer).into_owned(), theme::dim()),
-            ]));
-        }
-    }
+    let block = pane(text::PANE_CLOCKS, app, Some(Pane::Clocks));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [since, list_area, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     frame.render_widget(
-        Paragraph::new(lines).block(pane(text::PANE_CLOCKS, app, None)),
-        area,
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{} ", text::CLOCK_SINCE_DECLARED), theme::label()),
+            Span::styled(hms(app.now - s.declared_at), theme::strong()),
+        ])),
+        since,
     );
+    let rows = app.clock_rows();
+    let width = usize::from(list_area.width);
+    let items: Vec<ListItem> = rows.iter().map(|c| item(app, c, width)).collect();
+    let focused = app.focus == Pane::Clocks && app.overlay.is_none();
+    let list = List::new(items).highlight_style(if focused {
+        theme::selected()
+    } else {
+        ratatui::style::Style::new()
+    });
+    let mut state = ListState::default().with_selected(focused.then_some(app.cursors.clocks));
+    frame.render_stateful_widget(list, list_area, &mut state);
+    let not_applicable = s
+        .clocks()
+        .0
+        .iter()
+        .filter(|c| c.state == ClockState::NotApplicable)
+        .count();
+    let footer_text = match (rows.is_empty(), not_applicable) {
+        (true, 0) => text::CLOCKS_NONE.to_string(),
+        (_, 0) => String::new(),
+        (_, n) => text::clocks_not_applicable(n),
+    };
+    frame.render_widget(Paragraph::new(footer_text).style(theme::dim()), footer);
+}
+
+/// Name and authority on the left, the value on the right of the first row; the
+/// deadline, the reference or the reason on the second.
+fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
+    let now = app.now;
+    let (value, style) = match c.state.urgency(now) {
+        Urgency::Overdue(std::cmp::Reverse(by)) => (
+            format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
+            theme::overdue(),
+        ),
+        Urgency::DueSoon(left) => (
+            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            theme::due_soon(),
+        ),
+        Urgency::Running(left) => (
+            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            theme::strong(),
+        ),
+        Urgency::Met => (met_by(&c.state), theme::done()),
+        Urgency::Waived => (text::CLOCK_WAIVED.to_string(), theme::dim()),
+        Urgency::Waiting | Urgency::NotApplicable => (String::new(), theme::dim()),
+    };
+    let title = format!("{} · {}", safe(&c.name), safe(&c.authority));
+    if let ClockState::Waiting = c.state {
+        // The name keeps at least half the row; what it waits for gets the rest.
+        let title_room = title.chars().count().min(width / 2);
+        let waits = super::format::fit(&waits_for(app, c), width.saturating_sub(title_room + 1))
+            .into_owned();
+        let room = width.saturating_sub(waits.chars().count() + 1);
+        return ListItem::new(Line::from(vec![
+            Span::styled(super::format::fit(&title, room).into_owned(), theme::dim()),
+            Span::raw(" "),
+            Span::styled(waits, theme::dim()),
+        ]));
+    }
+    let room = width.saturating_sub(value.chars().count() + 1);
+    let title = super::format::fit(&title, room).into_owned();
+    let pad = width.saturating_sub(title.chars().count() + value.chars().count());
+    let first = Line::from(vec![
+        Span::styled(title, theme::label()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(value, style),
+    ]);
+    let second = match &c.state {
+        ClockState::Met { reference, at, .. } => format!(
+            "  {} {} · {} {}",
+            text::CLOCK_MET_AT,
+            when(app, *at),
+            text::CLOCK_REF,
+            safe(reference)
+        ),
+        ClockState::Waived { reason, .. } => format!("  {}", safe(reason)),
+        other => match other.deadline() {
+            Some(d) => format!("  {} {}", text::CLOCK_DUE, when(app, d)),
+            None => String::new(),
+        },
+    };
+    ListItem::new(Text::from(vec![first, Line::styled(second, theme::dim())]))
+}
+
+/// `Tue 01 Dec 15:00 · 14:00 UTC`.
+fn when(app: &App, t: DateTime<Utc>) -> String {
+    format!(
+        "{} · {} {}",
+        app.zone.format(t, "%a %d %b %H:%M"),
+        app.zone.format_utc(t),
+        text::STATUS_UTC
+    )
+}
+
+/// `met 09:12:33 early` / `met 01:00:00 late`.
+fn met_by(state: &ClockState) -> String {
+    match state {
+        ClockState::Met {
+            at,
+            deadline: Some(deadline),
+            ..
+        } => {
+            if at <= deadline {
+                text::clock_met_early(&hms(*deadline - *at))
+            } else {
+                text::clock_met_late(&hms(*at - *deadline))
+            }
+        }
+        _ => text::CLOCK_MET.to_string(),
+    }
+}
+
+/// What a waiting clock waits for, with the key that records it.
+fn waits_for(app: &App, c: &ClockView) -> String {
+    use crate::app::Action;
+    use crate::app::keymap::Mode;
+    let trigger = app
+        .active
+        .as_ref()
+        .and_then(|a| a.state.clock_defs.iter().find(|d| d.id == c.id))
+        .map(|d| d.starts.clone());
+    let key = |action: Action| {
+        app.config
+            .keymap
+            .keys_for(Mode::Dashboard, action)
+            .first()
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default()
+    };
+    match trigger {
+        Some(Trigger::Flag(flag)) => {
+            let action = match flag {
+                crate::domain::Flag::PersonalData => Action::FlagPersonalData,
+                crate::domain::Flag::Significant => Action::FlagSignificant,
+                _ => Action::FlagMajor,
+            };
+            format!(
+                "{} {}{}",
+                text::CLOCK_WAITS,
+                text::flag_short(flag),
+                key(action)
+            )
+        }
+        Some(Trigger::RetainerAlerted) => {
+            format!(
+                "{} {}{}",
+                text::CLOCK_WAITS,
+                text::CLOCK_RETAINER_ALERT,
+                key(Action::AlertRetainer)
+            )
+        }
+        Some(Trigger::Met(other)) => format!("{} {other}", text::CLOCK_WAITS_MET),
+        _ => format!("{}{}", text::CLOCK_BY_HAND, key(Action::StartClock)),
+    }
 }

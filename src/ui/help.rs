@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         Mode::Picker,
         Mode::Form,
         Mode::Confirm,
+        Mode::Viewer,
         Mode::Help,
         Mode::Global,
     ] {

@@ -58,15 +58,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::NewIncident(form)) => overlays::new_incident(frame, body, app, form),
         Some(Overlay::Assign(form)) => overlays::assign(frame, body, app, form),
         Some(Overlay::Confirm(confirm)) => overlays::confirm(frame, body, confirm),
+        Some(Overlay::Draft {
+            title,
+            text,
+            scroll,
+        }) => overlays::viewer(frame, body, title, text, *scroll),
     }
 }
 
 fn dashboard(frame: &mut Frame, area: Rect, app: &App, active: &crate::app::Active) {
     let exercise = u16::from(active.state.exercise);
     let journal_height = if area.height >= 36 { 9 } else { 6 };
+    // The top row grows with the clocks, up to a third of the screen.
+    let top_height = clocks::wanted_height(app).clamp(8, (area.height / 3).max(8));
     let [banner, top, middle, bottom] = Layout::vertical([
         Constraint::Length(exercise),
-        Constraint::Length(8),
+        Constraint::Length(top_height),
         Constraint::Min(5),
         Constraint::Length(journal_height),
     ])

@@ -106,6 +106,8 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         LinePurpose::Note => (text::PANE_NOTE, text::FORM_SUBMIT_HINT),
         LinePurpose::NotApplicable { .. } => (text::PANE_REASON, text::FORM_SUBMIT_HINT),
         LinePurpose::AddItem { .. } => (text::PANE_ADD_ITEM, text::ADD_ITEM_HINT),
+        LinePurpose::ClockMet { .. } => (text::PANE_MET_REFERENCE, text::FORM_SUBMIT_HINT),
+        LinePurpose::WaiveClock { .. } => (text::PANE_WAIVE_REASON, text::FORM_SUBMIT_HINT),
     };
     let owner = match &form.purpose {
         LinePurpose::AddItem { owner, .. } => Some(
@@ -285,4 +287,29 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
     if let Some(error) = form.error {
         frame.render_widget(Paragraph::new(error).style(theme::error()), rows[6]);
     }
+}
+
+/// A read-only text (a notification draft), scrolled.
+pub fn viewer(frame: &mut Frame, area: Rect, title: &str, body: &str, scroll: usize) {
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, popup);
+    let block = popup_block(title);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [text_area, hint] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let lines: Vec<Line> = body
+        .lines()
+        .skip(scroll)
+        .map(|l| Line::raw(safe(l).into_owned()))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        text_area,
+    );
+    frame.render_widget(Paragraph::new(text::VIEWER_HINT).style(theme::dim()), hint);
 }

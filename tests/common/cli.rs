@@ -108,3 +108,13 @@ pub fn bad_config(dir: &Path) -> PathBuf {
     std::fs::write(&path, "organisation: \"Example\"\norganization: x\n").unwrap();
     path
 }
+
+/// The clock `id` in `show --json` output.
+pub fn clock<'a>(shown: &'a Value, id: &str) -> &'a Value {
+    shown["clocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no clock {id} in {shown}"))
+}

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-/// A clock turns amber when less than this share of its span is left.
+/// By default a clock turns amber when less than this share of its span is left.
 pub const DUE_SOON_FRACTION: f64 = 0.25;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

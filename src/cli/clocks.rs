@@ -1,0 +1,126 @@
+//! Clock commands: flags that start clocks, starting/meeting/waiving a clock by hand,
+//! and notification drafts. The same changes the dashboard's keys write.
+
+use super::args::ClockAction;
+use super::items::{Writer, state};
+use super::{Failure, Outcome, append, non_empty};
+use crate::config::Config;
+use crate::domain::{Change, ClockState, Flag, IncidentId};
+use crate::drafts::{self, DraftKind};
+use crate::{ops, text};
+use chrono::{DateTime, Utc};
+use std::path::Path;
+
+pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -> Outcome {
+    if let Some(at) = at
+        && at > w.now
+    {
+        return Err(Failure::Usage(text::cli_future_instant(&at.to_rfc3339())));
+    }
+    let state = state(w.store, id)?;
+    if let Some(was) = state.clock_facts.flags.get(&flag) {
+        outln!(
+            "{}",
+            text::cli_flag_already(id, flag.slug(), &was.to_rfc3339())
+        );
+        return Ok(());
+    }
+    let before = state.clocks();
+    let change = Change::FlagSet { flag, at };
+    let after = state.clocks_if(&change, w.now);
+    for event in ops::append(w.store, id, w.now, w.author, vec![change])? {
+        outln!("{}", text::cli_saved(id, event.id));
+    }
+    for clock in &after.0 {
+        let was = before.get(&clock.id).map(|c| &c.state);
+        if let (
+            ClockState::Running { deadline, .. },
+            Some(ClockState::Waiting | ClockState::NotApplicable),
+        ) = (&clock.state, was)
+        {
+            outln!(
+                "{}",
+                text::cli_clock_started(&clock.id, &deadline.to_rfc3339())
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn clock(
+    w: &Writer,
+    id: IncidentId,
+    clock_id: &str,
+    action: ClockAction,
+    reference: Option<String>,
+    reason: Option<String>,
+) -> Outcome {
+    let state = state(w.store, id)?;
+    let clocks = state.clocks();
+    let Some(clock) = clocks.get(clock_id) else {
+        let known: Vec<&str> = clocks.0.iter().map(|c| c.id.as_str()).collect();
+        return Err(Failure::Failed(text::cli_unknown_clock(
+            id, clock_id, &known,
+        )));
+    };
+    if clock.state == ClockState::NotApplicable {
+        return Err(Failure::Failed(text::cli_clock_not_applicable(
+            id, clock_id,
+        )));
+    }
+    let closed = matches!(
+        clock.state,
+        ClockState::Met { .. } | ClockState::Waived { .. }
+    );
+    let change = match action {
+        ClockAction::Start => {
+            if clock.state != ClockState::Waiting {
+                outln!("{}", text::cli_clock_already(id, clock_id));
+                return Ok(());
+            }
+            Change::ClockStarted {
+                clock: clock_id.to_string(),
+            }
+        }
+        ClockAction::Met | ClockAction::Waive if closed => {
+            outln!("{}", text::cli_clock_already(id, clock_id));
+            return Ok(());
+        }
+        ClockAction::Met => Change::ClockMet {
+            clock: clock_id.to_string(),
+            reference: match reference {
+                Some(r) => non_empty(&r, "--ref")?,
+                None => String::new(),
+            },
+        },
+        ClockAction::Waive => Change::ClockWaived {
+            clock: clock_id.to_string(),
+            reason: non_empty(reason.as_deref().unwrap_or(""), "--reason")?,
+        },
+    };
+    append(w.store, id, w.now, w.author, change)
+}
+
+pub fn draft(
+    w: &Writer,
+    config: &Config,
+    id: IncidentId,
+    kind: DraftKind,
+    output: Option<&Path>,
+) -> Outcome {
+    let state = state(w.store, id)?;
+    let body = drafts::render(kind, &state, config, w.now);
+    match output {
+        None => out!("{body}"),
+        Some(path) => {
+            std::fs::write(path, &body).map_err(|e| {
+                Failure::Failed(text::cli_cannot_write(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                ))
+            })?;
+            outln!("{}", path.display());
+        }
+    }
+    Ok(())
+}

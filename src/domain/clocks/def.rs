@@ -1,0 +1,254 @@
+//! A clock's definition: what starts it, how long it runs, when it applies.
+
+use super::Flag;
+use chrono::{DateTime, Months, TimeDelta, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockDef {
+    pub id: String,
+    pub name: String,
+    /// Who the deadline is owed to: the authority or the counterparty.
+    pub authority: String,
+    pub starts: Trigger,
+    pub duration: Span,
+    #[serde(default)]
+    pub warn: Warn,
+    /// Organisation flags that must all hold for the clock to apply (`nis2-entity`,
+    /// `dora-entity`); empty means always.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies: Vec<Flag>,
+    /// An outer limit counted from awareness (DORA: 4 h after classification, but at
+    /// most 24 h after awareness).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Cap>,
+    /// A short note shown with the clock (e.g. what the notification must contain).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// What starts a clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trigger {
+    Declared,
+    RetainerAlerted,
+    /// One of the flags `personal-data`, `significant`, `major`.
+    Flag(Flag),
+    /// Another clock being met (e.g. NIS2's final report after the notification).
+    Met(String),
+    /// Only started by hand.
+    Manual,
+}
+
+/// How long a clock runs: a fixed span, calendar months, or the retainer's contractual
+/// response time recorded when it was alerted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Minutes(i64),
+    Months(u32),
+    Contract,
+}
+
+/// When a clock turns amber: with a fraction of its span left, or a fixed time left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warn {
+    Percent(u8),
+    Minutes(i64),
+}
+
+/// `deadline = min(start + duration, awareness + within)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cap {
+    pub after_awareness: Span,
+}
+
+impl Default for Warn {
+    fn default() -> Self {
+        Warn::Percent(25)
+    }
+}
+
+impl Span {
+    /// The instant this span after `start`; `contract_minutes` stands in for `Contract`.
+    pub fn after(self, start: DateTime<Utc>, contract_minutes: Option<u32>) -> DateTime<Utc> {
+        match self {
+            Span::Minutes(m) => start + TimeDelta::minutes(m),
+            // Calendar months in UTC; the last day of a shorter month if need be.
+            Span::Months(n) => start
+                .checked_add_months(Months::new(n))
+                .unwrap_or(start + TimeDelta::days(31 * i64::from(n))),
+            Span::Contract => start + TimeDelta::minutes(i64::from(contract_minutes.unwrap_or(60))),
+        }
+    }
+}
+
+impl Warn {
+    /// The instant the clock turns amber.
+    pub fn from(self, start: DateTime<Utc>, deadline: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            Warn::Percent(p) => {
+                let span = (deadline - start).num_seconds();
+                deadline - TimeDelta::seconds(span * i64::from(p.min(100)) / 100)
+            }
+            Warn::Minutes(m) => deadline - TimeDelta::minutes(m),
+        }
+    }
+}
+
+// Text forms, as written in YAML: `72h`, `30m`, `2d`, `1 month`, `contract`;
+// `25%` or `6h`; `declared`, `retainer-alerted`, `personal-data`, `met:CLOCK`, `manual`.
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("found '{found}', expected {expected}")]
+pub struct BadValue {
+    found: String,
+    expected: &'static str,
+}
+
+const SPAN_EXPECTED: &str =
+    "a duration such as 30m, 72h, 2d, 1 month, or `contract` (the retainer's response time)";
+const TRIGGER_EXPECTED: &str =
+    "declared, retainer-alerted, personal-data, significant, major, met:CLOCK_ID or manual";
+const WARN_EXPECTED: &str = "a share of the span such as 25% or a time left such as 6h";
+
+fn minutes_of(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = t.split_at(split);
+    let n: i64 = number.parse().ok()?;
+    let per = match unit.trim() {
+        "m" | "min" | "minute" | "minutes" => 1,
+        "h" | "hour" | "hours" => 60,
+        "d" | "day" | "days" => 24 * 60,
+        _ => return None,
+    };
+    n.checked_mul(per).filter(|m| *m > 0)
+}
+
+impl FromStr for Span {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadValue {
+            found: s.to_string(),
+            expected: SPAN_EXPECTED,
+        };
+        let t = s.trim();
+        if t == "contract" {
+            return Ok(Span::Contract);
+        }
+        if let Some(number) = t.strip_suffix("months").or_else(|| t.strip_suffix("month")) {
+            let n: u32 = number.trim().parse().map_err(|_| bad())?;
+            return if n > 0 {
+                Ok(Span::Months(n))
+            } else {
+                Err(bad())
+            };
+        }
+        minutes_of(t).map(Span::Minutes).ok_or_else(bad)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Span::Contract => f.write_str("contract"),
+            Span::Months(1) => f.write_str("1 month"),
+            Span::Months(n) => write!(f, "{n} months"),
+            // Legal deadlines read in hours up to 72 h, in days beyond.
+            Span::Minutes(m) if m % (24 * 60) == 0 && *m > 72 * 60 => {
+                write!(f, "{}d", m / (24 * 60))
+            }
+            Span::Minutes(m) if m % 60 == 0 => write!(f, "{}h", m / 60),
+            Span::Minutes(m) => write!(f, "{m}m"),
+        }
+    }
+}
+
+impl FromStr for Warn {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadValue {
+            found: s.to_string(),
+            expected: WARN_EXPECTED,
+        };
+        match s.trim().strip_suffix('%') {
+            Some(p) => p
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= 100)
+                .map(Warn::Percent)
+                .ok_or_else(bad),
+            None => minutes_of(s).map(Warn::Minutes).ok_or_else(bad),
+        }
+    }
+}
+
+impl fmt::Display for Warn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warn::Percent(p) => write!(f, "{p}%"),
+            Warn::Minutes(m) => Span::Minutes(*m).fmt(f),
+        }
+    }
+}
+
+impl FromStr for Trigger {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        Ok(match t {
+            "declared" => Trigger::Declared,
+            "retainer-alerted" => Trigger::RetainerAlerted,
+            "manual" => Trigger::Manual,
+            "personal-data" => Trigger::Flag(Flag::PersonalData),
+            "significant" => Trigger::Flag(Flag::Significant),
+            "major" => Trigger::Flag(Flag::Major),
+            _ => match t.strip_prefix("met:") {
+                Some(id) if !id.trim().is_empty() => Trigger::Met(id.trim().to_string()),
+                _ => {
+                    return Err(BadValue {
+                        found: s.to_string(),
+                        expected: TRIGGER_EXPECTED,
+                    });
+                }
+            },
+        })
+    }
+}
+
+impl fmt::Display for Trigger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Trigger::Declared => f.write_str("declared"),
+            Trigger::RetainerAlerted => f.write_str("retainer-alerted"),
+            Trigger::Manual => f.write_str("manual"),
+            Trigger::Flag(flag) => f.write_str(flag.slug()),
+            Trigger::Met(id) => write!(f, "met:{id}"),
+        }
+    }
+}
+
+/// Serde through the text forms above, so YAML errors carry serde_yaml's location.
+macro_rules! text_serde {
+    ($t:ty) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+text_serde!(Span);
+text_serde!(Warn);
+text_serde!(Trigger);

@@ -1,0 +1,216 @@
+//! From the journal's facts to each clock's state, and from a state and `now` to what
+//! the screen shows. Nothing here stores a "time left".
+
+use super::{ClockDef, EntityFlags, Flag, Trigger};
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the journal says that matters to clocks; the fold collects it. Only the first
+/// instant of each fact counts, so a fact recorded twice never moves a deadline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ClockFacts {
+    pub entity: EntityFlags,
+    /// Flag → the instant it took effect (for `personal-data`, the awareness instant).
+    pub flags: BTreeMap<Flag, DateTime<Utc>>,
+    /// First retainer alert and the contractual response time it carried.
+    pub retainer: Option<(DateTime<Utc>, u32)>,
+    /// The retainer alerted, shown as the counterparty of its clock.
+    pub retainer_name: Option<String>,
+    /// Clock id → instant it was started by hand.
+    pub started: BTreeMap<String, DateTime<Utc>>,
+    /// Clock id → instant it was met and the reference given.
+    pub met: BTreeMap<String, (DateTime<Utc>, String)>,
+    /// Clock id → instant it was waived and why.
+    pub waived: BTreeMap<String, (DateTime<Utc>, String)>,
+}
+
+impl ClockFacts {
+    /// Records `value` under `key` unless something is there already.
+    pub fn first<V>(map: &mut BTreeMap<String, V>, key: &str, value: V) {
+        map.entry(key.to_string()).or_insert(value);
+    }
+
+    fn holds(&self, flag: Flag) -> bool {
+        match flag {
+            Flag::Nis2Entity if self.entity.nis2 => true,
+            Flag::DoraEntity if self.entity.dora => true,
+            other => self.flags.contains_key(&other),
+        }
+    }
+}
+
+/// A clock's state: forward only (not applicable or waiting → running → met or waived).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ClockState {
+    NotApplicable,
+    Waiting,
+    Running {
+        start: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        warn_at: DateTime<Utc>,
+    },
+    Met {
+        start: Option<DateTime<Utc>>,
+        deadline: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+        reference: String,
+    },
+    Waived {
+        deadline: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+        reason: String,
+    },
+}
+
+/// One clock as shown: its definition and its state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClockView {
+    pub id: String,
+    pub name: String,
+    pub authority: String,
+    pub state: ClockState,
+}
+
+/// Every clock of an incident, computed from its definitions and facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clocks(pub Vec<ClockView>);
+
+/// How pressing a clock is at an instant, most pressing first when sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Overdue; the larger the delay, the earlier in the list.
+    Overdue(std::cmp::Reverse<TimeDelta>),
+    DueSoon(TimeDelta),
+    Running(TimeDelta),
+    Waiting,
+    Met,
+    Waived,
+    NotApplicable,
+}
+
+impl ClockState {
+    /// Start and deadline, while or after it ran.
+    pub fn deadline(&self) -> Option<DateTime<Utc>> {
+        match self {
+            ClockState::Running { deadline, .. } => Some(*deadline),
+            ClockState::Met { deadline, .. } | ClockState::Waived { deadline, .. } => *deadline,
+            ClockState::NotApplicable | ClockState::Waiting => None,
+        }
+    }
+
+    pub fn urgency(&self, now: DateTime<Utc>) -> Urgency {
+        match self {
+            ClockState::Running {
+                deadline, warn_at, ..
+            } => {
+                let left = *deadline - now;
+                if left <= TimeDelta::zero() {
+                    Urgency::Overdue(std::cmp::Reverse(-left))
+                } else if now >= *warn_at {
+                    Urgency::DueSoon(left)
+                } else {
+                    Urgency::Running(left)
+                }
+            }
+            ClockState::Waiting => Urgency::Waiting,
+            ClockState::Met { .. } => Urgency::Met,
+            ClockState::Waived { .. } => Urgency::Waived,
+            ClockState::NotApplicable => Urgency::NotApplicable,
+        }
+    }
+}
+
+impl ClockDef {
+    /// The state of this clock given the facts. `declared` and `awareness` are the
+    /// incident's declaration and awareness (detection, else declaration) instants.
+    pub fn state(
+        &self,
+        facts: &ClockFacts,
+        declared: DateTime<Utc>,
+        awareness: DateTime<Utc>,
+    ) -> ClockState {
+        if !self.applies.iter().all(|f| facts.holds(*f)) {
+            return ClockState::NotApplicable;
+        }
+        let triggered = match &self.starts {
+            Trigger::Declared => Some(declared),
+            Trigger::RetainerAlerted => facts.retainer.map(|(at, _)| at),
+            Trigger::Flag(flag) => facts.flags.get(flag).copied(),
+            Trigger::Met(other) => facts.met.get(other).map(|(at, _)| *at),
+            Trigger::Manual => None,
+        };
+        let by_hand = facts.started.get(&self.id).copied();
+        // Started by hand before its trigger: the earlier start gives the safer deadline.
+        let start = match (triggered, by_hand) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let contract = facts.retainer.map(|(_, minutes)| minutes);
+        let deadline = start.map(|s| {
+            let own = self.duration.after(s, contract);
+            match &self.cap {
+                Some(cap) => own.min(cap.after_awareness.after(awareness, contract)),
+                None => own,
+            }
+        });
+        let met = facts.met.get(&self.id);
+        let waived = facts.waived.get(&self.id);
+        match (met, waived) {
+            (Some((at, reference)), w) if w.is_none_or(|(w_at, _)| at <= w_at) => ClockState::Met {
+                start,
+                deadline,
+                at: *at,
+                reference: reference.clone(),
+            },
+            (_, Some((at, reason))) => ClockState::Waived {
+                deadline,
+                at: *at,
+                reason: reason.clone(),
+            },
+            _ => match (start, deadline) {
+                (Some(start), Some(deadline)) => ClockState::Running {
+                    start,
+                    deadline,
+                    warn_at: self.warn.from(start, deadline),
+                },
+                _ => ClockState::Waiting,
+            },
+        }
+    }
+}
+
+impl Clocks {
+    pub fn compute(
+        defs: &[ClockDef],
+        facts: &ClockFacts,
+        declared: DateTime<Utc>,
+        awareness: DateTime<Utc>,
+    ) -> Self {
+        Clocks(
+            defs.iter()
+                .map(|def| ClockView {
+                    id: def.id.clone(),
+                    name: def.name.clone(),
+                    authority: match (&def.starts, &facts.retainer_name) {
+                        (Trigger::RetainerAlerted, Some(name)) => name.clone(),
+                        _ => def.authority.clone(),
+                    },
+                    state: def.state(facts, declared, awareness),
+                })
+                .collect(),
+        )
+    }
+
+    /// The clocks most pressing first; the order is stable for equal urgency.
+    pub fn by_urgency(&self, now: DateTime<Utc>) -> Vec<&ClockView> {
+        let mut sorted: Vec<&ClockView> = self.0.iter().collect();
+        sorted.sort_by_key(|c| c.state.urgency(now));
+        sorted
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ClockView> {
+        self.0.iter().find(|c| c.id == id)
+    }
+}
