@@ -264,3 +264,19 @@ fn ticking_a_step_linked_to_a_clock_offers_to_record_the_clock_change() {
     h.key(KeyCode::Char(' '));
     assert!(h.app.overlay.is_none());
 }
+
+#[cfg(unix)]
+#[test]
+fn drafts_are_saved_in_a_private_folder_of_the_data_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path =
+        warroom::ops::save_draft(dir.path(), "IR-2026-0001-gdpr.txt", "TLP:AMBER\n").unwrap();
+    assert_eq!(path, dir.path().join("drafts/IR-2026-0001-gdpr.txt"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "TLP:AMBER\n");
+    let mode = std::fs::metadata(dir.path().join("drafts"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+}

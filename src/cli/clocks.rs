@@ -18,10 +18,16 @@ pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -
         return Err(Failure::Usage(text::cli_future_instant(&at.to_rfc3339())));
     }
     let state = state(w.store, id)?;
-    if let Some(was) = state.clock_facts.flags.get(&flag) {
+    if state.clock_facts.holds(flag) {
+        // Entity flags may come from the config at declaration, with no event.
+        let since = state
+            .clock_facts
+            .flags
+            .get(&flag)
+            .unwrap_or(&state.declared_at);
         outln!(
             "{}",
-            text::cli_flag_already(id, flag.slug(), &was.to_rfc3339())
+            text::cli_flag_already(id, flag.slug(), &since.to_rfc3339())
         );
         return Ok(());
     }

@@ -300,6 +300,21 @@ proptest! {
         prop_assert!(full.current_phase < full.phases.len());
     }
 
+    /// A clock's deadline depends on the facts, not on when or after what else the
+    /// journal is folded: notes appended later change no deadline.
+    #[test]
+    fn deadlines_do_not_depend_on_when_the_journal_is_folded(
+        changes in proptest::collection::vec(any_change(), 0..30),
+        notes in 0usize..5,
+    ) {
+        let deadlines = |events: &[Event]| -> Vec<Option<DateTime<Utc>>> {
+            fold(events).unwrap().clocks().0.iter().map(|c| c.state.deadline()).collect()
+        };
+        let mut more = changes.clone();
+        more.extend((0..notes).map(|n| Change::NoteAdded { text: format!("later {n}") }));
+        prop_assert_eq!(deadlines(&chain(changes)), deadlines(&chain(more)));
+    }
+
     #[test]
     fn summary_follows_the_fold(changes in proptest::collection::vec(any_change(), 0..30)) {
         let events = chain(changes);

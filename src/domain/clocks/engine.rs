@@ -31,7 +31,8 @@ impl ClockFacts {
         map.entry(key.to_string()).or_insert(value);
     }
 
-    fn holds(&self, flag: Flag) -> bool {
+    /// Whether the flag is true, by an event or (entity flags) by the declaration.
+    pub fn holds(&self, flag: Flag) -> bool {
         match flag {
             Flag::Nis2Entity if self.entity.nis2 => true,
             Flag::DoraEntity if self.entity.dora => true,
