@@ -68,6 +68,7 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
                 text: "wrong host: it was fs-02, not fs-01".into(),
             },
             k if k % 97 == 0 => Change::ContactAttempted {
+                contact_id: None,
                 contact: contacts[k % contacts.len()].clone(),
                 outcome: ContactOutcome::NoAnswer,
                 note: "left a message with the duty officer".into(),
@@ -100,6 +101,7 @@ fn benches(c: &mut Criterion) {
         zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
         incidents: vec![],
         events: Some(events.clone()),
+        directory: vec![],
     });
     assert!(app.active.is_some(), "the journal folds");
     for (w, h) in [(120, 40), (250, 70)] {

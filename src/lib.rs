@@ -6,11 +6,13 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod contacts;
 pub mod domain;
 pub mod drafts;
 pub mod logging;
 pub mod ops;
 pub mod runtime;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;

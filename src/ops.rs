@@ -154,6 +154,13 @@ pub fn execute(
             declare(store, config, now, author, &new).map(|e| (declared_id(&e), e))
         }
         Effect::OpenDemo => open_demo(store, config, now).map(|e| (declared_id(&e), e)),
+        Effect::SaveContact(contact) => {
+            let change = Change::ContactSaved { contact: *contact };
+            return match store.append_directory(&[NewEvent::new(now, author, change)]) {
+                Ok(events) => Msg::DirectorySaved(events),
+                Err(e) => Msg::Failed(e.to_string()),
+            };
+        }
         Effect::SaveDraft { file, text } => {
             return match store.directory() {
                 Some(dir) => match save_draft(dir, &file, &text) {

@@ -24,6 +24,9 @@ pub fn now() -> DateTime<Utc> {
 
 pub fn run(config: Config, store: SledStore, author: String) -> Result<()> {
     let incidents = store.list().wrap_err("reading the incident list")?;
+    let directory = store
+        .directory_events()
+        .wrap_err("reading the contact directory")?;
     let events = match incidents.first() {
         Some(s) => Some(
             store
@@ -40,6 +43,7 @@ pub fn run(config: Config, store: SledStore, author: String) -> Result<()> {
         zone: Zone::Local,
         incidents,
         events,
+        directory,
     });
     let _log = crate::logging::init(store.dir());
     tracing::info!(dir = %store.location(), "dashboard opened");

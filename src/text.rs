@@ -116,12 +116,16 @@ pub fn describe(action: Action) -> &'static str {
         Action::NotApplicable => "Mark the selected item not applicable",
         Action::FocusClocks => "Go to the Clocks pane",
         Action::StartClock => "Start the selected clock by hand",
-        Action::ClockMet => "Mark the selected clock met (with a reference)",
+        Action::ClockMet => "Mark the selected clock met",
         Action::WaiveClock => "Waive the selected clock (with a reason)",
-        Action::FlagPersonalData => "Record a personal-data breach (GDPR clocks)",
-        Action::FlagSignificant => "Record the incident significant (NIS2 clocks)",
-        Action::FlagMajor => "Record the incident major (DORA clocks)",
-        Action::Draft => "Draft the notification for the selected clock",
+        Action::FlagPersonalData => "Personal-data breach (GDPR clocks)",
+        Action::FlagSignificant => "Significant incident (NIS2 clocks)",
+        Action::FlagMajor => "Major incident (DORA clocks)",
+        Action::Draft => "Notification draft for the clock",
+        Action::SearchContacts => "Search the directory",
+        Action::LogCall => "Log a call to the selected contact",
+        Action::NewContact => "Add a contact to the directory",
+        Action::EditContact => "Edit the selected contact",
     }
 }
 
@@ -144,7 +148,7 @@ pub fn event_line(
     change: &crate::domain::Change,
     state: Option<&crate::domain::IncidentState>,
 ) -> String {
-    use crate::domain::{Change, ContactOutcome};
+    use crate::domain::Change;
     let item_text = |id: &str| {
         state
             .and_then(|s| s.item(id))
@@ -187,15 +191,16 @@ pub fn event_line(
             contact,
             outcome,
             note,
+            ..
         } => {
-            let how = match outcome {
-                ContactOutcome::Reached => "reached",
-                ContactOutcome::NoAnswer => "no answer",
-                ContactOutcome::Message => "message left",
-                ContactOutcome::Email => "e-mail sent",
-            };
-            format!("Called {contact}: {how} {note}")
+            let how = outcome_name(*outcome);
+            if note.is_empty() {
+                format!("Called {contact}: {how}")
+            } else {
+                format!("Called {contact}: {how} ({note})")
+            }
         }
+        Change::ContactSaved { contact } => format!("Contact saved: {}", contact.name),
         Change::EvidenceRegistered { evidence } => format!("Evidence: {}", evidence.description),
         Change::FlagSet { flag, at } => match at {
             Some(at) => format!(
@@ -551,3 +556,78 @@ pub fn clock_met_named(name: &str) -> String {
 pub fn confirm_step_clocks(what: &str) -> String {
     format!("This step is linked to the clocks. Record also: {what}?")
 }
+
+pub const FLASH_SELECT_CONTACT: &str = "Select a contact first: Tab to the Contacts pane";
+pub const FORM_NAME_REQUIRED: &str = "A contact needs a name";
+
+pub fn outcome_name(outcome: crate::domain::ContactOutcome) -> &'static str {
+    use crate::domain::ContactOutcome;
+    match outcome {
+        ContactOutcome::Reached => "reached",
+        ContactOutcome::NoAnswer => "no answer",
+        ContactOutcome::Message => "message left",
+        ContactOutcome::Email => "e-mail sent",
+    }
+}
+
+pub const SEARCH_EDITING: &str = "Enter keep · Esc clear";
+pub const SEARCH_APPLIED: &str = "Esc clear · / edit";
+pub const SEARCH_NONE: &str = "No contact matches.";
+pub const NOBODY_FOR_ROLE: &str = "nobody in the directory";
+pub const STEP_REACHED: &str = "reached";
+pub const STEP_TO_CALL: &str = "to call";
+pub const VERIFY_BEFORE_USE: &str = "⚠ Verify before use";
+pub const CONTACT_CONTRACT: &str = "contract";
+pub const CONTACT_CHECKED: &str = "checked";
+pub const CONTACT_SOURCE: &str = "source:";
+pub const PANE_CALL: &str = "Log a call";
+pub const CALL_HINT: &str = "Tab: outcome   Enter: save (note optional)   Esc: cancel";
+pub const LABEL_OUTCOME: &str = "Outcome";
+pub const PANE_CONTACT_NEW: &str = "Add a contact";
+pub const PANE_CONTACT_EDIT: &str = "Edit contact";
+pub const CONTACT_FORM_HINT: &str = "Tab / Shift-Tab: field   Enter: save   Esc: cancel";
+
+pub fn kind_name(kind: crate::domain::ContactKind) -> &'static str {
+    use crate::domain::ContactKind;
+    match kind {
+        ContactKind::Internal => "internal",
+        ContactKind::Provider => "provider",
+        ContactKind::Retainer => "retainer CSIRT",
+        ContactKind::Authority => "authority",
+        ContactKind::PublicCsirt => "public CSIRT",
+        ContactKind::Insurer => "insurer",
+        ContactKind::Bank => "bank",
+        ContactKind::Police => "police",
+        ContactKind::Other => "other",
+    }
+}
+
+pub fn contact_field_name(field: crate::app::forms::ContactField) -> &'static str {
+    use crate::app::forms::ContactField;
+    match field {
+        ContactField::Name => "Name",
+        ContactField::Role => "Role",
+        ContactField::Organisation => "Organisation",
+        ContactField::Phone => "Phones",
+        ContactField::Email => "E-mail",
+        ContactField::Availability => "Hours",
+        ContactField::Roles => "Role ids",
+        ContactField::Notes => "Notes",
+    }
+}
+
+pub fn cli_contact_saved(id: &str) -> String {
+    format!("saved contact {id}")
+}
+
+pub fn cli_unknown_contact(who: &str, close: &[String]) -> String {
+    if close.is_empty() {
+        format!("no contact '{who}' in the directory (see `warroom contacts`)")
+    } else {
+        format!(
+            "no contact '{who}' in the directory; closest: {}",
+            close.join(", ")
+        )
+    }
+}
+pub const LABEL_ESCALATION: &str = "Escalation";

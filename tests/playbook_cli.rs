@@ -196,7 +196,7 @@ fn add_item_prints_its_id_and_checks_owner_and_phase() {
         2,
     );
     assert!(
-        err.contains("unknown role 'boss'; valid values: incident-commander"),
+        err.contains("unknown role 'boss'; valid values: point-of-contact, incident-commander"),
         "{err}"
     );
     let err = fails(

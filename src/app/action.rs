@@ -54,4 +54,12 @@ pub enum Action {
     FlagMajor,
     /// Show (and save) the notification draft for the selected clock.
     Draft,
+    /// Search the directory (fuzzy).
+    SearchContacts,
+    /// Record a call, message or e-mail to the selected contact.
+    LogCall,
+    /// Add a contact to the directory.
+    NewContact,
+    /// Edit the selected contact.
+    EditContact,
 }

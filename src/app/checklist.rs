@@ -203,9 +203,19 @@ impl App {
         }])
     }
 
-    /// Enter in a one-line form other than a note.
+    /// Enter in a one-line form.
     pub(super) fn submit_line(&mut self, mut form: LineForm) -> Vec<Effect> {
         let typed = form.text();
+        // A call's note is optional; every other form needs text.
+        if let LinePurpose::Call {
+            contact,
+            name,
+            outcome,
+        } = &form.purpose
+        {
+            let changes = self.call_changes(contact, name, *outcome, typed);
+            return self.append(changes);
+        }
         if typed.is_empty() {
             form.error = Some(text::FORM_TEXT_REQUIRED);
             self.overlay = Some(Overlay::Line(form));
@@ -244,6 +254,7 @@ impl App {
                 clock: clock.clone(),
                 reason: typed,
             },
+            LinePurpose::Call { .. } => return vec![],
         };
         self.append(vec![change])
     }

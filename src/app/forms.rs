@@ -181,6 +181,12 @@ pub enum LinePurpose {
     WaiveClock {
         clock: String,
     },
+    /// A call or message to a contact: the outcome (Tab changes it) and a note.
+    Call {
+        contact: String,
+        name: String,
+        outcome: crate::domain::ContactOutcome,
+    },
 }
 
 /// A one-line text form: a note, a reason, a new item's text.
@@ -205,12 +211,19 @@ impl LineForm {
         clean_line(self.input.value()).trim().to_string()
     }
 
-    /// Tab steps the new item's owner through "nobody" and every role.
-    pub fn next_owner(&mut self, roles: usize, forward: bool) {
-        if let LinePurpose::AddItem { owner, .. } = &mut self.purpose {
-            let choices: Vec<Option<usize>> =
-                std::iter::once(None).chain((0..roles).map(Some)).collect();
-            *owner = cycle(&choices, *owner, forward);
+    /// Tab steps the new item's owner through "nobody" and every role, or a call's
+    /// outcome through reached, no answer, message, e-mail.
+    pub fn next_choice(&mut self, roles: usize, forward: bool) {
+        match &mut self.purpose {
+            LinePurpose::AddItem { owner, .. } => {
+                let choices: Vec<Option<usize>> =
+                    std::iter::once(None).chain((0..roles).map(Some)).collect();
+                *owner = cycle(&choices, *owner, forward);
+            }
+            LinePurpose::Call { outcome, .. } => {
+                *outcome = cycle(&crate::domain::ContactOutcome::ALL, *outcome, forward);
+            }
+            _ => {}
         }
     }
 }
@@ -267,5 +280,117 @@ impl AssignForm {
             choices.push(Assignee::Nobody);
         }
         choices
+    }
+}
+
+/// The fields of the contact form, in order.
+pub const CONTACT_FIELDS: [ContactField; 8] = [
+    ContactField::Name,
+    ContactField::Role,
+    ContactField::Organisation,
+    ContactField::Phone,
+    ContactField::Email,
+    ContactField::Availability,
+    ContactField::Roles,
+    ContactField::Notes,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactField {
+    Name,
+    Role,
+    Organisation,
+    Phone,
+    Email,
+    Availability,
+    /// Role ids, comma separated, for the escalation plan.
+    Roles,
+    Notes,
+}
+
+/// Adding a contact, or editing one (`editing` keeps its id and the fields not shown).
+#[derive(Debug, Clone)]
+pub struct ContactForm {
+    pub inputs: Vec<Input>,
+    pub field: usize,
+    pub editing: Option<Contact>,
+    pub error: Option<&'static str>,
+}
+
+impl ContactForm {
+    pub fn new(editing: Option<Contact>) -> Self {
+        let value = |f: ContactField| -> String {
+            let Some(c) = &editing else {
+                return String::new();
+            };
+            match f {
+                ContactField::Name => c.name.clone(),
+                ContactField::Role => c.role.clone(),
+                ContactField::Organisation => c.organisation.clone(),
+                ContactField::Phone => c.phones.join(", "),
+                ContactField::Email => c.email.clone(),
+                ContactField::Availability => c.availability.clone(),
+                ContactField::Roles => c.roles.join(", "),
+                ContactField::Notes => c.notes.clone(),
+            }
+        };
+        ContactForm {
+            inputs: CONTACT_FIELDS
+                .iter()
+                .map(|f| Input::new(value(*f)))
+                .collect(),
+            field: 0,
+            editing,
+            error: None,
+        }
+    }
+
+    pub fn next_field(&mut self, forward: bool) {
+        let n = self.inputs.len();
+        self.field = if forward {
+            (self.field + 1) % n
+        } else {
+            (self.field + n - 1) % n
+        };
+    }
+
+    pub fn input(&mut self) -> Option<&mut Input> {
+        self.inputs.get_mut(self.field)
+    }
+
+    fn text(&self, f: ContactField) -> String {
+        let i = CONTACT_FIELDS.iter().position(|x| *x == f).unwrap_or(0);
+        self.inputs
+            .get(i)
+            .map(|input| clean_line(input.value()).trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The contact the form describes, or `None` without a name.
+    pub fn contact(&self) -> Option<Contact> {
+        let name = self.text(ContactField::Name);
+        if name.is_empty() {
+            return None;
+        }
+        let list = |f: ContactField| -> Vec<String> {
+            self.text(f)
+                .split(',')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        let mut contact = self.editing.clone().unwrap_or_default();
+        if contact.id.trim().is_empty() {
+            contact.id = crate::domain::slug(&name);
+        }
+        contact.name = name;
+        contact.role = self.text(ContactField::Role);
+        contact.organisation = self.text(ContactField::Organisation);
+        contact.phones = list(ContactField::Phone);
+        contact.email = self.text(ContactField::Email);
+        contact.availability = self.text(ContactField::Availability);
+        contact.roles = list(ContactField::Roles);
+        contact.notes = self.text(ContactField::Notes);
+        Some(contact)
     }
 }

@@ -5,6 +5,7 @@
 mod action;
 mod checklist;
 mod clocks;
+mod contacts;
 pub mod forms;
 pub mod keymap;
 mod update;
@@ -12,13 +13,14 @@ mod zone;
 
 pub use action::Action;
 pub use checklist::Filter;
+pub use contacts::{ContactRow, ContactSearch};
 pub use zone::Zone;
 
 use crate::config::Config;
 use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
-use forms::{AssignForm, LineForm, NewIncidentForm};
+use forms::{AssignForm, ContactForm, LineForm, NewIncidentForm};
 use keymap::Mode;
 
 /// Everything that can happen to the app: input, time, and the results of effects.
@@ -46,6 +48,8 @@ pub enum Msg {
     LoadFailed(String),
     /// A draft was written to this path.
     DraftSaved(String),
+    /// Directory events are durably stored.
+    DirectorySaved(Vec<Event>),
 }
 
 /// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`; a load by
@@ -64,6 +68,8 @@ pub enum Effect {
         file: String,
         text: String,
     },
+    /// Add or replace a directory entry (directory journal).
+    SaveContact(Box<Contact>),
 }
 
 /// What the new-incident form asks; the runtime adds the id, the phase model and the
@@ -114,6 +120,7 @@ pub enum Overlay {
     NewIncident(NewIncidentForm),
     Assign(AssignForm),
     Confirm(Confirm),
+    Contact(Box<ContactForm>),
     /// A notification draft, read-only, scrolled by `scroll` lines.
     Draft {
         title: String,
@@ -165,6 +172,10 @@ pub struct App {
     pub focus: Pane,
     pub cursors: Cursors,
     pub filter: Filter,
+    /// The Contacts pane's search, while one is typed or applied.
+    pub search: Option<ContactSearch>,
+    /// The directory journal: contacts added or edited from the dashboard.
+    pub directory_events: Vec<Event>,
     pub overlay: Option<Overlay>,
     /// Writes sent to the store and not yet acknowledged.
     pub pending: usize,
@@ -184,6 +195,8 @@ pub struct Start {
     pub incidents: Vec<IncidentSummary>,
     /// The journal of the incident to open first, if any.
     pub events: Option<Vec<Event>>,
+    /// The directory journal.
+    pub directory: Vec<Event>,
 }
 
 impl App {
@@ -203,6 +216,8 @@ impl App {
             focus: Pane::Checklist,
             cursors: Cursors::default(),
             filter: Filter::All,
+            search: None,
+            directory_events: start.directory,
             overlay: None,
             pending: 0,
             flash: None,
@@ -216,35 +231,18 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Picker { .. }) => Mode::Picker,
-            Some(Overlay::Line(_) | Overlay::NewIncident(_) | Overlay::Assign(_)) => Mode::Form,
+            Some(
+                Overlay::Line(_)
+                | Overlay::NewIncident(_)
+                | Overlay::Assign(_)
+                | Overlay::Contact(_),
+            ) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Draft { .. }) => Mode::Viewer,
+            None if self.search.as_ref().is_some_and(|s| s.editing) => Mode::Form,
             None if self.active.is_none() => Mode::Welcome,
             None => Mode::Dashboard,
         }
-    }
-
-    /// The directory as the Contacts pane lists it: point of contact, retainer, then
-    /// everyone else from the config.
-    pub fn directory(&self) -> Vec<Contact> {
-        let r = &self.config.retainer;
-        let retainer = Contact {
-            name: r.name.clone(),
-            role: crate::text::retainer_role(r.response_minutes),
-            organisation: r.contract.clone(),
-            phones: if r.hotline.is_empty() {
-                vec![]
-            } else {
-                vec![r.hotline.clone()]
-            },
-            email: r.email.clone(),
-            hours: crate::text::RETAINER_HOURS.into(),
-            notes: String::new(),
-        };
-        std::iter::once(self.config.point_of_contact.clone())
-            .chain(std::iter::once(retainer))
-            .chain(self.config.contacts.iter().cloned())
-            .collect()
     }
 
     /// The display name of a role id, or the id itself when the config has no such role.

@@ -21,6 +21,16 @@ impl App {
                         form.cursor = 0;
                     }
                     Some(Overlay::NewIncident(form)) => form.paste(&text),
+                    Some(Overlay::Contact(form)) => {
+                        if let Some(input) = form.input() {
+                            forms::paste(input, &text);
+                        }
+                    }
+                    None => {
+                        if let Some(search) = self.search.as_mut().filter(|s| s.editing) {
+                            forms::paste(&mut search.input, &text);
+                        }
+                    }
                     _ => {}
                 }
                 vec![]
@@ -43,6 +53,11 @@ impl App {
             }
             Msg::Loaded { id, events } => {
                 self.open(id, events);
+                vec![]
+            }
+            Msg::DirectorySaved(events) => {
+                self.pending = self.pending.saturating_sub(1);
+                self.directory_events.extend(events);
                 vec![]
             }
             Msg::DraftSaved(path) => {
@@ -79,6 +94,9 @@ impl App {
         if let Some(action) = self.config.keymap.lookup(mode, key) {
             return self.act(action);
         }
+        if self.overlay.is_none() && self.search_key(key) {
+            return vec![];
+        }
         match &mut self.overlay {
             Some(Overlay::Line(form)) => forms::edit(&mut form.input, key),
             Some(Overlay::Assign(form)) => {
@@ -86,6 +104,11 @@ impl App {
                 form.cursor = 0;
             }
             Some(Overlay::NewIncident(form)) => form.key(key),
+            Some(Overlay::Contact(form)) => {
+                if let Some(input) = form.input() {
+                    forms::edit(input, key);
+                }
+            }
             _ => self.dirty = false,
         }
         vec![]
@@ -107,7 +130,10 @@ impl App {
                 vec![]
             }
             Action::Cancel => {
-                self.overlay = None;
+                // Esc closes what is open; with nothing open, it clears the search.
+                if self.overlay.take().is_none() {
+                    self.search = None;
+                }
                 vec![]
             }
             Action::FocusNext | Action::FocusPrev => {
@@ -171,6 +197,13 @@ impl App {
             Action::FlagSignificant => self.with_incident(|app, _| app.set_flag(Flag::Significant)),
             Action::FlagMajor => self.with_incident(|app, _| app.set_flag(Flag::Major)),
             Action::Draft => self.with_incident(|app, _| app.open_draft()),
+            Action::SearchContacts => {
+                self.start_search();
+                vec![]
+            }
+            Action::LogCall => self.with_incident(|app, _| app.open_call()),
+            Action::NewContact => self.open_contact_form(false),
+            Action::EditContact => self.open_contact_form(true),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);
                 let cursor = self
@@ -214,7 +247,8 @@ impl App {
                 let roles = self.config.roles.len();
                 match &mut self.overlay {
                     Some(Overlay::NewIncident(form)) => form.next_field(forward),
-                    Some(Overlay::Line(form)) => form.next_owner(roles, forward),
+                    Some(Overlay::Line(form)) => form.next_choice(roles, forward),
+                    Some(Overlay::Contact(form)) => form.next_field(forward),
                     _ => {}
                 }
                 vec![]
@@ -253,6 +287,7 @@ impl App {
             },
             Some(Overlay::Line(form)) => self.submit_line(form),
             Some(Overlay::Assign(form)) => self.submit_assign(form),
+            Some(Overlay::Contact(form)) => self.submit_contact(form),
             Some(Overlay::Confirm(confirm)) => {
                 self.pending += 1;
                 vec![Effect::Append {
@@ -277,6 +312,7 @@ impl App {
                     playbook: form.playbook.clone(),
                 }))
             }
+            None if self.finish_search() => vec![],
             other => {
                 self.overlay = other;
                 vec![]
@@ -298,6 +334,7 @@ impl App {
         };
         let checklist_len = self.visible_items().len();
         let clock_len = self.clock_rows().len();
+        let contacts_len = self.contact_rows(&self.directory()).len();
         let assign_len = match &self.overlay {
             Some(Overlay::Assign(form)) => self.assign_choices(form).len(),
             _ => 0,
@@ -327,7 +364,7 @@ impl App {
                     self.cursors.clocks = step(self.cursors.clocks, clock_len);
                 }
                 Pane::Contacts => {
-                    let len = self.directory().len();
+                    let len = contacts_len;
                     self.cursors.contacts = step(self.cursors.contacts, len);
                 }
                 Pane::Journal => {

@@ -1,6 +1,6 @@
 //! The command line, as other tools call it. Keep these forms stable.
 
-use crate::domain::{Category, Flag, IncidentId, Severity, Tlp};
+use crate::domain::{Category, ContactKind, ContactOutcome, Flag, IncidentId, Severity, Tlp};
 use crate::drafts::DraftKind;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
@@ -153,6 +153,28 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The directory: list (ranked by a fuzzy search with --search), export, add.
+    Contacts {
+        #[command(subcommand)]
+        command: Option<ContactsCommand>,
+        /// Fuzzy search on name, role, organisation and tags.
+        #[arg(long, value_name = "Q")]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a call, message or e-mail to a contact (reached, no-answer, message,
+    /// email). Reaching or telling the retainer starts its SLA clock.
+    Call {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Contact id or exact name (see `warroom contacts`).
+        contact: String,
+        #[arg(value_parser = parse_outcome)]
+        outcome: ContactOutcome,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
     /// Record that the retainer CSIRT was alerted; starts its SLA clock.
     AlertRetainer {
         #[arg(value_parser = parse_id)]
@@ -184,6 +206,45 @@ pub enum Command {
     Playbook {
         #[command(subcommand)]
         command: PlaybookCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsCommand {
+    /// Write the directory as vCard 4.0, for a phone, before the network goes down.
+    Export {
+        /// vCard 4.0 (the only format; the flag says what you get).
+        #[arg(long, required = true)]
+        vcard: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add a contact, or replace one with the same id (kept in the store's directory).
+    Save {
+        #[arg(long)]
+        name: String,
+        /// Short id (default: made from the name); an existing id is replaced.
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long, default_value = "")]
+        role: String,
+        /// Role ids covered, for the escalation plan (repeat or comma-separate).
+        #[arg(long = "roles", value_delimiter = ',')]
+        roles: Vec<String>,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        /// internal, provider, retainer, authority, public-csirt, insurer, bank, police, other.
+        #[arg(long, default_value = "internal", value_parser = parse_kind)]
+        kind: ContactKind,
+        #[arg(long = "phone")]
+        phones: Vec<String>,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        availability: String,
+        #[arg(long, default_value = "")]
+        notes: String,
     },
 }
 
@@ -250,4 +311,12 @@ fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(s.trim())
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| format!("'{s}' is not an RFC 3339 instant such as 2026-11-28T09:12:00Z ({e})"))
+}
+
+fn parse_outcome(s: &str) -> Result<ContactOutcome, String> {
+    s.parse()
+}
+
+fn parse_kind(s: &str) -> Result<ContactKind, String> {
+    s.parse()
 }

@@ -11,11 +11,12 @@ macro_rules! out {
 
 mod args;
 mod clocks;
+mod contacts;
 mod items;
 mod playbook;
 mod show;
 
-pub use args::{Cli, Command, ConfigCommand, PlaybookCommand};
+pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlaybookCommand};
 
 use crate::app::{App, NewIncident, Start, Zone};
 use crate::config::{Config, default_config_path};
@@ -169,7 +170,7 @@ pub fn run(cli: Cli) -> Outcome {
             print_new_id(&events, false)
         }
         Command::List { json } => show::list(&store, json),
-        Command::Show { id, json } => show::show(&store, id, json, now),
+        Command::Show { id, json } => show::show(&store, &config, id, json, now),
         Command::Note { id, text } => {
             let text = non_empty(&text, text::CLI_THE_NOTE)?;
             append(&store, id, now, &author, Change::NoteAdded { text })
@@ -192,6 +193,49 @@ pub fn run(cli: Cli) -> Outcome {
             reason,
         } => items::not_applicable(&writer, id, item_id, &reason),
         Command::Flag { id, flag, at } => clocks::flag(&writer, id, flag, at),
+        Command::Contacts {
+            command,
+            search,
+            json,
+        } => match command {
+            None => contacts::list(&store, &config, search.as_deref(), json),
+            Some(ContactsCommand::Export { output, .. }) => {
+                contacts::export_vcard(&store, &config, output.as_deref())
+            }
+            Some(ContactsCommand::Save {
+                name,
+                id,
+                role,
+                roles,
+                organisation,
+                kind,
+                phones,
+                email,
+                availability,
+                notes,
+            }) => contacts::save(
+                &writer,
+                &config,
+                contacts::Saved {
+                    name,
+                    id,
+                    role,
+                    roles,
+                    organisation,
+                    kind,
+                    phones,
+                    email,
+                    availability,
+                    notes,
+                },
+            ),
+        },
+        Command::Call {
+            id,
+            contact,
+            outcome,
+            note,
+        } => contacts::call(&writer, &config, id, &contact, outcome, note),
         Command::Clock {
             id,
             clock,
@@ -287,6 +331,7 @@ fn snapshot(
     now: DateTime<Utc>,
 ) -> Outcome {
     let incidents = store.list()?;
+    let directory = store.directory_events()?;
     let events = match id.or_else(|| incidents.first().map(|s| s.id)) {
         Some(id) => Some(store.events(id)?),
         None => None,
@@ -299,6 +344,7 @@ fn snapshot(
         zone: Zone::Local,
         incidents,
         events,
+        directory,
     });
     out!("{}", ui::to_text(&app, width, height));
     Ok(())

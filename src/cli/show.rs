@@ -88,10 +88,18 @@ fn clock_line(c: &ClockView, now: DateTime<Utc>) -> String {
     format!("{} ({}): {value}{due}", safe(&c.name), safe(&c.authority))
 }
 
-pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>) -> Outcome {
+pub fn show(
+    store: &dyn Store,
+    config: &crate::config::Config,
+    id: IncidentId,
+    as_json: bool,
+    now: DateTime<Utc>,
+) -> Outcome {
     let events: Vec<Event> = store.events(id)?;
     let state = fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
     let clocks = state.clocks();
+    let directory = crate::contacts::directory(config, &store.directory_events()?);
+    let plan = crate::domain::escalation(&config.escalation, &state, &directory);
     let by_urgency = clocks.by_urgency(now);
     if as_json {
         let items: Vec<_> = state
@@ -134,6 +142,8 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
             "flags": state.clock_facts.flags,
             "entity": state.clock_facts.entity,
             "clocks": by_urgency.iter().map(|c| clock_json(c, now)).collect::<Vec<_>>(),
+            "escalation": plan,
+            "contact_attempts": state.contact_attempts,
             "journal": events,
         });
         let text =
@@ -158,6 +168,28 @@ pub fn show(store: &dyn Store, id: IncidentId, as_json: bool, now: DateTime<Utc>
     );
     for clock in &by_urgency {
         outln!("{}", clock_line(clock, now));
+    }
+    for step in &plan {
+        let status = match &step.status {
+            crate::domain::StepStatus::Reached { contact, at } => {
+                format!(
+                    "{} {} {}",
+                    text::STEP_REACHED,
+                    safe(contact),
+                    at.to_rfc3339()
+                )
+            }
+            crate::domain::StepStatus::Tried { attempts, last, .. } => {
+                format!("{} ×{attempts}", text::outcome_name(*last))
+            }
+            crate::domain::StepStatus::ToCall => text::STEP_TO_CALL.to_string(),
+        };
+        outln!(
+            "{} {}: {status} ({})",
+            text::LABEL_ESCALATION,
+            config.role_name(&step.role),
+            step.contacts.join(", ")
+        );
     }
     if let Some(playbook) = &state.playbook {
         outln!("{}: {}", text::LABEL_PLAYBOOK, safe(&playbook.name));

@@ -4,7 +4,7 @@
 
 use super::yaml::{ConfigError, Source};
 use crate::domain::{
-    Category, ClockDef, PhaseModel, Playbook, Role, Stage, Trigger, pick_playbook,
+    Category, ClockDef, Contact, PhaseModel, Playbook, Role, Stage, Trigger, pick_playbook,
 };
 use std::path::Path;
 
@@ -52,6 +52,11 @@ const SHIPPED_PLAYBOOKS: [(&str, &str); 5] = [
     ),
 ];
 
+const SHIPPED_CONTACTS: (&str, &str) = (
+    "assets/contacts.yaml",
+    include_str!("../../assets/contacts.yaml"),
+);
+
 const SHIPPED_CLOCKS: (&str, &str) = (
     "assets/clocks.yaml",
     include_str!("../../assets/clocks.yaml"),
@@ -70,6 +75,8 @@ pub const SHIPPED: &str = "shipped";
 /// What the configuration resolved to: the chosen phase model and every playbook.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
+    /// The public directory shipped in `assets/contacts.yaml`.
+    pub public_contacts: Vec<Contact>,
     /// Every clock definition: shipped, with the config's laid over by id.
     pub clocks: Vec<ClockDef>,
     pub models: Vec<PhaseModel>,
@@ -350,6 +357,69 @@ pub fn check_clocks(
                         other.escape_debug(),
                         clock.id,
                         ids.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn shipped_contacts(roles: &[Role]) -> Result<Vec<Contact>, ConfigError> {
+    let (file, text) = SHIPPED_CONTACTS;
+    let source = Source::new(file, text);
+    let contacts: Vec<Contact> = source.parse()?;
+    check_contacts(source, &contacts, roles)?;
+    for c in &contacts {
+        if c.source.trim().is_empty() {
+            return Err(source.error_at(
+                source.key_value("id", &c.id, 0),
+                format!(
+                    "found no `source` for `{}`, expected where its details come from",
+                    c.id
+                ),
+            ));
+        }
+    }
+    Ok(contacts)
+}
+
+/// Contact names present, ids unique, roles known.
+pub fn check_contacts(
+    source: Source,
+    contacts: &[Contact],
+    roles: &[Role],
+) -> Result<(), ConfigError> {
+    let mut seen: Vec<String> = Vec::new();
+    for c in contacts {
+        if c.name.trim().is_empty() {
+            return Err(source.error_at(
+                source.key("name", 0),
+                "found a contact with an empty name, expected who to call".into(),
+            ));
+        }
+        let key = c.key();
+        if seen.contains(&key) {
+            return Err(source.error_at(
+                source.key_value("id", &key, 1),
+                format!("found the contact id `{key}` twice, expected each contact once"),
+            ));
+        }
+        seen.push(key);
+        for role in &c.roles {
+            if !roles.iter().any(|r| &r.id == role) {
+                let line = source.key_value("name", &c.name, 0).0;
+                return Err(source.error_at(
+                    source.word_after(line, role),
+                    format!(
+                        "found the role `{}` for `{}`, expected one of the config's roles: {}",
+                        role.escape_debug(),
+                        c.name,
+                        roles
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }

@@ -9,7 +9,7 @@ pub use catalog::{Catalog, SHIPPED, Vocabulary, merge_by_id, parse_playbook};
 pub use yaml::{ConfigError, Source};
 
 use crate::app::keymap::Keymap;
-use crate::domain::{ClockDef, Contact, EntityFlags, PhaseModel, Retainer, Role};
+use crate::domain::{ClockDef, Contact, EntityFlags, EscalationRule, PhaseModel, Retainer, Role};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,8 @@ pub struct Config {
     pub point_of_contact: Contact,
     pub retainer: Retainer,
     pub contacts: Vec<Contact>,
+    /// Whom to alert, in order, by severity.
+    pub escalation: Vec<EscalationRule>,
     /// Whether the organisation is an essential or important entity under NIS2.
     pub nis2_entity: bool,
     /// Whether the organisation is a financial entity under DORA.
@@ -51,6 +53,7 @@ struct Layer {
     point_of_contact: Option<Contact>,
     retainer: Option<Retainer>,
     contacts: Option<Vec<Contact>>,
+    escalation: Option<Vec<EscalationRule>>,
     nis2_entity: Option<bool>,
     dora_entity: Option<bool>,
     clocks: Option<Vec<ClockDef>>,
@@ -105,18 +108,25 @@ impl Config {
         let default = Source::new(DEFAULT_NAME, DEFAULT_YAML);
         let mut config = complete(parse_layer(default)?)?;
         // Which file set the keys checked at resolve time, to locate their errors.
-        let (mut chosen_in, mut clocks_in) = (default, default);
+        let mut sources = Sources {
+            chosen_in: default,
+            clocks_in: default,
+            contacts_in: default,
+        };
         if let Some(source) = user {
             let layer = parse_layer(source)?;
             if layer.phase_model.is_some() {
-                chosen_in = source;
+                sources.chosen_in = source;
             }
             if layer.clocks.is_some() {
-                clocks_in = source;
+                sources.clocks_in = source;
+            }
+            if layer.contacts.is_some() || layer.escalation.is_some() || layer.roles.is_some() {
+                sources.contacts_in = source;
             }
             config.overlay(layer);
         }
-        config.resolve(chosen_in, clocks_in, playbook_dir)?;
+        config.resolve(sources, playbook_dir)?;
         Ok(config)
     }
 
@@ -127,6 +137,7 @@ impl Config {
             point_of_contact,
             retainer,
             contacts,
+            escalation,
             nis2_entity,
             dora_entity,
             clocks,
@@ -149,6 +160,9 @@ impl Config {
         }
         if let Some(v) = contacts {
             self.contacts = v;
+        }
+        if let Some(v) = escalation {
+            self.escalation = v;
         }
         if let Some(v) = nis2_entity {
             self.nis2_entity = v;
@@ -192,10 +206,14 @@ impl Config {
     /// Builds the catalog: shipped clocks, models and playbooks, the user's laid over.
     fn resolve(
         &mut self,
-        chosen_in: Source,
-        clocks_in: Source,
+        sources: Sources,
         playbook_dir: Option<&Path>,
     ) -> Result<(), ConfigError> {
+        let Sources {
+            chosen_in,
+            clocks_in,
+            contacts_in,
+        } = sources;
         let mut clocks = catalog::shipped_clocks()?;
         merge_by_id(&mut clocks, &self.clocks, |c| &c.id);
         catalog::check_clocks(clocks_in, &self.clocks, &clocks)?;
@@ -212,6 +230,9 @@ impl Config {
                 ),
             ));
         };
+        let public_contacts = catalog::shipped_contacts(&self.roles)?;
+        catalog::check_contacts(contacts_in, &self.contacts, &self.roles)?;
+        check_escalation(contacts_in, &self.escalation, &self.roles)?;
         let words = Vocabulary {
             roles: &self.roles,
             clocks: &clocks,
@@ -222,6 +243,7 @@ impl Config {
             merge_by_id(&mut playbooks, &user, |p| &p.id);
         }
         self.catalog = Catalog {
+            public_contacts,
             clocks,
             models,
             model,
@@ -229,6 +251,49 @@ impl Config {
         };
         Ok(())
     }
+}
+
+/// The file each group of keys came from, to locate errors found once all are known.
+struct Sources<'a> {
+    chosen_in: Source<'a>,
+    clocks_in: Source<'a>,
+    contacts_in: Source<'a>,
+}
+
+/// Every escalation role is a known role.
+fn check_escalation(
+    source: Source,
+    rules: &[EscalationRule],
+    roles: &[crate::domain::Role],
+) -> Result<(), ConfigError> {
+    for rule in rules {
+        for role in &rule.roles {
+            if !roles.iter().any(|r| &r.id == role) {
+                return Err(source.error_at(
+                    source.word_after(source.key("escalation", 0).0, role),
+                    format!(
+                        "found the role `{}` in the escalation plan, expected one of: {}",
+                        role.escape_debug(),
+                        roles
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+        }
+        if rule.from_severity > 5 {
+            return Err(source.error_at(
+                source.key_value("from_severity", &rule.from_severity.to_string(), 0),
+                format!(
+                    "found from_severity: {}, expected a severity level from 0 to 5",
+                    rule.from_severity
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn complete(base: Layer) -> Result<Config, ConfigError> {
@@ -246,6 +311,7 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
             .ok_or_else(|| missing("point_of_contact"))?,
         retainer: base.retainer.ok_or_else(|| missing("retainer"))?,
         contacts: base.contacts.ok_or_else(|| missing("contacts"))?,
+        escalation: base.escalation.ok_or_else(|| missing("escalation"))?,
         nis2_entity: base.nis2_entity.unwrap_or(false),
         dora_entity: base.dora_entity.unwrap_or(false),
         clocks: base.clocks.unwrap_or_default(),

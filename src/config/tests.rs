@@ -7,7 +7,12 @@ fn the_embedded_default_is_valid_and_complete() {
     assert_eq!(config.catalog.model.phases[0].id, "identification");
     assert!(config.catalog.playbook("generic").is_some());
     assert_eq!(config.retainer.response_minutes, 60);
-    assert!(!config.contacts.is_empty());
+    assert!(
+        config.contacts.is_empty(),
+        "the organisation's own come from its config"
+    );
+    assert!(config.catalog.public_contacts.len() >= 10);
+    assert!(!config.escalation.is_empty());
 }
 
 #[test]
@@ -251,4 +256,55 @@ fn the_example_documents_every_config_key() {
         missing.is_empty(),
         "config.example.yaml does not show: {missing:?}"
     );
+}
+
+#[test]
+fn the_public_directory_is_valid_and_sourced() {
+    let config = Config::embedded().unwrap();
+    let public = &config.catalog.public_contacts;
+    assert!(
+        public.iter().all(|c| !c.source.is_empty()),
+        "every entry has a source"
+    );
+    let unverified: Vec<&str> = public
+        .iter()
+        .filter(|c| !c.verified)
+        .map(|c| c.id.as_str())
+        .collect();
+    // DOMAIN.md's "verify before use" lines.
+    for id in [
+        "cert-fr-phone",
+        "info-escroqueries",
+        "cert-sante",
+        "urgence-cyber-idf",
+    ] {
+        assert!(
+            unverified.contains(&id),
+            "{id} should be marked: {unverified:?}"
+        );
+    }
+    assert!(public.iter().any(|c| c.id == "cert-fr" && c.verified));
+}
+
+#[test]
+fn contacts_and_escalation_name_known_roles() {
+    let err = error_of("contacts:\n  - name: Bob\n    roles: [boss]\n");
+    assert!(
+        err.starts_with(
+            "user.yaml:3:13: found the role `boss` for `Bob`, expected one of the config's roles:"
+        ),
+        "{err}"
+    );
+    let err = error_of("escalation:\n  - { from_severity: 3, roles: [boss] }\n");
+    assert!(
+        err.starts_with("user.yaml:2:33: found the role `boss` in the escalation plan"),
+        "{err}"
+    );
+    let err = error_of("escalation:\n  - { from_severity: 7, roles: [dpo] }\n");
+    assert!(
+        err.contains("found from_severity: 7, expected a severity level from 0 to 5"),
+        "{err}"
+    );
+    let err = error_of("contacts:\n  - { name: A, id: x }\n  - { name: B, id: x }\n");
+    assert!(err.contains("found the contact id `x` twice"), "{err}");
 }

@@ -1,7 +1,7 @@
 //! Every kind of change an incident's journal can record. Events are never edited: a
 //! correction is itself a change that names the event it corrects.
 
-use super::{Category, ClockDef, EntityFlags, Flag, IncidentId, Severity, Tlp};
+use super::{Category, ClockDef, Contact, EntityFlags, Flag, IncidentId, Severity, Tlp};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -67,10 +67,18 @@ pub enum Change {
         retainer: String,
         response_minutes: u32,
     },
+    /// A call, message or e-mail to a contact. `contact` is the name as it was then;
+    /// `contact_id` links it to the directory entry.
     ContactAttempted {
         contact: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contact_id: Option<String>,
         outcome: ContactOutcome,
         note: String,
+    },
+    /// A directory entry added or edited (directory journal only).
+    ContactSaved {
+        contact: Contact,
     },
     EvidenceRegistered {
         evidence: EvidenceSpec,
@@ -206,6 +214,42 @@ pub enum ContactOutcome {
     NoAnswer,
     Message,
     Email,
+}
+
+impl ContactOutcome {
+    pub const ALL: [ContactOutcome; 4] = [
+        ContactOutcome::Reached,
+        ContactOutcome::NoAnswer,
+        ContactOutcome::Message,
+        ContactOutcome::Email,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ContactOutcome::Reached => "reached",
+            ContactOutcome::NoAnswer => "no-answer",
+            ContactOutcome::Message => "message",
+            ContactOutcome::Email => "email",
+        }
+    }
+
+    /// Whether the other side now knows (a retainer alerted this way starts its clock).
+    pub fn delivered(self) -> bool {
+        self != ContactOutcome::NoAnswer
+    }
+}
+
+impl std::str::FromStr for ContactOutcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        ContactOutcome::ALL
+            .into_iter()
+            .find(|o| o.slug() == norm)
+            .ok_or_else(|| {
+                format!("unknown outcome '{s}'; valid values: reached, no-answer, message, email")
+            })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

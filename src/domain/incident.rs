@@ -80,6 +80,7 @@ pub struct ContactAttempt {
     pub at: DateTime<Utc>,
     pub by: String,
     pub contact: String,
+    pub contact_id: Option<String>,
     pub outcome: ContactOutcome,
     pub note: String,
 }
@@ -257,15 +258,19 @@ impl IncidentState {
             }
             Change::ContactAttempted {
                 contact,
+                contact_id,
                 outcome,
                 note,
             } => self.contact_attempts.push(ContactAttempt {
                 at: event.at,
                 by: by.clone(),
                 contact: contact.clone(),
+                contact_id: contact_id.clone(),
                 outcome: *outcome,
                 note: note.clone(),
             }),
+            // Directory journal events mean nothing to an incident.
+            Change::ContactSaved { .. } => {}
             Change::EvidenceRegistered { evidence } => self.evidence.push(evidence.clone()),
             Change::FlagSet { flag, at } => {
                 let facts = &mut self.clock_facts;

@@ -5,6 +5,7 @@ mod change;
 pub mod clocks;
 mod contact;
 pub mod demo;
+mod directory;
 mod event;
 mod incident;
 mod incident_id;
@@ -22,7 +23,11 @@ pub use clocks::{
     Cap, ClockDef, ClockFacts, ClockState, ClockStatus, ClockView, Clocks, Countdown, EntityFlags,
     Flag, Span, Trigger, UnknownFlag, Urgency, Warn,
 };
-pub use contact::{Contact, Retainer};
+pub use contact::{Contact, ContactKind, Retainer, slug};
+pub use directory::{
+    Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
+    severity_of,
+};
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
     ChecklistItem, ContactAttempt, Done, FoldError, IncidentState, NotApplicable, RetainerAlert,

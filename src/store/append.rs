@@ -74,3 +74,30 @@ pub fn plan(
     let summary = summary.ok_or_else(|| reject("no declaration"))?;
     Ok(Planned { events, summary })
 }
+
+/// Events with the records to store, and the journal's head after them.
+pub type PlannedDirectory = (Vec<(Event, Vec<u8>)>, crate::domain::ChainHead);
+
+/// The directory journal's append: only `ContactSaved` events, chained after `head`.
+pub fn plan_directory(
+    head: Option<crate::domain::ChainHead>,
+    batch: &[NewEvent],
+) -> Result<PlannedDirectory, StoreError> {
+    if batch.is_empty() {
+        return Err(StoreError::Directory("nothing to append".into()));
+    }
+    let mut head = head.unwrap_or_else(crate::domain::ChainHead::genesis);
+    let mut events = Vec::with_capacity(batch.len());
+    for new in batch {
+        if !matches!(new.change, Change::ContactSaved { .. }) {
+            return Err(StoreError::Directory(
+                "only contact changes belong in the directory".into(),
+            ));
+        }
+        let event = head.next_event(new.at, &new.author, new.change.clone());
+        let record = event.to_record();
+        head = head.advanced(&record);
+        events.push((event, record));
+    }
+    Ok((events, head))
+}

@@ -16,6 +16,8 @@ pub enum StoreError {
     Rejected { id: IncidentId, detail: String },
     #[error("incident {id} is damaged: {detail}")]
     Corrupt { id: IncidentId, detail: String },
+    #[error("the contact directory: {0}")]
+    Directory(String),
     #[error(
         "the store in {} has schema version {found}, newer than this warroom understands ({supported}); use a newer warroom",
         dir.display()

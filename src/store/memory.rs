@@ -1,8 +1,8 @@
 //! An in-memory store for tests and benchmarks: same contract, nothing on disk.
 
-use super::append::{NewEvent, plan};
+use super::append::{NewEvent, plan, plan_directory};
 use super::{Store, StoreError, sort_for_list};
-use crate::domain::{Event, IncidentId, IncidentSummary};
+use crate::domain::{ChainHead, Event, IncidentId, IncidentSummary};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -12,6 +12,7 @@ type Incidents = BTreeMap<IncidentId, (IncidentSummary, Vec<Vec<u8>>)>;
 #[derive(Default)]
 pub struct MemoryStore {
     incidents: Mutex<Incidents>,
+    directory: Mutex<(Option<ChainHead>, Vec<Vec<u8>>)>,
 }
 
 impl MemoryStore {
@@ -59,6 +60,30 @@ impl Store for MemoryStore {
             }
             Ok(events)
         })
+    }
+
+    fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        let guard = self
+            .directory
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Ok(guard.1.clone())
+    }
+
+    fn append_directory(&self, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
+        let mut guard = self
+            .directory
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (events, head) = plan_directory(guard.0.clone(), batch)?;
+        guard.0 = Some(head);
+        Ok(events
+            .into_iter()
+            .map(|(event, record)| {
+                guard.1.push(record);
+                event
+            })
+            .collect())
     }
 
     fn location(&self) -> String {

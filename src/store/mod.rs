@@ -31,6 +31,25 @@ pub trait Store: Send {
     /// Human-readable location, for the status line and messages.
     fn location(&self) -> String;
 
+    /// The directory journal: contacts added or edited from the dashboard, in order.
+    fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError>;
+
+    /// Appends contact changes to the directory journal, durably, and returns them.
+    fn append_directory(&self, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError>;
+
+    /// The directory journal's events, parsed.
+    fn directory_events(&self) -> Result<Vec<Event>, StoreError> {
+        self.directory_records()?
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                Event::from_record(r).map_err(|e| {
+                    StoreError::Directory(format!("event {} does not parse: {e}", n + 1))
+                })
+            })
+            .collect()
+    }
+
     /// The directory the store lives in, where drafts and exports may be written;
     /// `None` for a store that is not on disk.
     fn directory(&self) -> Option<&std::path::Path> {

@@ -4,7 +4,7 @@
 //! Trees: `meta` (schema version, created-at), `incidents` (id → summary JSON), and one
 //! `journal/<id>` tree per incident (big-endian sequence number → event record).
 
-use super::append::{NewEvent, plan};
+use super::append::{NewEvent, plan, plan_directory};
 use super::{Store, StoreError, create_private_dir, parse_record, sort_for_list};
 use crate::domain::{Event, IncidentId, IncidentSummary};
 use sled::Transactional;
@@ -16,12 +16,16 @@ use std::path::{Path, PathBuf};
 pub const SCHEMA_VERSION: u32 = 1;
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const CREATED_KEY: &[u8] = b"created_at";
+/// The directory journal's head (count and last hash), kept with its events.
+const DIRECTORY_HEAD_KEY: &[u8] = b"directory_head";
 
 pub struct SledStore {
     dir: PathBuf,
     db: sled::Db,
     meta: sled::Tree,
     incidents: sled::Tree,
+    /// The directory journal: big-endian event id → record.
+    directory: sled::Tree,
     /// Held for the life of the store: the OS releases it if the process dies.
     _lock: File,
 }
@@ -89,11 +93,13 @@ impl SledStore {
         let db = open_engine(&dir.join("db")).map_err(engine)?;
         let meta = db.open_tree("meta").map_err(engine)?;
         let incidents = db.open_tree("incidents").map_err(engine)?;
+        let directory = db.open_tree("directory").map_err(engine)?;
         let store = SledStore {
             dir: dir.to_path_buf(),
             db,
             meta,
             incidents,
+            directory,
             _lock: lock,
         };
         store.check_schema()?;
@@ -238,6 +244,44 @@ impl Store for SledStore {
             Err(TransactionError::Storage(e)) => return Err(self.engine(e)),
         };
         // Durable before anyone is told it is saved.
+        self.db.flush().map_err(|e| self.engine(e))?;
+        Ok(events)
+    }
+
+    fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.directory
+            .iter()
+            .values()
+            .map(|v| v.map(|v| v.to_vec()).map_err(|e| self.engine(e)))
+            .collect()
+    }
+
+    fn append_directory(&self, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
+        let result = (&self.meta, &self.directory).transaction(|(meta, directory)| {
+            let abort = ConflictableTransactionError::Abort;
+            let head = meta
+                .get(DIRECTORY_HEAD_KEY)?
+                .map(|raw| {
+                    serde_json::from_slice(&raw)
+                        .map_err(|e| StoreError::Directory(format!("its head does not parse: {e}")))
+                })
+                .transpose()
+                .map_err(abort)?;
+            let (events, head) = plan_directory(head, batch).map_err(abort)?;
+            for (event, record) in &events {
+                directory.insert(&event.id.to_be_bytes(), record.as_slice())?;
+            }
+            meta.insert(
+                DIRECTORY_HEAD_KEY,
+                serde_json::to_vec(&head).unwrap_or_default(),
+            )?;
+            Ok(events.into_iter().map(|(e, _)| e).collect::<Vec<_>>())
+        });
+        let events = match result {
+            Ok(events) => events,
+            Err(TransactionError::Abort(e)) => return Err(e),
+            Err(TransactionError::Storage(e)) => return Err(self.engine(e)),
+        };
         self.db.flush().map_err(|e| self.engine(e))?;
         Ok(events)
     }

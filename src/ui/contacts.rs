@@ -1,62 +1,76 @@
-//! The Contacts pane: the directory, scrollable, with the selected contact's details.
+//! The Contacts pane: for the incident at hand, the escalation plan (who should have
+//! been alerted, who has been reached, the next one to call on top), then the
+//! directory; `/` filters it by fuzzy search with the matched letters highlighted; the
+//! selected contact's details below.
 
-use super::format::safe;
+use super::format::{fit, safe};
 use super::{pane, theme};
-use crate::app::{App, Pane};
+use crate::app::{App, ContactRow, Pane};
+use crate::domain::{Contact, ContactKind, StepStatus};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let directory = app.directory();
+    let rows = app.contact_rows(&directory);
     let block = pane(text::PANE_CONTACTS, app, Some(Pane::Contacts));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let search_rows = u16::from(app.search.is_some());
     let detail_height = match inner.height {
-        14.. => 5,
-        8.. => 3,
+        16.. => 5,
+        9.. => 3,
         _ => 0,
     };
-    let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(detail_height)]).areas(inner);
-    let items: Vec<ListItem> = directory
-        .iter()
-        .map(|c| {
-            let mut spans = vec![Span::styled(safe(&c.name).into_owned(), theme::strong())];
-            if let Some(phone) = c.phones.first() {
-                spans.push(Span::raw(format!("  {}", safe(phone))));
-            }
-            if !c.role.is_empty() {
-                spans.push(Span::styled(format!("  {}", safe(&c.role)), theme::dim()));
-            }
-            ListItem::new(Line::from(spans))
-        })
-        .collect();
+    let [search_area, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(search_rows),
+        Constraint::Min(0),
+        Constraint::Length(detail_height),
+    ])
+    .areas(inner);
+    if let Some(search) = &app.search {
+        let hint = if search.editing {
+            text::SEARCH_EDITING
+        } else {
+            text::SEARCH_APPLIED
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("/", theme::label()),
+                Span::styled(safe(search.input.value()).into_owned(), theme::strong()),
+                Span::styled(format!("  {hint}"), theme::dim()),
+            ])),
+            search_area,
+        );
+    }
+    let width = usize::from(list_area.width);
+    let items: Vec<ListItem> = if rows.is_empty() {
+        vec![ListItem::new(Line::styled(text::SEARCH_NONE, theme::dim()))]
+    } else {
+        rows.iter()
+            .map(|r| row(app, r, &directory, width))
+            .collect()
+    };
     let focused = app.focus == Pane::Contacts && app.overlay.is_none();
     let list = List::new(items).highlight_style(if focused {
         theme::selected()
     } else {
         ratatui::style::Style::new()
     });
-    let cursor = app.cursors.contacts.min(directory.len().saturating_sub(1));
+    let cursor = app.cursors.contacts.min(rows.len().saturating_sub(1));
     let mut state = ListState::default().with_selected(Some(cursor));
     frame.render_stateful_widget(list, list_area, &mut state);
-    if let Some(c) = directory.get(cursor).filter(|_| detail_height > 0) {
-        let mut reach: Vec<String> = c.phones.iter().map(|p| safe(p).into_owned()).collect();
-        if !c.email.is_empty() {
-            reach.push(safe(&c.email).into_owned());
-        }
-        if !c.hours.is_empty() {
-            reach.push(safe(&c.hours).into_owned());
-        }
-        let lines = vec![
-            Line::styled(reach.join(" · "), theme::label()),
-            Line::styled(safe(&c.notes).into_owned(), theme::dim()),
-        ];
+    let selected = rows.get(cursor).and_then(|r| match r {
+        ContactRow::Step { contact, .. } => contact.and_then(|i| directory.get(i)),
+        ContactRow::Contact { index, .. } => directory.get(*index),
+    });
+    if let Some(c) = selected.filter(|_| detail_height > 0) {
         frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Paragraph::new(detail(c)).wrap(Wrap { trim: true }).block(
                 ratatui::widgets::Block::new()
                     .borders(ratatui::widgets::Borders::TOP)
                     .border_style(theme::dim()),
@@ -64,4 +78,120 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             detail_area,
         );
     }
+}
+
+fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListItem<'static> {
+    match r {
+        ContactRow::Step { step, contact } => {
+            let who = contact.and_then(|i| directory.get(i)).map_or_else(
+                || text::NOBODY_FOR_ROLE.to_string(),
+                |c| safe(&c.name).into_owned(),
+            );
+            let (mark, status, style) = match &step.status {
+                StepStatus::Reached { at, .. } => (
+                    "✓",
+                    format!("{} {}", text::STEP_REACHED, app.zone.format(*at, "%H:%M")),
+                    theme::done(),
+                ),
+                StepStatus::Tried { attempts, last, at } => (
+                    "…",
+                    format!(
+                        "{} ×{attempts} {}",
+                        text::outcome_name(*last),
+                        app.zone.format(*at, "%H:%M")
+                    ),
+                    theme::due_soon(),
+                ),
+                StepStatus::ToCall => ("○", text::STEP_TO_CALL.to_string(), theme::strong()),
+            };
+            let left = format!("{mark} {} · {who}", app.role_name(&step.role));
+            let room = width.saturating_sub(status.chars().count() + 1);
+            let left = fit(&left, room).into_owned();
+            let pad = width.saturating_sub(left.chars().count() + status.chars().count());
+            ListItem::new(Line::from(vec![
+                Span::styled(left, style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(status, style),
+            ]))
+        }
+        ContactRow::Contact { index, name_chars } => {
+            let Some(c) = directory.get(*index) else {
+                return ListItem::new(Line::raw(""));
+            };
+            let mut spans = highlighted(&c.name, name_chars);
+            if !c.verified {
+                spans.push(Span::styled(" ⚠", theme::due_soon()));
+            }
+            if let Some(phone) = c.phones.first() {
+                spans.push(Span::raw(format!("  {}", safe(phone))));
+            }
+            if !c.role.is_empty() {
+                spans.push(Span::styled(format!("  {}", safe(&c.role)), theme::dim()));
+            }
+            ListItem::new(Line::from(spans))
+        }
+    }
+}
+
+/// The name with the characters a search matched in bold and underlined.
+fn highlighted(name: &str, chars: &[usize]) -> Vec<Span<'static>> {
+    let name = safe(name);
+    if chars.is_empty() {
+        return vec![Span::styled(name.into_owned(), theme::strong())];
+    }
+    name.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if chars.binary_search(&i).is_ok() {
+                theme::strong().add_modifier(Modifier::UNDERLINED | Modifier::REVERSED)
+            } else {
+                theme::strong()
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
+
+/// Phones, e-mail, other channels, availability; kind and contract; the notes; the
+/// verification mark and the source.
+fn detail(c: &Contact) -> Vec<Line<'static>> {
+    let mut reach: Vec<String> = c.phones.iter().map(|p| safe(p).into_owned()).collect();
+    if !c.email.is_empty() {
+        reach.push(safe(&c.email).into_owned());
+    }
+    reach.extend(c.channels.iter().map(|x| safe(x).into_owned()));
+    if !c.availability.is_empty() {
+        reach.push(safe(&c.availability).into_owned());
+    }
+    let mut facts = vec![text::kind_name(c.kind).to_string()];
+    if !c.organisation.is_empty() && c.kind != ContactKind::Retainer {
+        facts.push(safe(&c.organisation).into_owned());
+    }
+    if !c.contract.is_empty() {
+        facts.push(format!("{} {}", text::CONTACT_CONTRACT, safe(&c.contract)));
+    }
+    if let Some(m) = c.response_minutes {
+        facts.push(text::retainer_role(m));
+    }
+    let mut lines = vec![
+        Line::styled(reach.join(" · "), theme::label()),
+        Line::styled(facts.join(" · "), theme::dim()),
+    ];
+    if !c.verified {
+        lines.push(Line::styled(text::VERIFY_BEFORE_USE, theme::due_soon()));
+    }
+    if !c.notes.is_empty() {
+        lines.push(Line::styled(safe(&c.notes).into_owned(), theme::dim()));
+    }
+    let mut origin = Vec::new();
+    if let Some(date) = c.checked {
+        origin.push(format!("{} {date}", text::CONTACT_CHECKED));
+    }
+    if !c.source.is_empty() {
+        origin.push(format!("{} {}", text::CONTACT_SOURCE, safe(&c.source)));
+    }
+    if !origin.is_empty() {
+        lines.push(Line::styled(origin.join(" · "), theme::dim()));
+    }
+    lines
 }

@@ -108,17 +108,25 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         LinePurpose::AddItem { .. } => (text::PANE_ADD_ITEM, text::ADD_ITEM_HINT),
         LinePurpose::ClockMet { .. } => (text::PANE_MET_REFERENCE, text::FORM_SUBMIT_HINT),
         LinePurpose::WaiveClock { .. } => (text::PANE_WAIVE_REASON, text::FORM_SUBMIT_HINT),
+        LinePurpose::Call { .. } => (text::PANE_CALL, text::CALL_HINT),
     };
-    let owner = match &form.purpose {
-        LinePurpose::AddItem { owner, .. } => Some(
+    // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
+    let choice = match &form.purpose {
+        LinePurpose::AddItem { owner, .. } => Some((
+            text::LABEL_OWNER,
             owner
                 .and_then(|i| app.config.roles.get(i))
-                .map_or(text::NOBODY, |r| r.name.as_str()),
-        ),
+                .map_or(text::NOBODY, |r| r.name.as_str())
+                .to_string(),
+        )),
+        LinePurpose::Call { name, outcome, .. } => Some((
+            text::LABEL_OUTCOME,
+            format!("{} — {}", text::outcome_name(*outcome), safe(name)),
+        )),
         _ => None,
     };
     // Text field and hint, maybe the owner and an error, inside the border.
-    let rows = 2 + u16::from(owner.is_some()) + u16::from(form.error.is_some());
+    let rows = 2 + u16::from(choice.is_some()) + u16::from(form.error.is_some());
     let popup = centered(area, area.width.saturating_sub(10).min(100), rows + 2);
     frame.render_widget(Clear, popup);
     let block = popup_block(title);
@@ -130,11 +138,11 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     areas.reverse();
     let mut next = || areas.pop().unwrap_or_default();
     text_field(frame, next(), &form.input, true);
-    if let Some(owner) = owner {
+    if let Some((label, value)) = choice {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("{}: ", text::LABEL_OWNER), theme::label()),
-                Span::raw(format!("◀ {} ▶", safe(owner))),
+                Span::styled(format!("{label}: "), theme::label()),
+                Span::raw(format!("◀ {} ▶", safe(&value))),
             ])),
             next(),
         );
@@ -312,4 +320,44 @@ pub fn viewer(frame: &mut Frame, area: Rect, title: &str, body: &str, scroll: us
         text_area,
     );
     frame.render_widget(Paragraph::new(text::VIEWER_HINT).style(theme::dim()), hint);
+}
+
+/// Adding or editing a contact: one labelled text field per row.
+pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactForm) {
+    use crate::app::forms::CONTACT_FIELDS;
+    let rows = u16::try_from(CONTACT_FIELDS.len()).unwrap_or(8) + 2;
+    let popup = centered(area, area.width.saturating_sub(10).min(90), rows + 2);
+    frame.render_widget(Clear, popup);
+    let title = if form.editing.is_some() {
+        text::PANE_CONTACT_EDIT
+    } else {
+        text::PANE_CONTACT_NEW
+    };
+    let block = popup_block(title);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let areas = Layout::vertical(vec![Constraint::Length(1); usize::from(rows)]).split(inner);
+    for (i, (field, input)) in CONTACT_FIELDS.iter().zip(&form.inputs).enumerate() {
+        let [label, value] =
+            Layout::horizontal([Constraint::Length(14), Constraint::Min(0)]).areas::<2>(areas[i]);
+        let focused = form.field == i;
+        let style = if focused {
+            theme::border(true)
+        } else {
+            theme::label()
+        };
+        frame.render_widget(
+            Paragraph::new(format!("{}:", text::contact_field_name(*field))).style(style),
+            label,
+        );
+        text_field(frame, value, input, focused);
+    }
+    let n = CONTACT_FIELDS.len();
+    frame.render_widget(
+        Paragraph::new(text::CONTACT_FORM_HINT).style(theme::dim()),
+        areas[n],
+    );
+    if let Some(error) = form.error {
+        frame.render_widget(Paragraph::new(error).style(theme::error()), areas[n + 1]);
+    }
 }

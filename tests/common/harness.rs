@@ -35,6 +35,7 @@ impl Harness {
             zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
             incidents: vec![],
             events: None,
+            directory: vec![],
         });
         Harness { app, store }
     }

@@ -1,0 +1,157 @@
+//! Directory commands: list and search, vCard export, add or replace a contact, and the
+//! call log. The same data and changes as the dashboard's Contacts pane.
+
+use super::items::{Writer, state};
+use super::{Failure, Outcome, non_empty};
+use crate::config::Config;
+use crate::domain::{Change, Contact, ContactKind, ContactOutcome, IncidentId};
+use crate::search::search;
+use crate::store::{NewEvent, Store};
+use crate::ui::format::safe;
+use crate::{contacts, ops, text};
+use std::path::Path;
+
+pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool) -> Outcome {
+    let all = contacts::directory(config, &store.directory_events()?);
+    let shown: Vec<&Contact> = search(&all, query.unwrap_or(""))
+        .into_iter()
+        .filter_map(|hit| all.get(hit.index))
+        .collect();
+    if json {
+        let out =
+            serde_json::to_string_pretty(&shown).map_err(|e| Failure::Failed(e.to_string()))?;
+        outln!("{out}");
+        return Ok(());
+    }
+    for c in shown {
+        let verify = if c.verified { "" } else { " ⚠" };
+        outln!(
+            "{:<22} {}{verify}  {}  {}  {}",
+            c.key(),
+            safe(&c.name),
+            safe(&c.phones.join(", ")),
+            safe(&c.email),
+            safe(&c.role)
+        );
+    }
+    Ok(())
+}
+
+pub fn export_vcard(store: &dyn Store, config: &Config, output: Option<&Path>) -> Outcome {
+    let all = contacts::directory(config, &store.directory_events()?);
+    let card = contacts::vcard(&all);
+    match output {
+        None => out!("{card}"),
+        Some(path) => {
+            std::fs::write(path, card).map_err(|e| {
+                Failure::Failed(text::cli_cannot_write(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                ))
+            })?;
+            outln!("{}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// What `contacts save` was given.
+pub struct Saved {
+    pub name: String,
+    pub id: Option<String>,
+    pub role: String,
+    pub roles: Vec<String>,
+    pub organisation: String,
+    pub kind: ContactKind,
+    pub phones: Vec<String>,
+    pub email: String,
+    pub availability: String,
+    pub notes: String,
+}
+
+pub fn save(w: &Writer, config: &Config, given: Saved) -> Outcome {
+    let name = non_empty(&given.name, "--name")?;
+    if let Some(role) = given
+        .roles
+        .iter()
+        .find(|r| !config.roles.iter().any(|known| &known.id == *r))
+    {
+        let known: Vec<&str> = config.roles.iter().map(|r| r.id.as_str()).collect();
+        return Err(Failure::Usage(text::cli_unknown_role(role, &known)));
+    }
+    let clean = |t: &str| crate::app::forms::clean_line(t).trim().to_string();
+    let contact = Contact {
+        id: given
+            .id
+            .map(|i| clean(&i))
+            .filter(|i| !i.is_empty())
+            .unwrap_or_else(|| crate::domain::slug(&name)),
+        name,
+        role: clean(&given.role),
+        roles: given.roles,
+        organisation: clean(&given.organisation),
+        kind: given.kind,
+        phones: given.phones.iter().map(|p| clean(p)).collect(),
+        email: clean(&given.email),
+        availability: clean(&given.availability),
+        notes: clean(&given.notes),
+        ..Contact::default()
+    };
+    let key = contact.key();
+    let change = Change::ContactSaved { contact };
+    w.store
+        .append_directory(&[NewEvent::new(w.now, w.author, change)])?;
+    outln!("{}", text::cli_contact_saved(&key));
+    Ok(())
+}
+
+pub fn call(
+    w: &Writer,
+    config: &Config,
+    id: IncidentId,
+    who: &str,
+    outcome: ContactOutcome,
+    note: Option<String>,
+) -> Outcome {
+    let all = contacts::directory(config, &w.store.directory_events()?);
+    let wanted = who.trim().to_lowercase();
+    let Some(contact) = all
+        .iter()
+        .find(|c| c.key() == who.trim() || c.name.to_lowercase() == wanted)
+    else {
+        let close: Vec<String> = search(&all, who)
+            .into_iter()
+            .take(3)
+            .filter_map(|h| {
+                all.get(h.index)
+                    .map(|c| format!("{} ({})", c.key(), c.name))
+            })
+            .collect();
+        return Err(Failure::Failed(text::cli_unknown_contact(who, &close)));
+    };
+    let note = match note {
+        Some(n) => crate::app::forms::clean_line(&n).trim().to_string(),
+        None => String::new(),
+    };
+    let state = state(w.store, id)?;
+    let mut changes = vec![Change::ContactAttempted {
+        contact: contact.name.clone(),
+        contact_id: Some(contact.key()),
+        outcome,
+        note,
+    }];
+    if contact.kind == ContactKind::Retainer
+        && outcome.delivered()
+        && state.retainer_alert.is_none()
+    {
+        let r = &config.retainer;
+        changes.push(Change::RetainerAlerted {
+            retainer: r.name.clone(),
+            response_minutes: r.response_minutes,
+        });
+    }
+    for event in ops::append(w.store, id, w.now, w.author, changes)? {
+        outln!("{}", text::cli_saved(id, event.id));
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! Fuzzy search over the directory (nucleo's matcher, the one the Helix editor uses):
+//! ranked hits, with the matched characters of each name for highlighting.
+
+use crate::domain::Contact;
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// One contact that matches, its score, and which characters of its name matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub index: usize,
+    pub score: u32,
+    /// Char positions in the name, ascending.
+    pub name_chars: Vec<usize>,
+}
+
+/// What a contact is searched on: name, role, organisation, tags and role ids, written
+/// into `text` (reused between contacts). ASCII separators keep an ASCII contact on
+/// the matcher's fast path.
+fn haystack(c: &Contact, text: &mut String) {
+    text.clear();
+    text.push_str(&c.name);
+    for part in [&c.role, &c.organisation] {
+        text.push_str(" | ");
+        text.push_str(part);
+    }
+    for word in c.tags.iter().chain(&c.roles) {
+        text.push(' ');
+        text.push_str(word);
+    }
+}
+
+/// Contacts matching `query`, best first (ties keep directory order). An empty query
+/// matches everything in order.
+pub fn search(contacts: &[Contact], query: &str) -> Vec<Hit> {
+    if query.trim().is_empty() {
+        return (0..contacts.len())
+            .map(|index| Hit {
+                index,
+                score: 0,
+                name_chars: Vec::new(),
+            })
+            .collect();
+    }
+    let pattern = Pattern::new(
+        query,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Fuzzy,
+    );
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut indices = Vec::new();
+    let mut text = String::new();
+    let mut hits: Vec<Hit> = contacts
+        .iter()
+        .enumerate()
+        .filter_map(|(index, c)| {
+            // The whole text decides whether and how well it matches; the name alone
+            // decides what to highlight (a match there is what the eye looks for).
+            haystack(c, &mut text);
+            let score = pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher)?;
+            indices.clear();
+            let name_score =
+                pattern.indices(Utf32Str::new(&c.name, &mut buf), &mut matcher, &mut indices);
+            let mut name_chars: Vec<usize> = match name_score {
+                Some(_) => indices.iter().map(|&i| i as usize).collect(),
+                None => Vec::new(),
+            };
+            name_chars.sort_unstable();
+            name_chars.dedup();
+            Some(Hit {
+                index,
+                score: score.max(name_score.unwrap_or(0)),
+                name_chars,
+            })
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(name: &str, role: &str, tags: &[&str]) -> Contact {
+        Contact {
+            name: name.into(),
+            role: role.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Contact::default()
+        }
+    }
+
+    fn names<'a>(all: &'a [Contact], hits: &[Hit]) -> Vec<&'a str> {
+        hits.iter().map(|h| all[h.index].name.as_str()).collect()
+    }
+
+    fn directory() -> Vec<Contact> {
+        vec![
+            contact("CERT-FR (ANSSI)", "National CSIRT", &["anssi", "nis2"]),
+            contact(
+                "CNIL breach notification",
+                "Data-protection authority",
+                &["gdpr"],
+            ),
+            contact("Camille Durand", "IT lead", &[]),
+            contact("Info Escroqueries", "Fraud reporting", &["escroquerie"]),
+            contact("CyberSecure SOC", "Retainer CSIRT", &["retainer"]),
+        ]
+    }
+
+    #[test]
+    fn exact_name_prefixes_rank_first_and_are_highlighted() {
+        let all = directory();
+        let hits = search(&all, "cnil");
+        assert_eq!(names(&all, &hits)[0], "CNIL breach notification");
+        assert_eq!(hits[0].name_chars, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn roles_organisations_and_tags_match_too() {
+        let all = directory();
+        assert_eq!(
+            names(&all, &search(&all, "gdpr")),
+            ["CNIL breach notification"]
+        );
+        assert_eq!(names(&all, &search(&all, "fraud"))[0], "Info Escroqueries");
+        let csirt = names(&all, &search(&all, "csirt"));
+        assert_eq!(csirt.len(), 2, "{csirt:?}");
+        assert!(csirt.contains(&"CERT-FR (ANSSI)") && csirt.contains(&"CyberSecure SOC"));
+        // A match outside the name highlights nothing in it.
+        assert!(search(&all, "gdpr")[0].name_chars.is_empty());
+    }
+
+    #[test]
+    fn fuzzy_typos_of_order_still_find_and_nothing_finds_nothing() {
+        let all = directory();
+        assert_eq!(names(&all, &search(&all, "cmldrnd"))[0], "Camille Durand");
+        assert!(search(&all, "zzzz").is_empty());
+        assert_eq!(search(&all, "").len(), all.len());
+    }
+}
