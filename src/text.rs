@@ -201,7 +201,27 @@ pub fn event_line(
             }
         }
         Change::ContactSaved { contact } => format!("Contact saved: {}", contact.name),
-        Change::EvidenceRegistered { evidence } => format!("Evidence: {}", evidence.description),
+        Change::EvidenceRegistered { evidence } => format!(
+            "Evidence {}: {} ({})",
+            evidence.reference,
+            evidence.description,
+            evidence.kind.slug()
+        ),
+        Change::EvidenceTransferred { evidence, to, note } => {
+            if note.is_empty() {
+                format!("Evidence {evidence} handed to {to}")
+            } else {
+                format!("Evidence {evidence} handed to {to} ({note})")
+            }
+        }
+        Change::LessonAdded { lesson } => {
+            format!(
+                "Lesson ({}): {}",
+                lesson_kind_name(lesson.kind),
+                lesson.text
+            )
+        }
+        Change::Retracted { event, reason } => format!("Retraction of #{event}: {reason}"),
         Change::FlagSet { flag, at } => match at {
             Some(at) => format!(
                 "Flag set: {} (as of {})",
@@ -631,3 +651,96 @@ pub fn cli_unknown_contact(who: &str, close: &[String]) -> String {
     }
 }
 pub const LABEL_ESCALATION: &str = "Escalation";
+
+pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> &'static str {
+    use crate::domain::LessonKind;
+    match kind {
+        LessonKind::Cause => "probable cause",
+        LessonKind::Weakness => "weakness found",
+        LessonKind::WentWell => "what went well",
+        LessonKind::Recommendation => "recommendation",
+    }
+}
+
+pub const HASHING: &str = "hashing";
+pub const EVIDENCE_AT: &str = "at";
+pub const EVIDENCE_OK: &str = "ok: the file matches its SHA-256";
+pub const EVIDENCE_MISMATCH: &str = "MISMATCH: the file changed; its SHA-256 is now";
+pub const EVIDENCE_UNREACHABLE: &str = "not checked, file not reachable";
+pub const EVIDENCE_NO_HASH: &str = "not checked, no SHA-256 recorded";
+pub const CLI_THE_LESSON: &str = "the lesson";
+pub const CLI_THE_CORRECTION: &str = "the correction";
+pub const CLI_CANNOT_RETRACT_DECLARATION: &str =
+    "event 1 declares the incident and cannot be retracted; correct it instead";
+
+pub fn cli_bad_sha256(found: &str) -> String {
+    format!("--sha256 '{found}' is not a SHA-256 (64 hexadecimal digits)")
+}
+
+pub fn cli_cannot_read(path: &str, why: &str) -> String {
+    format!("cannot read {path}: {why}")
+}
+
+pub fn cli_unknown_evidence(id: impl std::fmt::Display, item: &str) -> String {
+    format!("{id} has no evidence item '{item}' (see `warroom evidence list {id}`)")
+}
+
+pub fn cli_evidence_changed(n: usize) -> String {
+    format!("{n} evidence file(s) no longer match their recorded SHA-256")
+}
+
+pub fn cli_unknown_event(id: impl std::fmt::Display, event: u64, count: u64) -> String {
+    format!("{id} has no event #{event}; its events are #1 to #{count}")
+}
+
+// Reports.
+pub const REPORT_TITLE: &str = "Post-incident report";
+pub const REPORT_SUMMARY: &str = "Summary";
+pub const REPORT_TIMELINE: &str = "Timeline";
+pub const REPORT_PHASES: &str = "Phases and actions";
+pub const REPORT_CLOCKS: &str = "Deadlines";
+pub const REPORT_CONTACTS: &str = "Contacts reached";
+pub const REPORT_EVIDENCE: &str = "Evidence";
+pub const REPORT_LESSONS: &str = "Lessons learned";
+pub const REPORT_INTEGRITY: &str = "Integrity";
+pub const REPORT_NONE: &str = "None recorded.";
+pub const REPORT_CURRENT: &str = "current phase";
+pub const REPORT_CUSTODY: &str = "custody";
+pub const REPORT_GENERATED: &str = "Generated";
+pub const REPORT_ORGANISATION: &str = "Organisation";
+
+pub fn report_missed(by: &str) -> String {
+    format!("missed by {by}")
+}
+
+pub fn report_running(left: &str) -> String {
+    format!("running, {left} left")
+}
+
+pub fn report_retracted(by: u64, reason: &str) -> String {
+    format!("retracted by #{by}: {reason}")
+}
+
+pub fn report_corrected(ids: &str) -> String {
+    format!("corrected by {ids}")
+}
+
+pub fn report_integrity(events: u64, hash: &str) -> String {
+    format!(
+        "The journal has {events} events; its head SHA-256 is {hash}. Check it with `warroom verify`."
+    )
+}
+
+pub fn cli_not_a_journal(file: &str) -> String {
+    format!(
+        "{file}:1:1: not a warroom journal (its first line must declare an incident); write one with `warroom export ID --format journal`"
+    )
+}
+
+pub fn cli_imported(id: impl std::fmt::Display, n: usize) -> String {
+    format!("imported {id} ({n} events, chain verified)")
+}
+
+pub fn cli_already_imported(id: impl std::fmt::Display) -> String {
+    format!("{id} is already here with the same journal; nothing imported")
+}

@@ -1,8 +1,11 @@
 //! The command line, as other tools call it. Keep these forms stable.
 
-use crate::domain::{Category, ContactKind, ContactOutcome, Flag, IncidentId, Severity, Tlp};
+use crate::domain::{
+    Category, ContactKind, ContactOutcome, EvidenceKind, Flag, IncidentId, LessonKind, Severity,
+    Tlp,
+};
 use crate::drafts::DraftKind;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -175,6 +178,52 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// The evidence register: add (hashing a file), list, hand over, verify.
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
+    /// Add a lesson learned: cause, weakness, went-well or recommendation.
+    Lesson {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(value_parser = parse_lesson)]
+        kind: LessonKind,
+        text: String,
+        /// Recommendations: who carries it out.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Recommendations: by when (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        due: Option<NaiveDate>,
+    },
+    /// Correct an event: a new event that refers to it (the original stays).
+    Correct {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        event: u64,
+        text: String,
+    },
+    /// Retract an event: it stays in the journal, shown struck, with the reason.
+    Retract {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        event: u64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Write the post-incident report (md, html, json) or the raw journal (journal).
+    Export {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add an incident from a journal file written by `export --format journal`.
+    Import { file: PathBuf },
     /// Record that the retainer CSIRT was alerted; starts its SLA clock.
     AlertRetainer {
         #[arg(value_parser = parse_id)]
@@ -249,6 +298,63 @@ pub enum ContactsCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Json,
+    /// The raw journal, JSON lines with the hash chain, for `warroom import`.
+    Journal,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Register an item; with --file, its SHA-256 and size are computed (streaming).
+    Add {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// log, disk-image, memory-image, snapshot, backup, email, artefact, screenshot, other.
+        #[arg(long, value_parser = parse_evidence_kind)]
+        kind: EvidenceKind,
+        #[arg(long)]
+        description: String,
+        /// A file to hash; its path becomes the location unless --location is given.
+        #[arg(long, conflicts_with = "sha256")]
+        file: Option<PathBuf>,
+        /// The hash, when the file is not on this machine.
+        #[arg(long)]
+        sha256: Option<String>,
+        /// Where it is kept.
+        #[arg(long)]
+        location: Option<String>,
+        /// Who collected it (default: you).
+        #[arg(long)]
+        collected_by: Option<String>,
+    },
+    /// The register with hashes and custodians.
+    List {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that an item changed hands.
+    Transfer {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        item: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Re-hash every item whose file is reachable; any mismatch fails (exit 1).
+    Verify {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ClockAction {
     Start,
     Met,
@@ -319,4 +425,17 @@ fn parse_outcome(s: &str) -> Result<ContactOutcome, String> {
 
 fn parse_kind(s: &str) -> Result<ContactKind, String> {
     s.parse()
+}
+
+fn parse_evidence_kind(s: &str) -> Result<EvidenceKind, String> {
+    s.parse()
+}
+
+fn parse_lesson(s: &str) -> Result<LessonKind, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("'{s}' is not a date such as 2026-12-31 ({e})"))
 }

@@ -12,8 +12,10 @@ macro_rules! out {
 mod args;
 mod clocks;
 mod contacts;
+mod exchange;
 mod items;
 mod playbook;
+mod record;
 mod show;
 
 pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlaybookCommand};
@@ -193,6 +195,20 @@ pub fn run(cli: Cli) -> Outcome {
             reason,
         } => items::not_applicable(&writer, id, item_id, &reason),
         Command::Flag { id, flag, at } => clocks::flag(&writer, id, flag, at),
+        Command::Evidence { command } => record::evidence(&writer, command),
+        Command::Lesson {
+            id,
+            kind,
+            text,
+            owner,
+            due,
+        } => record::lesson(&writer, id, kind, &text, owner, due),
+        Command::Correct { id, event, text } => record::amend(&writer, id, event, &text, false),
+        Command::Retract { id, event, reason } => record::amend(&writer, id, event, &reason, true),
+        Command::Export { id, format, output } => {
+            exchange::export(&store, &config, id, format, output.as_deref(), now)
+        }
+        Command::Import { file } => exchange::import(&store, &file),
         Command::Contacts {
             command,
             search,

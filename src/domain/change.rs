@@ -83,6 +83,17 @@ pub enum Change {
     EvidenceRegistered {
         evidence: EvidenceSpec,
     },
+    /// Custody of an evidence item passed to someone.
+    EvidenceTransferred {
+        evidence: String,
+        to: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// A lesson learned: a cause, a weakness, what went well, or a recommendation.
+    LessonAdded {
+        lesson: Lesson,
+    },
     /// A flag that makes clocks apply or starts them. `at` backdates it (e.g. the
     /// instant a breach became known, recorded later); unset means the event's instant.
     FlagSet {
@@ -111,6 +122,11 @@ pub enum Change {
     Corrected {
         event: u64,
         text: String,
+    },
+    /// An event withdrawn: it stays in the journal, shown struck, with the reason.
+    Retracted {
+        event: u64,
+        reason: String,
     },
     Closed {
         reason: String,
@@ -255,9 +271,133 @@ impl std::str::FromStr for ContactOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceSpec {
+    /// Short id within the incident: `E1`, `E2`, …
     pub reference: String,
+    #[serde(default)]
+    pub kind: EvidenceKind,
     pub description: String,
+    /// Where it is kept (path, safe, share).
     pub location: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// Size in bytes, when hashed from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// Who collected it (the first custodian); unset means the author of the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_by: Option<String>,
+    /// When it was collected, if not when it was registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    Log,
+    DiskImage,
+    MemoryImage,
+    Snapshot,
+    Backup,
+    Email,
+    Artefact,
+    Screenshot,
+    #[default]
+    Other,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 9] = [
+        EvidenceKind::Log,
+        EvidenceKind::DiskImage,
+        EvidenceKind::MemoryImage,
+        EvidenceKind::Snapshot,
+        EvidenceKind::Backup,
+        EvidenceKind::Email,
+        EvidenceKind::Artefact,
+        EvidenceKind::Screenshot,
+        EvidenceKind::Other,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            EvidenceKind::Log => "log",
+            EvidenceKind::DiskImage => "disk-image",
+            EvidenceKind::MemoryImage => "memory-image",
+            EvidenceKind::Snapshot => "snapshot",
+            EvidenceKind::Backup => "backup",
+            EvidenceKind::Email => "email",
+            EvidenceKind::Artefact => "artefact",
+            EvidenceKind::Screenshot => "screenshot",
+            EvidenceKind::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for EvidenceKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        EvidenceKind::ALL
+            .into_iter()
+            .find(|k| k.slug() == norm)
+            .ok_or_else(|| {
+                format!(
+                    "unknown evidence kind '{s}'; valid values: {}",
+                    EvidenceKind::ALL.map(EvidenceKind::slug).join(", ")
+                )
+            })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub kind: LessonKind,
+    pub text: String,
+    /// Recommendations: who carries it out, and by when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LessonKind {
+    Cause,
+    Weakness,
+    WentWell,
+    Recommendation,
+}
+
+impl LessonKind {
+    pub const ALL: [LessonKind; 4] = [
+        LessonKind::Cause,
+        LessonKind::Weakness,
+        LessonKind::WentWell,
+        LessonKind::Recommendation,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            LessonKind::Cause => "cause",
+            LessonKind::Weakness => "weakness",
+            LessonKind::WentWell => "went-well",
+            LessonKind::Recommendation => "recommendation",
+        }
+    }
+}
+
+impl std::str::FromStr for LessonKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        LessonKind::ALL
+            .into_iter()
+            .find(|k| k.slug() == norm)
+            .ok_or_else(|| {
+                format!("unknown lesson kind '{s}'; valid values: cause, weakness, went-well, recommendation")
+            })
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::{
     Category, Change, ClockDef, ClockFacts, Clocks, ContactOutcome, Declaration, Event,
-    EvidenceSpec, Hints, IncidentId, ItemSpec, Origin, PhaseSpec, Scope, Severity, Tlp,
+    EvidenceSpec, Hints, IncidentId, ItemSpec, Lesson, Origin, PhaseSpec, Scope, Severity, Tlp,
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -29,7 +29,10 @@ pub struct IncidentState {
     pub checklist: Vec<ChecklistItem>,
     pub retainer_alert: Option<RetainerAlert>,
     pub contact_attempts: Vec<ContactAttempt>,
-    pub evidence: Vec<EvidenceSpec>,
+    pub evidence: Vec<EvidenceRecord>,
+    pub lessons: Vec<Lesson>,
+    /// Event id → (id of the retracting event, reason).
+    pub retracted: BTreeMap<u64, (u64, String)>,
     pub clock_defs: Vec<ClockDef>,
     pub clock_facts: ClockFacts,
     pub report: BTreeMap<String, String>,
@@ -83,6 +86,32 @@ pub struct ContactAttempt {
     pub contact_id: Option<String>,
     pub outcome: ContactOutcome,
     pub note: String,
+}
+
+/// An evidence item and its chain of custody (the first entry is its collection).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceRecord {
+    pub spec: EvidenceSpec,
+    pub registered_at: DateTime<Utc>,
+    pub registered_by: String,
+    pub custody: Vec<Custody>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Custody {
+    pub at: DateTime<Utc>,
+    /// Who holds it from then on.
+    pub to: String,
+    /// Who recorded the hand-over.
+    pub by: String,
+    pub note: String,
+}
+
+impl EvidenceRecord {
+    /// Who holds it now.
+    pub fn custodian(&self) -> &str {
+        self.custody.last().map_or("", |c| c.to.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -172,6 +201,8 @@ impl IncidentState {
             retainer_alert: None,
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
+            lessons: Vec::new(),
+            retracted: BTreeMap::new(),
             clock_defs: clocks,
             clock_facts: ClockFacts {
                 entity,
@@ -271,7 +302,45 @@ impl IncidentState {
             }),
             // Directory journal events mean nothing to an incident.
             Change::ContactSaved { .. } => {}
-            Change::EvidenceRegistered { evidence } => self.evidence.push(evidence.clone()),
+            Change::EvidenceRegistered { evidence } => {
+                if self.evidence_item(&evidence.reference).is_none() {
+                    let first = evidence.collected_by.clone().unwrap_or_else(|| by.clone());
+                    self.evidence.push(EvidenceRecord {
+                        spec: evidence.clone(),
+                        registered_at: event.at,
+                        registered_by: by.clone(),
+                        custody: vec![Custody {
+                            at: evidence.collected_at.unwrap_or(event.at),
+                            to: first,
+                            by: by.clone(),
+                            note: String::new(),
+                        }],
+                    });
+                }
+            }
+            Change::EvidenceTransferred { evidence, to, note } => {
+                if let Some(item) = self
+                    .evidence
+                    .iter_mut()
+                    .find(|e| &e.spec.reference == evidence)
+                {
+                    item.custody.push(Custody {
+                        at: event.at,
+                        to: to.clone(),
+                        by: by.clone(),
+                        note: note.clone(),
+                    });
+                }
+            }
+            Change::LessonAdded { lesson } => self.lessons.push(lesson.clone()),
+            Change::Retracted {
+                event: target,
+                reason,
+            } => {
+                self.retracted
+                    .entry(*target)
+                    .or_insert((event.id, reason.clone()));
+            }
             Change::FlagSet { flag, at } => {
                 let facts = &mut self.clock_facts;
                 facts.flags.entry(*flag).or_insert(at.unwrap_or(event.at));
@@ -304,6 +373,18 @@ impl IncidentState {
         self.event_count += 1;
         self.last_event_at = event.at;
         Ok(())
+    }
+
+    pub fn evidence_item(&self, reference: &str) -> Option<&EvidenceRecord> {
+        self.evidence.iter().find(|e| e.spec.reference == reference)
+    }
+
+    /// A fresh evidence reference: `E1`, `E2`, …
+    pub fn new_evidence_ref(&self) -> String {
+        (1..)
+            .map(|n| format!("E{n}"))
+            .find(|r| self.evidence_item(r).is_none())
+            .unwrap_or_default()
     }
 
     /// Every clock's state, from the definitions and facts of the journal.

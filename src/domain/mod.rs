@@ -17,7 +17,8 @@ mod tlp;
 
 pub use category::{Category, UnknownCategory};
 pub use change::{
-    Change, ContactOutcome, Declaration, EvidenceSpec, Hints, ItemSpec, Origin, PhaseSpec, Scope,
+    Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, ItemSpec, Lesson,
+    LessonKind, Origin, PhaseSpec, Scope,
 };
 pub use clocks::{
     Cap, ClockDef, ClockFacts, ClockState, ClockStatus, ClockView, Clocks, Countdown, EntityFlags,
@@ -30,8 +31,8 @@ pub use directory::{
 };
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
-    ChecklistItem, ContactAttempt, Done, FoldError, IncidentState, NotApplicable, RetainerAlert,
-    fold,
+    ChecklistItem, ContactAttempt, Custody, Done, EvidenceRecord, FoldError, IncidentState,
+    NotApplicable, RetainerAlert, fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
 pub use playbook::{

@@ -101,3 +101,36 @@ pub fn plan_directory(
     }
     Ok((events, head))
 }
+
+/// An imported journal, checked: its chain verifies and it starts with the declaration
+/// of `id`. Returns the events with their records (byte for byte as given) and the
+/// summary after them.
+pub fn plan_import(id: IncidentId, records: &[Vec<u8>]) -> Result<Planned, StoreError> {
+    let reject = |detail: String| StoreError::Rejected { id, detail };
+    crate::domain::verify_chain(records.iter().map(Vec::as_slice), None)
+        .map_err(|e| reject(e.to_string()))?;
+    let mut head = crate::domain::ChainHead::genesis();
+    let mut summary: Option<IncidentSummary> = None;
+    let mut events = Vec::with_capacity(records.len());
+    for record in records {
+        let event =
+            Event::from_record(record).map_err(|e| reject(format!("unreadable event: {e}")))?;
+        head = head.advanced(record);
+        match summary.as_mut() {
+            Some(s) => s.apply(&event, head.clone()),
+            None => match &event.change {
+                Change::Declared(d) if d.id == id => {
+                    summary = IncidentSummary::declared(&event, head.clone());
+                }
+                _ => {
+                    return Err(reject(
+                        "the journal does not start with its declaration".into(),
+                    ));
+                }
+            },
+        }
+        events.push((event, record.clone()));
+    }
+    let summary = summary.ok_or_else(|| reject("the journal is empty".into()))?;
+    Ok(Planned { events, summary })
+}

@@ -16,6 +16,8 @@ pub enum StoreError {
     Rejected { id: IncidentId, detail: String },
     #[error("incident {id} is damaged: {detail}")]
     Corrupt { id: IncidentId, detail: String },
+    #[error("incident {0} already exists here with a different journal; nothing imported")]
+    ImportConflict(IncidentId),
     #[error("the contact directory: {0}")]
     Directory(String),
     #[error(

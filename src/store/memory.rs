@@ -1,6 +1,6 @@
 //! An in-memory store for tests and benchmarks: same contract, nothing on disk.
 
-use super::append::{NewEvent, plan, plan_directory};
+use super::append::{NewEvent, plan, plan_directory, plan_import};
 use super::{Store, StoreError, sort_for_list};
 use crate::domain::{ChainHead, Event, IncidentId, IncidentSummary};
 use std::collections::BTreeMap;
@@ -59,6 +59,18 @@ impl Store for MemoryStore {
                 events.push(event);
             }
             Ok(events)
+        })
+    }
+
+    fn import(&self, id: IncidentId, records: &[Vec<u8>]) -> Result<bool, StoreError> {
+        let planned = plan_import(id, records)?;
+        self.with(|m| match m.get(&id) {
+            Some((_, existing)) if existing.as_slice() == records => Ok(false),
+            Some(_) => Err(StoreError::ImportConflict(id)),
+            None => {
+                m.insert(id, (planned.summary, records.to_vec()));
+                Ok(true)
+            }
         })
     }
 

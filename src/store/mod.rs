@@ -31,6 +31,11 @@ pub trait Store: Send {
     /// Human-readable location, for the status line and messages.
     fn location(&self) -> String;
 
+    /// Adds an incident from a journal exported elsewhere, records byte for byte.
+    /// `Ok(false)` when the same journal is already here (importing twice changes
+    /// nothing); an incident with the same id and other content is refused.
+    fn import(&self, id: IncidentId, records: &[Vec<u8>]) -> Result<bool, StoreError>;
+
     /// The directory journal: contacts added or edited from the dashboard, in order.
     fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError>;
 

@@ -4,7 +4,7 @@
 //! Trees: `meta` (schema version, created-at), `incidents` (id → summary JSON), and one
 //! `journal/<id>` tree per incident (big-endian sequence number → event record).
 
-use super::append::{NewEvent, plan, plan_directory};
+use super::append::{NewEvent, plan, plan_directory, plan_import};
 use super::{Store, StoreError, create_private_dir, parse_record, sort_for_list};
 use crate::domain::{Event, IncidentId, IncidentSummary};
 use sled::Transactional;
@@ -246,6 +246,39 @@ impl Store for SledStore {
         // Durable before anyone is told it is saved.
         self.db.flush().map_err(|e| self.engine(e))?;
         Ok(events)
+    }
+
+    fn import(&self, id: IncidentId, records: &[Vec<u8>]) -> Result<bool, StoreError> {
+        let planned = plan_import(id, records)?;
+        if self.summary(id)?.is_some() {
+            return if self.records(id)? == records {
+                Ok(false)
+            } else {
+                Err(StoreError::ImportConflict(id))
+            };
+        }
+        let journal = self.journal(id)?;
+        let key = id.to_string();
+        let summary = serde_json::to_vec(&planned.summary).unwrap_or_default();
+        let result = (&self.incidents, &journal).transaction(|(incidents, journal)| {
+            if incidents.get(key.as_bytes())?.is_some() {
+                return Err(ConflictableTransactionError::Abort(
+                    StoreError::ImportConflict(id),
+                ));
+            }
+            for (event, record) in &planned.events {
+                journal.insert(&event.id.to_be_bytes(), record.as_slice())?;
+            }
+            incidents.insert(key.as_bytes(), summary.as_slice())?;
+            Ok(())
+        });
+        match result {
+            Ok(()) => {}
+            Err(TransactionError::Abort(e)) => return Err(e),
+            Err(TransactionError::Storage(e)) => return Err(self.engine(e)),
+        }
+        self.db.flush().map_err(|e| self.engine(e))?;
+        Ok(true)
     }
 
     fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError> {

@@ -1,0 +1,211 @@
+//! The written record of an incident: evidence register, lessons learned, corrections
+//! and retractions. Each is a journal event; nothing is edited in place.
+
+use super::args::EvidenceCommand;
+use super::items::{Writer, state};
+use super::{Failure, Outcome, append, non_empty};
+use crate::domain::{Change, EvidenceSpec, IncidentId, Lesson, LessonKind};
+use crate::evidence::{self, Check};
+use crate::text;
+use crate::ui::format::safe;
+use chrono::NaiveDate;
+use std::io::{IsTerminal, Write};
+
+pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
+    match command {
+        EvidenceCommand::Add {
+            id,
+            kind,
+            description,
+            file,
+            sha256,
+            location,
+            collected_by,
+        } => {
+            let description = non_empty(&description, "--description")?;
+            let state = state(w.store, id)?;
+            let (sha256, size, location) = match (&file, sha256) {
+                (Some(path), _) => {
+                    let (hash, size) = hash_with_progress(path)?;
+                    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                    let location = location.unwrap_or_else(|| absolute.display().to_string());
+                    (Some(hash), Some(size), location)
+                }
+                (None, Some(hex)) => {
+                    let hex = hex.trim().to_ascii_lowercase();
+                    if !evidence::is_sha256(&hex) {
+                        return Err(Failure::Usage(text::cli_bad_sha256(&hex)));
+                    }
+                    (Some(hex), None, location.unwrap_or_default())
+                }
+                (None, None) => (None, None, location.unwrap_or_default()),
+            };
+            let reference = state.new_evidence_ref();
+            let spec = EvidenceSpec {
+                reference: reference.clone(),
+                kind,
+                description,
+                location: crate::app::forms::clean_line(&location),
+                sha256,
+                size,
+                collected_by: collected_by.map(|c| crate::app::forms::clean_line(&c)),
+                collected_at: None,
+            };
+            append(
+                w.store,
+                id,
+                w.now,
+                w.author,
+                Change::EvidenceRegistered { evidence: spec },
+            )?;
+            outln!("{reference}");
+            Ok(())
+        }
+        EvidenceCommand::List { id, json } => list(w, id, json),
+        EvidenceCommand::Transfer { id, item, to, note } => {
+            let to = non_empty(&to, "--to")?;
+            let state = state(w.store, id)?;
+            if state.evidence_item(&item).is_none() {
+                return Err(Failure::Failed(text::cli_unknown_evidence(id, &item)));
+            }
+            let note = crate::app::forms::clean_line(&note).trim().to_string();
+            append(
+                w.store,
+                id,
+                w.now,
+                w.author,
+                Change::EvidenceTransferred {
+                    evidence: item,
+                    to,
+                    note,
+                },
+            )
+        }
+        EvidenceCommand::Verify { id } => verify(w, id),
+    }
+}
+
+/// Hashes `path`, drawing a progress bar on standard error when it is a terminal.
+fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> {
+    let tty = std::io::stderr().is_terminal();
+    let mut last = 0u64;
+    let mut progress = |done: u64, total: u64| {
+        let percent = (done * 100).checked_div(total).unwrap_or(100);
+        if tty && percent != last {
+            last = percent;
+            let filled = usize::try_from(percent / 5).unwrap_or(20);
+            let _ = write!(
+                std::io::stderr(),
+                "\r{} [{}{}] {percent:>3}%",
+                text::HASHING,
+                "#".repeat(filled),
+                " ".repeat(20 - filled.min(20))
+            );
+        }
+    };
+    let result = evidence::hash_file(path, &mut progress).map_err(|e| {
+        Failure::Failed(text::cli_cannot_read(
+            &path.display().to_string(),
+            &e.to_string(),
+        ))
+    });
+    if tty {
+        let _ = writeln!(std::io::stderr());
+    }
+    result
+}
+
+fn list(w: &Writer, id: IncidentId, json: bool) -> Outcome {
+    let state = state(w.store, id)?;
+    if json {
+        let out = serde_json::to_string_pretty(&state.evidence)
+            .map_err(|e| Failure::Failed(e.to_string()))?;
+        outln!("{out}");
+        return Ok(());
+    }
+    for item in &state.evidence {
+        let spec = &item.spec;
+        outln!(
+            "{:<4} {:<13} {}  [{}]",
+            spec.reference,
+            spec.kind.slug(),
+            safe(&spec.description),
+            safe(item.custodian())
+        );
+        if let Some(hash) = &spec.sha256 {
+            outln!("     sha256 {hash}");
+        }
+        if !spec.location.is_empty() {
+            outln!("     {} {}", text::EVIDENCE_AT, safe(&spec.location));
+        }
+    }
+    Ok(())
+}
+
+fn verify(w: &Writer, id: IncidentId) -> Outcome {
+    let state = state(w.store, id)?;
+    let mut mismatches = 0;
+    for item in &state.evidence {
+        let r = &item.spec.reference;
+        match evidence::verify(item) {
+            Check::Matches => outln!("{r} {}", text::EVIDENCE_OK),
+            Check::Mismatch { found } => {
+                mismatches += 1;
+                outln!("{r} {} {found}", text::EVIDENCE_MISMATCH);
+            }
+            Check::Unreachable(why) => outln!("{r} {}: {}", text::EVIDENCE_UNREACHABLE, safe(&why)),
+            Check::NoHash => outln!("{r} {}", text::EVIDENCE_NO_HASH),
+        }
+    }
+    if mismatches > 0 {
+        return Err(Failure::Failed(text::cli_evidence_changed(mismatches)));
+    }
+    Ok(())
+}
+
+pub fn lesson(
+    w: &Writer,
+    id: IncidentId,
+    kind: LessonKind,
+    text_in: &str,
+    owner: Option<String>,
+    due: Option<NaiveDate>,
+) -> Outcome {
+    let lesson = Lesson {
+        kind,
+        text: non_empty(text_in, text::CLI_THE_LESSON)?,
+        owner: owner
+            .map(|o| crate::app::forms::clean_line(&o).trim().to_string())
+            .filter(|o| !o.is_empty()),
+        due,
+    };
+    append(w.store, id, w.now, w.author, Change::LessonAdded { lesson })
+}
+
+/// Corrections and retractions name an event that exists; the declaration cannot be
+/// retracted (the incident itself).
+pub fn amend(w: &Writer, id: IncidentId, event: u64, text_in: &str, retract: bool) -> Outcome {
+    let state = state(w.store, id)?;
+    if event == 0 || event > state.event_count {
+        return Err(Failure::Failed(text::cli_unknown_event(
+            id,
+            event,
+            state.event_count,
+        )));
+    }
+    if retract && event == 1 {
+        return Err(Failure::Failed(text::CLI_CANNOT_RETRACT_DECLARATION.into()));
+    }
+    let change = if retract {
+        Change::Retracted {
+            event,
+            reason: non_empty(text_in, "--reason")?,
+        }
+    } else {
+        Change::Corrected {
+            event,
+            text: non_empty(text_in, text::CLI_THE_CORRECTION)?,
+        }
+    };
+    append(w.store, id, w.now, w.author, change)
+}

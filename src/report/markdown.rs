@@ -1,0 +1,232 @@
+//! The report as Markdown (CommonMark + tables). Every user text is escaped: markup
+//! characters get a backslash, line breaks become spaces, controls are dropped.
+
+use super::{Report, utc};
+use crate::text;
+use std::fmt::Write;
+
+/// `text` safe inside a Markdown paragraph or table cell.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '<' | '>' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn opt(value: &Option<String>) -> String {
+    value.as_deref().map(escape).unwrap_or_default()
+}
+
+pub fn markdown(r: &Report) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_markdown(&mut out, r);
+    out
+}
+
+fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(out, "**{}**", r.tlp)?;
+    if r.exercise {
+        writeln!(out, "\n**{}**", text::EXERCISE)?;
+    }
+    writeln!(
+        out,
+        "\n# {} — {} {}\n",
+        text::REPORT_TITLE,
+        r.id,
+        escape(&r.title)
+    )?;
+    writeln!(out, "| | |\n|---|---|")?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        text::REPORT_ORGANISATION,
+        escape(&r.organisation)
+    )?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        text::LABEL_SEVERITY,
+        escape(&r.severity)
+    )?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        text::LABEL_CATEGORY,
+        escape(&r.category)
+    )?;
+    writeln!(out, "| {} | {} |", text::LABEL_DECLARED, utc(r.declared_at))?;
+    if let Some(d) = r.detected_at {
+        writeln!(out, "| {} | {} |", text::LABEL_DETECTED, utc(d))?;
+    }
+    writeln!(out, "| {} | {} |", text::LABEL_COMMANDER, opt(&r.commander))?;
+    writeln!(out, "| {} | {} |", text::LABEL_PLAYBOOK, opt(&r.playbook))?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        text::REPORT_GENERATED,
+        utc(r.generated_at)
+    )?;
+
+    writeln!(out, "\n## {}\n", text::REPORT_SUMMARY)?;
+    writeln!(
+        out,
+        "{}",
+        if r.summary.is_empty() {
+            text::REPORT_NONE.to_string()
+        } else {
+            escape(&r.summary)
+        }
+    )?;
+
+    writeln!(out, "\n## {}\n", text::REPORT_TIMELINE)?;
+    writeln!(out, "| # | UTC | Author | Event |\n|---|---|---|---|")?;
+    for e in &r.timeline {
+        let mut line = escape(&e.text);
+        if let Some(amended) = &e.amended {
+            line = format!("~~{line}~~ ({})", escape(amended));
+        }
+        writeln!(
+            out,
+            "| {} | {} | {} | {line} |",
+            e.event,
+            utc(e.at),
+            escape(&e.author)
+        )?;
+    }
+
+    writeln!(out, "\n## {}\n", text::REPORT_PHASES)?;
+    for p in &r.phases {
+        let current = if p.current {
+            format!(" ({})", text::REPORT_CURRENT)
+        } else {
+            String::new()
+        };
+        writeln!(out, "### {}{current}\n", escape(&p.name))?;
+        if p.items.is_empty() {
+            writeln!(out, "{}\n", text::REPORT_NONE)?;
+            continue;
+        }
+        writeln!(
+            out,
+            "| Step | Status | Owner | Done by | Done at (UTC) |\n|---|---|---|---|---|"
+        )?;
+        for i in &p.items {
+            let status = match &i.not_applicable {
+                Some(reason) => format!("not applicable: {}", escape(reason)),
+                None => i.status.clone(),
+            };
+            writeln!(
+                out,
+                "| {} | {status} | {} | {} | {} |",
+                escape(&i.text),
+                opt(&i.owner),
+                opt(&i.done_by),
+                i.done_at.map(utc).unwrap_or_default()
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## {}\n", text::REPORT_CLOCKS)?;
+    if r.clocks.is_empty() {
+        writeln!(out, "{}", text::REPORT_NONE)?;
+    } else {
+        writeln!(
+            out,
+            "| Deadline | Owed to | State | Due (UTC) | Outcome | Reference |\n|---|---|---|---|---|---|"
+        )?;
+        for c in &r.clocks {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                escape(&c.name),
+                escape(&c.authority),
+                c.state,
+                c.deadline.map(utc).unwrap_or_default(),
+                escape(&c.outcome),
+                opt(&c.reference)
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## {}\n", text::REPORT_CONTACTS)?;
+    if r.contacts.is_empty() {
+        writeln!(out, "{}", text::REPORT_NONE)?;
+    } else {
+        writeln!(
+            out,
+            "| UTC | Contact | Outcome | By | Note |\n|---|---|---|---|---|"
+        )?;
+        for c in &r.contacts {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                utc(c.at),
+                escape(&c.contact),
+                c.outcome,
+                escape(&c.by),
+                escape(&c.note)
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## {}\n", text::REPORT_EVIDENCE)?;
+    if r.evidence.is_empty() {
+        writeln!(out, "{}", text::REPORT_NONE)?;
+    }
+    for e in &r.evidence {
+        writeln!(
+            out,
+            "- **{}** ({}) {}",
+            escape(&e.reference),
+            e.kind,
+            escape(&e.description)
+        )?;
+        if let Some(hash) = &e.sha256 {
+            writeln!(out, "  - SHA-256 `{hash}`")?;
+        }
+        if !e.location.is_empty() {
+            writeln!(out, "  - {}", escape(&e.location))?;
+        }
+        let trail: Vec<String> = e
+            .custody
+            .iter()
+            .map(|c| format!("{} → {}", utc(c.at), escape(&c.to)))
+            .collect();
+        writeln!(out, "  - {}: {}", text::REPORT_CUSTODY, trail.join("; "))?;
+    }
+
+    writeln!(out, "\n## {}\n", text::REPORT_LESSONS)?;
+    if r.lessons.is_empty() {
+        writeln!(out, "{}", text::REPORT_NONE)?;
+    }
+    for l in &r.lessons {
+        let mut line = format!("- **{}**: {}", l.kind, escape(&l.text));
+        if let Some(owner) = &l.owner {
+            line.push_str(&format!(" — {}", escape(owner)));
+        }
+        if let Some(due) = l.due {
+            line.push_str(&format!(" ({due})"));
+        }
+        writeln!(out, "{line}")?;
+    }
+
+    writeln!(out, "\n## {}\n", text::REPORT_INTEGRITY)?;
+    writeln!(
+        out,
+        "{}",
+        text::report_integrity(r.journal.events, &r.journal.sha256)
+    )?;
+    Ok(())
+}

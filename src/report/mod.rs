@@ -1,0 +1,308 @@
+//! The post-incident report: one model built from the journal (pure), written as
+//! Markdown, HTML (one self-contained file that prints well) or JSON. User text is
+//! escaped for each format, so nothing typed during the incident can inject markup.
+
+mod html;
+mod markdown;
+
+use crate::config::Config;
+use crate::domain::{
+    ChecklistItem, ClockState, Custody, Event, EvidenceRecord, IncidentState, Lesson,
+};
+use crate::text;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+pub use html::html;
+pub use markdown::markdown;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub tlp: String,
+    pub exercise: bool,
+    pub id: String,
+    pub title: String,
+    pub organisation: String,
+    pub severity: String,
+    pub category: String,
+    pub declared_at: DateTime<Utc>,
+    pub detected_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub commander: Option<String>,
+    pub summary: String,
+    pub playbook: Option<String>,
+    pub phase_model: Option<String>,
+    pub generated_at: DateTime<Utc>,
+    pub timeline: Vec<TimelineEntry>,
+    pub phases: Vec<PhaseReport>,
+    pub clocks: Vec<ClockReport>,
+    pub contacts: Vec<ContactReport>,
+    pub evidence: Vec<EvidenceReport>,
+    pub lessons: Vec<LessonReport>,
+    pub journal: JournalHead,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub event: u64,
+    pub at: DateTime<Utc>,
+    pub author: String,
+    pub kind: String,
+    pub text: String,
+    /// "retracted: reason" or the ids of corrections, for the reader.
+    pub amended: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseReport {
+    pub name: String,
+    pub current: bool,
+    pub items: Vec<ItemReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemReport {
+    pub id: String,
+    pub text: String,
+    pub status: String,
+    pub owner: Option<String>,
+    pub assignee: Option<String>,
+    pub done_by: Option<String>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub not_applicable: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClockReport {
+    pub name: String,
+    pub authority: String,
+    pub state: String,
+    pub deadline: Option<DateTime<Utc>>,
+    pub met_at: Option<DateTime<Utc>>,
+    /// "met 02:13:00 early", "missed by 01:00:00", "waived: reason"…
+    pub outcome: String,
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactReport {
+    pub at: DateTime<Utc>,
+    pub contact: String,
+    pub outcome: String,
+    pub by: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceReport {
+    pub reference: String,
+    pub kind: String,
+    pub description: String,
+    pub location: String,
+    pub sha256: Option<String>,
+    pub size: Option<u64>,
+    pub custody: Vec<Custody>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonReport {
+    pub kind: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalHead {
+    pub events: u64,
+    pub sha256: String,
+}
+
+fn item_report(config: &Config, i: &ChecklistItem) -> ItemReport {
+    let status = match (&i.done, &i.not_applicable) {
+        (Some(_), _) => "done",
+        (None, Some(_)) => "not applicable",
+        (None, None) => "open",
+    };
+    ItemReport {
+        id: i.id.clone(),
+        text: i.text.clone(),
+        status: status.into(),
+        owner: i.owner.as_deref().map(|o| config.role_name(o).to_string()),
+        assignee: i.assignee.clone(),
+        done_by: i.done.as_ref().map(|d| d.by.clone()),
+        done_at: i.done.as_ref().map(|d| d.at),
+        not_applicable: i.not_applicable.as_ref().map(|n| n.reason.clone()),
+    }
+}
+
+fn clock_report(c: &crate::domain::ClockView, now: DateTime<Utc>) -> ClockReport {
+    let hms = crate::ui::format::hms;
+    let (state, met_at, reference, outcome) = match &c.state {
+        ClockState::NotApplicable => ("not applicable", None, None, String::new()),
+        ClockState::Waiting => ("not started", None, None, String::new()),
+        ClockState::Running { deadline, .. } => {
+            let outcome = if now > *deadline {
+                text::report_missed(&hms(now - *deadline))
+            } else {
+                text::report_running(&hms(*deadline - now))
+            };
+            ("running", None, None, outcome)
+        }
+        ClockState::Met {
+            at,
+            deadline,
+            reference,
+            ..
+        } => {
+            let outcome = match deadline {
+                Some(d) if at <= d => text::clock_met_early(&hms(*d - *at)),
+                Some(d) => text::clock_met_late(&hms(*at - *d)),
+                None => text::CLOCK_MET.into(),
+            };
+            ("met", Some(*at), Some(reference.clone()), outcome)
+        }
+        ClockState::Waived { reason, .. } => (
+            "waived",
+            None,
+            None,
+            format!("{}: {reason}", text::CLOCK_WAIVED),
+        ),
+    };
+    ClockReport {
+        name: c.name.clone(),
+        authority: c.authority.clone(),
+        state: state.into(),
+        deadline: c.state.deadline(),
+        met_at,
+        outcome,
+        reference,
+    }
+}
+
+fn evidence_report(e: &EvidenceRecord) -> EvidenceReport {
+    EvidenceReport {
+        reference: e.spec.reference.clone(),
+        kind: e.spec.kind.slug().into(),
+        description: e.spec.description.clone(),
+        location: e.spec.location.clone(),
+        sha256: e.spec.sha256.clone(),
+        size: e.spec.size,
+        custody: e.custody.clone(),
+    }
+}
+
+fn lesson_report(l: &Lesson) -> LessonReport {
+    LessonReport {
+        kind: text::lesson_kind_name(l.kind).into(),
+        text: l.text.clone(),
+        owner: l.owner.clone(),
+        due: l.due,
+    }
+}
+
+/// The report of the incident whose journal is `events` (folded as `state`).
+pub fn build(
+    state: &IncidentState,
+    events: &[Event],
+    config: &Config,
+    head_hash: &str,
+    now: DateTime<Utc>,
+) -> Report {
+    let timeline = events
+        .iter()
+        .map(|e| {
+            let amended = match state.retracted.get(&e.id) {
+                Some((by, reason)) => Some(text::report_retracted(*by, reason)),
+                None => state.corrections.get(&e.id).map(|ids| {
+                    text::report_corrected(
+                        &ids.iter()
+                            .map(|i| format!("#{i}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                }),
+            };
+            TimelineEntry {
+                event: e.id,
+                at: e.at,
+                author: e.author.clone(),
+                kind: change_kind(&e.change),
+                text: text::event_line(&e.change, Some(state)),
+                amended,
+            }
+        })
+        .collect();
+    let phases = state
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PhaseReport {
+            name: p.name.clone(),
+            current: i == state.current_phase,
+            items: state
+                .items_of_phase(i)
+                .map(|it| item_report(config, it))
+                .collect(),
+        })
+        .collect();
+    Report {
+        tlp: state.tlp.label().to_string(),
+        exercise: state.exercise,
+        id: state.id.to_string(),
+        title: state.title.clone(),
+        organisation: config.organisation.clone(),
+        severity: state.severity.to_string(),
+        category: state.category.name().to_string(),
+        declared_at: state.declared_at,
+        detected_at: state.detected_at,
+        closed_at: state.closed_at,
+        commander: state.commander.clone(),
+        summary: state.summary.clone(),
+        playbook: state.playbook.as_ref().map(|p| p.name.clone()),
+        phase_model: state.phase_model.as_ref().map(|p| p.name.clone()),
+        generated_at: now,
+        timeline,
+        phases,
+        clocks: state
+            .clocks()
+            .by_urgency(now)
+            .into_iter()
+            .filter(|c| c.state != ClockState::NotApplicable)
+            .map(|c| clock_report(c, now))
+            .collect(),
+        contacts: state
+            .contact_attempts
+            .iter()
+            .map(|a| ContactReport {
+                at: a.at,
+                contact: a.contact.clone(),
+                outcome: text::outcome_name(a.outcome).into(),
+                by: a.by.clone(),
+                note: a.note.clone(),
+            })
+            .collect(),
+        evidence: state.evidence.iter().map(evidence_report).collect(),
+        lessons: state.lessons.iter().map(lesson_report).collect(),
+        journal: JournalHead {
+            events: state.event_count,
+            sha256: head_hash.to_string(),
+        },
+    }
+}
+
+/// The event's kind as stored (`note_added`, `item_checked`…).
+fn change_kind(change: &crate::domain::Change) -> String {
+    serde_json::to_value(change)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str().map(String::from)))
+        .unwrap_or_default()
+}
+
+pub fn json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
