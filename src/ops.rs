@@ -161,6 +161,12 @@ pub fn execute(
                 Err(e) => Msg::Failed(e.to_string()),
             };
         }
+        Effect::ExportReport(id) => {
+            return match export_reports(store, config, id, now) {
+                Ok(paths) => Msg::ReportSaved(paths),
+                Err(e) => Msg::LoadFailed(e),
+            };
+        }
         Effect::SaveDraft { file, text } => {
             return match store.directory() {
                 Some(dir) => match save_draft(dir, &file, &text) {
@@ -197,14 +203,56 @@ pub fn save_draft(
     file: &str,
     text: &str,
 ) -> std::io::Result<std::path::PathBuf> {
-    let drafts = dir.join("drafts");
-    std::fs::create_dir_all(&drafts)?;
+    save_in(&dir.join("drafts"), file, text)
+}
+
+/// Writes `text` to `file` in `folder`, creating the folder private (0700) first.
+fn save_in(
+    folder: &std::path::Path,
+    file: &str,
+    text: &str,
+) -> std::io::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(folder)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o700))?;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
     }
-    let path = drafts.join(file);
+    let path = folder.join(file);
     std::fs::write(&path, text)?;
     Ok(path)
+}
+
+/// Writes the incident's report as Markdown, HTML and JSON into `reports/` of the data
+/// directory (created private); returns the paths, or where it would have written them
+/// for a store not on disk.
+pub fn export_reports(
+    store: &dyn Store,
+    config: &Config,
+    id: IncidentId,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, String> {
+    let events = store.events(id).map_err(|e| e.to_string())?;
+    let state = crate::domain::fold(&events).map_err(|e| e.to_string())?;
+    let head = store
+        .summary(id)
+        .map_err(|e| e.to_string())?
+        .map(|s| s.head.hash)
+        .unwrap_or_default();
+    let report = crate::report::build(&state, &events, config, &head, now);
+    let files = [
+        (format!("{id}.md"), crate::report::markdown(&report)),
+        (format!("{id}.html"), crate::report::html(&report)),
+        (format!("{id}.json"), crate::report::json(&report)),
+    ];
+    let Some(dir) = store.directory() else {
+        return Ok(files.into_iter().map(|(name, _)| name).collect());
+    };
+    let reports = dir.join("reports");
+    let mut paths = Vec::new();
+    for (name, body) in files {
+        let path = save_in(&reports, &name, &body).map_err(|e| e.to_string())?;
+        paths.push(path.display().to_string());
+    }
+    Ok(paths)
 }

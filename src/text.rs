@@ -126,6 +126,10 @@ pub fn describe(action: Action) -> &'static str {
         Action::LogCall => "Log a call to the selected contact",
         Action::NewContact => "Add a contact to the directory",
         Action::EditContact => "Edit the selected contact",
+        Action::OpenJournal => "Full journal, evidence, lessons",
+        Action::Correct => "Correct the selected event",
+        Action::Retract => "Retract the selected event (with a reason)",
+        Action::ExportReport => "Write the report (md, html, json)",
     }
 }
 
@@ -138,6 +142,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Form => "Forms",
         Mode::Confirm => "Questions",
         Mode::Viewer => "Drafts",
+        Mode::Journal => "Full journal",
         Mode::Help => "This list",
     }
 }
@@ -743,4 +748,43 @@ pub fn cli_imported(id: impl std::fmt::Display, n: usize) -> String {
 
 pub fn cli_already_imported(id: impl std::fmt::Display) -> String {
     format!("{id} is already here with the same journal; nothing imported")
+}
+
+pub const PANE_CORRECT: &str = "Correction (the original stays, struck)";
+pub const PANE_RETRACT: &str = "Why is this event retracted?";
+pub const PANE_EVIDENCE: &str = "Register evidence: description";
+pub const PANE_LESSON: &str = "Add a lesson learned";
+pub const PANE_TRANSFER: &str = "Hand this evidence to";
+pub const LABEL_KIND: &str = "Kind";
+pub const EVIDENCE_FORM_HINT: &str =
+    "Tab: kind   Enter: save   (hash files with `warroom evidence add --file`)";
+pub const LESSON_FORM_HINT: &str =
+    "Tab: kind   Enter: save   recommendation: text @owner 2027-01-31";
+
+pub const JOURNAL_VIEW_TITLE: &str = "Journal · Tab: evidence, lessons · f filter · / search · n note · c correct · r retract · + add · Esc close";
+pub const LABEL_SHOWING: &str = "showing";
+pub const QUICK_NOTE: &str = "Note:";
+pub const QUICK_NOTE_HINT: &str = "Enter: save, stays open · Esc: close";
+pub const JOURNAL_NOTHING: &str = "No event matches.";
+pub const EVIDENCE_NONE: &str =
+    "No evidence registered. + registers an item; `warroom evidence add --file` hashes a file.";
+pub const EVIDENCE_NO_HASH_SHORT: &str = "no hash";
+pub const LESSONS_NONE: &str =
+    "No lesson yet. + adds a cause, a weakness, what went well, a recommendation.";
+
+pub fn kind_filter_name(filter: crate::app::KindFilter) -> &'static str {
+    use crate::app::KindFilter;
+    match filter {
+        KindFilter::All => "all events",
+        KindFilter::Notes => "notes",
+        KindFilter::Checklist => "checklist",
+        KindFilter::Clocks => "clocks",
+        KindFilter::Contacts => "calls",
+        KindFilter::Evidence => "evidence",
+        KindFilter::Amendments => "corrections",
+    }
+}
+
+pub fn flash_report_saved(paths: &str) -> String {
+    format!("Report written: {paths}")
 }

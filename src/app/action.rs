@@ -62,4 +62,12 @@ pub enum Action {
     NewContact,
     /// Edit the selected contact.
     EditContact,
+    /// Open (or close) the full-screen journal.
+    OpenJournal,
+    /// Correct the selected journal event.
+    Correct,
+    /// Retract the selected journal event (with a reason).
+    Retract,
+    /// Write the post-incident report (Markdown, HTML, JSON) to the data directory.
+    ExportReport,
 }

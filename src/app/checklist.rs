@@ -255,6 +255,47 @@ impl App {
                 reason: typed,
             },
             LinePurpose::Call { .. } => return vec![],
+            LinePurpose::Correct { event } => Change::Corrected {
+                event: *event,
+                text: typed,
+            },
+            LinePurpose::Retract { event } => Change::Retracted {
+                event: *event,
+                reason: typed,
+            },
+            LinePurpose::Evidence { kind } => {
+                let Some(active) = &self.active else {
+                    return vec![];
+                };
+                Change::EvidenceRegistered {
+                    evidence: crate::domain::EvidenceSpec {
+                        reference: active.state.new_evidence_ref(),
+                        kind: *kind,
+                        description: typed,
+                        location: String::new(),
+                        sha256: None,
+                        size: None,
+                        collected_by: None,
+                        collected_at: None,
+                    },
+                }
+            }
+            LinePurpose::Lesson { kind } => {
+                let (text, owner, due) = super::forms::lesson_parts(&typed);
+                Change::LessonAdded {
+                    lesson: crate::domain::Lesson {
+                        kind: *kind,
+                        text,
+                        owner,
+                        due,
+                    },
+                }
+            }
+            LinePurpose::Transfer { evidence } => Change::EvidenceTransferred {
+                evidence: evidence.clone(),
+                to: typed,
+                note: String::new(),
+            },
         };
         self.append(vec![change])
     }

@@ -181,6 +181,26 @@ pub enum LinePurpose {
     WaiveClock {
         clock: String,
     },
+    /// A correction of a journal event.
+    Correct {
+        event: u64,
+    },
+    /// Why a journal event is retracted.
+    Retract {
+        event: u64,
+    },
+    /// A new evidence item's description; Tab changes its kind.
+    Evidence {
+        kind: crate::domain::EvidenceKind,
+    },
+    /// A lesson learned; Tab changes its kind.
+    Lesson {
+        kind: crate::domain::LessonKind,
+    },
+    /// Who an evidence item is handed to.
+    Transfer {
+        evidence: String,
+    },
     /// A call or message to a contact: the outcome (Tab changes it) and a note.
     Call {
         contact: String,
@@ -222,6 +242,12 @@ impl LineForm {
             }
             LinePurpose::Call { outcome, .. } => {
                 *outcome = cycle(&crate::domain::ContactOutcome::ALL, *outcome, forward);
+            }
+            LinePurpose::Evidence { kind } => {
+                *kind = cycle(&crate::domain::EvidenceKind::ALL, *kind, forward);
+            }
+            LinePurpose::Lesson { kind } => {
+                *kind = cycle(&crate::domain::LessonKind::ALL, *kind, forward);
             }
             _ => {}
         }
@@ -392,5 +418,50 @@ impl ContactForm {
         contact.roles = list(ContactField::Roles);
         contact.notes = self.text(ContactField::Notes);
         Some(contact)
+    }
+}
+
+/// A lesson typed on one line: `text @owner 2027-01-31`; owner and due date optional.
+pub fn lesson_parts(typed: &str) -> (String, Option<String>, Option<chrono::NaiveDate>) {
+    let mut rest = typed.trim();
+    let mut due = None;
+    if let Some((head, last)) = rest.rsplit_once(' ')
+        && let Ok(date) = chrono::NaiveDate::parse_from_str(last, "%Y-%m-%d")
+    {
+        due = Some(date);
+        rest = head.trim_end();
+    }
+    match rest.split_once(" @") {
+        Some((text, owner)) if !owner.trim().is_empty() => {
+            (text.trim().to_string(), Some(owner.trim().to_string()), due)
+        }
+        _ => (rest.to_string(), None, due),
+    }
+}
+
+#[cfg(test)]
+mod lesson_tests {
+    use super::lesson_parts;
+
+    #[test]
+    fn owner_and_due_date_are_read_from_the_end() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 31);
+        assert_eq!(
+            lesson_parts("Enable MFA everywhere @IT lead 2027-01-31"),
+            ("Enable MFA everywhere".into(), Some("IT lead".into()), d)
+        );
+        assert_eq!(
+            lesson_parts("Backups held"),
+            ("Backups held".into(), None, None)
+        );
+        assert_eq!(
+            lesson_parts("Patch VPN 2027-01-31"),
+            ("Patch VPN".into(), None, d)
+        );
+        assert_eq!(
+            lesson_parts("mail to a@b.c"),
+            ("mail to a@b.c".into(), None, None),
+            "an @ inside a word is not an owner"
+        );
     }
 }

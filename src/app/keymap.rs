@@ -21,6 +21,8 @@ pub enum Mode {
     Confirm,
     /// A read-only text over the dashboard (a notification draft).
     Viewer,
+    /// The full-screen journal with its evidence and lessons tabs.
+    Journal,
     Help,
 }
 

@@ -7,6 +7,7 @@ mod checklist;
 mod clocks;
 mod contacts;
 pub mod forms;
+mod journal;
 pub mod keymap;
 mod update;
 mod zone;
@@ -14,6 +15,7 @@ mod zone;
 pub use action::Action;
 pub use checklist::Filter;
 pub use contacts::{ContactRow, ContactSearch};
+pub use journal::{JournalTab, JournalView, KindFilter};
 pub use zone::Zone;
 
 use crate::config::Config;
@@ -50,6 +52,8 @@ pub enum Msg {
     DraftSaved(String),
     /// Directory events are durably stored.
     DirectorySaved(Vec<Event>),
+    /// The report was written to these files.
+    ReportSaved(Vec<String>),
 }
 
 /// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`; a load by
@@ -70,6 +74,8 @@ pub enum Effect {
     },
     /// Add or replace a directory entry (directory journal).
     SaveContact(Box<Contact>),
+    /// Write the incident's report, in every format, to the data directory.
+    ExportReport(IncidentId),
 }
 
 /// What the new-incident form asks; the runtime adds the id, the phase model and the
@@ -176,6 +182,8 @@ pub struct App {
     pub search: Option<ContactSearch>,
     /// The directory journal: contacts added or edited from the dashboard.
     pub directory_events: Vec<Event>,
+    /// The full-screen journal, when open.
+    pub journal_view: Option<JournalView>,
     pub overlay: Option<Overlay>,
     /// Writes sent to the store and not yet acknowledged.
     pub pending: usize,
@@ -218,6 +226,7 @@ impl App {
             filter: Filter::All,
             search: None,
             directory_events: start.directory,
+            journal_view: None,
             overlay: None,
             pending: 0,
             flash: None,
@@ -239,6 +248,8 @@ impl App {
             ) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Draft { .. }) => Mode::Viewer,
+            None if self.journal_view.as_ref().is_some_and(JournalView::typing) => Mode::Form,
+            None if self.journal_view.is_some() => Mode::Journal,
             None if self.search.as_ref().is_some_and(|s| s.editing) => Mode::Form,
             None if self.active.is_none() => Mode::Welcome,
             None => Mode::Dashboard,

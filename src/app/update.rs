@@ -60,6 +60,13 @@ impl App {
                 self.directory_events.extend(events);
                 vec![]
             }
+            Msg::ReportSaved(paths) => {
+                self.flash = Some(Flash {
+                    text: text::flash_report_saved(&paths.join(", ")),
+                    error: false,
+                });
+                vec![]
+            }
             Msg::DraftSaved(path) => {
                 self.flash = Some(Flash {
                     text: text::flash_draft_saved(&path),
@@ -94,7 +101,7 @@ impl App {
         if let Some(action) = self.config.keymap.lookup(mode, key) {
             return self.act(action);
         }
-        if self.overlay.is_none() && self.search_key(key) {
+        if self.overlay.is_none() && (self.journal_key(key) || self.search_key(key)) {
             return vec![];
         }
         match &mut self.overlay {
@@ -117,6 +124,12 @@ impl App {
     fn act(&mut self, action: Action) -> Vec<Effect> {
         // Any deliberate action dismisses the last message.
         self.flash = None;
+        if self.overlay.is_none()
+            && self.journal_view.is_some()
+            && let Some(effects) = self.journal_action(action)
+        {
+            return effects;
+        }
         match action {
             Action::Quit => {
                 self.should_quit = true;
@@ -203,6 +216,13 @@ impl App {
             }
             Action::LogCall => self.with_incident(|app, _| app.open_call()),
             Action::NewContact => self.open_contact_form(false),
+            Action::OpenJournal => {
+                self.open_journal();
+                vec![]
+            }
+            Action::ExportReport => self.with_incident(|_, id| vec![Effect::ExportReport(id)]),
+            // Only meaningful in the full journal (handled above).
+            Action::Correct | Action::Retract => vec![],
             Action::EditContact => self.open_contact_form(true),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);
@@ -312,6 +332,7 @@ impl App {
                     playbook: form.playbook.clone(),
                 }))
             }
+            None if self.journal_view.is_some() => self.journal_submit().unwrap_or_default(),
             None if self.finish_search() => vec![],
             other => {
                 self.overlay = other;
@@ -332,6 +353,7 @@ impl App {
                 _ => last,
             }
         };
+        let journal_len = self.journal_rows_len();
         let checklist_len = self.visible_items().len();
         let clock_len = self.clock_rows().len();
         let contacts_len = self.contact_rows(&self.directory()).len();
@@ -356,6 +378,11 @@ impl App {
                 form.key(KeyEvent::new(code, KeyModifiers::NONE));
             }
             Some(_) => {}
+            None if self.journal_view.is_some() => {
+                if let Some(view) = &mut self.journal_view {
+                    view.cursor = step(view.cursor, journal_len);
+                }
+            }
             None => match self.focus {
                 Pane::Checklist => {
                     self.cursors.checklist = step(self.cursors.checklist, checklist_len);
@@ -392,6 +419,7 @@ impl App {
                         active.events.push(event);
                     }
                 }
+                self.refresh_journal_hits();
                 if moved {
                     // Show the phase the incident is now in.
                     self.cursors.phase = None;

@@ -18,6 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         Mode::Form,
         Mode::Confirm,
         Mode::Viewer,
+        Mode::Journal,
         Mode::Help,
         Mode::Global,
     ] {

@@ -20,6 +20,7 @@ pub mod format;
 mod help;
 mod incident;
 mod journal;
+mod journal_view;
 mod overlays;
 mod status;
 pub mod theme;
@@ -45,9 +46,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let [body, status_line] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    match &app.active {
-        None => welcome::draw(frame, body, app),
-        Some(active) => dashboard(frame, body, app, active),
+    match (&app.active, &app.journal_view) {
+        (None, _) => welcome::draw(frame, body, app),
+        (Some(active), Some(view)) => journal_view::draw(frame, body, app, active, view),
+        (Some(active), None) => dashboard(frame, body, app, active),
     }
     status::draw(frame, status_line, app);
     match &app.overlay {

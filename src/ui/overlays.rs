@@ -109,6 +109,11 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         LinePurpose::ClockMet { .. } => (text::PANE_MET_REFERENCE, text::FORM_SUBMIT_HINT),
         LinePurpose::WaiveClock { .. } => (text::PANE_WAIVE_REASON, text::FORM_SUBMIT_HINT),
         LinePurpose::Call { .. } => (text::PANE_CALL, text::CALL_HINT),
+        LinePurpose::Correct { .. } => (text::PANE_CORRECT, text::FORM_SUBMIT_HINT),
+        LinePurpose::Retract { .. } => (text::PANE_RETRACT, text::FORM_SUBMIT_HINT),
+        LinePurpose::Evidence { .. } => (text::PANE_EVIDENCE, text::EVIDENCE_FORM_HINT),
+        LinePurpose::Lesson { .. } => (text::PANE_LESSON, text::LESSON_FORM_HINT),
+        LinePurpose::Transfer { .. } => (text::PANE_TRANSFER, text::FORM_SUBMIT_HINT),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {
@@ -123,6 +128,10 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
             text::LABEL_OUTCOME,
             format!("{} — {}", text::outcome_name(*outcome), safe(name)),
         )),
+        LinePurpose::Evidence { kind } => Some((text::LABEL_KIND, kind.slug().to_string())),
+        LinePurpose::Lesson { kind } => {
+            Some((text::LABEL_KIND, text::lesson_kind_name(*kind).to_string()))
+        }
         _ => None,
     };
     // Text field and hint, maybe the owner and an error, inside the border.

@@ -1,0 +1,308 @@
+//! The full-screen journal (`J`): tabs for the journal, the evidence register and the
+//! lessons learned. Only the rows on screen are formatted, so a 100,000-event journal
+//! draws as fast as a short one.
+
+use super::format::{fit, safe};
+use super::theme;
+use crate::app::{Active, App, JournalTab, JournalView, KindFilter};
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &JournalView) {
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme::border(true))
+        .title(Line::from(format!(" {} ", text::JOURNAL_VIEW_TITLE)).style(theme::border(true)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let input_rows = u16::from(view.quick_note.is_some() || view.search.is_some());
+    let [tabs, body, detail, input] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(4),
+        Constraint::Length(input_rows),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(tab_strip(app, active, view)), tabs);
+    match view.tab {
+        JournalTab::Journal => journal(frame, body, detail, app, active, view),
+        JournalTab::Evidence => evidence(frame, body, detail, app, active, view),
+        JournalTab::Lessons => lessons(frame, body, active, view),
+    }
+    if let Some(note) = &view.quick_note {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!("{} ", text::QUICK_NOTE), theme::label()),
+                Span::styled(safe(note.value()).into_owned(), theme::strong()),
+                Span::styled(format!("  {}", text::QUICK_NOTE_HINT), theme::dim()),
+            ])),
+            input,
+        );
+    } else if let Some(search) = &view.search {
+        let hint = if search.editing {
+            text::SEARCH_EDITING
+        } else {
+            text::SEARCH_APPLIED
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("/", theme::label()),
+                Span::styled(safe(search.input.value()).into_owned(), theme::strong()),
+                Span::styled(format!("  {hint}"), theme::dim()),
+            ])),
+            input,
+        );
+    }
+}
+
+fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
+    let s = &active.state;
+    let labels = [
+        (
+            JournalTab::Journal,
+            format!("{} ({})", text::PANE_JOURNAL, active.events.len()),
+        ),
+        (
+            JournalTab::Evidence,
+            format!("{} ({})", text::REPORT_EVIDENCE, s.evidence.len()),
+        ),
+        (
+            JournalTab::Lessons,
+            format!("{} ({})", text::REPORT_LESSONS, s.lessons.len()),
+        ),
+    ];
+    let mut spans = Vec::new();
+    for (i, (tab, label)) in labels.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", theme::dim()));
+        }
+        let style = if tab == view.tab {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    if view.tab == JournalTab::Journal {
+        spans.push(Span::styled(
+            format!(
+                "   {}: {}",
+                text::LABEL_SHOWING,
+                text::kind_filter_name(view.kind)
+            ),
+            if view.kind == KindFilter::All {
+                theme::dim()
+            } else {
+                theme::label()
+            },
+        ));
+    }
+    let _ = app;
+    Line::from(spans)
+}
+
+/// The first row shown so that `cursor` stays on screen.
+fn window_start(cursor: usize, rows: usize) -> usize {
+    cursor.saturating_sub(rows.saturating_sub(1))
+}
+
+fn journal(
+    frame: &mut Frame,
+    body: Rect,
+    detail: Rect,
+    app: &App,
+    active: &Active,
+    view: &JournalView,
+) {
+    let ids = app.journal_rows();
+    let rows = usize::from(body.height);
+    let width = usize::from(body.width);
+    let start = window_start(view.cursor, rows);
+    let state = &active.state;
+    let event_of = |id: u64| {
+        active
+            .events
+            .get(usize::try_from(id).unwrap_or(0).wrapping_sub(1))
+    };
+    let lines: Vec<Line> = ids
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .filter_map(|(i, id)| {
+            let e = event_of(*id)?;
+            let amended = state.retracted.contains_key(id) || state.corrections.contains_key(id);
+            let head = format!(
+                "{} · {} {}  #{:<6} {:<12} ",
+                app.zone.format(e.at, "%a %d %b %H:%M:%S"),
+                app.zone.format_utc(e.at),
+                text::STATUS_UTC,
+                e.id,
+                fit(&safe(&e.author), 12)
+            );
+            let body_text = safe(&text::event_line(&e.change, Some(state))).into_owned();
+            let room = width.saturating_sub(head.chars().count());
+            let mut style = Style::new();
+            if amended {
+                style = theme::dim().add_modifier(Modifier::CROSSED_OUT);
+            }
+            if i == view.cursor {
+                style = style.patch(theme::selected());
+            }
+            Some(Line::from(vec![
+                Span::styled(head, theme::dim().patch(style)),
+                Span::styled(fit(&body_text, room).into_owned(), style),
+            ]))
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(text::JOURNAL_NOTHING).style(theme::dim()),
+            body,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+    // The selected event in full, with what amended it.
+    let Some(e) = ids.get(view.cursor).and_then(|id| event_of(*id)) else {
+        return;
+    };
+    let mut lines = vec![Line::raw(
+        safe(&text::event_line(&e.change, Some(state))).into_owned(),
+    )];
+    if let Some((by, reason)) = state.retracted.get(&e.id) {
+        lines.push(Line::styled(
+            text::report_retracted(*by, &safe(reason)),
+            theme::due_soon(),
+        ));
+    }
+    if let Some(ids) = state.corrections.get(&e.id) {
+        for id in ids {
+            if let Some(c) = event_of(*id) {
+                lines.push(Line::styled(
+                    format!("#{id}: {}", safe(&text::event_line(&c.change, Some(state)))),
+                    theme::label(),
+                ));
+            }
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::new()
+                .borders(ratatui::widgets::Borders::TOP)
+                .border_style(theme::dim()),
+        ),
+        detail,
+    );
+}
+
+fn evidence(
+    frame: &mut Frame,
+    body: Rect,
+    detail: Rect,
+    app: &App,
+    active: &Active,
+    view: &JournalView,
+) {
+    let items = &active.state.evidence;
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(text::EVIDENCE_NONE).style(theme::dim()),
+            body,
+        );
+        return;
+    }
+    let rows = usize::from(body.height);
+    let start = window_start(view.cursor, rows);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(i, e)| {
+            let hash = e
+                .spec
+                .sha256
+                .as_deref()
+                .map(|h| format!("sha256 {}…", &h[..h.len().min(16)]))
+                .unwrap_or_else(|| text::EVIDENCE_NO_HASH_SHORT.to_string());
+            let line = Line::from(vec![
+                Span::styled(format!("{:<4} ", e.spec.reference), theme::strong()),
+                Span::styled(format!("{:<13} ", e.spec.kind.slug()), theme::dim()),
+                Span::raw(safe(&e.spec.description).into_owned()),
+                Span::styled(format!("  [{}]  ", safe(e.custodian())), theme::label()),
+                Span::styled(hash, theme::dim()),
+            ]);
+            if i == view.cursor {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+    if let Some(e) = items.get(view.cursor) {
+        let trail: Vec<String> = e
+            .custody
+            .iter()
+            .map(|c| format!("{} → {}", app.zone.format(c.at, "%d %b %H:%M"), safe(&c.to)))
+            .collect();
+        let lines = vec![
+            Line::styled(
+                format!("{} {}", text::REPORT_CUSTODY, trail.join(" · ")),
+                theme::label(),
+            ),
+            Line::styled(safe(&e.spec.location).into_owned(), theme::dim()),
+            Line::styled(e.spec.sha256.clone().unwrap_or_default(), theme::dim()),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                Block::new()
+                    .borders(ratatui::widgets::Borders::TOP)
+                    .border_style(theme::dim()),
+            ),
+            detail,
+        );
+    }
+}
+
+fn lessons(frame: &mut Frame, body: Rect, active: &Active, view: &JournalView) {
+    let lessons = &active.state.lessons;
+    if lessons.is_empty() {
+        frame.render_widget(Paragraph::new(text::LESSONS_NONE).style(theme::dim()), body);
+        return;
+    }
+    let lines: Vec<Line> = lessons
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut spans = vec![
+                Span::styled(
+                    format!("{:<16} ", text::lesson_kind_name(l.kind)),
+                    theme::label(),
+                ),
+                Span::raw(safe(&l.text).into_owned()),
+            ];
+            if let Some(owner) = &l.owner {
+                spans.push(Span::styled(
+                    format!("  → {}", safe(owner)),
+                    theme::strong(),
+                ));
+            }
+            if let Some(due) = l.due {
+                spans.push(Span::styled(format!("  {due}"), theme::dim()));
+            }
+            let line = Line::from(spans);
+            if i == view.cursor {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}

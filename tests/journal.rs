@@ -1,0 +1,188 @@
+//! The full-screen journal through the real `App`: quick notes that stay open, filter
+//! and search, corrections and retractions shown struck, the evidence and lessons tabs,
+//! the report written from the dashboard.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::harness::*;
+use crossterm::event::KeyCode;
+use warroom::app::{JournalTab, KindFilter};
+use warroom::domain::{Change, LessonKind};
+
+fn with_journal() -> Harness {
+    let mut h = Harness::with_demo();
+    h.shift('J');
+    assert!(h.app.journal_view.is_some());
+    h
+}
+
+fn rows(h: &Harness) -> Vec<u64> {
+    h.app.journal_rows()
+}
+
+#[test]
+fn the_quick_note_stays_open_for_rapid_logging() {
+    let mut h = with_journal();
+    let before = h.app.active.as_ref().unwrap().events.len();
+    h.key(KeyCode::Char('n'));
+    for note in ["first", "second", "third"] {
+        h.type_text(note);
+        h.key(KeyCode::Enter);
+    }
+    assert!(
+        h.app.journal_view.as_ref().unwrap().quick_note.is_some(),
+        "still open"
+    );
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), before + 3);
+    h.key(KeyCode::Esc);
+    assert!(h.app.journal_view.as_ref().unwrap().quick_note.is_none());
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("third"), "{screen}");
+    h.key(KeyCode::Esc);
+    assert!(
+        h.app.journal_view.is_none(),
+        "a second Esc closes the journal"
+    );
+}
+
+#[test]
+fn filter_and_search_narrow_the_list() {
+    let mut h = with_journal();
+    let all = rows(&h).len();
+    h.key(KeyCode::Char('f'));
+    assert_eq!(h.app.journal_view.as_ref().unwrap().kind, KindFilter::Notes);
+    let notes = rows(&h);
+    assert!(notes.len() < all && !notes.is_empty());
+    assert!(h.screen(120, 40).contains("showing: notes"));
+    h.key(KeyCode::Char('/'));
+    h.type_text("backup");
+    let hits = rows(&h);
+    assert_eq!(hits.len(), 1, "one note mentions the backup");
+    assert!(h.screen(120, 40).contains("Offline backup of last night"));
+    h.key(KeyCode::Esc);
+    assert_eq!(rows(&h), notes, "Esc clears the search, keeps the filter");
+}
+
+#[test]
+fn correct_and_retract_the_selected_event_which_stays_visible() {
+    let mut h = with_journal();
+    // Newest first: the first row is the latest note.
+    let target = rows(&h)[0];
+    h.key(KeyCode::Char('r'));
+    h.type_text("entered on the wrong incident");
+    h.key(KeyCode::Enter);
+    let state = h.state();
+    assert_eq!(state.retracted[&target].1, "entered on the wrong incident");
+    // The retraction is now on top; the retracted note is second and still listed.
+    assert_eq!(rows(&h)[1], target);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char('c'));
+    h.type_text("memory capture finished at 15:10");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().corrections[&target].len(), 1);
+    let buffer = h.buffer(120, 40);
+    let struck = buffer
+        .content
+        .iter()
+        .any(|c| c.modifier.contains(ratatui::style::Modifier::CROSSED_OUT));
+    assert!(struck, "amended events are drawn struck");
+    // The correction arrived on top: the amended note is third; its detail says why.
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.selected_event_id(), Some(target));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("retracted by #11: entered on the wrong incident"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("#12: Correction of #10: memory capture finished at 15:10"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn evidence_and_lessons_tabs_register_hand_over_and_record() {
+    let mut h = with_journal();
+    h.key(KeyCode::Tab);
+    assert_eq!(
+        h.app.journal_view.as_ref().unwrap().tab,
+        JournalTab::Evidence
+    );
+    h.key(KeyCode::Char('+'));
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.type_text("FS01 memory image");
+    h.key(KeyCode::Enter);
+    let item = &h.state().evidence[0];
+    assert_eq!(item.spec.reference, "E1");
+    assert_eq!(item.spec.kind.slug(), "memory-image");
+    h.shift('A');
+    h.type_text("Retainer analyst");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().evidence[0].custodian(), "Retainer analyst");
+    assert!(h.screen(120, 40).contains("→ Retainer analyst"));
+
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('+'));
+    for _ in 0..3 {
+        h.key(KeyCode::Tab);
+    }
+    h.type_text("MFA on every remote access @IT lead 2027-01-31");
+    h.key(KeyCode::Enter);
+    let lesson = &h.state().lessons[0];
+    assert_eq!(lesson.kind, LessonKind::Recommendation);
+    assert_eq!(lesson.owner.as_deref(), Some("IT lead"));
+    assert_eq!(lesson.due.unwrap().to_string(), "2027-01-31");
+}
+
+#[test]
+fn x_writes_the_report_from_the_dashboard() {
+    let mut h = with_journal();
+    h.shift('X');
+    let flash = h.app.flash.as_ref().unwrap().text.clone();
+    assert!(
+        flash.starts_with("Report written: EX-2026-0001.md, EX-2026-0001.html"),
+        "{flash}"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_events_list_and_scroll() {
+    let mut h = Harness::new();
+    h.declare("Long incident", 'o');
+    let id = h.state().id;
+    let batch: Vec<Change> = (0..100_000)
+        .map(|n| Change::NoteAdded {
+            text: format!("note {n}"),
+        })
+        .collect();
+    let events = warroom::ops::append(&h.store, id, t0(), "seed", batch).unwrap();
+    let incidents = warroom::store::Store::list(&h.store).unwrap();
+    h.send(warroom::app::Msg::Saved {
+        id,
+        events,
+        incidents,
+    });
+    h.shift('J');
+    assert_eq!(rows(&h).len(), 100_001);
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::End);
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("Declared: Long incident"),
+        "the oldest at the end"
+    );
+    h.key(KeyCode::Char('/'));
+    h.type_text("note 99999");
+    assert_eq!(rows(&h).len(), 1);
+}
+
+#[test]
+fn journal_view_snapshot() {
+    let mut h = with_journal();
+    h.key(KeyCode::Char('r'));
+    h.type_text("wrong incident");
+    h.key(KeyCode::Enter);
+    insta::assert_snapshot!(h.screen(120, 40));
+}
