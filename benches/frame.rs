@@ -41,7 +41,10 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
     let id = d.id;
     let items = warroom::ops::plan(&config, None, new.category).checklist;
     let phases = config.catalog.model.phase_specs();
-    let contacts: Vec<String> = config.contacts.iter().map(|c| c.name.clone()).collect();
+    let contacts: Vec<String> = warroom::contacts::directory(&config, &[])
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
     let authors = ["alice", "bob", "carol.longname", "dave"];
     let mut at = t0;
     for k in 1..events {
@@ -116,6 +119,53 @@ fn benches(c: &mut Criterion) {
     }
     c.bench_function("fold 10k events", |b| {
         b.iter(|| fold(black_box(&events)).unwrap())
+    });
+    journal_view(c);
+}
+
+/// The full-screen journal of a 100,000-event incident: only the rows shown are drawn.
+fn journal_view(c: &mut Criterion) {
+    let store = warroom::store::MemoryStore::new();
+    let config = Config::embedded().unwrap();
+    let t0 = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap();
+    let new = warroom::app::NewIncident {
+        title: "Long incident".into(),
+        severity: Severity::High,
+        category: Category::Other,
+        tlp: Tlp::Amber,
+        exercise: false,
+        playbook: None,
+    };
+    let declared = ops::declare(&store, &config, t0, "alice", &new).unwrap();
+    let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
+        unreachable!("declare returns the declaration first")
+    };
+    let notes: Vec<Change> = (0..100_000)
+        .map(|n| Change::NoteAdded {
+            text: format!("note {n}: something observed and logged"),
+        })
+        .collect();
+    ops::append(&store, d.id, t0, "bob", notes).unwrap();
+    let events = store.events(d.id).unwrap();
+    let mut app = App::new(Start {
+        config,
+        author: "alice".into(),
+        data_dir: "/var/lib/warroom".into(),
+        now: t0,
+        zone: Zone::Fixed(FixedOffset::east_opt(3600).unwrap()),
+        incidents: vec![],
+        events: Some(events),
+        directory: vec![],
+    });
+    app.update(warroom::app::Msg::Action(warroom::app::Action::OpenJournal));
+    assert!(app.journal_view.is_some());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("journal view 120x40, 100k events", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| warroom::ui::draw(f, black_box(&app)))
+                .unwrap();
+        })
     });
 }
 

@@ -13,10 +13,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &JournalView) {
+    let mut title = vec![Span::styled(
+        format!(" {} ", text::JOURNAL_VIEW_TITLE),
+        theme::border(true),
+    )];
+    if active.state.exercise {
+        title.insert(
+            0,
+            Span::styled(format!(" {} ", text::EXERCISE), theme::exercise()),
+        );
+    }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme::border(true))
-        .title(Line::from(format!(" {} ", text::JOURNAL_VIEW_TITLE)).style(theme::border(true)));
+        .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let input_rows = u16::from(view.quick_note.is_some() || view.search.is_some());
