@@ -161,6 +161,18 @@ pub fn execute(
                 Err(e) => Msg::Failed(e.to_string()),
             };
         }
+        Effect::RegisterEvidence { id, spec, path } => {
+            let mut spec = *spec;
+            match crate::evidence::hash_file(std::path::Path::new(&path), &mut |_, _| {}) {
+                Ok((sha256, size)) => {
+                    spec.sha256 = Some(sha256);
+                    spec.size = Some(size);
+                    let change = Change::EvidenceRegistered { evidence: spec };
+                    append(store, id, now, author, vec![change]).map(|e| (Some(id), e))
+                }
+                Err(e) => return Msg::Failed(format!("{path}: {e}")),
+            }
+        }
         Effect::ExportReport(id) => {
             return match export_reports(store, config, id, now) {
                 Ok(paths) => Msg::ReportSaved(paths),

@@ -186,3 +186,36 @@ fn journal_view_snapshot() {
     h.key(KeyCode::Enter);
     insta::assert_snapshot!(h.screen(120, 40));
 }
+
+#[test]
+fn evidence_registered_with_a_path_is_hashed_before_it_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("abc.txt");
+    std::fs::write(&file, "abc").unwrap();
+    let mut h = with_journal();
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('+'));
+    h.type_text(&format!("Exported log | {}", file.display()));
+    h.key(KeyCode::Enter);
+    let spec = &h.state().evidence[0].spec;
+    assert_eq!(spec.description, "Exported log");
+    assert_eq!(
+        spec.sha256.as_deref(),
+        Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    );
+    assert_eq!(spec.size, Some(3));
+    assert_eq!(spec.location, file.display().to_string());
+    // A path that is not there: nothing saved, the reason said.
+    h.key(KeyCode::Char('+'));
+    h.type_text("Ghost | /nonexistent/file");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().evidence.len(), 1);
+    assert!(
+        h.app
+            .flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("/nonexistent/file")
+    );
+}

@@ -267,18 +267,32 @@ impl App {
                 let Some(active) = &self.active else {
                     return vec![];
                 };
-                Change::EvidenceRegistered {
-                    evidence: crate::domain::EvidenceSpec {
-                        reference: active.state.new_evidence_ref(),
-                        kind: *kind,
-                        description: typed,
-                        location: String::new(),
-                        sha256: None,
-                        size: None,
-                        collected_by: None,
-                        collected_at: None,
-                    },
+                // `description | /path/to/file`: the file is hashed before it is saved.
+                let (description, path) = match typed.split_once(" | ") {
+                    Some((d, p)) if !p.trim().is_empty() => {
+                        (d.trim().to_string(), Some(p.trim().to_string()))
+                    }
+                    _ => (typed, None),
+                };
+                let spec = crate::domain::EvidenceSpec {
+                    reference: active.state.new_evidence_ref(),
+                    kind: *kind,
+                    description,
+                    location: path.clone().unwrap_or_default(),
+                    sha256: None,
+                    size: None,
+                    collected_by: None,
+                    collected_at: None,
+                };
+                if let Some(path) = path {
+                    self.pending += 1;
+                    return vec![Effect::RegisterEvidence {
+                        id: active.state.id,
+                        spec: Box::new(spec),
+                        path,
+                    }];
                 }
+                Change::EvidenceRegistered { evidence: spec }
             }
             LinePurpose::Lesson { kind } => {
                 let (text, owner, due) = super::forms::lesson_parts(&typed);

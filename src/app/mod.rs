@@ -76,6 +76,12 @@ pub enum Effect {
     SaveContact(Box<Contact>),
     /// Write the incident's report, in every format, to the data directory.
     ExportReport(IncidentId),
+    /// Hash the file at `path`, then register the evidence with its SHA-256 and size.
+    RegisterEvidence {
+        id: IncidentId,
+        spec: Box<crate::domain::EvidenceSpec>,
+        path: String,
+    },
 }
 
 /// What the new-incident form asks; the runtime adds the id, the phase model and the

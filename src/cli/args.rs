@@ -329,6 +329,9 @@ pub enum EvidenceCommand {
         /// Who collected it (default: you).
         #[arg(long)]
         collected_by: Option<String>,
+        /// When it was collected, if earlier (RFC 3339).
+        #[arg(long, value_parser = parse_instant)]
+        collected_at: Option<DateTime<Utc>>,
     },
     /// The register with hashes and custodians.
     List {

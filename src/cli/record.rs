@@ -21,6 +21,7 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
             sha256,
             location,
             collected_by,
+            collected_at,
         } => {
             let description = non_empty(&description, "--description")?;
             let state = state(w.store, id)?;
@@ -49,7 +50,7 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
                 sha256,
                 size,
                 collected_by: collected_by.map(|c| crate::app::forms::clean_line(&c)),
-                collected_at: None,
+                collected_at,
             };
             append(
                 w.store,
