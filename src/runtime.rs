@@ -22,7 +22,8 @@ pub fn now() -> DateTime<Utc> {
         .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
-pub fn run(config: Config, store: SledStore, author: String) -> Result<()> {
+/// Runs the dashboard (or, with `wall`, the war-room wall) until the user quits.
+pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Result<()> {
     let incidents = store.list().wrap_err("reading the incident list")?;
     let directory = store
         .directory_events()
@@ -35,7 +36,7 @@ pub fn run(config: Config, store: SledStore, author: String) -> Result<()> {
         ),
         None => None,
     };
-    let app = App::new(Start {
+    let mut app = App::new(Start {
         config: config.clone(),
         author: author.clone(),
         data_dir: store.location(),
@@ -45,6 +46,7 @@ pub fn run(config: Config, store: SledStore, author: String) -> Result<()> {
         events,
         directory,
     });
+    app.wall = wall;
     let _log = crate::logging::init(store.dir());
     tracing::info!(dir = %store.location(), "dashboard opened");
 

@@ -130,6 +130,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::Correct => "Correct the selected event",
         Action::Retract => "Retract the selected event (with a reason)",
         Action::ExportReport => "Write the report (md, html, json)",
+        Action::ToggleWall => "War-room wall: big clock for a shared screen",
     }
 }
 
@@ -788,3 +789,5 @@ pub fn kind_filter_name(filter: crate::app::KindFilter) -> &'static str {
 pub fn flash_report_saved(paths: &str) -> String {
     format!("Report written: {paths}")
 }
+
+pub const WALL_NO_CLOCK: &str = "No deadline running.";

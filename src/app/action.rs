@@ -70,4 +70,6 @@ pub enum Action {
     Retract,
     /// Write the post-incident report (Markdown, HTML, JSON) to the data directory.
     ExportReport,
+    /// Switch between the dashboard and the war-room wall.
+    ToggleWall,
 }

@@ -190,6 +190,8 @@ pub struct App {
     pub directory_events: Vec<Event>,
     /// The full-screen journal, when open.
     pub journal_view: Option<JournalView>,
+    /// The war-room wall layout instead of the dashboard.
+    pub wall: bool,
     pub overlay: Option<Overlay>,
     /// Writes sent to the store and not yet acknowledged.
     pub pending: usize,
@@ -233,6 +235,7 @@ impl App {
             search: None,
             directory_events: start.directory,
             journal_view: None,
+            wall: false,
             overlay: None,
             pending: 0,
             flash: None,

@@ -221,6 +221,10 @@ impl App {
                 vec![]
             }
             Action::ExportReport => self.with_incident(|_, id| vec![Effect::ExportReport(id)]),
+            Action::ToggleWall => {
+                self.wall = !self.wall;
+                vec![]
+            }
             // Only meaningful in the full journal (handled above).
             Action::Correct | Action::Retract => vec![],
             Action::EditContact => self.open_contact_form(true),

@@ -231,6 +231,8 @@ pub enum Command {
     },
     /// Create the demo incident (an exercise); prints its id.
     Demo,
+    /// Open the war-room wall: big clock and banner for a shared screen.
+    Wall,
     /// Render the dashboard once as plain text.
     Snapshot {
         /// Incident to show (default: the most recently updated).
@@ -240,6 +242,9 @@ pub enum Command {
         width: u16,
         #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..=1000))]
         height: u16,
+        /// Render the war-room wall instead of the dashboard.
+        #[arg(long)]
+        wall: bool,
     },
     /// Check the hash chain of one incident, or of all; names the first bad event.
     Verify {

@@ -118,7 +118,11 @@ pub fn run(cli: Cli) -> Outcome {
     {
         return config_check(file.as_deref().or(cli.config.as_deref()));
     }
-    let config = load_config(cli.config.as_deref())?;
+    let mut config = load_config(cli.config.as_deref())?;
+    // https://no-color.org: any non-empty NO_COLOR means no colour.
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.theme = crate::ui::theme::ThemeKind::Mono;
+    }
     if let Some(Command::Playbook { command }) = &cli.command {
         return match command {
             PlaybookCommand::List { json } => playbook::list(&config, *json),
@@ -129,8 +133,10 @@ pub fn run(cli: Cli) -> Outcome {
     let dir = data_dir(cli.data_dir)?;
     let store = SledStore::open(&dir)?;
     let author = author(&config);
-    let Some(command) = cli.command else {
-        return runtime::run(config, store, author).map_err(|e| Failure::Failed(format!("{e:#}")));
+    let wall = matches!(cli.command, Some(Command::Wall));
+    let Some(command) = cli.command.filter(|c| !matches!(c, Command::Wall)) else {
+        return runtime::run(config, store, author, wall)
+            .map_err(|e| Failure::Failed(format!("{e:#}")));
     };
     let now = now();
     let writer = items::Writer {
@@ -289,11 +295,14 @@ pub fn run(cli: Cli) -> Outcome {
             };
             append(&store, id, now, &author, change)
         }
-        Command::Snapshot { id, width, height } => {
-            snapshot(&store, config, author, id, width, height, now)
-        }
+        Command::Snapshot {
+            id,
+            width,
+            height,
+            wall,
+        } => snapshot(&store, config, author, id, (width, height, wall), now),
         Command::Verify { id } => verify(&store, id),
-        Command::Config { .. } | Command::Playbook { .. } => Ok(()),
+        Command::Config { .. } | Command::Playbook { .. } | Command::Wall => Ok(()),
     }
 }
 
@@ -342,8 +351,7 @@ fn snapshot(
     config: Config,
     author: String,
     id: Option<IncidentId>,
-    width: u16,
-    height: u16,
+    (width, height, wall): (u16, u16, bool),
     now: DateTime<Utc>,
 ) -> Outcome {
     let incidents = store.list()?;
@@ -352,7 +360,7 @@ fn snapshot(
         Some(id) => Some(store.events(id)?),
         None => None,
     };
-    let app = App::new(Start {
+    let mut app = App::new(Start {
         config,
         author,
         data_dir: store.location(),
@@ -362,6 +370,7 @@ fn snapshot(
         events,
         directory,
     });
+    app.wall = wall;
     out!("{}", ui::to_text(&app, width, height));
     Ok(())
 }

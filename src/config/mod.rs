@@ -39,6 +39,8 @@ pub struct Config {
     /// The organisation's own phase models (the shipped ones are always available).
     pub phase_models: Vec<PhaseModel>,
     pub keymap: Keymap,
+    /// standard, high-contrast (projectors) or mono; `NO_COLOR` forces mono.
+    pub theme: crate::ui::theme::ThemeKind,
     /// Phase models and playbooks, resolved from the keys above and the files around.
     #[serde(skip)]
     pub catalog: Catalog,
@@ -61,6 +63,7 @@ struct Layer {
     phase_model: Option<String>,
     phase_models: Option<Vec<PhaseModel>>,
     keymap: Option<Keymap>,
+    theme: Option<crate::ui::theme::ThemeKind>,
 }
 
 impl Config {
@@ -145,6 +148,7 @@ impl Config {
             phase_model,
             phase_models,
             keymap,
+            theme,
         } = layer;
         if let Some(v) = organisation {
             self.organisation = v;
@@ -184,6 +188,9 @@ impl Config {
         }
         if let Some(v) = keymap {
             self.keymap.overlay(&v);
+        }
+        if let Some(v) = theme {
+            self.theme = v;
         }
     }
 
@@ -319,6 +326,7 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
         phase_model: base.phase_model.ok_or_else(|| missing("phase_model"))?,
         phase_models: base.phase_models.unwrap_or_default(),
         keymap: base.keymap.ok_or_else(|| missing("keymap"))?,
+        theme: base.theme.unwrap_or_default(),
         catalog: Catalog::default(),
     })
 }

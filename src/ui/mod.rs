@@ -24,6 +24,7 @@ mod journal_view;
 mod overlays;
 mod status;
 pub mod theme;
+mod wall;
 mod welcome;
 
 use crate::app::{App, Overlay, Pane};
@@ -38,6 +39,7 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    theme::set(app.config.theme);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message = text::too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
@@ -49,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match (&app.active, &app.journal_view) {
         (None, _) => welcome::draw(frame, body, app),
         (Some(active), Some(view)) => journal_view::draw(frame, body, app, active, view),
+        (Some(active), None) if app.wall => wall::draw(frame, body, app, active),
         (Some(active), None) => dashboard(frame, body, app, active),
     }
     status::draw(frame, status_line, app);

@@ -3,6 +3,62 @@
 
 use crate::domain::{Severity, Tlp};
 use ratatui::style::{Color, Modifier, Style};
+use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+
+/// How the screen is coloured: the standard theme, a high-contrast one for projectors,
+/// or monochrome (no colour at all: `NO_COLOR`, or terminals without colour).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeKind {
+    #[default]
+    Standard,
+    HighContrast,
+    Mono,
+}
+
+thread_local! {
+    // Set by `ui::draw` from the app at the start of every frame, so drawing stays a
+    // function of the app's state (and tests on other threads do not interfere).
+    static THEME: Cell<ThemeKind> = const { Cell::new(ThemeKind::Standard) };
+}
+
+pub fn set(kind: ThemeKind) {
+    THEME.with(|t| t.set(kind));
+}
+
+/// A style as the current theme draws it.
+fn apply(style: Style) -> Style {
+    match THEME.with(Cell::get) {
+        ThemeKind::Standard => style,
+        ThemeKind::HighContrast => {
+            let brighter = |c: Option<Color>| match c {
+                Some(Color::DarkGray) => Some(Color::Gray),
+                Some(Color::Gray) => Some(Color::White),
+                other => other,
+            };
+            let mut s = style;
+            s.fg = brighter(s.fg);
+            if s.bg == Some(Color::Rgb(40, 60, 90)) {
+                s.bg = Some(Color::Blue);
+            }
+            s.add_modifier(Modifier::BOLD)
+        }
+        ThemeKind::Mono => {
+            // No colour: what a background marked (banners, overdue, selection) is shown
+            // reversed instead.
+            let marked = style.bg.is_some_and(|c| c != Color::Reset);
+            let mut s = style;
+            s.fg = None;
+            s.bg = None;
+            s.underline_color = None;
+            if marked {
+                s = s.add_modifier(Modifier::REVERSED);
+            }
+            s
+        }
+    }
+}
 
 pub const AMBER: Color = Color::Rgb(255, 191, 0);
 pub const ORANGE: Color = Color::Rgb(255, 140, 0);
@@ -19,7 +75,7 @@ pub fn severity(sev: Severity) -> Style {
         Severity::Low => (Color::Black, Color::Green),
         Severity::Baseline => (Color::Black, Color::White),
     };
-    Style::new().fg(fg).bg(bg).add_modifier(Modifier::BOLD)
+    apply(Style::new().fg(fg).bg(bg).add_modifier(Modifier::BOLD))
 }
 
 /// TLP 2.0 labels are shown in their colour on a black background.
@@ -30,67 +86,77 @@ pub fn tlp(label: Tlp) -> Style {
         Tlp::Green => TLP_GREEN,
         Tlp::Clear => Color::White,
     };
-    Style::new()
-        .fg(fg)
-        .bg(Color::Black)
-        .add_modifier(Modifier::BOLD)
+    apply(
+        Style::new()
+            .fg(fg)
+            .bg(Color::Black)
+            .add_modifier(Modifier::BOLD),
+    )
 }
 
 pub fn exercise() -> Style {
-    Style::new()
-        .fg(Color::Black)
-        .bg(Color::Magenta)
-        .add_modifier(Modifier::BOLD)
+    apply(
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::Magenta)
+            .add_modifier(Modifier::BOLD),
+    )
 }
 
 pub fn border(focused: bool) -> Style {
-    if focused {
+    apply(if focused {
         Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
     } else {
         Style::new().fg(Color::DarkGray)
-    }
+    })
 }
 
 pub fn label() -> Style {
-    Style::new().fg(Color::Gray)
+    apply(Style::new().fg(Color::Gray))
 }
 
 pub fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
+    apply(Style::new().fg(Color::DarkGray))
 }
 
 pub fn strong() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
+    apply(Style::new().add_modifier(Modifier::BOLD))
 }
 
 pub fn done() -> Style {
-    Style::new().fg(Color::Green)
+    apply(Style::new().fg(Color::Green))
 }
 
 pub fn due_soon() -> Style {
-    Style::new().fg(AMBER).add_modifier(Modifier::BOLD)
+    apply(Style::new().fg(AMBER).add_modifier(Modifier::BOLD))
 }
 
 pub fn overdue() -> Style {
-    Style::new()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD)
+    apply(
+        Style::new()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD),
+    )
 }
 
 pub fn selected() -> Style {
-    Style::new()
-        .bg(Color::Rgb(40, 60, 90))
-        .add_modifier(Modifier::BOLD)
+    apply(
+        Style::new()
+            .bg(Color::Rgb(40, 60, 90))
+            .add_modifier(Modifier::BOLD),
+    )
 }
 
 pub fn error() -> Style {
-    Style::new()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD)
+    apply(
+        Style::new()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD),
+    )
 }
 
 pub fn ok() -> Style {
-    Style::new().fg(Color::Green)
+    apply(Style::new().fg(Color::Green))
 }

@@ -1,0 +1,223 @@
+//! The war-room wall (`W`, or `warroom wall`): for a projector read from across the
+//! room. The severity as a full-width banner, the most urgent clock in big digits, the
+//! other running clocks, the phase with its progress, the commander, the last entries.
+
+use super::format::{fit, hms, safe};
+use super::theme;
+use crate::app::{Active, App};
+use crate::domain::{ClockState, ClockView, Urgency};
+use crate::text;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use tui_big_text::{BigText, PixelSize};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
+    let s = &active.state;
+    let rows = app.clock_rows();
+    let running: Vec<&ClockView> = rows
+        .iter()
+        .filter(|c| matches!(c.state, ClockState::Running { .. }))
+        .collect();
+    let big_height = if area.height >= 30 { 10 } else { 6 };
+    let others = u16::try_from(running.len().saturating_sub(1).min(5)).unwrap_or(0);
+    let [banner, big, other, phase, journal] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(big_height),
+        Constraint::Length(others + u16::from(others > 0)),
+        Constraint::Length(2),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+
+    // The banner: severity colour, full width; EXERCISE when it is one.
+    let mut title = format!(
+        " {} {}  ·  {}  ·  {}  ·  {} ",
+        s.severity.level(),
+        s.severity.name().to_uppercase(),
+        s.id,
+        safe(&s.title),
+        s.tlp.label()
+    );
+    if s.exercise {
+        title = format!(" {} ·{title}", text::EXERCISE);
+    }
+    let style = if s.exercise {
+        theme::exercise()
+    } else {
+        theme::severity(s.severity)
+    };
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(""),
+            Line::raw(fit(&title, usize::from(banner.width)).into_owned()),
+            Line::raw(""),
+        ])
+        .style(style)
+        .alignment(Alignment::Center),
+        banner,
+    );
+
+    match running.first() {
+        Some(clock) => big_clock(frame, big, app, clock),
+        None => frame.render_widget(
+            Paragraph::new(text::WALL_NO_CLOCK)
+                .style(theme::dim())
+                .alignment(Alignment::Center),
+            big,
+        ),
+    }
+
+    let lines: Vec<Line> = running
+        .iter()
+        .skip(1)
+        .take(5)
+        .map(|c| clock_line(app, c, usize::from(other.width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), other);
+
+    let (closed, total) = s.progress(s.current_phase);
+    let phase_name = s
+        .phase()
+        .map(|p| safe(&p.name).into_owned())
+        .unwrap_or_default();
+    let commander = s
+        .commander
+        .as_deref()
+        .map(|c| safe(c).into_owned())
+        .unwrap_or_else(|| text::NOT_SET.to_string());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{}: ", text::LABEL_PHASE), theme::label()),
+            Span::styled(
+                format!("{phase_name}  {}  {closed}/{total}", bar(closed, total, 20)),
+                theme::strong(),
+            ),
+            Span::styled(format!("     {}: ", text::LABEL_COMMANDER), theme::label()),
+            Span::styled(commander, theme::strong()),
+        ]))
+        .alignment(Alignment::Center),
+        phase,
+    );
+
+    let shown = usize::from(journal.height.saturating_sub(2) / 2).max(1);
+    let entries: Vec<Line> = active
+        .events
+        .iter()
+        .rev()
+        .filter(|e| !s.retracted.contains_key(&e.id))
+        .take(shown)
+        .flat_map(|e| {
+            [
+                Line::from(vec![
+                    Span::styled(app.zone.format(e.at, "%H:%M  "), theme::label()),
+                    Span::styled(
+                        safe(&text::event_line(&e.change, Some(s))).into_owned(),
+                        theme::strong(),
+                    ),
+                ]),
+                Line::raw(""),
+            ]
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(entries).block(
+            Block::bordered()
+                .title(format!(" {} ", text::PANE_JOURNAL))
+                .border_style(theme::dim()),
+        ),
+        journal,
+    );
+}
+
+/// The clock's time left (or overdue) in big digits, with its name and deadline.
+fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
+    let (value, style) = match clock.state.urgency(app.now) {
+        Urgency::Overdue(std::cmp::Reverse(by)) => (format!("+{}", hms(by)), theme::overdue()),
+        Urgency::DueSoon(left) => (hms(left), theme::due_soon()),
+        Urgency::Running(left) => (hms(left), theme::strong()),
+        _ => (String::new(), theme::dim()),
+    };
+    let [name, digits, due] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(format!(
+            "{} · {}",
+            safe(&clock.name),
+            safe(&clock.authority)
+        ))
+        .style(theme::strong())
+        .alignment(Alignment::Center),
+        name,
+    );
+    // Full-size glyphs are 8×8 cells; smaller ones when the screen is.
+    let chars = u16::try_from(value.chars().count()).unwrap_or(u16::MAX);
+    let size = if digits.height >= 8 && digits.width >= chars.saturating_mul(8) {
+        PixelSize::Full
+    } else if digits.height >= 4 && digits.width >= chars.saturating_mul(4) {
+        PixelSize::Quadrant
+    } else {
+        PixelSize::Sextant
+    };
+    frame.render_widget(
+        BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .lines(vec![Line::raw(value)])
+            .centered()
+            .build(),
+        digits,
+    );
+    if let Some(deadline) = clock.state.deadline() {
+        frame.render_widget(
+            Paragraph::new(format!(
+                "{} {} · {} {}",
+                text::CLOCK_DUE,
+                app.zone.format(deadline, "%a %d %b %H:%M"),
+                app.zone.format_utc(deadline),
+                text::STATUS_UTC
+            ))
+            .style(theme::label())
+            .alignment(Alignment::Center),
+            due,
+        );
+    }
+}
+
+fn clock_line(app: &App, c: &ClockView, width: usize) -> Line<'static> {
+    let (value, style) = match c.state.urgency(app.now) {
+        Urgency::Overdue(std::cmp::Reverse(by)) => (
+            format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
+            theme::overdue(),
+        ),
+        Urgency::DueSoon(left) => (
+            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            theme::due_soon(),
+        ),
+        Urgency::Running(left) => (
+            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            theme::strong(),
+        ),
+        _ => (String::new(), theme::dim()),
+    };
+    let name = fit(
+        &format!("{} · {}", safe(&c.name), safe(&c.authority)),
+        width / 2,
+    )
+    .into_owned();
+    Line::from(vec![
+        Span::styled(format!("{name}   "), theme::label()),
+        Span::styled(value, style),
+    ])
+}
+
+/// A bar of `width` cells for closed/total.
+fn bar(closed: usize, total: usize, width: usize) -> String {
+    let full = (closed * width).checked_div(total).unwrap_or(0).min(width);
+    format!("{}{}", "█".repeat(full), "░".repeat(width - full))
+}
