@@ -268,3 +268,35 @@ pub fn export_reports(
     }
     Ok(paths)
 }
+
+/// Starts a drill: an exercise incident declared from the scenario, then its script
+/// (briefing and injects) recorded so that the dashboard delivers each inject at its
+/// time. Returns the journal.
+pub fn start_drill(
+    store: &dyn Store,
+    config: &Config,
+    now: DateTime<Utc>,
+    author: &str,
+    scenario: &crate::domain::Scenario,
+) -> Result<Vec<Event>, StoreError> {
+    let new = NewIncident {
+        title: scenario.title.clone(),
+        severity: crate::domain::severity_of(scenario.severity)
+            .unwrap_or(crate::domain::Severity::Medium),
+        category: scenario.category,
+        tlp: crate::domain::Tlp::default(),
+        exercise: true,
+        playbook: scenario.playbook.clone(),
+    };
+    let mut events = declare(store, config, now, author, &new)?;
+    let Some(id) = declared_id(&events) else {
+        return Ok(events);
+    };
+    let script = Change::DrillStarted {
+        scenario: scenario.id.clone(),
+        briefing: scenario.briefing.clone(),
+        injects: scenario.injects.clone(),
+    };
+    events.extend(append(store, id, now, author, vec![script])?);
+    Ok(events)
+}

@@ -100,7 +100,11 @@ async fn event_loop(
     let mut input = EventStream::new();
     let outcome = loop {
         if app.dirty {
-            app.update(Msg::Tick(now()));
+            // Time moves on before each frame; what it brings (a drill's injects) is
+            // written like any other change.
+            for effect in app.update(Msg::Tick(now())) {
+                let _ = effects.send(effect);
+            }
             if let Err(e) = draw(terminal, &app) {
                 break Err(e);
             }

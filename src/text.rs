@@ -228,6 +228,18 @@ pub fn event_line(
             )
         }
         Change::Retracted { event, reason } => format!("Retraction of #{event}: {reason}"),
+        Change::DrillStarted {
+            scenario, briefing, ..
+        } => {
+            format!("Drill started ({scenario}): {briefing}")
+        }
+        Change::InjectDelivered { from, text, .. } => {
+            if from.is_empty() {
+                format!("INJECT: {text}")
+            } else {
+                format!("INJECT from {from}: {text}")
+            }
+        }
         Change::FlagSet { flag, at } => match at {
             Some(at) => format!(
                 "Flag set: {} (as of {})",
@@ -791,3 +803,7 @@ pub fn flash_report_saved(paths: &str) -> String {
 }
 
 pub const WALL_NO_CLOCK: &str = "No deadline running.";
+
+pub fn cli_unknown_drill(found: &str, known: &str) -> String {
+    format!("unknown drill '{found}'; valid values: {known}")
+}

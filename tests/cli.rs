@@ -740,7 +740,9 @@ fn demo_prints_an_exercise_id_and_list_marks_it() {
     assert!(id.starts_with("EX-2026-"), "{out}");
     assert_eq!(id, "EX-2026-0001");
 
-    let list = ok(warroom(dir.path()).arg("list"));
+    // Exercises stay out of the list unless asked for.
+    assert_eq!(ok(warroom(dir.path()).arg("list")), "");
+    let list = ok(warroom(dir.path()).args(["list", "--all"]));
     let line = list.lines().find(|l| l.starts_with(&id)).unwrap();
     assert!(line.ends_with("[EXERCISE]"), "{line}");
 
@@ -752,7 +754,7 @@ fn demo_prints_an_exercise_id_and_list_marks_it() {
     // Real incidents are numbered apart from exercises.
     let real = declare(dir.path(), "Real one", "2");
     assert_eq!(real, "IR-2026-0001");
-    let list = ok(warroom(dir.path()).arg("list"));
+    let list = ok(warroom(dir.path()).args(["list", "--all"]));
     let real_line = list.lines().find(|l| l.starts_with(&real)).unwrap();
     assert!(!real_line.contains("EXERCISE"), "{real_line}");
     assert_eq!(ok(warroom(dir.path()).arg("demo")).trim(), "EX-2026-0002");
@@ -1243,4 +1245,41 @@ fn a_reader_that_stops_early_does_not_crash_the_command() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn drill_lists_scenarios_and_starts_an_exercise_hidden_from_the_list() {
+    let dir = tmp();
+    let scenarios = ok(warroom(dir.path()).arg("drill"));
+    assert_eq!(scenarios.lines().count(), 4, "{scenarios}");
+    let id = ok(warroom(dir.path()).args(["drill", "phishing-campaign"]));
+    assert_eq!(id.trim(), "EX-2026-0001");
+    assert!(
+        list_json(dir.path()).is_empty(),
+        "exercises stay out of `list`"
+    );
+    let all: Vec<Value> =
+        serde_json::from_str(&ok(warroom(dir.path()).args(["list", "--json", "--all"]))).unwrap();
+    assert_eq!(all.len(), 1);
+    let shown = show_json(dir.path(), "EX-2026-0001");
+    assert_eq!(shown["exercise"], true);
+    assert_eq!(shown["journal"][1]["change"]["kind"], "drill_started");
+    let md = ok(warroom(dir.path()).args(["export", "EX-2026-0001"]));
+    assert!(md.contains("**EXERCISE**"), "exports say so too");
+    let err = fails(warroom(dir.path()).args(["drill", "alien-invasion"]), 2);
+    assert!(
+        err.contains("unknown drill 'alien-invasion'; valid values: phishing-campaign"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_color_makes_the_snapshot_command_monochrome_and_wall_renders() {
+    let dir = tmp();
+    ok(warroom(dir.path()).arg("demo"));
+    let wall = ok(warroom(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["snapshot", "--wall", "--width", "120", "--height", "35"]));
+    assert!(wall.contains("EX-2026-0001"), "{wall}");
+    assert!(wall.contains("█"), "{wall}");
 }

@@ -38,7 +38,7 @@ impl App {
             Msg::Action(action) => self.act(action),
             Msg::Tick(now) => {
                 self.now = now;
-                vec![]
+                self.deliver_injects()
             }
             Msg::Resize => vec![],
             Msg::Saved {
@@ -278,6 +278,33 @@ impl App {
                 vec![]
             }
         }
+    }
+
+    /// A drill's injects whose time has come go into the journal, one write at a time
+    /// (nothing while another write is in flight, so none is delivered twice).
+    fn deliver_injects(&mut self) -> Vec<Effect> {
+        if self.pending > 0 {
+            return vec![];
+        }
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        let Some(drill) = &active.state.drill else {
+            return vec![];
+        };
+        let changes: Vec<Change> = drill
+            .due(self.now)
+            .into_iter()
+            .map(|(index, inject)| Change::InjectDelivered {
+                index,
+                from: inject.author.clone(),
+                text: inject.text.clone(),
+            })
+            .collect();
+        if changes.is_empty() {
+            return vec![];
+        }
+        self.append(changes)
     }
 
     fn with_incident(

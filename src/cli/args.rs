@@ -52,10 +52,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List incidents, most recently updated first.
+    /// List incidents, most recently updated first (exercises only with --all).
     List {
         #[arg(long)]
         json: bool,
+        /// Include exercises (drills and the demo).
+        #[arg(long)]
+        all: bool,
     },
     /// Show an incident: phase, checklist with item ids, clocks, journal.
     Show {
@@ -233,6 +236,9 @@ pub enum Command {
     Demo,
     /// Open the war-room wall: big clock and banner for a shared screen.
     Wall,
+    /// Start a drill: an exercise incident whose injects arrive in the dashboard at
+    /// their time. Without SCENARIO, lists the scenarios.
+    Drill { scenario: Option<String> },
     /// Render the dashboard once as plain text.
     Snapshot {
         /// Incident to show (default: the most recently updated).

@@ -177,7 +177,8 @@ pub fn run(cli: Cli) -> Outcome {
             let events = ops::open_demo(&store, &config, now)?;
             print_new_id(&events, false)
         }
-        Command::List { json } => show::list(&store, json),
+        Command::List { json, all } => show::list(&store, json, all),
+        Command::Drill { scenario } => drill(&store, &config, now, &author, scenario.as_deref()),
         Command::Show { id, json } => show::show(&store, &config, id, json, now),
         Command::Note { id, text } => {
             let text = non_empty(&text, text::CLI_THE_NOTE)?;
@@ -373,6 +374,31 @@ fn snapshot(
     app.wall = wall;
     out!("{}", ui::to_text(&app, width, height));
     Ok(())
+}
+
+fn drill(
+    store: &dyn Store,
+    config: &Config,
+    now: DateTime<Utc>,
+    author: &str,
+    scenario: Option<&str>,
+) -> Outcome {
+    let drills = &config.catalog.drills;
+    let Some(wanted) = scenario else {
+        for d in drills {
+            outln!("{:<24} {}", d.id, d.name);
+        }
+        return Ok(());
+    };
+    let Some(found) = drills.iter().find(|d| d.id == wanted) else {
+        let ids: Vec<&str> = drills.iter().map(|d| d.id.as_str()).collect();
+        return Err(Failure::Usage(text::cli_unknown_drill(
+            wanted,
+            &ids.join(", "),
+        )));
+    };
+    let events = ops::start_drill(store, config, now, author, found)?;
+    print_new_id(&events, false)
 }
 
 fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {

@@ -8,8 +8,14 @@ use crate::ui::format::{hms, safe};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-pub fn list(store: &dyn Store, json: bool) -> Outcome {
-    let incidents = store.list()?;
+/// Incidents, most recently updated first; exercises only when `all`, so that drills
+/// never mix with real incidents by accident.
+pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
+    let incidents: Vec<_> = store
+        .list()?
+        .into_iter()
+        .filter(|s| all || !s.exercise)
+        .collect();
     if json {
         let out =
             serde_json::to_string_pretty(&incidents).map_err(|e| Failure::Failed(e.to_string()))?;

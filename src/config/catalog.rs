@@ -4,7 +4,8 @@
 
 use super::yaml::{ConfigError, Source};
 use crate::domain::{
-    Category, ClockDef, Contact, PhaseModel, Playbook, Role, Stage, Trigger, pick_playbook,
+    Category, ClockDef, Contact, PhaseModel, Playbook, Role, Scenario, Stage, Trigger,
+    pick_playbook,
 };
 use std::path::Path;
 
@@ -57,6 +58,25 @@ const SHIPPED_CONTACTS: (&str, &str) = (
     include_str!("../../assets/contacts.yaml"),
 );
 
+const SHIPPED_DRILLS: [(&str, &str); 4] = [
+    (
+        "assets/drills/phishing-campaign.yaml",
+        include_str!("../../assets/drills/phishing-campaign.yaml"),
+    ),
+    (
+        "assets/drills/ransomware-file-server.yaml",
+        include_str!("../../assets/drills/ransomware-file-server.yaml"),
+    ),
+    (
+        "assets/drills/hosting-outage.yaml",
+        include_str!("../../assets/drills/hosting-outage.yaml"),
+    ),
+    (
+        "assets/drills/personal-data-leak.yaml",
+        include_str!("../../assets/drills/personal-data-leak.yaml"),
+    ),
+];
+
 const SHIPPED_CLOCKS: (&str, &str) = (
     "assets/clocks.yaml",
     include_str!("../../assets/clocks.yaml"),
@@ -75,6 +95,8 @@ pub const SHIPPED: &str = "shipped";
 /// What the configuration resolved to: the chosen phase model and every playbook.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
+    /// Drill scenarios shipped in `assets/drills/`.
+    pub drills: Vec<Scenario>,
     /// The public directory shipped in `assets/contacts.yaml`.
     pub public_contacts: Vec<Contact>,
     /// Every clock definition: shipped, with the config's laid over by id.
@@ -424,6 +446,45 @@ pub fn check_contacts(
                 ));
             }
         }
+    }
+    Ok(())
+}
+
+pub fn shipped_drills(playbooks: &[Playbook]) -> Result<Vec<Scenario>, ConfigError> {
+    SHIPPED_DRILLS
+        .iter()
+        .map(|(file, text)| {
+            let source = Source::new(file, text);
+            let drill: Scenario = source.parse()?;
+            check_drill(source, &drill, playbooks)?;
+            Ok(drill)
+        })
+        .collect()
+}
+
+fn check_drill(source: Source, d: &Scenario, playbooks: &[Playbook]) -> Result<(), ConfigError> {
+    if d.severity > 5 {
+        return Err(source.error_at(
+            source.key("severity", 0),
+            format!(
+                "found severity {}, expected a level from 0 to 5",
+                d.severity
+            ),
+        ));
+    }
+    if let Some(p) = &d.playbook
+        && !playbooks.iter().any(|b| &b.id == p)
+    {
+        return Err(source.error_at(
+            source.key_value("playbook", p, 0),
+            format!("found the playbook `{p}`, expected a known playbook id"),
+        ));
+    }
+    if d.injects.is_empty() || d.injects.iter().any(|i| i.text.trim().is_empty()) {
+        return Err(source.error_at(
+            source.key("injects", 0),
+            "found no injects or an empty one, expected timed news with text".into(),
+        ));
     }
     Ok(())
 }

@@ -249,7 +249,9 @@ impl Config {
             let user = catalog::user_playbooks(dir, words)?;
             merge_by_id(&mut playbooks, &user, |p| &p.id);
         }
+        let drills = catalog::shipped_drills(&playbooks)?;
         self.catalog = Catalog {
+            drills,
             public_contacts,
             clocks,
             models,

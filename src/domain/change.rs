@@ -123,6 +123,19 @@ pub enum Change {
         event: u64,
         text: String,
     },
+    /// A drill's script, recorded when the exercise starts: the briefing and the injects
+    /// to deliver at their time.
+    DrillStarted {
+        scenario: String,
+        briefing: String,
+        injects: Vec<Inject>,
+    },
+    /// A drill inject delivered into the journal (index into the script).
+    InjectDelivered {
+        index: usize,
+        from: String,
+        text: String,
+    },
     /// An event withdrawn: it stays in the journal, shown struck, with the reason.
     Retracted {
         event: u64,
@@ -348,6 +361,16 @@ impl std::str::FromStr for EvidenceKind {
                 )
             })
     }
+}
+
+/// One timed event of a drill: after this long from the start, this news arrives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inject {
+    pub after: super::Span,
+    #[serde(default)]
+    pub author: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

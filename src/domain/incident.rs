@@ -31,6 +31,8 @@ pub struct IncidentState {
     pub contact_attempts: Vec<ContactAttempt>,
     pub evidence: Vec<EvidenceRecord>,
     pub lessons: Vec<Lesson>,
+    /// The drill's script, when the incident is an exercise run from one.
+    pub drill: Option<Drill>,
     /// Event id → (id of the retracting event, reason).
     pub retracted: BTreeMap<u64, (u64, String)>,
     pub clock_defs: Vec<ClockDef>,
@@ -86,6 +88,29 @@ pub struct ContactAttempt {
     pub contact_id: Option<String>,
     pub outcome: ContactOutcome,
     pub note: String,
+}
+
+/// A running drill: its script and which injects have been delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Drill {
+    pub scenario: String,
+    pub briefing: String,
+    pub injects: Vec<super::Inject>,
+    pub started_at: DateTime<Utc>,
+    pub delivered: Vec<usize>,
+}
+
+impl Drill {
+    /// Injects whose time has come and that are not in the journal yet, in order.
+    pub fn due(&self, now: DateTime<Utc>) -> Vec<(usize, &super::Inject)> {
+        self.injects
+            .iter()
+            .enumerate()
+            .filter(|(i, inject)| {
+                !self.delivered.contains(i) && inject.after.after(self.started_at, None) <= now
+            })
+            .collect()
+    }
 }
 
 /// An evidence item and its chain of custody (the first entry is its collection).
@@ -202,6 +227,7 @@ impl IncidentState {
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
             lessons: Vec::new(),
+            drill: None,
             retracted: BTreeMap::new(),
             clock_defs: clocks,
             clock_facts: ClockFacts {
@@ -333,6 +359,28 @@ impl IncidentState {
                 }
             }
             Change::LessonAdded { lesson } => self.lessons.push(lesson.clone()),
+            Change::DrillStarted {
+                scenario,
+                briefing,
+                injects,
+            } => {
+                if self.drill.is_none() {
+                    self.drill = Some(Drill {
+                        scenario: scenario.clone(),
+                        briefing: briefing.clone(),
+                        injects: injects.clone(),
+                        started_at: event.at,
+                        delivered: Vec::new(),
+                    });
+                }
+            }
+            Change::InjectDelivered { index, .. } => {
+                if let Some(drill) = &mut self.drill
+                    && !drill.delivered.contains(index)
+                {
+                    drill.delivered.push(*index);
+                }
+            }
             Change::Retracted {
                 event: target,
                 reason,

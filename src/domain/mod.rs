@@ -10,6 +10,7 @@ mod event;
 mod incident;
 mod incident_id;
 mod playbook;
+mod scenario;
 mod severity;
 mod stage;
 mod summary;
@@ -17,8 +18,8 @@ mod tlp;
 
 pub use category::{Category, UnknownCategory};
 pub use change::{
-    Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, ItemSpec, Lesson,
-    LessonKind, Origin, PhaseSpec, Scope,
+    Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
+    Lesson, LessonKind, Origin, PhaseSpec, Scope,
 };
 pub use clocks::{
     Cap, ClockDef, ClockFacts, ClockState, ClockStatus, ClockView, Clocks, Countdown, EntityFlags,
@@ -31,13 +32,14 @@ pub use directory::{
 };
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
-    ChecklistItem, ContactAttempt, Custody, Done, EvidenceRecord, FoldError, IncidentState,
+    ChecklistItem, ContactAttempt, Custody, Done, Drill, EvidenceRecord, FoldError, IncidentState,
     NotApplicable, RetainerAlert, fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
 pub use playbook::{
     FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };
+pub use scenario::Scenario;
 pub use severity::{Severity, UnknownSeverity};
 pub use stage::Stage;
 pub use summary::IncidentSummary;
