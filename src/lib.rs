@@ -15,6 +15,7 @@ pub mod ops;
 pub mod report;
 pub mod runtime;
 pub mod search;
+pub mod share;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -173,6 +173,23 @@ pub fn execute(
                 Err(e) => return Msg::Failed(format!("{path}: {e}")),
             }
         }
+        Effect::Refresh(id) => {
+            let incidents = match store.list() {
+                Ok(list) => list,
+                Err(e) => return Msg::LoadFailed(e.to_string()),
+            };
+            let Some(id) = id.or_else(|| incidents.first().map(|s| s.id)) else {
+                return Msg::LoadFailed(String::new());
+            };
+            return match store.events(id) {
+                Ok(events) => Msg::Refreshed {
+                    id,
+                    events,
+                    incidents,
+                },
+                Err(e) => Msg::LoadFailed(e.to_string()),
+            };
+        }
         Effect::ExportReport(id) => {
             return match export_reports(store, config, id, now) {
                 Ok(paths) => Msg::ReportSaved(paths),

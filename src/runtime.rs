@@ -59,7 +59,21 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
     // previous hook (color-eyre's), so a panic never leaves the terminal raw.
     let mut terminal = ratatui::try_init().wrap_err("setting up the terminal")?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = tokio.block_on(event_loop(&mut terminal, app, store, config, author));
+    // Other warroom processes on this store follow this one, or have it run commands.
+    let (share_tx, share_rx) = mpsc::unbounded_channel();
+    let _listening = crate::share::listen(store.dir(), move |incoming| {
+        let _ = share_tx.send(incoming);
+    })
+    .map_err(|e| tracing::warn!(error = %e, "cannot serve followers"))
+    .ok();
+    let result = tokio.block_on(event_loop(
+        &mut terminal,
+        app,
+        store,
+        config,
+        author,
+        share_rx,
+    ));
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
@@ -67,15 +81,49 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
 
 /// The store lives on its own thread: a flush can take milliseconds and must never
 /// freeze the screen. Effects run in the order the app emitted them.
+/// Work for the writer thread: the app's effects, and commands other processes send.
+enum Job {
+    Effect(Effect),
+    Forward {
+        args: Vec<String>,
+        author: String,
+        stream: std::os::unix::net::UnixStream,
+    },
+}
+
 fn spawn_writer(
     store: SledStore,
     config: Config,
     author: String,
     results: mpsc::UnboundedSender<Msg>,
-) -> (std_mpsc::Sender<Effect>, std::thread::JoinHandle<()>) {
-    let (tx, rx) = std_mpsc::channel::<Effect>();
+) -> (std_mpsc::Sender<Job>, std::thread::JoinHandle<()>) {
+    let (tx, rx) = std_mpsc::channel::<Job>();
     let handle = std::thread::spawn(move || {
-        for effect in rx {
+        for job in rx {
+            let effect = match job {
+                Job::Effect(effect) => effect,
+                Job::Forward {
+                    args,
+                    author: by,
+                    stream,
+                } => {
+                    let (code, stdout, stderr) =
+                        crate::cli::run_forwarded(&args, &store, &config, &by);
+                    crate::share::reply(
+                        stream,
+                        &crate::share::Reply {
+                            code,
+                            stdout,
+                            stderr,
+                        },
+                    );
+                    // The command may have written: have the screen re-read.
+                    if results.send(Msg::External).is_err() {
+                        break;
+                    }
+                    continue;
+                }
+            };
             let msg = ops::execute(&store, &config, effect, now(), &author);
             if let Msg::Failed(e) = &msg {
                 tracing::error!(error = %e, "write failed");
@@ -88,22 +136,57 @@ fn spawn_writer(
     (tx, handle)
 }
 
+/// What followers must hear of a message the app is about to handle.
+fn update_for(msg: &Msg) -> Option<crate::share::Update> {
+    use crate::share::Update;
+    match msg {
+        Msg::Saved {
+            id,
+            events,
+            incidents,
+        } => Some(Update::Saved {
+            id: *id,
+            events: events.clone(),
+            incidents: incidents.clone(),
+        }),
+        Msg::Loaded { id, events } | Msg::Refreshed { id, events, .. } => Some(Update::Loaded {
+            id: *id,
+            events: events.clone(),
+        }),
+        Msg::DirectorySaved(events) => Some(Update::Directory {
+            events: events.clone(),
+        }),
+        _ => None,
+    }
+}
+
+fn snapshot(app: &App) -> crate::share::Update {
+    crate::share::Update::Snapshot {
+        data_dir: app.data_dir.clone(),
+        incidents: app.incidents.clone(),
+        events: app.active.as_ref().map(|a| a.events.clone()),
+        directory: app.directory_events.clone(),
+    }
+}
+
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
     store: SledStore,
     config: Config,
     author: String,
+    mut share: mpsc::UnboundedReceiver<crate::share::Incoming>,
 ) -> Result<()> {
     let (result_tx, mut results) = mpsc::unbounded_channel();
-    let (effects, writer) = spawn_writer(store, config, author, result_tx);
+    let (jobs, writer) = spawn_writer(store, config, author, result_tx);
+    let mut followers = crate::share::Followers::default();
     let mut input = EventStream::new();
     let outcome = loop {
         if app.dirty {
             // Time moves on before each frame; what it brings (a drill's injects) is
             // written like any other change.
             for effect in app.update(Msg::Tick(now())) {
-                let _ = effects.send(effect);
+                let _ = jobs.send(Job::Effect(effect));
             }
             if let Err(e) = draw(terminal, &app) {
                 break Err(e);
@@ -124,22 +207,37 @@ async fn event_loop(
                 None => break Ok(()),
             },
             Some(msg) = results.recv() => msg,
+            Some(incoming) = share.recv() => {
+                match incoming {
+                    crate::share::Incoming::Follower(stream) => followers.add(stream, &snapshot(&app)),
+                    crate::share::Incoming::Command { args, author, stream } => {
+                        let _ = jobs.send(Job::Forward { args, author, stream });
+                    }
+                }
+                continue;
+            }
             () = tick => Msg::Tick(now()),
         };
+        if let Some(update) = update_for(&msg) {
+            followers.send(&update);
+        }
         for effect in app.update(msg) {
-            if effects.send(effect).is_err() {
+            if jobs.send(Job::Effect(effect)).is_err() {
                 break;
             }
         }
         // Take everything already waiting before drawing again.
         while let Ok(msg) = results.try_recv() {
+            if let Some(update) = update_for(&msg) {
+                followers.send(&update);
+            }
             for effect in app.update(msg) {
-                let _ = effects.send(effect);
+                let _ = jobs.send(Job::Effect(effect));
             }
         }
     };
     // Let the writer finish what the screen is still showing as "saving".
-    drop(effects);
+    drop(jobs);
     let _ = writer.join();
     outcome
 }
@@ -150,4 +248,108 @@ fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> Result<()> {
     let drawn = terminal.draw(|frame| ui::draw(frame, app));
     let _ = execute!(out, EndSynchronizedUpdate);
     drawn.map(drop).wrap_err("drawing the screen")
+}
+
+/// Follows the dashboard that owns the store in `dir`: the same screens, read-only,
+/// updated as the owner saves. When the owner closes, `T` takes the store over (this
+/// process becomes the owner).
+pub fn follow(config: Config, dir: &std::path::Path, author: String, wall: bool) -> Result<()> {
+    let (snapshot, updates) = crate::share::follow(dir).wrap_err("following the dashboard")?;
+    let crate::share::Update::Snapshot {
+        data_dir,
+        incidents,
+        events,
+        directory,
+    } = snapshot
+    else {
+        return Err(color_eyre::eyre::eyre!(
+            "the owner did not start with a snapshot"
+        ));
+    };
+    let mut app = App::new(Start {
+        config: config.clone(),
+        author: author.clone(),
+        data_dir,
+        now: now(),
+        zone: Zone::Local,
+        incidents,
+        events,
+        directory,
+    });
+    app.wall = wall;
+    app.follower = true;
+    let tokio = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .wrap_err("starting the event loop")?;
+    let (tx, rx) = mpsc::unbounded_channel();
+    std::thread::spawn(move || {
+        use crate::share::Update;
+        for update in updates {
+            let msg = match update {
+                Some(Update::Saved {
+                    id,
+                    events,
+                    incidents,
+                }) => Msg::Saved {
+                    id,
+                    events,
+                    incidents,
+                },
+                Some(Update::Loaded { id, events }) => Msg::Loaded { id, events },
+                Some(Update::Directory { events }) => Msg::DirectorySaved(events),
+                Some(Update::Snapshot { .. }) => continue,
+                None => Msg::OwnerGone,
+            };
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+    let mut terminal = ratatui::try_init().wrap_err("setting up the terminal")?;
+    let result = tokio.block_on(follower_loop(&mut terminal, app, rx));
+    ratatui::restore();
+    let take_over = result?;
+    if take_over {
+        let store = SledStore::open(dir).wrap_err("taking over the store")?;
+        return run(config, store, author, wall);
+    }
+    Ok(())
+}
+
+/// The follower's loop: input and the owner's updates; any write is refused politely.
+/// Returns whether the user asked to take the store over.
+async fn follower_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    mut updates: mpsc::UnboundedReceiver<Msg>,
+) -> Result<bool> {
+    let mut input = EventStream::new();
+    loop {
+        if app.dirty {
+            let _ = app.update(Msg::Tick(now()));
+            draw(terminal, &app)?;
+            app.dirty = false;
+        }
+        if app.should_quit {
+            return Ok(app.take_over);
+        }
+        let tick = tokio::time::sleep(app.next_tick_in(now()));
+        let msg = tokio::select! {
+            event = input.next() => match event {
+                Some(Ok(Event::Key(key))) => Msg::Key(key),
+                Some(Ok(Event::Paste(text))) => Msg::Paste(text),
+                Some(Ok(Event::Resize(_, _))) => Msg::Resize,
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => return Err(e).wrap_err("reading the terminal"),
+                None => return Ok(false),
+            },
+            Some(msg) = updates.recv() => msg,
+            () = tick => Msg::Tick(now()),
+        };
+        for _effect in app.update(msg) {
+            // Only the owner writes.
+            let _ = app.update(Msg::Failed(crate::text::READ_ONLY.into()));
+        }
+    }
 }

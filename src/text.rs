@@ -131,6 +131,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::Retract => "Retract the selected event (with a reason)",
         Action::ExportReport => "Write the report (md, html, json)",
         Action::ToggleWall => "War-room wall: big clock for a shared screen",
+        Action::TakeOver => "Take over the store after its owner closed",
     }
 }
 
@@ -807,3 +808,13 @@ pub const WALL_NO_CLOCK: &str = "No deadline running.";
 pub fn cli_unknown_drill(found: &str, known: &str) -> String {
     format!("unknown drill '{found}'; valid values: {known}")
 }
+
+pub const CLI_FORWARD_NO_COMMAND: &str =
+    "only commands can be sent to the dashboard that owns the store";
+pub const READ_ONLY: &str = "Read-only: this screen follows the dashboard that owns the store";
+pub const OWNER_GONE: &str = "Owner closed: T takes over";
+
+pub fn cli_forward_failed(why: &str) -> String {
+    format!("the store is in use by a dashboard, and it could not be reached: {why}")
+}
+pub const STATUS_FOLLOWING: &str = "following (read-only)";

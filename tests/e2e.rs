@@ -27,6 +27,11 @@ impl Dashboard {
 
     /// Started with extra environment, e.g. `WARROOM_NOW` to stand at a given instant.
     fn start_with(dir: &Path, env: &[(&str, &str)]) -> Self {
+        Self::start_args(dir, env, &[])
+    }
+
+    /// Started with extra environment and command-line arguments (e.g. `wall`).
+    fn start_args(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -37,6 +42,7 @@ impl Dashboard {
             .unwrap();
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(["--data-dir", dir.to_str().unwrap()]);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", dir);
         cmd.env("TZ", "UTC");
@@ -287,4 +293,49 @@ fn a_clock_started_in_the_dashboard_counts_down_across_a_restart() {
         .clone();
     assert_eq!(gdpr["deadline"], "2026-12-01T14:00:00Z");
     assert_eq!(gdpr["seconds_left"], 72 * 3600 - 90 * 60);
+}
+
+#[test]
+fn followers_mirror_the_owner_and_commands_reach_it_while_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = cli(
+        dir.path(),
+        &["new", "--title", "Shared screen", "--severity", "3"],
+    );
+    let id = id.trim();
+    let mut owner = Dashboard::start(dir.path());
+    owner.wait_for("the owner's dashboard", |s| s.contains(id));
+    let mut wall = Dashboard::start_args(dir.path(), &[], &["wall"]);
+    wall.wait_for("the follower's wall", |s| {
+        s.contains(id) && s.contains("following (read-only)")
+    });
+    // A script writes while the dashboard holds the store: the owner runs it.
+    let out = cli(dir.path(), &["note", id, "from a script, store in use"]);
+    assert!(out.starts_with(&format!("saved {id} event")), "{out}");
+    owner.wait_for("the note on the owner", |s| {
+        s.contains("from a script, store in use")
+    });
+    wall.wait_for("the note on the follower", |s| {
+        s.contains("from a script, store in use")
+    });
+    // Typed on the owner, seen on the follower.
+    owner.keys("n");
+    owner.wait_for("the note form", |s| s.contains("Add a note"));
+    owner.keys("typed at the keyboard\r");
+    wall.wait_for("the typed note on the follower", |s| {
+        s.contains("typed at the keyboard")
+    });
+    // The owner leaves: the follower says so, and T takes the store over.
+    owner.keys("q");
+    owner.wait_exit();
+    wall.wait_for("the owner gone", |s| {
+        s.contains("Owner closed: T takes over")
+    });
+    wall.keys("T");
+    wall.wait_for("the follower now owning", |s| s.contains("● saved"));
+    let out = cli(dir.path(), &["note", id, "after the take-over"]);
+    assert!(out.starts_with("saved"), "{out}");
+    wall.keys("q");
+    wall.wait_exit();
+    assert!(cli(dir.path(), &["verify", id]).contains("ok"));
 }

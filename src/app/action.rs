@@ -72,4 +72,6 @@ pub enum Action {
     ExportReport,
     /// Switch between the dashboard and the war-room wall.
     ToggleWall,
+    /// (Followers) take over the store once its owner has closed.
+    TakeOver,
 }

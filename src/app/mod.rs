@@ -54,6 +54,16 @@ pub enum Msg {
     DirectorySaved(Vec<Event>),
     /// The report was written to these files.
     ReportSaved(Vec<String>),
+    /// Another process had the owner run a command: re-read what is on screen.
+    External,
+    /// The re-read after `External`: the index, and the journal of incident `id`.
+    Refreshed {
+        id: IncidentId,
+        events: Vec<Event>,
+        incidents: Vec<IncidentSummary>,
+    },
+    /// (Followers) the owning dashboard has closed.
+    OwnerGone,
 }
 
 /// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`; a load by
@@ -76,6 +86,8 @@ pub enum Effect {
     SaveContact(Box<Contact>),
     /// Write the incident's report, in every format, to the data directory.
     ExportReport(IncidentId),
+    /// Re-read the index and the journal of incident `id` (or just the index).
+    Refresh(Option<IncidentId>),
     /// Hash the file at `path`, then register the evidence with its SHA-256 and size.
     RegisterEvidence {
         id: IncidentId,
@@ -192,6 +204,12 @@ pub struct App {
     pub journal_view: Option<JournalView>,
     /// The war-room wall layout instead of the dashboard.
     pub wall: bool,
+    /// A read-only follower of another process's dashboard.
+    pub follower: bool,
+    /// (Followers) the owner has closed; `T` takes over the store.
+    pub owner_gone: bool,
+    /// (Followers) asked to take over the store when the loop ends.
+    pub take_over: bool,
     pub overlay: Option<Overlay>,
     /// Writes sent to the store and not yet acknowledged.
     pub pending: usize,
@@ -236,6 +254,9 @@ impl App {
             directory_events: start.directory,
             journal_view: None,
             wall: false,
+            follower: false,
+            owner_gone: false,
+            take_over: false,
             overlay: None,
             pending: 0,
             flash: None,

@@ -55,6 +55,38 @@ impl App {
                 self.open(id, events);
                 vec![]
             }
+            Msg::External => {
+                let id = self.active.as_ref().map(|a| a.state.id);
+                vec![Effect::Refresh(id)]
+            }
+            Msg::Refreshed {
+                id,
+                events,
+                incidents,
+            } => {
+                self.incidents = incidents;
+                let known = self
+                    .active
+                    .as_ref()
+                    .filter(|a| a.state.id == id)
+                    .map(|a| a.events.len());
+                match known {
+                    Some(n) if n <= events.len() => {
+                        let new = events[n..].to_vec();
+                        self.saved(id, new);
+                    }
+                    _ => self.open(id, events),
+                }
+                vec![]
+            }
+            Msg::OwnerGone => {
+                self.owner_gone = true;
+                self.flash = Some(Flash {
+                    text: text::OWNER_GONE.into(),
+                    error: true,
+                });
+                vec![]
+            }
             Msg::DirectorySaved(events) => {
                 self.pending = self.pending.saturating_sub(1);
                 self.directory_events.extend(events);
@@ -221,6 +253,13 @@ impl App {
                 vec![]
             }
             Action::ExportReport => self.with_incident(|_, id| vec![Effect::ExportReport(id)]),
+            Action::TakeOver => {
+                if self.owner_gone {
+                    self.take_over = true;
+                    self.should_quit = true;
+                }
+                vec![]
+            }
             Action::ToggleWall => {
                 self.wall = !self.wall;
                 vec![]

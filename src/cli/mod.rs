@@ -32,6 +32,15 @@ use std::path::{Path, PathBuf};
 #[doc(hidden)]
 pub fn emit(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
+    let captured = CAPTURE.with(|c| {
+        c.borrow_mut()
+            .as_mut()
+            .map(|buf| std::fmt::Write::write_fmt(buf, args))
+            .is_some()
+    });
+    if captured {
+        return;
+    }
     if let Err(e) = std::io::stdout().lock().write_fmt(args) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             // Everything this command wrote to the store is already flushed.
@@ -131,16 +140,84 @@ pub fn run(cli: Cli) -> Outcome {
         };
     }
     let dir = data_dir(cli.data_dir)?;
-    let store = SledStore::open(&dir)?;
     let author = author(&config);
     let wall = matches!(cli.command, Some(Command::Wall));
+    let store = match SledStore::open(&dir) {
+        Ok(store) => store,
+        // Another warroom owns the store: follow it, or have it run the command.
+        Err(StoreError::Locked { .. }) if crate::share::owner_listening(&dir) => {
+            return match cli.command.filter(|c| !matches!(c, Command::Wall)) {
+                None => runtime::follow(config, &dir, author, wall)
+                    .map_err(|e| Failure::Failed(format!("{e:#}"))),
+                Some(_) => forward(&dir, &author),
+            };
+        }
+        Err(e) => return Err(e.into()),
+    };
     let Some(command) = cli.command.filter(|c| !matches!(c, Command::Wall)) else {
         return runtime::run(config, store, author, wall)
             .map_err(|e| Failure::Failed(format!("{e:#}")));
     };
-    let now = now();
+    run_command(command, &store, &config, &author, now())
+}
+
+/// Sends this command line to the process that owns the store, and reports what it
+/// said as if it had run here.
+fn forward(dir: &Path, author: &str) -> Outcome {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let reply = crate::share::forward(dir, args, author)
+        .map_err(|e| Failure::Failed(text::cli_forward_failed(&e.to_string())))?;
+    out!("{}", reply.stdout);
+    match reply.code {
+        0 => Ok(()),
+        2 => Err(Failure::Usage(reply.stderr)),
+        _ => Err(Failure::Failed(reply.stderr)),
+    }
+}
+
+/// Runs a command line received from another process on this process's store, and
+/// returns its exit code and output (for `warroom` commands started while the
+/// dashboard owns the store).
+pub fn run_forwarded(
+    args: &[String],
+    store: &dyn Store,
+    config: &Config,
+    author: &str,
+) -> (u8, String, String) {
+    let argv = std::iter::once("warroom".to_string()).chain(args.iter().cloned());
+    let command = match <Cli as clap::Parser>::try_parse_from(argv) {
+        Ok(Cli {
+            command: Some(command),
+            ..
+        }) => command,
+        Ok(_) => return (2, String::new(), text::CLI_FORWARD_NO_COMMAND.into()),
+        Err(e) => return (2, String::new(), e.to_string()),
+    };
+    CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
+    let outcome = run_command(command, store, config, author, now());
+    let stdout = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    match outcome {
+        Ok(()) => (0, stdout, String::new()),
+        Err(f) => (f.exit_code(), stdout, f.message().to_string()),
+    }
+}
+
+thread_local! {
+    /// While a forwarded command runs, its output goes here instead of to stdout.
+    static CAPTURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn run_command(
+    command: Command,
+    store: &dyn Store,
+    config: &Config,
+    author: &str,
+    now: DateTime<Utc>,
+) -> Outcome {
+    let config = config.clone();
+    let author = author.to_string();
     let writer = items::Writer {
-        store: &store,
+        store,
         now,
         author: &author,
     };
@@ -170,19 +247,19 @@ pub fn run(cli: Cli) -> Outcome {
                 exercise: false,
                 playbook,
             };
-            let events = ops::declare(&store, &config, now, &author, &new)?;
+            let events = ops::declare(store, &config, now, &author, &new)?;
             print_new_id(&events, json)
         }
         Command::Demo => {
-            let events = ops::open_demo(&store, &config, now)?;
+            let events = ops::open_demo(store, &config, now)?;
             print_new_id(&events, false)
         }
-        Command::List { json, all } => show::list(&store, json, all),
-        Command::Drill { scenario } => drill(&store, &config, now, &author, scenario.as_deref()),
-        Command::Show { id, json } => show::show(&store, &config, id, json, now),
+        Command::List { json, all } => show::list(store, json, all),
+        Command::Drill { scenario } => drill(store, &config, now, &author, scenario.as_deref()),
+        Command::Show { id, json } => show::show(store, &config, id, json, now),
         Command::Note { id, text } => {
             let text = non_empty(&text, text::CLI_THE_NOTE)?;
-            append(&store, id, now, &author, Change::NoteAdded { text })
+            append(store, id, now, &author, Change::NoteAdded { text })
         }
         Command::Assign {
             id,
@@ -213,17 +290,17 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Correct { id, event, text } => record::amend(&writer, id, event, &text, false),
         Command::Retract { id, event, reason } => record::amend(&writer, id, event, &reason, true),
         Command::Export { id, format, output } => {
-            exchange::export(&store, &config, id, format, output.as_deref(), now)
+            exchange::export(store, &config, id, format, output.as_deref(), now)
         }
-        Command::Import { file } => exchange::import(&store, &file),
+        Command::Import { file } => exchange::import(store, &file),
         Command::Contacts {
             command,
             search,
             json,
         } => match command {
-            None => contacts::list(&store, &config, search.as_deref(), json),
+            None => contacts::list(store, &config, search.as_deref(), json),
             Some(ContactsCommand::Export { output, .. }) => {
-                contacts::export_vcard(&store, &config, output.as_deref())
+                contacts::export_vcard(store, &config, output.as_deref())
             }
             Some(ContactsCommand::Save {
                 name,
@@ -270,7 +347,7 @@ pub fn run(cli: Cli) -> Outcome {
             clocks::draft(&writer, &config, id, kind, output.as_deref())
         }
         Command::Check { id, item_id } => {
-            if items::item(&items::state(&store, id)?, &item_id)?
+            if items::item(&items::state(store, id)?, &item_id)?
                 .done
                 .is_some()
             {
@@ -278,15 +355,15 @@ pub fn run(cli: Cli) -> Outcome {
                 return Ok(());
             }
             let change = Change::ItemChecked { item: item_id };
-            append(&store, id, now, &author, change)
+            append(store, id, now, &author, change)
         }
         Command::Uncheck { id, item_id } => {
-            if items::item(&items::state(&store, id)?, &item_id)?.is_open() {
+            if items::item(&items::state(store, id)?, &item_id)?.is_open() {
                 outln!("{}", text::cli_already(id, &item_id, false));
                 return Ok(());
             }
             let change = Change::ItemUnchecked { item: item_id };
-            append(&store, id, now, &author, change)
+            append(store, id, now, &author, change)
         }
         Command::AlertRetainer { id } => {
             let r = &config.retainer;
@@ -294,15 +371,15 @@ pub fn run(cli: Cli) -> Outcome {
                 retainer: r.name.clone(),
                 response_minutes: r.response_minutes,
             };
-            append(&store, id, now, &author, change)
+            append(store, id, now, &author, change)
         }
         Command::Snapshot {
             id,
             width,
             height,
             wall,
-        } => snapshot(&store, config, author, id, (width, height, wall), now),
-        Command::Verify { id } => verify(&store, id),
+        } => snapshot(store, config, author, id, (width, height, wall), now),
+        Command::Verify { id } => verify(store, id),
         Command::Config { .. } | Command::Playbook { .. } | Command::Wall => Ok(()),
     }
 }

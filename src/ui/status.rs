@@ -33,7 +33,9 @@ fn tail(path: &str, max: u16) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let saved = if app.pending == 0 {
+    let saved = if app.follower {
+        Span::styled(format!(" ◆ {} ", text::STATUS_FOLLOWING), theme::label())
+    } else if app.pending == 0 {
         Span::styled(format!(" ● {} ", text::STATUS_SAVED), theme::ok())
     } else {
         Span::styled(format!(" ○ {} ", text::STATUS_SAVING), theme::due_soon())

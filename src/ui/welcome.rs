@@ -58,7 +58,9 @@ pub fn key_lines(app: &App, mode: Mode) -> Vec<Line<'static>> {
     let mut seen = Vec::new();
     let mut lines = Vec::new();
     for (_, action) in &bindings.0 {
-        if seen.contains(action) {
+        // Taking over only means something to a follower whose owner has gone.
+        let irrelevant = *action == crate::app::Action::TakeOver && !app.follower;
+        if seen.contains(action) || irrelevant {
             continue;
         }
         seen.push(*action);
