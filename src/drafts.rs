@@ -151,14 +151,14 @@ fn write_draft(
     writeln!(out)?;
     writeln!(out, "{}", text::DRAFT_SECTION_INCIDENT)?;
     writeln!(out, "  {}: {}", text::DRAFT_REFERENCE, s.id)?;
-    writeln!(out, "  {}: {}", text::LABEL_TITLE, s.title)?;
-    writeln!(out, "  {}: {}", text::LABEL_CATEGORY, s.category.name())?;
-    writeln!(out, "  {}: {}", text::LABEL_SEVERITY, s.severity)?;
+    writeln!(out, "  {}: {}", text::label_title(), s.title)?;
+    writeln!(out, "  {}: {}", text::label_category(), s.category.name())?;
+    writeln!(out, "  {}: {}", text::label_severity(), s.severity)?;
     let detected = s
         .detected_at
         .map_or_else(|| blank(text::DRAFT_DETECTED), utc);
-    writeln!(out, "  {}: {detected}", text::LABEL_DETECTED)?;
-    writeln!(out, "  {}: {}", text::LABEL_DECLARED, utc(s.declared_at))?;
+    writeln!(out, "  {}: {detected}", text::label_detected())?;
+    writeln!(out, "  {}: {}", text::label_declared(), utc(s.declared_at))?;
     let flag_at = |f: Flag| s.clock_facts.flags.get(&f).copied();
     let aware_flag = match kind {
         DraftKind::Gdpr => flag_at(Flag::PersonalData),
@@ -173,7 +173,7 @@ fn write_draft(
     writeln!(
         out,
         "  {}: {}",
-        text::LABEL_SUMMARY,
+        text::label_summary(),
         or_blank(&s.summary, text::DRAFT_DESCRIPTION)
     )?;
     writeln!(out)?;

@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod domain;
 pub mod drafts;
 pub mod evidence;
+pub mod i18n;
 pub mod logging;
 pub mod ops;
 pub mod report;

@@ -1,42 +1,94 @@
-//! Every sentence the dashboard and the command line show, in one place, so that the
-//! French translation (a later issue) replaces this module and nothing else.
+//! Every sentence the dashboard and the command line show, in one place. Those already
+//! translated are functions reading `assets/locales/*.ftl` through `i18n::tr`; the
+//! rest are English constants still to move there.
 
 use crate::app::Action;
 use crate::app::keymap::Mode;
+use crate::i18n::tr;
 
 pub const APP_NAME: &str = "warroom";
 pub const EXERCISE: &str = "EXERCISE";
 
 // Pane titles.
-pub const PANE_INCIDENT: &str = "Incident";
-pub const PANE_CHECKLIST: &str = "Checklist";
-pub const PANE_CLOCKS: &str = "Clocks";
-pub const PANE_CONTACTS: &str = "Contacts";
-pub const PANE_JOURNAL: &str = "Journal";
-pub const PANE_HELP: &str = "Keys";
-pub const PANE_PICKER: &str = "Switch incident";
-pub const PANE_NOTE: &str = "Add a note to the journal";
-pub const PANE_NEW: &str = "Declare a new incident";
+pub fn pane_incident() -> String {
+    tr("pane-incident")
+}
+pub fn pane_checklist() -> String {
+    tr("pane-checklist")
+}
+pub fn pane_clocks() -> String {
+    tr("pane-clocks")
+}
+pub fn pane_contacts() -> String {
+    tr("pane-contacts")
+}
+pub fn pane_journal() -> String {
+    tr("pane-journal")
+}
+pub fn pane_help() -> String {
+    tr("pane-help")
+}
+pub fn pane_picker() -> String {
+    tr("pane-picker")
+}
+pub fn pane_note() -> String {
+    tr("pane-note")
+}
+pub fn pane_new() -> String {
+    tr("pane-new")
+}
 
 // Incident pane labels.
-pub const LABEL_SEVERITY: &str = "Severity";
-pub const LABEL_CATEGORY: &str = "Category";
-pub const LABEL_PHASE: &str = "Phase";
-pub const LABEL_DECLARED: &str = "Declared";
-pub const LABEL_DETECTED: &str = "Detected";
-pub const LABEL_COMMANDER: &str = "Commander";
-pub const LABEL_SCOPE: &str = "Scope";
-pub const LABEL_SUMMARY: &str = "Summary";
-pub const LABEL_TITLE: &str = "Title";
-pub const NOT_SET: &str = "not set";
-pub const SCOPE_NETWORK: &str = "network";
-pub const SCOPE_CLOUD: &str = "cloud";
-pub const SCOPE_ENDPOINTS: &str = "endpoints";
-pub const SCOPE_PERSONAL_DATA: &str = "personal data";
-pub const SCOPE_NONE: &str = "none recorded";
+pub fn label_severity() -> String {
+    tr("label-severity")
+}
+pub fn label_category() -> String {
+    tr("label-category")
+}
+pub fn label_phase() -> String {
+    tr("label-phase")
+}
+pub fn label_declared() -> String {
+    tr("label-declared")
+}
+pub fn label_detected() -> String {
+    tr("label-detected")
+}
+pub fn label_commander() -> String {
+    tr("label-commander")
+}
+pub fn label_scope() -> String {
+    tr("label-scope")
+}
+pub fn label_summary() -> String {
+    tr("label-summary")
+}
+pub fn label_title() -> String {
+    tr("label-title")
+}
+pub fn not_set() -> String {
+    tr("not-set")
+}
+pub fn scope_network() -> String {
+    tr("scope-network")
+}
+pub fn scope_cloud() -> String {
+    tr("scope-cloud")
+}
+pub fn scope_endpoints() -> String {
+    tr("scope-endpoints")
+}
+pub fn scope_personal_data() -> String {
+    tr("scope-personal-data")
+}
+pub fn scope_none() -> String {
+    tr("scope-none")
+}
 
 // Clocks pane.
-pub const CLOCK_SINCE_DECLARED: &str = "Since declared";
+pub fn clock_since_declared() -> String {
+    tr("clock-since-declared")
+}
 pub const CLOCK_LEFT: &str = "left";
 pub const CLOCK_OVERDUE: &str = "OVERDUE";
 pub const CLOCK_DUE: &str = "due";
@@ -45,29 +97,49 @@ pub const CLOCK_DUE: &str = "due";
 pub const CHECKLIST_EMPTY: &str = "No items in this phase.";
 
 // Status line.
-pub const STATUS_SAVED: &str = "saved";
-pub const STATUS_SAVING: &str = "saving…";
-pub const STATUS_HELP_HINT: &str = "? keys";
-pub const STATUS_LOCAL: &str = "local";
+pub fn status_saved() -> String {
+    tr("status-saved")
+}
+pub fn status_saving() -> String {
+    tr("status-saving")
+}
+pub fn status_help_hint() -> String {
+    tr("status-help-hint")
+}
+pub fn status_local() -> String {
+    tr("status-local")
+}
 pub const STATUS_UTC: &str = "UTC";
 
 // Forms.
-pub const FORM_SUBMIT_HINT: &str = "enter save · esc cancel · tab next field";
-pub const FORM_CHOICE_HINT: &str = "←/→ or the first letter to change";
+pub fn form_submit_hint() -> String {
+    tr("form-submit-hint")
+}
+pub fn form_choice_hint() -> String {
+    tr("form-choice-hint")
+}
 pub const FORM_TITLE_REQUIRED: &str = "A title is needed to declare an incident.";
 pub const PICKER_EMPTY: &str = "No incidents in this store yet.";
 
 // Welcome screen.
-pub const WELCOME_TITLE: &str = "warroom — the incident war room in your terminal";
+pub fn welcome_title() -> String {
+    tr("welcome-title")
+}
 /// Paragraphs, wrapped to the screen.
-pub const WELCOME_BODY: &[&str] = &[
-    "No incident in this store yet.",
-    "",
-    "warroom keeps the journal of a security incident: what happened, what was done, by whom and when; the checklist of the current phase; the deadlines that run; and the people to call. Every change is saved to disk before it is shown as saved.",
-    "",
-];
-pub const WELCOME_KEYS_INTRO: &str = "Keys on this screen:";
-pub const WELCOME_DASHBOARD_INTRO: &str = "Once an incident is open:";
+pub fn welcome_body() -> Vec<String> {
+    vec![
+        tr("welcome-empty"),
+        String::new(),
+        tr("welcome-about"),
+        String::new(),
+    ]
+}
+pub fn welcome_keys_intro() -> String {
+    tr("welcome-keys-intro")
+}
+pub fn welcome_dashboard_intro() -> String {
+    tr("welcome-dashboard-intro")
+}
 
 // Messages.
 pub const TOO_SMALL: &str = "warroom needs a terminal of at least";
@@ -83,70 +155,21 @@ pub fn too_small(min_w: u16, min_h: u16, w: u16, h: u16) -> String {
     format!("{TOO_SMALL} {min_w}×{min_h}; {TOO_SMALL_NOW} {w}×{h}.")
 }
 
-/// One line per action, for the help overlay.
-pub fn describe(action: Action) -> &'static str {
-    match action {
-        Action::Quit => "Quit",
-        Action::Help => "Show or hide this list of keys",
-        Action::FocusNext => "Focus the next pane",
-        Action::FocusPrev => "Focus the previous pane",
-        Action::Up => "Move up",
-        Action::Down => "Move down",
-        Action::PageUp => "Move up a page",
-        Action::PageDown => "Move down a page",
-        Action::Top => "Go to the first line",
-        Action::Bottom => "Go to the last line",
-        Action::ToggleItem => "Tick or untick the selected item",
-        Action::AddNote => "Add a note to the journal",
-        Action::NewIncident => "Declare a new incident",
-        Action::SwitchIncident => "Switch to another incident",
-        Action::AlertRetainer => "Record the retainer alert (SLA clock)",
-        Action::OpenDemo => "Open a demo incident, marked EXERCISE",
-        Action::Submit => "Confirm",
-        Action::Cancel => "Close / cancel",
-        Action::NextField => "Next field",
-        Action::PrevField => "Previous field",
-        Action::ViewNextPhase => "Show the next phase's checklist",
-        Action::ViewPrevPhase => "Show the previous phase's checklist",
-        Action::AdvancePhase => "Move the incident to its next phase",
-        Action::PhaseBack => "Move the incident back one phase",
-        Action::CycleFilter => "Show all items, open items, or mine",
-        Action::Assign => "Give the selected item to a person",
-        Action::AddItem => "Add an item to this phase",
-        Action::NotApplicable => "Mark the selected item not applicable",
-        Action::FocusClocks => "Go to the Clocks pane",
-        Action::StartClock => "Start the selected clock by hand",
-        Action::ClockMet => "Mark the selected clock met",
-        Action::WaiveClock => "Waive the selected clock (with a reason)",
-        Action::FlagPersonalData => "Personal-data breach (GDPR clocks)",
-        Action::FlagSignificant => "Significant incident (NIS2 clocks)",
-        Action::FlagMajor => "Major incident (DORA clocks)",
-        Action::Draft => "Notification draft for the clock",
-        Action::SearchContacts => "Search the directory",
-        Action::LogCall => "Log a call to the selected contact",
-        Action::NewContact => "Add a contact to the directory",
-        Action::EditContact => "Edit the selected contact",
-        Action::OpenJournal => "Full journal, evidence, lessons",
-        Action::Correct => "Correct the selected event",
-        Action::Retract => "Retract the selected event (with a reason)",
-        Action::ExportReport => "Write the report (md, html, json)",
-        Action::ToggleWall => "War-room wall: big clock for a shared screen",
-        Action::TakeOver => "Take over the store after its owner closed",
-    }
+/// One line per action, for the help overlay (message `action-NAME`).
+pub fn describe(action: Action) -> String {
+    let name = serde_json::to_value(action)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+        .unwrap_or_default();
+    tr(&format!("action-{name}"))
 }
 
-pub fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Global => "Everywhere",
-        Mode::Welcome => "Welcome screen",
-        Mode::Dashboard => "Dashboard",
-        Mode::Picker => "Incident switcher",
-        Mode::Form => "Forms",
-        Mode::Confirm => "Questions",
-        Mode::Viewer => "Drafts",
-        Mode::Journal => "Full journal",
-        Mode::Help => "This list",
-    }
+pub fn mode_name(mode: Mode) -> String {
+    let name = serde_json::to_value(mode)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+        .unwrap_or_default();
+    tr(&format!("mode-{name}"))
 }
 
 /// How a journal event reads in one line.
@@ -331,8 +354,12 @@ pub const HINT_KEEP: &str = "Keep";
 pub const HINT_STARTS: &str = "Starts";
 pub const HINT_STOPS: &str = "Stops";
 pub const HINT_ID: &str = "Id";
-pub const LABEL_NEXT: &str = "Next";
-pub const LABEL_PLAYBOOK: &str = "Playbook";
+pub fn label_next() -> String {
+    tr("label-next")
+}
+pub fn label_playbook() -> String {
+    tr("label-playbook")
+}
 pub const LABEL_OWNER: &str = "Owner";
 pub const NOBODY: &str = "nobody";
 pub const PANE_REASON: &str = "Why does this item not apply?";
@@ -410,7 +437,9 @@ pub const PLAYBOOK_PICKED_BY: &str = "picked by";
 pub fn cli_playbook_ok(id: &str, counts: &str) -> String {
     format!("ok: playbook {id} ({counts})")
 }
-pub const WELCOME_MORE_KEYS: &str = "  … and more: press ? to see every key";
+pub fn welcome_more_keys() -> String {
+    tr("welcome-more-keys")
+}
 
 pub fn flag_name(flag: crate::domain::Flag) -> &'static str {
     use crate::domain::Flag;
@@ -817,4 +846,6 @@ pub const OWNER_GONE: &str = "Owner closed: T takes over";
 pub fn cli_forward_failed(why: &str) -> String {
     format!("the store is in use by a dashboard, and it could not be reached: {why}")
 }
-pub const STATUS_FOLLOWING: &str = "following (read-only)";
+pub fn status_following() -> String {
+    tr("status-following")
+}

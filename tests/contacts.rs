@@ -66,7 +66,7 @@ fn a_severity_4_incident_lists_whom_to_call_in_order() {
 fn logging_calls_moves_the_plan_and_the_retainer_call_starts_its_clock() {
     let mut h = severe();
     // First row: the point of contact. L, Enter: reached (the default outcome).
-    h.shift('L');
+    h.key(KeyCode::Char('@'));
     assert!(
         h.screen(120, 40)
             .contains("Outcome: ◀ reached — Camille Durand ▶")
@@ -80,7 +80,7 @@ fn logging_calls_moves_the_plan_and_the_retainer_call_starts_its_clock() {
     // Reached goes to the bottom: management is next, on top.
     assert_eq!(plan_roles(&h)[0], "management");
     // Management: no answer (Tab once).
-    h.shift('L');
+    h.key(KeyCode::Char('@'));
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     assert_eq!(
@@ -94,7 +94,7 @@ fn logging_calls_moves_the_plan_and_the_retainer_call_starts_its_clock() {
         h.state().clocks().get("retainer-sla").unwrap().state,
         ClockState::Waiting
     ));
-    h.shift('L');
+    h.key(KeyCode::Char('@'));
     h.key(KeyCode::Tab);
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
@@ -202,9 +202,9 @@ use warroom::store::Store;
 #[test]
 fn contacts_pane_snapshot() {
     let mut h = severe();
-    h.shift('L');
+    h.key(KeyCode::Char('@'));
     h.key(KeyCode::Enter);
-    h.shift('L');
+    h.key(KeyCode::Char('@'));
     h.key(KeyCode::Tab);
     h.key(KeyCode::Enter);
     insta::assert_snapshot!(h.screen(120, 40));

@@ -211,7 +211,7 @@ fn help_lists_every_bound_dashboard_action() {
         Action::Quit,
     ] {
         assert!(
-            screen.contains(warroom::text::describe(action)),
+            screen.contains(&warroom::text::describe(action)),
             "{action:?} missing"
         );
     }

@@ -74,4 +74,6 @@ pub enum Action {
     ToggleWall,
     /// (Followers) take over the store once its owner has closed.
     TakeOver,
+    /// Switch between French and English.
+    ToggleLanguage,
 }

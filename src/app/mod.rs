@@ -204,6 +204,8 @@ pub struct App {
     pub journal_view: Option<JournalView>,
     /// The war-room wall layout instead of the dashboard.
     pub wall: bool,
+    /// The language the screen is drawn in (`L` switches).
+    pub lang: crate::i18n::Lang,
     /// A read-only follower of another process's dashboard.
     pub follower: bool,
     /// (Followers) the owner has closed; `T` takes over the store.
@@ -235,6 +237,7 @@ pub struct Start {
 
 impl App {
     pub fn new(start: Start) -> Self {
+        let lang = start.config.language.unwrap_or_default();
         let active = start.events.and_then(|events| {
             let state = fold(&events).ok()?;
             Some(Active { state, events })
@@ -254,6 +257,7 @@ impl App {
             directory_events: start.directory,
             journal_view: None,
             wall: false,
+            lang,
             follower: false,
             owner_gone: false,
             take_over: false,

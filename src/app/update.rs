@@ -260,6 +260,10 @@ impl App {
                 }
                 vec![]
             }
+            Action::ToggleLanguage => {
+                self.lang = self.lang.other();
+                vec![]
+            }
             Action::ToggleWall => {
                 self.wall = !self.wall;
                 vec![]

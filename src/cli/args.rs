@@ -25,6 +25,9 @@ pub struct Cli {
     /// Directory holding the incident store (default: the platform data directory).
     #[arg(long, global = true, env = "WARROOM_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Language of the screens (en, fr), when the config does not set one.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -452,4 +455,8 @@ fn parse_lesson(s: &str) -> Result<LessonKind, String> {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|e| format!("'{s}' is not a date such as 2026-12-31 ({e})"))
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    s.parse()
 }

@@ -128,6 +128,11 @@ pub fn run(cli: Cli) -> Outcome {
         return config_check(file.as_deref().or(cli.config.as_deref()));
     }
     let mut config = load_config(cli.config.as_deref())?;
+    // The config's language, else --lang, else the environment, else English.
+    config.language = config
+        .language
+        .or(cli.lang)
+        .or_else(|| crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
     // https://no-color.org: any non-empty NO_COLOR means no colour.
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.theme = crate::ui::theme::ThemeKind::Mono;

@@ -164,12 +164,12 @@ pub fn show(
     }
     outln!(
         "{}: {}",
-        text::LABEL_DECLARED,
+        text::label_declared(),
         state.declared_at.to_rfc3339()
     );
     outln!(
         "{}: {}",
-        text::CLOCK_SINCE_DECLARED,
+        text::clock_since_declared(),
         hms(now - state.declared_at)
     );
     for clock in &by_urgency {
@@ -198,7 +198,7 @@ pub fn show(
         );
     }
     if let Some(playbook) = &state.playbook {
-        outln!("{}: {}", text::LABEL_PLAYBOOK, safe(&playbook.name));
+        outln!("{}: {}", text::label_playbook(), safe(&playbook.name));
     }
     for (index, phase) in state.phases.iter().enumerate() {
         let (done, total) = state.progress(index);
@@ -222,7 +222,7 @@ pub fn show(
             outln!("    [{mark}] {:<22} {}{to}", item.id, safe(&item.text));
         }
     }
-    outln!("{} ({})", text::PANE_JOURNAL, events.len());
+    outln!("{} ({})", text::pane_journal(), events.len());
     for e in &events {
         outln!(
             "  #{:<4} {} {:<10} {}",

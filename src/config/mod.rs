@@ -41,6 +41,8 @@ pub struct Config {
     pub keymap: Keymap,
     /// standard, high-contrast (projectors) or mono; `NO_COLOR` forces mono.
     pub theme: crate::ui::theme::ThemeKind,
+    /// en or fr; unset: `--lang`, else the environment (LC_ALL, LC_MESSAGES, LANG).
+    pub language: Option<crate::i18n::Lang>,
     /// Phase models and playbooks, resolved from the keys above and the files around.
     #[serde(skip)]
     pub catalog: Catalog,
@@ -64,6 +66,7 @@ struct Layer {
     phase_models: Option<Vec<PhaseModel>>,
     keymap: Option<Keymap>,
     theme: Option<crate::ui::theme::ThemeKind>,
+    language: Option<crate::i18n::Lang>,
 }
 
 impl Config {
@@ -149,6 +152,7 @@ impl Config {
             phase_models,
             keymap,
             theme,
+            language,
         } = layer;
         if let Some(v) = organisation {
             self.organisation = v;
@@ -191,6 +195,9 @@ impl Config {
         }
         if let Some(v) = theme {
             self.theme = v;
+        }
+        if language.is_some() {
+            self.language = language;
         }
     }
 
@@ -329,6 +336,7 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
         phase_models: base.phase_models.unwrap_or_default(),
         keymap: base.keymap.ok_or_else(|| missing("keymap"))?,
         theme: base.theme.unwrap_or_default(),
+        language: base.language,
         catalog: Catalog::default(),
     })
 }

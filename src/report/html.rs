@@ -86,18 +86,21 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         escape(&r.title)
     )?;
     out.push_str("<table><tbody>\n");
-    let facts = [
-        (text::REPORT_ORGANISATION, escape(&r.organisation)),
-        (text::LABEL_SEVERITY, escape(&r.severity)),
-        (text::LABEL_CATEGORY, escape(&r.category)),
-        (text::LABEL_DECLARED, utc(r.declared_at)),
+    let facts: [(String, String); 8] = [
         (
-            text::LABEL_DETECTED,
+            text::REPORT_ORGANISATION.to_string(),
+            escape(&r.organisation),
+        ),
+        (text::label_severity(), escape(&r.severity)),
+        (text::label_category(), escape(&r.category)),
+        (text::label_declared(), utc(r.declared_at)),
+        (
+            text::label_detected(),
             r.detected_at.map(utc).unwrap_or_default(),
         ),
-        (text::LABEL_COMMANDER, opt(&r.commander)),
-        (text::LABEL_PLAYBOOK, opt(&r.playbook)),
-        (text::REPORT_GENERATED, utc(r.generated_at)),
+        (text::label_commander(), opt(&r.commander)),
+        (text::label_playbook(), opt(&r.playbook)),
+        (text::REPORT_GENERATED.to_string(), utc(r.generated_at)),
     ];
     for (label, value) in facts {
         writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>")?;

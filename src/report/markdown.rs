@@ -56,21 +56,31 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "| {} | {} |",
-        text::LABEL_SEVERITY,
+        text::label_severity(),
         escape(&r.severity)
     )?;
     writeln!(
         out,
         "| {} | {} |",
-        text::LABEL_CATEGORY,
+        text::label_category(),
         escape(&r.category)
     )?;
-    writeln!(out, "| {} | {} |", text::LABEL_DECLARED, utc(r.declared_at))?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        text::label_declared(),
+        utc(r.declared_at)
+    )?;
     if let Some(d) = r.detected_at {
-        writeln!(out, "| {} | {} |", text::LABEL_DETECTED, utc(d))?;
+        writeln!(out, "| {} | {} |", text::label_detected(), utc(d))?;
     }
-    writeln!(out, "| {} | {} |", text::LABEL_COMMANDER, opt(&r.commander))?;
-    writeln!(out, "| {} | {} |", text::LABEL_PLAYBOOK, opt(&r.playbook))?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        text::label_commander(),
+        opt(&r.commander)
+    )?;
+    writeln!(out, "| {} | {} |", text::label_playbook(), opt(&r.playbook))?;
     writeln!(
         out,
         "| {} | {} |",

@@ -64,12 +64,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
 /// is not the one the incident is in.
 fn title(app: &App, s: &IncidentState, shown: usize) -> String {
     let Some(phase) = s.phases.get(shown) else {
-        return text::PANE_CHECKLIST.to_string();
+        return text::pane_checklist().to_string();
     };
     let (closed, total) = s.progress(shown);
     let mut title = format!(
         "{} — {} {closed}/{total}",
-        text::PANE_CHECKLIST,
+        text::pane_checklist(),
         safe(&phase.name)
     );
     if app.filter != Filter::All {

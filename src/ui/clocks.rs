@@ -29,7 +29,7 @@ fn rows_of(state: &ClockState) -> usize {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let block = pane(text::PANE_CLOCKS, app, Some(Pane::Clocks));
+    let block = pane(&text::pane_clocks(), app, Some(Pane::Clocks));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [since, list_area, footer] = Layout::vertical([
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     .areas(inner);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} ", text::CLOCK_SINCE_DECLARED), theme::label()),
+            Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
             Span::styled(hms(app.now - s.declared_at), theme::strong()),
         ])),
         since,

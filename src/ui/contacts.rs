@@ -17,7 +17,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let directory = app.directory();
     let rows = app.contact_rows(&directory);
-    let block = pane(text::PANE_CONTACTS, app, Some(Pane::Contacts));
+    let block = pane(&text::pane_contacts(), app, Some(Pane::Contacts));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let search_rows = u16::from(app.search.is_some());

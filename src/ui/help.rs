@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(0);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(" {} ", text::PANE_HELP))
+        .title(format!(" {} ", text::pane_help()))
         .border_style(theme::border(true));
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),

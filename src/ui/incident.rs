@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let label = |t: &'static str| Span::styled(format!("{t}: "), theme::label());
+    let label = |t: String| Span::styled(format!("{t}: "), theme::label());
     let zone = app.zone;
     let when = |t| {
         format!(
@@ -25,32 +25,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let phase = s
         .phase()
         .map(|p| format!("{} ({}/{phase_count})", safe(&p.name), s.current_phase + 1))
-        .unwrap_or_else(|| text::NOT_SET.into());
+        .unwrap_or_else(text::not_set);
     let commander = s
         .commander
         .as_deref()
         .map(safe)
-        .unwrap_or(text::NOT_SET.into());
-    let mut scope: Vec<&str> = Vec::new();
+        .unwrap_or(text::not_set().into());
+    let mut scope: Vec<String> = Vec::new();
     for (on, name) in [
-        (s.scope.network, text::SCOPE_NETWORK),
-        (s.scope.cloud, text::SCOPE_CLOUD),
-        (s.scope.endpoints, text::SCOPE_ENDPOINTS),
-        (s.scope.personal_data, text::SCOPE_PERSONAL_DATA),
+        (s.scope.network, text::scope_network()),
+        (s.scope.cloud, text::scope_cloud()),
+        (s.scope.endpoints, text::scope_endpoints()),
+        (s.scope.personal_data, text::scope_personal_data()),
     ] {
         if on {
             scope.push(name);
         }
     }
     let scope = if scope.is_empty() {
-        text::SCOPE_NONE.to_string()
+        text::scope_none().to_string()
     } else {
         scope.join(" · ")
     };
-    let mut declared = vec![label(text::LABEL_DECLARED), Span::raw(when(s.declared_at))];
+    let mut declared = vec![
+        label(text::label_declared()),
+        Span::raw(when(s.declared_at)),
+    ];
     if let Some(detected) = s.detected_at {
         declared.push(Span::styled(
-            format!(" · {}: ", text::LABEL_DETECTED.to_lowercase()),
+            format!(" · {}: ", text::label_detected().to_lowercase()),
             theme::label(),
         ));
         declared.push(Span::raw(zone.format(detected, "%H:%M")));
@@ -77,27 +80,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
             Span::raw(" "),
             Span::styled(format!(" {} ", s.tlp.label()), theme::tlp(s.tlp)),
             Span::raw("  "),
-            label(text::LABEL_CATEGORY),
+            label(text::label_category()),
             Span::raw(s.category.name()),
         ]),
         Line::from(vec![
-            label(text::LABEL_PHASE),
+            label(text::label_phase()),
             Span::raw(phase),
             Span::raw("  "),
-            label(text::LABEL_COMMANDER),
+            label(text::label_commander()),
             Span::raw(commander.into_owned()),
         ]),
         Line::from(declared),
-        Line::from(vec![label(text::LABEL_SCOPE), Span::raw(scope)]),
+        Line::from(vec![label(text::label_scope()), Span::raw(scope)]),
     ];
     lines.push(next_actions(app, s));
     if !s.summary.is_empty() {
         lines.push(Line::from(vec![
-            label(text::LABEL_SUMMARY),
+            label(text::label_summary()),
             Span::raw(safe(&s.summary).into_owned()),
         ]));
     }
-    let block = pane(text::PANE_INCIDENT, app, None);
+    let block = pane(&text::pane_incident(), app, None);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -113,7 +116,7 @@ fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
         })
         .collect();
     let mut spans = vec![Span::styled(
-        format!("{}: ", text::LABEL_NEXT),
+        format!("{}: ", text::label_next()),
         theme::label(),
     )];
     if open.is_empty() {

@@ -13,7 +13,7 @@ const AUTHOR_WIDTH: usize = 10;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     let total = active.events.len();
-    let title = format!("{} ({total})", text::PANE_JOURNAL);
+    let title = format!("{} ({total})", text::pane_journal());
     let block = pane(&title, app, Some(Pane::Journal));
     let rows = usize::from(block.inner(area).height);
     let skip = app.cursors.journal.min(total.saturating_sub(1));

@@ -74,7 +74,7 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
     let labels = [
         (
             JournalTab::Journal,
-            format!("{} ({})", text::PANE_JOURNAL, active.events.len()),
+            format!("{} ({})", text::pane_journal(), active.events.len()),
         ),
         (
             JournalTab::Evidence,

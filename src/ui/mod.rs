@@ -40,6 +40,7 @@ pub const MIN_HEIGHT: u16 = 24;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     theme::set(app.config.theme);
+    crate::i18n::set(app.lang);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message = text::too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
@@ -106,7 +107,7 @@ fn exercise_banner(frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered pane whose border shows whether it has the focus.
-pub(crate) fn pane<'a>(title: &'a str, app: &App, pane: Option<Pane>) -> Block<'a> {
+pub(crate) fn pane(title: &str, app: &App, pane: Option<Pane>) -> Block<'static> {
     let focused = pane.is_some_and(|p| p == app.focus) && app.overlay.is_none();
     Block::bordered()
         .border_type(if focused {

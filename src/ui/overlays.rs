@@ -22,7 +22,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
-fn popup_block(title: &str) -> Block<'_> {
+fn popup_block(title: &str) -> Block<'static> {
     Block::bordered()
         .title(format!(" {title} "))
         .border_style(theme::border(true))
@@ -34,7 +34,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
         .clamp(3, area.height);
     let popup = centered(area, area.width.saturating_sub(8).min(110), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(text::PANE_PICKER);
+    let block = popup_block(&text::pane_picker());
     if app.incidents.is_empty() {
         frame.render_widget(Paragraph::new(text::PICKER_EMPTY).block(block), popup);
         return;
@@ -102,18 +102,35 @@ fn text_field(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
 /// A one-line form: a note, the reason an item does not apply, or a new item (with
 /// its owner role, changed by Tab).
 pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
-    let (title, hint) = match &form.purpose {
-        LinePurpose::Note => (text::PANE_NOTE, text::FORM_SUBMIT_HINT),
-        LinePurpose::NotApplicable { .. } => (text::PANE_REASON, text::FORM_SUBMIT_HINT),
-        LinePurpose::AddItem { .. } => (text::PANE_ADD_ITEM, text::ADD_ITEM_HINT),
-        LinePurpose::ClockMet { .. } => (text::PANE_MET_REFERENCE, text::FORM_SUBMIT_HINT),
-        LinePurpose::WaiveClock { .. } => (text::PANE_WAIVE_REASON, text::FORM_SUBMIT_HINT),
-        LinePurpose::Call { .. } => (text::PANE_CALL, text::CALL_HINT),
-        LinePurpose::Correct { .. } => (text::PANE_CORRECT, text::FORM_SUBMIT_HINT),
-        LinePurpose::Retract { .. } => (text::PANE_RETRACT, text::FORM_SUBMIT_HINT),
-        LinePurpose::Evidence { .. } => (text::PANE_EVIDENCE, text::EVIDENCE_FORM_HINT),
-        LinePurpose::Lesson { .. } => (text::PANE_LESSON, text::LESSON_FORM_HINT),
-        LinePurpose::Transfer { .. } => (text::PANE_TRANSFER, text::FORM_SUBMIT_HINT),
+    let (title, hint): (String, String) = match &form.purpose {
+        LinePurpose::Note => (text::pane_note(), text::form_submit_hint()),
+        LinePurpose::NotApplicable { .. } => {
+            (text::PANE_REASON.to_string(), text::form_submit_hint())
+        }
+        LinePurpose::AddItem { .. } => (
+            text::PANE_ADD_ITEM.to_string(),
+            text::ADD_ITEM_HINT.to_string(),
+        ),
+        LinePurpose::ClockMet { .. } => (
+            text::PANE_MET_REFERENCE.to_string(),
+            text::form_submit_hint(),
+        ),
+        LinePurpose::WaiveClock { .. } => (
+            text::PANE_WAIVE_REASON.to_string(),
+            text::form_submit_hint(),
+        ),
+        LinePurpose::Call { .. } => (text::PANE_CALL.to_string(), text::CALL_HINT.to_string()),
+        LinePurpose::Correct { .. } => (text::PANE_CORRECT.to_string(), text::form_submit_hint()),
+        LinePurpose::Retract { .. } => (text::PANE_RETRACT.to_string(), text::form_submit_hint()),
+        LinePurpose::Evidence { .. } => (
+            text::PANE_EVIDENCE.to_string(),
+            text::EVIDENCE_FORM_HINT.to_string(),
+        ),
+        LinePurpose::Lesson { .. } => (
+            text::PANE_LESSON.to_string(),
+            text::LESSON_FORM_HINT.to_string(),
+        ),
+        LinePurpose::Transfer { .. } => (text::PANE_TRANSFER.to_string(), text::form_submit_hint()),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {
@@ -138,7 +155,7 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     let rows = 2 + u16::from(choice.is_some()) + u16::from(form.error.is_some());
     let popup = centered(area, area.width.saturating_sub(10).min(100), rows + 2);
     frame.render_widget(Clear, popup);
-    let block = popup_block(title);
+    let block = popup_block(&title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let mut areas = Layout::vertical(vec![Constraint::Length(1); usize::from(rows)])
@@ -235,7 +252,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
 pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
     let popup = centered(area, area.width.saturating_sub(10).min(90), 9);
     frame.render_widget(Clear, popup);
-    let block = popup_block(text::PANE_NEW);
+    let block = popup_block(&text::pane_new());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let rows = Layout::vertical([Constraint::Length(1); 7]).split(inner);
@@ -245,10 +262,10 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
             .areas::<2>(rows[i])
     };
     let labels = [
-        text::LABEL_TITLE,
-        text::LABEL_SEVERITY,
-        text::LABEL_CATEGORY,
-        text::LABEL_PLAYBOOK,
+        text::label_title(),
+        text::label_severity(),
+        text::label_category(),
+        text::label_playbook(),
     ];
     let fields = [
         NewField::Title,
@@ -296,9 +313,9 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
         }
     }
     let hint = if form.field == NewField::Title {
-        text::FORM_SUBMIT_HINT
+        text::form_submit_hint()
     } else {
-        text::FORM_CHOICE_HINT
+        text::form_choice_hint()
     };
     frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[5]);
     if let Some(error) = form.error {

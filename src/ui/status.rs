@@ -34,21 +34,21 @@ fn tail(path: &str, max: u16) -> String {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let saved = if app.follower {
-        Span::styled(format!(" ◆ {} ", text::STATUS_FOLLOWING), theme::label())
+        Span::styled(format!(" ◆ {} ", text::status_following()), theme::label())
     } else if app.pending == 0 {
-        Span::styled(format!(" ● {} ", text::STATUS_SAVED), theme::ok())
+        Span::styled(format!(" ● {} ", text::status_saved()), theme::ok())
     } else {
-        Span::styled(format!(" ○ {} ", text::STATUS_SAVING), theme::due_soon())
+        Span::styled(format!(" ○ {} ", text::status_saving()), theme::due_soon())
     };
     let seconds = if app.active.is_some() { ":%S" } else { "" };
     let clock = format!(
         " {} {} · {} {} │ {} ",
         app.zone
             .format(app.now, &format!("%a %d %b %H:%M{seconds}")),
-        text::STATUS_LOCAL,
+        text::status_local(),
         app.now.format(&format!("%H:%M{seconds}")),
         text::STATUS_UTC,
-        text::STATUS_HELP_HINT,
+        text::status_help_hint(),
     );
     let mut left = vec![saved];
     if let Some(flash) = &app.flash {

@@ -86,15 +86,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         .commander
         .as_deref()
         .map(|c| safe(c).into_owned())
-        .unwrap_or_else(|| text::NOT_SET.to_string());
+        .unwrap_or_else(|| text::not_set().to_string());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{}: ", text::LABEL_PHASE), theme::label()),
+            Span::styled(format!("{}: ", text::label_phase()), theme::label()),
             Span::styled(
                 format!("{phase_name}  {}  {closed}/{total}", bar(closed, total, 20)),
                 theme::strong(),
             ),
-            Span::styled(format!("     {}: ", text::LABEL_COMMANDER), theme::label()),
+            Span::styled(
+                format!("     {}: ", text::label_commander()),
+                theme::label(),
+            ),
             Span::styled(commander, theme::strong()),
         ]))
         .alignment(Alignment::Center),
@@ -124,7 +127,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     frame.render_widget(
         Paragraph::new(entries).block(
             Block::bordered()
-                .title(format!(" {} ", text::PANE_JOURNAL))
+                .title(format!(" {} ", text::pane_journal()))
                 .border_style(theme::dim()),
         ),
         journal,

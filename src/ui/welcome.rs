@@ -11,15 +11,18 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::bordered()
-        .title(Line::from(format!(" {} ", text::WELCOME_TITLE)).style(theme::strong()));
+        .title(Line::from(format!(" {} ", text::welcome_title())).style(theme::strong()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let mut lines: Vec<Line> = text::WELCOME_BODY.iter().map(|l| Line::raw(*l)).collect();
-    lines.push(Line::styled(text::WELCOME_KEYS_INTRO, theme::strong()));
+    let mut lines: Vec<Line> = text::welcome_body().into_iter().map(Line::raw).collect();
+    lines.push(Line::styled(text::welcome_keys_intro(), theme::strong()));
     lines.extend(key_lines(app, Mode::Welcome));
     lines.push(Line::raw(""));
-    lines.push(Line::styled(text::WELCOME_DASHBOARD_INTRO, theme::strong()));
+    lines.push(Line::styled(
+        text::welcome_dashboard_intro(),
+        theme::strong(),
+    ));
     let padded =
         Layout::horizontal([Constraint::Length(2), Constraint::Min(0)]).areas::<2>(body)[1];
     // The dashboard's keys go below the text, in two columns when one is too short.
@@ -38,7 +41,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if dashboard.len() <= rows || keys.width < 100 {
         if dashboard.len() > rows {
             dashboard.truncate(rows.saturating_sub(1));
-            dashboard.push(Line::styled(text::WELCOME_MORE_KEYS, theme::dim()));
+            dashboard.push(Line::styled(
+                format!("  {}", text::welcome_more_keys()),
+                theme::dim(),
+            ));
         }
         frame.render_widget(Paragraph::new(dashboard), keys);
         return;

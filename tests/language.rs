@@ -1,0 +1,71 @@
+//! The screens in the operator's language: chosen by the config, `--lang` or the
+//! environment; switched with `L`. (The translation covers the dashboard's frame so far.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::cli::*;
+use common::harness::*;
+use crossterm::event::KeyCode;
+use warroom::i18n::Lang;
+
+#[test]
+fn l_switches_the_dashboard_between_english_and_french() {
+    let mut h = Harness::with_demo();
+    assert!(h.screen(120, 40).contains("┌ Clocks"));
+    h.shift('L');
+    assert_eq!(h.app.lang, Lang::Fr);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("┌ Délais"), "{screen}");
+    assert!(screen.contains("Depuis la déclaration"), "{screen}");
+    h.key(KeyCode::Char('?'));
+    let help = h.screen(120, 40);
+    assert!(help.contains("Panneau suivant"), "{help}");
+    assert!(help.contains("Tableau de bord"), "{help}");
+    h.key(KeyCode::Esc);
+    h.shift('L');
+    assert!(h.screen(120, 40).contains("┌ Clocks"));
+}
+
+#[test]
+fn a_french_screen_at_80x24_keeps_its_frame() {
+    let mut h = Harness::with_demo();
+    h.shift('L');
+    let screen = h.screen(80, 24);
+    assert_eq!(screen.lines().count(), 24);
+    assert!(
+        screen
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_environment_and_flag_choose_the_language() {
+    let dir = tmp();
+    ok(warroom(dir.path()).arg("demo"));
+    let snap = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = warroom(dir.path());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        ok(cmd.arg("snapshot").args(args))
+    };
+    assert!(snap(&[("LANG", "fr_FR.UTF-8")], &[]).contains("Délais"));
+    assert!(snap(&[("LANG", "en_GB.UTF-8")], &[]).contains("Clocks"));
+    assert!(
+        snap(&[("LANG", "fr_FR.UTF-8")], &["--lang", "en"]).contains("Clocks"),
+        "--lang wins over the environment"
+    );
+    let config = dir.path().join("fr.yaml");
+    std::fs::write(&config, "language: fr\n").unwrap();
+    let mut cmd = warroom(dir.path());
+    cmd.arg("--config")
+        .arg(&config)
+        .args(["--lang", "en", "snapshot"]);
+    assert!(
+        ok(&mut cmd).contains("Délais"),
+        "the config wins over --lang, as asked"
+    );
+}
