@@ -15,7 +15,7 @@ pub fn directory(config: &Config, saved: &[Event]) -> Vec<Contact> {
     let r = &config.retainer;
     let retainer = r.contact(
         text::retainer_role(r.response_minutes),
-        text::RETAINER_HOURS.into(),
+        text::retainer_hours(),
     );
     let own: Vec<Contact> = [poc, retainer]
         .into_iter()
@@ -92,7 +92,7 @@ pub fn vcard(contacts: &[Contact]) -> String {
             note.push(c.notes.clone());
         }
         if !c.verified {
-            note.push(text::VERIFY_BEFORE_USE.to_string());
+            note.push(text::verify_before_use());
         }
         if !note.is_empty() {
             lines.push(format!("NOTE:{}", escape(&note.join(" — "))));

@@ -65,7 +65,7 @@ impl FromStr for DraftKind {
 
 /// `[TO COMPLETE: what]`, the mark of every blank a person must fill.
 fn blank(what: &str) -> String {
-    format!("[{}: {what}]", text::DRAFT_TO_COMPLETE)
+    format!("[{}: {what}]", text::draft_to_complete())
 }
 
 fn utc(t: DateTime<Utc>) -> String {
@@ -106,38 +106,38 @@ fn write_draft(
 ) -> std::fmt::Result {
     writeln!(out, "{}", s.tlp.label())?;
     if s.exercise {
-        writeln!(out, "{}", text::EXERCISE)?;
+        writeln!(out, "{}", text::exercise())?;
     }
     writeln!(out, "{}", text::draft_title(kind))?;
     writeln!(out, "{}", "=".repeat(72))?;
-    writeln!(out, "{}: {}", text::DRAFT_PREPARED, utc(now))?;
+    writeln!(out, "{}: {}", text::draft_prepared(), utc(now))?;
     if let Some(c) = clock {
-        writeln!(out, "{}: {}", text::DRAFT_RECIPIENT, c.authority)?;
+        writeln!(out, "{}: {}", text::draft_recipient(), c.authority)?;
         if let Some(deadline) = c.state.deadline() {
-            writeln!(out, "{}: {}", text::DRAFT_DEADLINE, utc(deadline))?;
+            writeln!(out, "{}: {}", text::draft_deadline(), utc(deadline))?;
             if now > deadline && !matches!(c.state, ClockState::Met { .. }) {
                 writeln!(
                     out,
                     "{}: {}",
-                    text::DRAFT_LATE,
-                    blank(text::DRAFT_LATE_REASONS)
+                    text::draft_late(),
+                    blank(&text::draft_late_reasons())
                 )?;
             }
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", text::DRAFT_SECTION_ENTITY)?;
+    writeln!(out, "{}", text::draft_section_entity())?;
     writeln!(
         out,
         "  {}: {}",
-        text::DRAFT_ORGANISATION,
+        text::draft_organisation(),
         config.organisation
     )?;
     let poc = &config.point_of_contact;
     writeln!(
         out,
         "  {}: {}",
-        text::DRAFT_CONTACT,
+        text::draft_contact(),
         or_blank(
             &[poc.name.as_str(), poc.email.as_str()]
                 .iter()
@@ -145,18 +145,18 @@ fn write_draft(
                 .copied()
                 .collect::<Vec<_>>()
                 .join(", "),
-            text::DRAFT_CONTACT
+            &text::draft_contact()
         )
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", text::DRAFT_SECTION_INCIDENT)?;
-    writeln!(out, "  {}: {}", text::DRAFT_REFERENCE, s.id)?;
+    writeln!(out, "{}", text::draft_section_incident())?;
+    writeln!(out, "  {}: {}", text::draft_reference(), s.id)?;
     writeln!(out, "  {}: {}", text::label_title(), s.title)?;
     writeln!(out, "  {}: {}", text::label_category(), s.category.name())?;
     writeln!(out, "  {}: {}", text::label_severity(), s.severity)?;
     let detected = s
         .detected_at
-        .map_or_else(|| blank(text::DRAFT_DETECTED), utc);
+        .map_or_else(|| blank(&text::draft_detected()), utc);
     writeln!(out, "  {}: {detected}", text::label_detected())?;
     writeln!(out, "  {}: {}", text::label_declared(), utc(s.declared_at))?;
     let flag_at = |f: Flag| s.clock_facts.flags.get(&f).copied();
@@ -167,67 +167,67 @@ fn write_draft(
     writeln!(
         out,
         "  {}: {}",
-        text::DRAFT_AWARE,
-        aware_flag.map_or_else(|| blank(text::DRAFT_AWARE), utc)
+        text::draft_aware(),
+        aware_flag.map_or_else(|| blank(&text::draft_aware()), utc)
     )?;
     writeln!(
         out,
         "  {}: {}",
         text::label_summary(),
-        or_blank(&s.summary, text::DRAFT_DESCRIPTION)
+        or_blank(&s.summary, &text::draft_description())
     )?;
     writeln!(out)?;
     for (question, prefill) in questions(kind, s) {
         writeln!(out, "{question}")?;
-        let empty = format!("[{}]", text::DRAFT_TO_COMPLETE);
+        let empty = format!("[{}]", text::draft_to_complete());
         writeln!(out, "  {}", prefill.unwrap_or(empty))?;
         writeln!(out)?;
     }
-    writeln!(out, "{}", text::DRAFT_SECTION_MEASURES)?;
+    writeln!(out, "{}", text::draft_section_measures())?;
     let done = measures(s);
     if done.is_empty() {
-        writeln!(out, "  {}", blank(text::DRAFT_SECTION_MEASURES))?;
+        writeln!(out, "  {}", blank(&text::draft_section_measures()))?;
     }
     for item in done {
         if let Some(d) = &item.done {
             writeln!(out, "  - {} ({}, {})", item.text, utc(d.at), d.by)?;
         }
     }
-    writeln!(out, "  {}", blank(text::DRAFT_PLANNED))?;
+    writeln!(out, "  {}", blank(&text::draft_planned()))?;
     Ok(())
 }
 
 /// What each notification must answer, with what the incident already says.
-fn questions(kind: DraftKind, s: &IncidentState) -> Vec<(&'static str, Option<String>)> {
+fn questions(kind: DraftKind, s: &IncidentState) -> Vec<(String, Option<String>)> {
     match kind {
         DraftKind::Gdpr => vec![
-            (text::DRAFT_GDPR_NATURE, None),
-            (text::DRAFT_GDPR_PEOPLE, None),
-            (text::DRAFT_GDPR_RECORDS, None),
-            (text::DRAFT_GDPR_DPO, None),
-            (text::DRAFT_GDPR_CONSEQUENCES, None),
+            (text::draft_gdpr_nature(), None),
+            (text::draft_gdpr_people(), None),
+            (text::draft_gdpr_records(), None),
+            (text::draft_gdpr_dpo(), None),
+            (text::draft_gdpr_consequences(), None),
             (
-                text::DRAFT_GDPR_PHASED,
-                Some(text::DRAFT_GDPR_PHASED_DEFAULT.into()),
+                text::draft_gdpr_phased(),
+                Some(text::draft_gdpr_phased_default()),
             ),
         ],
         DraftKind::Nis2Early => vec![
-            (text::DRAFT_NIS2_MALICIOUS, None),
-            (text::DRAFT_NIS2_CROSS_BORDER, None),
+            (text::draft_nis2_malicious(), None),
+            (text::draft_nis2_cross_border(), None),
         ],
         DraftKind::Nis2Notification => vec![
-            (text::DRAFT_NIS2_UPDATE, None),
+            (text::draft_nis2_update(), None),
             (
-                text::DRAFT_NIS2_ASSESSMENT,
+                text::draft_nis2_assessment(),
                 Some(format!("{} ({})", s.severity, s.category.name())),
             ),
-            (text::DRAFT_NIS2_IOCS, None),
+            (text::draft_nis2_iocs(), None),
         ],
         DraftKind::Nis2Final => vec![
-            (text::DRAFT_NIS2_DESCRIPTION, None),
-            (text::DRAFT_NIS2_ROOT_CAUSE, None),
-            (text::DRAFT_NIS2_MITIGATION, None),
-            (text::DRAFT_NIS2_CROSS_BORDER, None),
+            (text::draft_nis2_description(), None),
+            (text::draft_nis2_root_cause(), None),
+            (text::draft_nis2_mitigation(), None),
+            (text::draft_nis2_cross_border(), None),
         ],
     }
 }

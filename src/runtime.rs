@@ -349,7 +349,7 @@ async fn follower_loop(
         };
         for _effect in app.update(msg) {
             // Only the owner writes.
-            let _ = app.update(Msg::Failed(crate::text::READ_ONLY.into()));
+            let _ = app.update(Msg::Failed(crate::text::read_only()));
         }
     }
 }

@@ -7,7 +7,9 @@ use crate::app::keymap::Mode;
 use crate::i18n::tr;
 
 pub const APP_NAME: &str = "warroom";
-pub const EXERCISE: &str = "EXERCISE";
+pub fn exercise() -> String {
+    tr("exercise")
+}
 
 // Pane titles.
 pub fn pane_incident() -> String {
@@ -89,12 +91,20 @@ pub fn scope_none() -> String {
 pub fn clock_since_declared() -> String {
     tr("clock-since-declared")
 }
-pub const CLOCK_LEFT: &str = "left";
-pub const CLOCK_OVERDUE: &str = "OVERDUE";
-pub const CLOCK_DUE: &str = "due";
+pub fn clock_left() -> String {
+    tr("clock-left")
+}
+pub fn clock_overdue() -> String {
+    tr("clock-overdue")
+}
+pub fn clock_due_text() -> String {
+    tr("clock-due")
+}
 
 // Checklist pane.
-pub const CHECKLIST_EMPTY: &str = "No items in this phase.";
+pub fn checklist_empty() -> String {
+    tr("checklist-empty")
+}
 
 // Status line.
 pub fn status_saved() -> String {
@@ -118,8 +128,12 @@ pub fn form_submit_hint() -> String {
 pub fn form_choice_hint() -> String {
     tr("form-choice-hint")
 }
-pub const FORM_TITLE_REQUIRED: &str = "A title is needed to declare an incident.";
-pub const PICKER_EMPTY: &str = "No incidents in this store yet.";
+pub fn form_title_required() -> String {
+    tr("form-title-required")
+}
+pub fn picker_empty() -> String {
+    tr("picker-empty")
+}
 
 // Welcome screen.
 pub fn welcome_title() -> String {
@@ -142,17 +156,31 @@ pub fn welcome_dashboard_intro() -> String {
 }
 
 // Messages.
-pub const TOO_SMALL: &str = "warroom needs a terminal of at least";
-pub const TOO_SMALL_NOW: &str = "this one is";
-pub const FLASH_RETAINER_ALERTED: &str =
-    "Retainer alert recorded; its response clock runs from the first alert.";
-pub const FLASH_RETAINER_AGAIN: &str =
-    "Retainer alerted again (a reminder); the clock still runs from the first alert.";
-pub const FLASH_NO_INCIDENT: &str = "No incident is open: press N to declare one.";
-pub const FLASH_SAVE_FAILED: &str = "NOT SAVED";
+pub fn too_small_text() -> String {
+    tr("too-small")
+}
+pub fn too_small_now() -> String {
+    tr("too-small-now")
+}
+pub fn flash_retainer_alerted() -> String {
+    tr("flash-retainer-alerted")
+}
+pub fn flash_retainer_again() -> String {
+    tr("flash-retainer-again")
+}
+pub fn flash_no_incident() -> String {
+    tr("flash-no-incident")
+}
+pub fn flash_save_failed() -> String {
+    tr("flash-save-failed")
+}
 
 pub fn too_small(min_w: u16, min_h: u16, w: u16, h: u16) -> String {
-    format!("{TOO_SMALL} {min_w}×{min_h}; {TOO_SMALL_NOW} {w}×{h}.")
+    format!(
+        "{} {min_w}×{min_h}; {} {w}×{h}.",
+        too_small_text(),
+        too_small_now()
+    )
 }
 
 /// One line per action, for the help overlay (message `action-NAME`).
@@ -282,10 +310,18 @@ pub fn event_line(
 }
 
 // Command line.
-pub const CLI_NO_DATA_DIR: &str = "no data directory: this platform has none, pass --data-dir DIR";
-pub const CLI_THE_NOTE: &str = "the note";
-pub const CLI_OK: &str = "ok";
-pub const CLI_NO_DECLARATION: &str = "the store returned no declaration";
+pub fn cli_no_data_dir() -> String {
+    tr("cli-no-data-dir")
+}
+pub fn cli_the_note() -> String {
+    tr("cli-the-note")
+}
+pub fn cli_ok() -> String {
+    tr("cli-ok")
+}
+pub fn cli_no_declaration() -> String {
+    tr("cli-no-declaration")
+}
 
 pub fn cli_empty(what: &str) -> String {
     format!("{what} is empty; give some text")
@@ -321,7 +357,9 @@ pub fn cli_failed_verification(count: usize) -> String {
 }
 
 // Directory.
-pub const RETAINER_HOURS: &str = "24/7";
+pub fn retainer_hours() -> String {
+    tr("retainer-hours")
+}
 
 pub fn retainer_role(minutes: u32) -> String {
     format!("Retainer CSIRT, responds within {minutes} min")
@@ -331,10 +369,18 @@ pub fn cli_unknown_playbook(found: &str, known: &str) -> String {
     format!("unknown playbook '{found}'; valid values: {known}")
 }
 
-pub const FLASH_LAST_PHASE: &str = "This is the last phase";
-pub const FLASH_FIRST_PHASE: &str = "This is the first phase";
-pub const FLASH_NO_ITEM: &str = "No item selected";
-pub const FORM_TEXT_REQUIRED: &str = "Type some text first";
+pub fn flash_last_phase() -> String {
+    tr("flash-last-phase")
+}
+pub fn flash_first_phase() -> String {
+    tr("flash-first-phase")
+}
+pub fn flash_no_item() -> String {
+    tr("flash-no-item")
+}
+pub fn form_text_required() -> String {
+    tr("form-text-required")
+}
 
 pub fn confirm_advance(open: usize, from: &str, to: &str) -> String {
     let items = if open == 1 { "item is" } else { "items are" };
@@ -345,31 +391,69 @@ pub fn confirm_back(to: &str) -> String {
     format!("Move the incident back to {to}?")
 }
 
-pub const CHECKLIST_NONE_OPEN: &str = "Nothing left open in this phase.";
-pub const CHECKLIST_NONE_MINE: &str = "Nothing in this phase is assigned to you.";
-pub const CHECKLIST_NOT_CURRENT: &str = "not the current phase";
-pub const HINT_NOT_APPLICABLE: &str = "N/A";
-pub const HINT_CALL: &str = "Call";
-pub const HINT_KEEP: &str = "Keep";
-pub const HINT_STARTS: &str = "Starts";
-pub const HINT_STOPS: &str = "Stops";
-pub const HINT_ID: &str = "Id";
+pub fn checklist_none_open() -> String {
+    tr("checklist-none-open")
+}
+pub fn checklist_none_mine() -> String {
+    tr("checklist-none-mine")
+}
+pub fn checklist_not_current() -> String {
+    tr("checklist-not-current")
+}
+pub fn hint_not_applicable() -> String {
+    tr("hint-not-applicable")
+}
+pub fn hint_call() -> String {
+    tr("hint-call")
+}
+pub fn hint_keep() -> String {
+    tr("hint-keep")
+}
+pub fn hint_starts() -> String {
+    tr("hint-starts")
+}
+pub fn hint_stops() -> String {
+    tr("hint-stops")
+}
+pub fn hint_id() -> String {
+    tr("hint-id")
+}
 pub fn label_next() -> String {
     tr("label-next")
 }
 pub fn label_playbook() -> String {
     tr("label-playbook")
 }
-pub const LABEL_OWNER: &str = "Owner";
-pub const NOBODY: &str = "nobody";
-pub const PANE_REASON: &str = "Why does this item not apply?";
-pub const PANE_ADD_ITEM: &str = "Add an item to this phase";
-pub const PANE_ASSIGN: &str = "Give this item to";
-pub const PANE_CONFIRM: &str = "Confirm";
-pub const CONFIRM_HINT: &str = "y: yes   n / Esc: no";
-pub const ASSIGN_HINT: &str = "Type to filter · ↑↓ choose · Enter assign · Esc cancel";
-pub const ADD_ITEM_HINT: &str = "Enter: add   Tab: change owner   Esc: cancel";
-pub const NEXT_NONE: &str = "nothing open in this phase";
+pub fn label_owner() -> String {
+    tr("label-owner")
+}
+pub fn nobody() -> String {
+    tr("nobody")
+}
+pub fn pane_reason() -> String {
+    tr("pane-reason")
+}
+pub fn pane_add_item() -> String {
+    tr("pane-add-item")
+}
+pub fn pane_assign() -> String {
+    tr("pane-assign")
+}
+pub fn pane_confirm() -> String {
+    tr("pane-confirm")
+}
+pub fn confirm_hint() -> String {
+    tr("confirm-hint")
+}
+pub fn assign_hint() -> String {
+    tr("assign-hint")
+}
+pub fn add_item_hint() -> String {
+    tr("add-item-hint")
+}
+pub fn next_none() -> String {
+    tr("next-none")
+}
 
 pub fn filter_name(filter: crate::app::Filter) -> &'static str {
     match filter {
@@ -390,11 +474,19 @@ pub fn assign_typed(name: &str) -> String {
 pub fn assign_nobody() -> &'static str {
     "Nobody (take it back)"
 }
-pub const LABEL_ASSIGNEE: &str = "Given to";
+pub fn label_assignee() -> String {
+    tr("label-assignee")
+}
 
-pub const CLI_THE_PERSON: &str = "the person";
-pub const CLI_THE_ITEM: &str = "the item text";
-pub const CLI_THE_REASON: &str = "the reason";
+pub fn cli_the_person() -> String {
+    tr("cli-the-person")
+}
+pub fn cli_the_item() -> String {
+    tr("cli-the-item")
+}
+pub fn cli_the_reason() -> String {
+    tr("cli-the-reason")
+}
 
 pub fn cli_already_assigned(
     id: impl std::fmt::Display,
@@ -430,9 +522,15 @@ pub fn cli_unknown_role(found: &str, known: &[&str]) -> String {
     format!("unknown role '{found}'; valid values: {}", known.join(", "))
 }
 
-pub const PLAYBOOK_FALLBACK: &str = "any category no other playbook claims";
-pub const PLAYBOOK_ITEMS: &str = "items";
-pub const PLAYBOOK_PICKED_BY: &str = "picked by";
+pub fn playbook_fallback() -> String {
+    tr("playbook-fallback")
+}
+pub fn playbook_items() -> String {
+    tr("playbook-items")
+}
+pub fn playbook_picked_by() -> String {
+    tr("playbook-picked-by")
+}
 
 pub fn cli_playbook_ok(id: &str, counts: &str) -> String {
     format!("ok: playbook {id} ({counts})")
@@ -453,39 +551,99 @@ pub fn flag_name(flag: crate::domain::Flag) -> &'static str {
 }
 
 // Notification drafts.
-pub const DRAFT_TO_COMPLETE: &str = "TO COMPLETE";
-pub const DRAFT_PREPARED: &str = "Draft prepared";
-pub const DRAFT_RECIPIENT: &str = "To";
-pub const DRAFT_DEADLINE: &str = "Deadline";
-pub const DRAFT_LATE: &str = "Sent after the deadline; reasons";
-pub const DRAFT_LATE_REASONS: &str = "why it is late";
-pub const DRAFT_SECTION_ENTITY: &str = "Notifying organisation";
-pub const DRAFT_ORGANISATION: &str = "Organisation";
-pub const DRAFT_CONTACT: &str = "Contact point";
-pub const DRAFT_SECTION_INCIDENT: &str = "Incident";
-pub const DRAFT_REFERENCE: &str = "Internal reference";
-pub const DRAFT_DETECTED: &str = "when it was detected";
-pub const DRAFT_AWARE: &str = "Became aware";
-pub const DRAFT_DESCRIPTION: &str = "what happened, in a few sentences";
-pub const DRAFT_SECTION_MEASURES: &str = "Measures taken so far";
-pub const DRAFT_PLANNED: &str = "measures planned, and to reduce the effects";
-pub const DRAFT_GDPR_NATURE: &str =
-    "Nature of the breach (confidentiality, integrity, availability)";
-pub const DRAFT_GDPR_PEOPLE: &str = "Categories and approximate number of people concerned";
-pub const DRAFT_GDPR_RECORDS: &str = "Categories and approximate number of records concerned";
-pub const DRAFT_GDPR_DPO: &str = "Name and contact of the DPO or other contact point";
-pub const DRAFT_GDPR_CONSEQUENCES: &str = "Likely consequences for the people";
-pub const DRAFT_GDPR_PHASED: &str = "Complete or initial notification";
-pub const DRAFT_GDPR_PHASED_DEFAULT: &str =
-    "Initial notification; complements will follow as the investigation progresses.";
-pub const DRAFT_NIS2_MALICIOUS: &str = "Is an unlawful or malicious act suspected?";
-pub const DRAFT_NIS2_CROSS_BORDER: &str = "Could the incident have a cross-border impact?";
-pub const DRAFT_NIS2_UPDATE: &str = "Update of the early warning";
-pub const DRAFT_NIS2_ASSESSMENT: &str = "Initial assessment of severity and impact";
-pub const DRAFT_NIS2_IOCS: &str = "Indicators of compromise, where available";
-pub const DRAFT_NIS2_DESCRIPTION: &str = "Detailed description, with severity and impact";
-pub const DRAFT_NIS2_ROOT_CAUSE: &str = "Type of threat or root cause";
-pub const DRAFT_NIS2_MITIGATION: &str = "Mitigation applied and ongoing";
+pub fn draft_to_complete() -> String {
+    tr("draft-to-complete")
+}
+pub fn draft_prepared() -> String {
+    tr("draft-prepared")
+}
+pub fn draft_recipient() -> String {
+    tr("draft-recipient")
+}
+pub fn draft_deadline() -> String {
+    tr("draft-deadline")
+}
+pub fn draft_late() -> String {
+    tr("draft-late")
+}
+pub fn draft_late_reasons() -> String {
+    tr("draft-late-reasons")
+}
+pub fn draft_section_entity() -> String {
+    tr("draft-section-entity")
+}
+pub fn draft_organisation() -> String {
+    tr("draft-organisation")
+}
+pub fn draft_contact() -> String {
+    tr("draft-contact")
+}
+pub fn draft_section_incident() -> String {
+    tr("draft-section-incident")
+}
+pub fn draft_reference() -> String {
+    tr("draft-reference")
+}
+pub fn draft_detected() -> String {
+    tr("draft-detected")
+}
+pub fn draft_aware() -> String {
+    tr("draft-aware")
+}
+pub fn draft_description() -> String {
+    tr("draft-description")
+}
+pub fn draft_section_measures() -> String {
+    tr("draft-section-measures")
+}
+pub fn draft_planned() -> String {
+    tr("draft-planned")
+}
+pub fn draft_gdpr_nature() -> String {
+    tr("draft-gdpr-nature")
+}
+pub fn draft_gdpr_people() -> String {
+    tr("draft-gdpr-people")
+}
+pub fn draft_gdpr_records() -> String {
+    tr("draft-gdpr-records")
+}
+pub fn draft_gdpr_dpo() -> String {
+    tr("draft-gdpr-dpo")
+}
+pub fn draft_gdpr_consequences() -> String {
+    tr("draft-gdpr-consequences")
+}
+pub fn draft_gdpr_phased() -> String {
+    tr("draft-gdpr-phased")
+}
+pub fn draft_gdpr_phased_default() -> String {
+    tr("draft-gdpr-phased-default")
+}
+pub fn draft_nis2_malicious() -> String {
+    tr("draft-nis2-malicious")
+}
+pub fn draft_nis2_cross_border() -> String {
+    tr("draft-nis2-cross-border")
+}
+pub fn draft_nis2_update() -> String {
+    tr("draft-nis2-update")
+}
+pub fn draft_nis2_assessment() -> String {
+    tr("draft-nis2-assessment")
+}
+pub fn draft_nis2_iocs() -> String {
+    tr("draft-nis2-iocs")
+}
+pub fn draft_nis2_description() -> String {
+    tr("draft-nis2-description")
+}
+pub fn draft_nis2_root_cause() -> String {
+    tr("draft-nis2-root-cause")
+}
+pub fn draft_nis2_mitigation() -> String {
+    tr("draft-nis2-mitigation")
+}
 
 pub fn draft_title(kind: crate::drafts::DraftKind) -> &'static str {
     use crate::drafts::DraftKind;
@@ -501,10 +659,18 @@ pub fn unknown_draft(found: &str, known: &str) -> String {
     format!("unknown draft '{found}'; valid values: {known}")
 }
 
-pub const FLASH_SELECT_CLOCK: &str = "Select a clock first: press c, then move with ↑ ↓";
-pub const STARTS_NO_CLOCK: &str = "no clock starts now";
-pub const PANE_MET_REFERENCE: &str = "Deadline met: reference (receipt number, mail…)";
-pub const PANE_WAIVE_REASON: &str = "Why does this clock not apply?";
+pub fn flash_select_clock() -> String {
+    tr("flash-select-clock")
+}
+pub fn starts_no_clock() -> String {
+    tr("starts-no-clock")
+}
+pub fn pane_met_reference() -> String {
+    tr("pane-met-reference")
+}
+pub fn pane_waive_reason() -> String {
+    tr("pane-waive-reason")
+}
 
 pub fn flash_clock_not_waiting(name: &str) -> String {
     format!("{name} is not waiting to start")
@@ -537,19 +703,40 @@ pub fn confirm_start(name: &str, due: &str) -> String {
 pub fn confirm_flag(flag: &str, due: &str) -> String {
     format!("Record \"{flag}\" as of now? Starts: {due}.")
 }
-pub const VIEWER_HINT: &str =
-    "↑↓ PgUp PgDn scroll · Esc close · also saved in the data directory under drafts/";
+pub fn viewer_hint() -> String {
+    tr("viewer-hint")
+}
 
-pub const CLOCKS_NONE: &str = "No clock defined.";
-pub const CLOCK_WAIVED: &str = "waived";
-pub const CLOCK_MET: &str = "met";
-pub const CLOCK_MET_AT: &str = "met";
-pub const CLOCK_REF: &str = "ref.";
-pub const CLOCK_WAITING: &str = "waiting";
-pub const CLOCK_WAITS: &str = "waits:";
-pub const CLOCK_WAITS_MET: &str = "starts when met:";
-pub const CLOCK_BY_HAND: &str = "start by hand";
-pub const CLOCK_RETAINER_ALERT: &str = "alert";
+pub fn clocks_none() -> String {
+    tr("clocks-none")
+}
+pub fn clock_waived() -> String {
+    tr("clock-waived")
+}
+pub fn clock_met() -> String {
+    tr("clock-met")
+}
+pub fn clock_met_at() -> String {
+    tr("clock-met-at")
+}
+pub fn clock_ref() -> String {
+    tr("clock-ref")
+}
+pub fn clock_waiting() -> String {
+    tr("clock-waiting")
+}
+pub fn clock_waits() -> String {
+    tr("clock-waits")
+}
+pub fn clock_waits_met() -> String {
+    tr("clock-waits-met")
+}
+pub fn clock_by_hand() -> String {
+    tr("clock-by-hand")
+}
+pub fn clock_retainer_alert() -> String {
+    tr("clock-retainer-alert")
+}
 
 pub fn clocks_not_applicable(n: usize) -> String {
     format!("+{n} not applicable")
@@ -562,7 +749,9 @@ pub fn clock_met_early(by: &str) -> String {
 pub fn clock_met_late(by: &str) -> String {
     format!("met {by} late")
 }
-pub const CLOCK_NOT_APPLICABLE: &str = "not applicable";
+pub fn clock_not_applicable() -> String {
+    tr("clock-not-applicable")
+}
 
 pub fn cli_future_instant(at: &str) -> String {
     format!("--at {at} is in the future; give the instant it became true")
@@ -625,8 +814,12 @@ pub fn confirm_step_clocks(what: &str) -> String {
     format!("This step is linked to the clocks. Record also: {what}?")
 }
 
-pub const FLASH_SELECT_CONTACT: &str = "Select a contact first: Tab to the Contacts pane";
-pub const FORM_NAME_REQUIRED: &str = "A contact needs a name";
+pub fn flash_select_contact() -> String {
+    tr("flash-select-contact")
+}
+pub fn form_name_required() -> String {
+    tr("form-name-required")
+}
 
 pub fn outcome_name(outcome: crate::domain::ContactOutcome) -> &'static str {
     use crate::domain::ContactOutcome;
@@ -638,22 +831,54 @@ pub fn outcome_name(outcome: crate::domain::ContactOutcome) -> &'static str {
     }
 }
 
-pub const SEARCH_EDITING: &str = "Enter keep · Esc clear";
-pub const SEARCH_APPLIED: &str = "Esc clear · / edit";
-pub const SEARCH_NONE: &str = "No contact matches.";
-pub const NOBODY_FOR_ROLE: &str = "nobody in the directory";
-pub const STEP_REACHED: &str = "reached";
-pub const STEP_TO_CALL: &str = "to call";
-pub const VERIFY_BEFORE_USE: &str = "⚠ Verify before use";
-pub const CONTACT_CONTRACT: &str = "contract";
-pub const CONTACT_CHECKED: &str = "checked";
-pub const CONTACT_SOURCE: &str = "source:";
-pub const PANE_CALL: &str = "Log a call";
-pub const CALL_HINT: &str = "Tab: outcome   Enter: save (note optional)   Esc: cancel";
-pub const LABEL_OUTCOME: &str = "Outcome";
-pub const PANE_CONTACT_NEW: &str = "Add a contact";
-pub const PANE_CONTACT_EDIT: &str = "Edit contact";
-pub const CONTACT_FORM_HINT: &str = "Tab / Shift-Tab: field   Enter: save   Esc: cancel";
+pub fn search_editing() -> String {
+    tr("search-editing")
+}
+pub fn search_applied() -> String {
+    tr("search-applied")
+}
+pub fn search_none() -> String {
+    tr("search-none")
+}
+pub fn nobody_for_role() -> String {
+    tr("nobody-for-role")
+}
+pub fn step_reached() -> String {
+    tr("step-reached")
+}
+pub fn step_to_call() -> String {
+    tr("step-to-call")
+}
+pub fn verify_before_use() -> String {
+    tr("verify-before-use")
+}
+pub fn contact_contract() -> String {
+    tr("contact-contract")
+}
+pub fn contact_checked() -> String {
+    tr("contact-checked")
+}
+pub fn contact_source() -> String {
+    tr("contact-source")
+}
+pub fn pane_call() -> String {
+    tr("pane-call")
+}
+pub fn call_hint() -> String {
+    tr("call-hint")
+}
+pub fn label_outcome() -> String {
+    tr("label-outcome")
+}
+pub fn pane_contact_new() -> String {
+    tr("pane-contact-new")
+}
+pub fn pane_contact_edit() -> String {
+    tr("pane-contact-edit")
+}
+pub fn contact_form_hint() -> String {
+    tr("contact-form-hint")
+}
 
 pub fn kind_name(kind: crate::domain::ContactKind) -> &'static str {
     use crate::domain::ContactKind;
@@ -698,7 +923,9 @@ pub fn cli_unknown_contact(who: &str, close: &[String]) -> String {
         )
     }
 }
-pub const LABEL_ESCALATION: &str = "Escalation";
+pub fn label_escalation() -> String {
+    tr("label-escalation")
+}
 
 pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> &'static str {
     use crate::domain::LessonKind;
@@ -710,16 +937,33 @@ pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> &'static str {
     }
 }
 
-pub const HASHING: &str = "hashing";
-pub const EVIDENCE_AT: &str = "at";
-pub const EVIDENCE_OK: &str = "ok: the file matches its SHA-256";
-pub const EVIDENCE_MISMATCH: &str = "MISMATCH: the file changed; its SHA-256 is now";
-pub const EVIDENCE_UNREACHABLE: &str = "not checked, file not reachable";
-pub const EVIDENCE_NO_HASH: &str = "not checked, no SHA-256 recorded";
-pub const CLI_THE_LESSON: &str = "the lesson";
-pub const CLI_THE_CORRECTION: &str = "the correction";
-pub const CLI_CANNOT_RETRACT_DECLARATION: &str =
-    "event 1 declares the incident and cannot be retracted; correct it instead";
+pub fn hashing() -> String {
+    tr("hashing")
+}
+pub fn evidence_at() -> String {
+    tr("evidence-at")
+}
+pub fn evidence_ok() -> String {
+    tr("evidence-ok")
+}
+pub fn evidence_mismatch() -> String {
+    tr("evidence-mismatch")
+}
+pub fn evidence_unreachable() -> String {
+    tr("evidence-unreachable")
+}
+pub fn evidence_no_hash() -> String {
+    tr("evidence-no-hash")
+}
+pub fn cli_the_lesson() -> String {
+    tr("cli-the-lesson")
+}
+pub fn cli_the_correction() -> String {
+    tr("cli-the-correction")
+}
+pub fn cli_cannot_retract_declaration() -> String {
+    tr("cli-cannot-retract-declaration")
+}
 
 pub fn cli_bad_sha256(found: &str) -> String {
     format!("--sha256 '{found}' is not a SHA-256 (64 hexadecimal digits)")
@@ -742,20 +986,48 @@ pub fn cli_unknown_event(id: impl std::fmt::Display, event: u64, count: u64) -> 
 }
 
 // Reports.
-pub const REPORT_TITLE: &str = "Post-incident report";
-pub const REPORT_SUMMARY: &str = "Summary";
-pub const REPORT_TIMELINE: &str = "Timeline";
-pub const REPORT_PHASES: &str = "Phases and actions";
-pub const REPORT_CLOCKS: &str = "Deadlines";
-pub const REPORT_CONTACTS: &str = "Contacts reached";
-pub const REPORT_EVIDENCE: &str = "Evidence";
-pub const REPORT_LESSONS: &str = "Lessons learned";
-pub const REPORT_INTEGRITY: &str = "Integrity";
-pub const REPORT_NONE: &str = "None recorded.";
-pub const REPORT_CURRENT: &str = "current phase";
-pub const REPORT_CUSTODY: &str = "custody";
-pub const REPORT_GENERATED: &str = "Generated";
-pub const REPORT_ORGANISATION: &str = "Organisation";
+pub fn report_title() -> String {
+    tr("report-title")
+}
+pub fn report_summary() -> String {
+    tr("report-summary")
+}
+pub fn report_timeline() -> String {
+    tr("report-timeline")
+}
+pub fn report_phases() -> String {
+    tr("report-phases")
+}
+pub fn report_clocks() -> String {
+    tr("report-clocks")
+}
+pub fn report_contacts() -> String {
+    tr("report-contacts")
+}
+pub fn report_evidence() -> String {
+    tr("report-evidence")
+}
+pub fn report_lessons() -> String {
+    tr("report-lessons")
+}
+pub fn report_integrity_text() -> String {
+    tr("report-integrity")
+}
+pub fn report_none() -> String {
+    tr("report-none")
+}
+pub fn report_current() -> String {
+    tr("report-current")
+}
+pub fn report_custody() -> String {
+    tr("report-custody")
+}
+pub fn report_generated() -> String {
+    tr("report-generated")
+}
+pub fn report_organisation() -> String {
+    tr("report-organisation")
+}
 
 pub fn report_missed(by: &str) -> String {
     format!("missed by {by}")
@@ -793,27 +1065,55 @@ pub fn cli_already_imported(id: impl std::fmt::Display) -> String {
     format!("{id} is already here with the same journal; nothing imported")
 }
 
-pub const PANE_CORRECT: &str = "Correction (the original stays, struck)";
-pub const PANE_RETRACT: &str = "Why is this event retracted?";
-pub const PANE_EVIDENCE: &str = "Register evidence: description";
-pub const PANE_LESSON: &str = "Add a lesson learned";
-pub const PANE_TRANSFER: &str = "Hand this evidence to";
-pub const LABEL_KIND: &str = "Kind";
-pub const EVIDENCE_FORM_HINT: &str =
-    "Tab: kind   Enter: save   (hash files with `warroom evidence add --file`)";
-pub const LESSON_FORM_HINT: &str =
-    "Tab: kind   Enter: save   recommendation: text @owner 2027-01-31";
+pub fn pane_correct() -> String {
+    tr("pane-correct")
+}
+pub fn pane_retract() -> String {
+    tr("pane-retract")
+}
+pub fn pane_evidence() -> String {
+    tr("pane-evidence")
+}
+pub fn pane_lesson() -> String {
+    tr("pane-lesson")
+}
+pub fn pane_transfer() -> String {
+    tr("pane-transfer")
+}
+pub fn label_kind() -> String {
+    tr("label-kind")
+}
+pub fn evidence_form_hint() -> String {
+    tr("evidence-form-hint")
+}
+pub fn lesson_form_hint() -> String {
+    tr("lesson-form-hint")
+}
 
-pub const JOURNAL_VIEW_TITLE: &str = "Journal · Tab: evidence, lessons · f filter · / search · n note · c correct · r retract · + add · Esc close";
-pub const LABEL_SHOWING: &str = "showing";
-pub const QUICK_NOTE: &str = "Note:";
-pub const QUICK_NOTE_HINT: &str = "Enter: save, stays open · Esc: close";
-pub const JOURNAL_NOTHING: &str = "No event matches.";
-pub const EVIDENCE_NONE: &str =
-    "No evidence registered. + registers an item; `warroom evidence add --file` hashes a file.";
-pub const EVIDENCE_NO_HASH_SHORT: &str = "no hash";
-pub const LESSONS_NONE: &str =
-    "No lesson yet. + adds a cause, a weakness, what went well, a recommendation.";
+pub fn journal_view_title() -> String {
+    tr("journal-view-title")
+}
+pub fn label_showing() -> String {
+    tr("label-showing")
+}
+pub fn quick_note() -> String {
+    tr("quick-note")
+}
+pub fn quick_note_hint() -> String {
+    tr("quick-note-hint")
+}
+pub fn journal_nothing() -> String {
+    tr("journal-nothing")
+}
+pub fn evidence_none() -> String {
+    tr("evidence-none")
+}
+pub fn evidence_no_hash_short() -> String {
+    tr("evidence-no-hash-short")
+}
+pub fn lessons_none() -> String {
+    tr("lessons-none")
+}
 
 pub fn kind_filter_name(filter: crate::app::KindFilter) -> &'static str {
     use crate::app::KindFilter;
@@ -832,16 +1132,23 @@ pub fn flash_report_saved(paths: &str) -> String {
     format!("Report written: {paths}")
 }
 
-pub const WALL_NO_CLOCK: &str = "No deadline running.";
+pub fn wall_no_clock() -> String {
+    tr("wall-no-clock")
+}
 
 pub fn cli_unknown_drill(found: &str, known: &str) -> String {
     format!("unknown drill '{found}'; valid values: {known}")
 }
 
-pub const CLI_FORWARD_NO_COMMAND: &str =
-    "only commands can be sent to the dashboard that owns the store";
-pub const READ_ONLY: &str = "Read-only: this screen follows the dashboard that owns the store";
-pub const OWNER_GONE: &str = "Owner closed: T takes over";
+pub fn cli_forward_no_command() -> String {
+    tr("cli-forward-no-command")
+}
+pub fn read_only() -> String {
+    tr("read-only")
+}
+pub fn owner_gone() -> String {
+    tr("owner-gone")
+}
 
 pub fn cli_forward_failed(why: &str) -> String {
     format!("the store is in use by a dashboard, and it could not be reached: {why}")

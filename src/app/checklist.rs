@@ -134,7 +134,7 @@ impl App {
         let target = state.current_phase + 1;
         let Some(change) = state.move_to_phase(target) else {
             self.flash = Some(Flash {
-                text: text::FLASH_LAST_PHASE.into(),
+                text: text::flash_last_phase(),
                 error: true,
             });
             return vec![];
@@ -160,7 +160,7 @@ impl App {
         };
         let Some(target) = state.current_phase.checked_sub(1) else {
             self.flash = Some(Flash {
-                text: text::FLASH_FIRST_PHASE.into(),
+                text: text::flash_first_phase(),
                 error: true,
             });
             return vec![];
@@ -217,7 +217,7 @@ impl App {
             return self.append(changes);
         }
         if typed.is_empty() {
-            form.error = Some(text::FORM_TEXT_REQUIRED);
+            form.error = Some(text::form_text_required());
             self.overlay = Some(Overlay::Line(form));
             return vec![];
         }
@@ -325,7 +325,7 @@ impl App {
 
     fn nothing_selected(&mut self) {
         self.flash = Some(Flash {
-            text: text::FLASH_NO_ITEM.into(),
+            text: text::flash_no_item(),
             error: true,
         });
     }

@@ -36,7 +36,7 @@ impl App {
             return Some(clock);
         }
         self.flash = Some(Flash {
-            text: text::FLASH_SELECT_CLOCK.into(),
+            text: text::flash_select_clock(),
             error: true,
         });
         None
@@ -112,7 +112,7 @@ impl App {
             })
             .collect();
         let due = if started.is_empty() {
-            text::STARTS_NO_CLOCK.to_string()
+            text::starts_no_clock()
         } else {
             started.join("; ")
         };

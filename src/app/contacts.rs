@@ -182,7 +182,7 @@ impl App {
                 vec![Effect::SaveContact(Box::new(contact))]
             }
             None => {
-                form.error = Some(text::FORM_NAME_REQUIRED);
+                form.error = Some(text::form_name_required());
                 form.field = 0;
                 self.overlay = Some(Overlay::Contact(form));
                 vec![]
@@ -197,7 +197,7 @@ impl App {
             .flatten();
         if selected.is_none() {
             self.flash = Some(Flash {
-                text: text::FLASH_SELECT_CONTACT.into(),
+                text: text::flash_select_contact(),
                 error: true,
             });
         }

@@ -49,7 +49,7 @@ pub struct NewIncidentForm {
     /// The playbook ids to choose from.
     pub playbooks: Vec<String>,
     pub field: NewField,
-    pub error: Option<&'static str>,
+    pub error: Option<String>,
 }
 
 impl Default for NewIncidentForm {
@@ -214,7 +214,7 @@ pub enum LinePurpose {
 pub struct LineForm {
     pub purpose: LinePurpose,
     pub input: Input,
-    pub error: Option<&'static str>,
+    pub error: Option<String>,
 }
 
 impl LineForm {
@@ -340,7 +340,7 @@ pub struct ContactForm {
     pub inputs: Vec<Input>,
     pub field: usize,
     pub editing: Option<Contact>,
-    pub error: Option<&'static str>,
+    pub error: Option<String>,
 }
 
 impl ContactForm {

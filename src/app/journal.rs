@@ -204,7 +204,7 @@ impl App {
         };
         if retract && event == 1 {
             self.flash = Some(Flash {
-                text: text::CLI_CANNOT_RETRACT_DECLARATION.into(),
+                text: text::cli_cannot_retract_declaration(),
                 error: true,
             });
             return vec![];

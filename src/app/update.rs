@@ -82,7 +82,7 @@ impl App {
             Msg::OwnerGone => {
                 self.owner_gone = true;
                 self.flash = Some(Flash {
-                    text: text::OWNER_GONE.into(),
+                    text: text::owner_gone(),
                     error: true,
                 });
                 vec![]
@@ -116,7 +116,7 @@ impl App {
             Msg::Failed(error) => {
                 self.pending = self.pending.saturating_sub(1);
                 self.flash = Some(Flash {
-                    text: format!("{}: {error}", text::FLASH_SAVE_FAILED),
+                    text: format!("{}: {error}", text::flash_save_failed()),
                     error: true,
                 });
                 vec![]
@@ -288,11 +288,10 @@ impl App {
                     .is_some_and(|a| a.state.retainer_alert.is_some());
                 app.flash = Some(Flash {
                     text: if again {
-                        text::FLASH_RETAINER_AGAIN
+                        text::flash_retainer_again()
                     } else {
-                        text::FLASH_RETAINER_ALERTED
-                    }
-                    .into(),
+                        text::flash_retainer_alerted()
+                    },
                     error: false,
                 });
                 let r = &app.config.retainer;
@@ -358,7 +357,7 @@ impl App {
             Some(id) => f(self, id),
             None => {
                 self.flash = Some(Flash {
-                    text: text::FLASH_NO_INCIDENT.into(),
+                    text: text::flash_no_incident(),
                     error: true,
                 });
                 vec![]
@@ -392,7 +391,7 @@ impl App {
             Some(Overlay::NewIncident(mut form)) => {
                 let title = forms::clean_line(form.title.value()).trim().to_string();
                 if title.is_empty() {
-                    form.error = Some(text::FORM_TITLE_REQUIRED);
+                    form.error = Some(text::form_title_required());
                     form.field = NewField::Title;
                     self.overlay = Some(Overlay::NewIncident(form));
                     return vec![];

@@ -33,7 +33,7 @@ pub fn assign(w: &Writer, id: IncidentId, item_id: String, person: &str) -> Outc
     let current = item(&state, &item_id)?.assignee.clone();
     let person = match person.trim() {
         "-" => None,
-        _ => Some(non_empty(person, text::CLI_THE_PERSON)?),
+        _ => Some(non_empty(person, &text::cli_the_person())?),
     };
     if current == person {
         outln!(
@@ -55,7 +55,7 @@ pub fn phase(w: &Writer, id: IncidentId, target: &str, force: bool) -> Outcome {
         "next" => state.current_phase + 1,
         "back" => match state.current_phase.checked_sub(1) {
             Some(i) => i,
-            None => return Err(Failure::Failed(text::FLASH_FIRST_PHASE.into())),
+            None => return Err(Failure::Failed(text::flash_first_phase())),
         },
         other => state.phase_index(other).ok_or_else(|| {
             let known: Vec<&str> = state.phases.iter().map(|p| p.id.as_str()).collect();
@@ -63,7 +63,7 @@ pub fn phase(w: &Writer, id: IncidentId, target: &str, force: bool) -> Outcome {
         })?,
     };
     if index >= state.phases.len() {
-        return Err(Failure::Failed(text::FLASH_LAST_PHASE.into()));
+        return Err(Failure::Failed(text::flash_last_phase()));
     }
     let Some(change) = state.move_to_phase(index) else {
         outln!(
@@ -91,7 +91,7 @@ pub fn add_item(
     phase: Option<String>,
     owner: Option<String>,
 ) -> Outcome {
-    let text_in = non_empty(text_in, text::CLI_THE_ITEM)?;
+    let text_in = non_empty(text_in, &text::cli_the_item())?;
     if let Some(role) = &owner
         && !config.roles.iter().any(|r| &r.id == role)
     {
@@ -123,7 +123,7 @@ pub fn add_item(
 }
 
 pub fn not_applicable(w: &Writer, id: IncidentId, item_id: String, reason: &str) -> Outcome {
-    let reason = non_empty(reason, text::CLI_THE_REASON)?;
+    let reason = non_empty(reason, &text::cli_the_reason())?;
     let state = state(w.store, id)?;
     item(&state, &item_id)?;
     let change = Change::ItemNotApplicable {

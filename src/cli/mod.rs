@@ -117,7 +117,7 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
 fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
     explicit
         .or_else(default_data_dir)
-        .ok_or_else(|| Failure::Usage(text::CLI_NO_DATA_DIR.into()))
+        .ok_or_else(|| Failure::Usage(text::cli_no_data_dir()))
 }
 
 pub fn run(cli: Cli) -> Outcome {
@@ -195,7 +195,7 @@ pub fn run_forwarded(
             command: Some(command),
             ..
         }) => command,
-        Ok(_) => return (2, String::new(), text::CLI_FORWARD_NO_COMMAND.into()),
+        Ok(_) => return (2, String::new(), text::cli_forward_no_command()),
         Err(e) => return (2, String::new(), e.to_string()),
     };
     CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
@@ -263,7 +263,7 @@ fn run_command(
         Command::Drill { scenario } => drill(store, &config, now, &author, scenario.as_deref()),
         Command::Show { id, json } => show::show(store, &config, id, json, now),
         Command::Note { id, text } => {
-            let text = non_empty(&text, text::CLI_THE_NOTE)?;
+            let text = non_empty(&text, &text::cli_the_note())?;
             append(store, id, now, &author, Change::NoteAdded { text })
         }
         Command::Assign {
@@ -401,7 +401,7 @@ fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
 
 fn print_new_id(events: &[crate::domain::Event], json: bool) -> Outcome {
     let Some(Change::Declared(d)) = events.first().map(|e| &e.change) else {
-        return Err(Failure::Failed(text::CLI_NO_DECLARATION.into()));
+        return Err(Failure::Failed(text::cli_no_declaration()));
     };
     if json {
         outln!(
@@ -508,6 +508,6 @@ fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
 
 fn config_check(file: Option<&Path>) -> Outcome {
     load_config(file)?;
-    outln!("{}", text::CLI_OK);
+    outln!("{}", text::cli_ok());
     Ok(())
 }

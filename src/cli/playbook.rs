@@ -31,7 +31,7 @@ pub fn list(config: &Config, as_json: bool) -> Outcome {
     for p in books {
         let categories: Vec<&str> = p.categories.iter().map(|c| c.slug()).collect();
         let picks = if categories.is_empty() {
-            text::PLAYBOOK_FALLBACK.to_string()
+            text::playbook_fallback()
         } else {
             categories.join(", ")
         };
@@ -40,8 +40,8 @@ pub fn list(config: &Config, as_json: bool) -> Outcome {
             p.id,
             safe(&p.name),
             p.items.len(),
-            text::PLAYBOOK_ITEMS,
-            text::PLAYBOOK_PICKED_BY,
+            text::playbook_items(),
+            text::playbook_picked_by(),
             safe(&p.source)
         );
     }
@@ -80,18 +80,18 @@ pub fn show(config: &Config, name: &str, as_json: bool) -> Outcome {
             if let Some(call) = &h.call {
                 hints.push(format!(
                     "{}: {}",
-                    text::HINT_CALL,
+                    text::hint_call(),
                     safe(config.role_name(call))
                 ));
             }
             if let Some(keep) = &h.evidence {
-                hints.push(format!("{}: {}", text::HINT_KEEP, safe(keep)));
+                hints.push(format!("{}: {}", text::hint_keep(), safe(keep)));
             }
             if !h.starts.is_empty() {
-                hints.push(format!("{}: {}", text::HINT_STARTS, h.starts.join(", ")));
+                hints.push(format!("{}: {}", text::hint_starts(), h.starts.join(", ")));
             }
             if !h.stops.is_empty() {
-                hints.push(format!("{}: {}", text::HINT_STOPS, h.stops.join(", ")));
+                hints.push(format!("{}: {}", text::hint_stops(), h.stops.join(", ")));
             }
             if !hints.is_empty() {
                 outln!("  {:<26} {:<20} {}", "", "", hints.join(" · "));

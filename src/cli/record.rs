@@ -98,7 +98,7 @@ fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> 
             let _ = write!(
                 std::io::stderr(),
                 "\r{} [{}{}] {percent:>3}%",
-                text::HASHING,
+                text::hashing(),
                 "#".repeat(filled),
                 " ".repeat(20 - filled.min(20))
             );
@@ -137,7 +137,7 @@ fn list(w: &Writer, id: IncidentId, json: bool) -> Outcome {
             outln!("     sha256 {hash}");
         }
         if !spec.location.is_empty() {
-            outln!("     {} {}", text::EVIDENCE_AT, safe(&spec.location));
+            outln!("     {} {}", text::evidence_at(), safe(&spec.location));
         }
     }
     Ok(())
@@ -149,13 +149,15 @@ fn verify(w: &Writer, id: IncidentId) -> Outcome {
     for item in &state.evidence {
         let r = &item.spec.reference;
         match evidence::verify(item) {
-            Check::Matches => outln!("{r} {}", text::EVIDENCE_OK),
+            Check::Matches => outln!("{r} {}", text::evidence_ok()),
             Check::Mismatch { found } => {
                 mismatches += 1;
-                outln!("{r} {} {found}", text::EVIDENCE_MISMATCH);
+                outln!("{r} {} {found}", text::evidence_mismatch());
             }
-            Check::Unreachable(why) => outln!("{r} {}: {}", text::EVIDENCE_UNREACHABLE, safe(&why)),
-            Check::NoHash => outln!("{r} {}", text::EVIDENCE_NO_HASH),
+            Check::Unreachable(why) => {
+                outln!("{r} {}: {}", text::evidence_unreachable(), safe(&why))
+            }
+            Check::NoHash => outln!("{r} {}", text::evidence_no_hash()),
         }
     }
     if mismatches > 0 {
@@ -174,7 +176,7 @@ pub fn lesson(
 ) -> Outcome {
     let lesson = Lesson {
         kind,
-        text: non_empty(text_in, text::CLI_THE_LESSON)?,
+        text: non_empty(text_in, &text::cli_the_lesson())?,
         owner: owner
             .map(|o| crate::app::forms::clean_line(&o).trim().to_string())
             .filter(|o| !o.is_empty()),
@@ -195,7 +197,7 @@ pub fn amend(w: &Writer, id: IncidentId, event: u64, text_in: &str, retract: boo
         )));
     }
     if retract && event == 1 {
-        return Err(Failure::Failed(text::CLI_CANNOT_RETRACT_DECLARATION.into()));
+        return Err(Failure::Failed(text::cli_cannot_retract_declaration()));
     }
     let change = if retract {
         Change::Retracted {
@@ -205,7 +207,7 @@ pub fn amend(w: &Writer, id: IncidentId, event: u64, text_in: &str, retract: boo
     } else {
         Change::Corrected {
             event,
-            text: non_empty(text_in, text::CLI_THE_CORRECTION)?,
+            text: non_empty(text_in, &text::cli_the_correction())?,
         }
     };
     append(w.store, id, w.now, w.author, change)

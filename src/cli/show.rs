@@ -24,7 +24,7 @@ pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
     }
     for s in incidents {
         let exercise = if s.exercise {
-            format!(" [{}]", text::EXERCISE)
+            format!(" [{}]", text::exercise())
         } else {
             String::new()
         };
@@ -67,29 +67,29 @@ fn clock_line(c: &ClockView, now: DateTime<Utc>) -> String {
     let due = c
         .state
         .deadline()
-        .map(|d| format!(" ({} {})", text::CLOCK_DUE, d.to_rfc3339()))
+        .map(|d| format!(" ({} {})", text::clock_due_text(), d.to_rfc3339()))
         .unwrap_or_default();
     let value = match (&c.state, c.state.urgency(now)) {
         (_, Urgency::Overdue(std::cmp::Reverse(by))) => {
-            format!("+{} {}", hms(by), text::CLOCK_OVERDUE)
+            format!("+{} {}", hms(by), text::clock_overdue())
         }
         (_, Urgency::DueSoon(left) | Urgency::Running(left)) => {
-            format!("{} {}", hms(left), text::CLOCK_LEFT)
+            format!("{} {}", hms(left), text::clock_left())
         }
         (ClockState::Met { at, reference, .. }, _) => {
             format!(
                 "{} {} {} {}",
-                text::CLOCK_MET,
+                text::clock_met(),
                 at.to_rfc3339(),
-                text::CLOCK_REF,
+                text::clock_ref(),
                 safe(reference)
             )
         }
         (ClockState::Waived { reason, .. }, _) => {
-            format!("{}: {}", text::CLOCK_WAIVED, safe(reason))
+            format!("{}: {}", text::clock_waived(), safe(reason))
         }
-        (ClockState::NotApplicable, _) => text::CLOCK_NOT_APPLICABLE.to_string(),
-        _ => text::CLOCK_WAITING.to_string(),
+        (ClockState::NotApplicable, _) => text::clock_not_applicable(),
+        _ => text::clock_waiting(),
     };
     format!("{} ({}): {value}{due}", safe(&c.name), safe(&c.authority))
 }
@@ -160,7 +160,7 @@ pub fn show(
     outln!("{}  {}", state.id, safe(&state.title));
     outln!("{}  {}  {}", state.severity, state.tlp, state.category);
     if state.exercise {
-        outln!("{}", text::EXERCISE);
+        outln!("{}", text::exercise());
     }
     outln!(
         "{}: {}",
@@ -180,7 +180,7 @@ pub fn show(
             crate::domain::StepStatus::Reached { contact, at } => {
                 format!(
                     "{} {} {}",
-                    text::STEP_REACHED,
+                    text::step_reached(),
                     safe(contact),
                     at.to_rfc3339()
                 )
@@ -188,11 +188,11 @@ pub fn show(
             crate::domain::StepStatus::Tried { attempts, last, .. } => {
                 format!("{} ×{attempts}", text::outcome_name(*last))
             }
-            crate::domain::StepStatus::ToCall => text::STEP_TO_CALL.to_string(),
+            crate::domain::StepStatus::ToCall => text::step_to_call(),
         };
         outln!(
             "{} {}: {status} ({})",
-            text::LABEL_ESCALATION,
+            text::label_escalation(),
             config.role_name(&step.role),
             step.contacts.join(", ")
         );

@@ -69,28 +69,25 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         out,
         "<title>{} {} — {} {}</title>",
         escape(&r.tlp),
-        text::REPORT_TITLE,
+        text::report_title(),
         escape(&r.id),
         escape(&r.title)
     )?;
     writeln!(out, "<style>{STYLE}</style></head><body>")?;
     writeln!(out, "<p class=\"tlp\">{}</p>", escape(&r.tlp))?;
     if r.exercise {
-        writeln!(out, "<p class=\"exercise\">{}</p>", text::EXERCISE)?;
+        writeln!(out, "<p class=\"exercise\">{}</p>", text::exercise())?;
     }
     writeln!(
         out,
         "<h1>{} — {} {}</h1>",
-        text::REPORT_TITLE,
+        text::report_title(),
         escape(&r.id),
         escape(&r.title)
     )?;
     out.push_str("<table><tbody>\n");
     let facts: [(String, String); 8] = [
-        (
-            text::REPORT_ORGANISATION.to_string(),
-            escape(&r.organisation),
-        ),
+        (text::report_organisation(), escape(&r.organisation)),
         (text::label_severity(), escape(&r.severity)),
         (text::label_category(), escape(&r.category)),
         (text::label_declared(), utc(r.declared_at)),
@@ -100,25 +97,25 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         ),
         (text::label_commander(), opt(&r.commander)),
         (text::label_playbook(), opt(&r.playbook)),
-        (text::REPORT_GENERATED.to_string(), utc(r.generated_at)),
+        (text::report_generated(), utc(r.generated_at)),
     ];
     for (label, value) in facts {
         writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>")?;
     }
     out.push_str("</tbody></table>\n");
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_SUMMARY)?;
+    writeln!(out, "<h2>{}</h2>", text::report_summary())?;
     writeln!(
         out,
         "<p>{}</p>",
         if r.summary.is_empty() {
-            text::REPORT_NONE.to_string()
+            text::report_none()
         } else {
             escape(&r.summary)
         }
     )?;
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_TIMELINE)?;
+    writeln!(out, "<h2>{}</h2>", text::report_timeline())?;
     head(out, &["#", "UTC", "Author", "Event"])?;
     for e in &r.timeline {
         let line = match &e.amended {
@@ -132,16 +129,16 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
     }
     out.push_str("</tbody></table>\n");
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_PHASES)?;
+    writeln!(out, "<h2>{}</h2>", text::report_phases())?;
     for p in &r.phases {
         let current = if p.current {
-            format!(" ({})", text::REPORT_CURRENT)
+            format!(" ({})", text::report_current())
         } else {
             String::new()
         };
         writeln!(out, "<h3>{}{current}</h3>", escape(&p.name))?;
         if p.items.is_empty() {
-            writeln!(out, "<p>{}</p>", text::REPORT_NONE)?;
+            writeln!(out, "<p>{}</p>", text::report_none())?;
             continue;
         }
         head(
@@ -167,7 +164,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         out.push_str("</tbody></table>\n");
     }
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_CLOCKS)?;
+    writeln!(out, "<h2>{}</h2>", text::report_clocks())?;
     head(
         out,
         &[
@@ -194,7 +191,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
     }
     out.push_str("</tbody></table>\n");
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_CONTACTS)?;
+    writeln!(out, "<h2>{}</h2>", text::report_contacts())?;
     head(out, &["UTC", "Contact", "Outcome", "By", "Note"])?;
     for c in &r.contacts {
         row(
@@ -210,7 +207,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
     }
     out.push_str("</tbody></table>\n");
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_EVIDENCE)?;
+    writeln!(out, "<h2>{}</h2>", text::report_evidence())?;
     head(
         out,
         &[
@@ -245,7 +242,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
     }
     out.push_str("</tbody></table>\n");
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_LESSONS)?;
+    writeln!(out, "<h2>{}</h2>", text::report_lessons())?;
     out.push_str("<ul>\n");
     for l in &r.lessons {
         let mut line = format!("<strong>{}</strong>: {}", escape(&l.kind), escape(&l.text));
@@ -259,7 +256,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
     }
     out.push_str("</ul>\n");
 
-    writeln!(out, "<h2>{}</h2>", text::REPORT_INTEGRITY)?;
+    writeln!(out, "<h2>{}</h2>", text::report_integrity_text())?;
     writeln!(
         out,
         "<p>{}</p>",

@@ -37,12 +37,12 @@ pub fn markdown(r: &Report) -> String {
 fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(out, "**{}**", r.tlp)?;
     if r.exercise {
-        writeln!(out, "\n**{}**", text::EXERCISE)?;
+        writeln!(out, "\n**{}**", text::exercise())?;
     }
     writeln!(
         out,
         "\n# {} — {} {}\n",
-        text::REPORT_TITLE,
+        text::report_title(),
         r.id,
         escape(&r.title)
     )?;
@@ -50,7 +50,7 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "| {} | {} |",
-        text::REPORT_ORGANISATION,
+        text::report_organisation(),
         escape(&r.organisation)
     )?;
     writeln!(
@@ -84,22 +84,22 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "| {} | {} |",
-        text::REPORT_GENERATED,
+        text::report_generated(),
         utc(r.generated_at)
     )?;
 
-    writeln!(out, "\n## {}\n", text::REPORT_SUMMARY)?;
+    writeln!(out, "\n## {}\n", text::report_summary())?;
     writeln!(
         out,
         "{}",
         if r.summary.is_empty() {
-            text::REPORT_NONE.to_string()
+            text::report_none()
         } else {
             escape(&r.summary)
         }
     )?;
 
-    writeln!(out, "\n## {}\n", text::REPORT_TIMELINE)?;
+    writeln!(out, "\n## {}\n", text::report_timeline())?;
     writeln!(out, "| # | UTC | Author | Event |\n|---|---|---|---|")?;
     for e in &r.timeline {
         let mut line = escape(&e.text);
@@ -115,16 +115,16 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         )?;
     }
 
-    writeln!(out, "\n## {}\n", text::REPORT_PHASES)?;
+    writeln!(out, "\n## {}\n", text::report_phases())?;
     for p in &r.phases {
         let current = if p.current {
-            format!(" ({})", text::REPORT_CURRENT)
+            format!(" ({})", text::report_current())
         } else {
             String::new()
         };
         writeln!(out, "### {}{current}\n", escape(&p.name))?;
         if p.items.is_empty() {
-            writeln!(out, "{}\n", text::REPORT_NONE)?;
+            writeln!(out, "{}\n", text::report_none())?;
             continue;
         }
         writeln!(
@@ -148,9 +148,9 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         writeln!(out)?;
     }
 
-    writeln!(out, "## {}\n", text::REPORT_CLOCKS)?;
+    writeln!(out, "## {}\n", text::report_clocks())?;
     if r.clocks.is_empty() {
-        writeln!(out, "{}", text::REPORT_NONE)?;
+        writeln!(out, "{}", text::report_none())?;
     } else {
         writeln!(
             out,
@@ -170,9 +170,9 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         }
     }
 
-    writeln!(out, "\n## {}\n", text::REPORT_CONTACTS)?;
+    writeln!(out, "\n## {}\n", text::report_contacts())?;
     if r.contacts.is_empty() {
-        writeln!(out, "{}", text::REPORT_NONE)?;
+        writeln!(out, "{}", text::report_none())?;
     } else {
         writeln!(
             out,
@@ -191,9 +191,9 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         }
     }
 
-    writeln!(out, "\n## {}\n", text::REPORT_EVIDENCE)?;
+    writeln!(out, "\n## {}\n", text::report_evidence())?;
     if r.evidence.is_empty() {
-        writeln!(out, "{}", text::REPORT_NONE)?;
+        writeln!(out, "{}", text::report_none())?;
     }
     for e in &r.evidence {
         writeln!(
@@ -214,12 +214,12 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
             .iter()
             .map(|c| format!("{} → {}", utc(c.at), escape(&c.to)))
             .collect();
-        writeln!(out, "  - {}: {}", text::REPORT_CUSTODY, trail.join("; "))?;
+        writeln!(out, "  - {}: {}", text::report_custody(), trail.join("; "))?;
     }
 
-    writeln!(out, "\n## {}\n", text::REPORT_LESSONS)?;
+    writeln!(out, "\n## {}\n", text::report_lessons())?;
     if r.lessons.is_empty() {
-        writeln!(out, "{}", text::REPORT_NONE)?;
+        writeln!(out, "{}", text::report_none())?;
     }
     for l in &r.lessons {
         let mut line = format!("- **{}**: {}", l.kind, escape(&l.text));
@@ -232,7 +232,7 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         writeln!(out, "{line}")?;
     }
 
-    writeln!(out, "\n## {}\n", text::REPORT_INTEGRITY)?;
+    writeln!(out, "\n## {}\n", text::report_integrity_text())?;
     writeln!(
         out,
         "{}",

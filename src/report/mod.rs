@@ -158,7 +158,7 @@ fn clock_report(c: &crate::domain::ClockView, now: DateTime<Utc>) -> ClockReport
             let outcome = match deadline {
                 Some(d) if at <= d => text::clock_met_early(&hms(*d - *at)),
                 Some(d) => text::clock_met_late(&hms(*at - *d)),
-                None => text::CLOCK_MET.into(),
+                None => text::clock_met(),
             };
             ("met", Some(*at), Some(reference.clone()), outcome)
         }
@@ -166,7 +166,7 @@ fn clock_report(c: &crate::domain::ClockView, now: DateTime<Utc>) -> ClockReport
             "waived",
             None,
             None,
-            format!("{}: {reason}", text::CLOCK_WAIVED),
+            format!("{}: {reason}", text::clock_waived()),
         ),
     };
     ClockReport {

@@ -33,9 +33,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let visible = app.visible_items();
     if visible.is_empty() {
         let empty = match app.filter {
-            Filter::All => text::CHECKLIST_EMPTY,
-            Filter::Open => text::CHECKLIST_NONE_OPEN,
-            Filter::Mine => text::CHECKLIST_NONE_MINE,
+            Filter::All => text::checklist_empty(),
+            Filter::Open => text::checklist_none_open(),
+            Filter::Mine => text::checklist_none_mine(),
         };
         frame.render_widget(Paragraph::new(empty).style(theme::dim()), list_area);
         return;
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
 /// is not the one the incident is in.
 fn title(app: &App, s: &IncidentState, shown: usize) -> String {
     let Some(phase) = s.phases.get(shown) else {
-        return text::pane_checklist().to_string();
+        return text::pane_checklist();
     };
     let (closed, total) = s.progress(shown);
     let mut title = format!(
@@ -76,7 +76,7 @@ fn title(app: &App, s: &IncidentState, shown: usize) -> String {
         title.push_str(&format!(" · {}", text::filter_name(app.filter)));
     }
     if shown != s.current_phase {
-        title.push_str(&format!(" · {}", text::CHECKLIST_NOT_CURRENT));
+        title.push_str(&format!(" · {}", text::checklist_not_current()));
     }
     title
 }
@@ -125,30 +125,30 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> List
 /// The selected item's particulars: why not applicable, whom to call, what to keep,
 /// which clocks it starts or stops.
 fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
-    let mut parts: Vec<(&'static str, String)> = Vec::new();
+    let mut parts: Vec<(String, String)> = Vec::new();
     if let Some(owner) = &item.owner {
-        parts.push((text::LABEL_OWNER, safe(app.role_name(owner)).into_owned()));
+        parts.push((text::label_owner(), safe(app.role_name(owner)).into_owned()));
     }
     if let Some(person) = &item.assignee {
-        parts.push((text::LABEL_ASSIGNEE, safe(person).into_owned()));
+        parts.push((text::label_assignee(), safe(person).into_owned()));
     }
     if let Some(na) = &item.not_applicable {
-        parts.push((text::HINT_NOT_APPLICABLE, safe(&na.reason).into_owned()));
+        parts.push((text::hint_not_applicable(), safe(&na.reason).into_owned()));
     }
     let hints = &item.hints;
     if let Some(call) = &hints.call {
-        parts.push((text::HINT_CALL, safe(app.role_name(call)).into_owned()));
+        parts.push((text::hint_call(), safe(app.role_name(call)).into_owned()));
     }
     if let Some(evidence) = &hints.evidence {
-        parts.push((text::HINT_KEEP, safe(evidence).into_owned()));
+        parts.push((text::hint_keep(), safe(evidence).into_owned()));
     }
     if !hints.starts.is_empty() {
-        parts.push((text::HINT_STARTS, hints.starts.join(", ")));
+        parts.push((text::hint_starts(), hints.starts.join(", ")));
     }
     if !hints.stops.is_empty() {
-        parts.push((text::HINT_STOPS, hints.stops.join(", ")));
+        parts.push((text::hint_stops(), hints.stops.join(", ")));
     }
-    parts.push((text::HINT_ID, item.id.clone()));
+    parts.push((text::hint_id(), item.id.clone()));
     let mut spans = Vec::new();
     for (n, (label, value)) in parts.into_iter().enumerate() {
         if n > 0 {

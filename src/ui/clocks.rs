@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         .filter(|c| c.state == ClockState::NotApplicable)
         .count();
     let footer_text = match (rows.is_empty(), not_applicable) {
-        (true, 0) => text::CLOCKS_NONE.to_string(),
+        (true, 0) => text::clocks_none(),
         (_, 0) => String::new(),
         (_, n) => text::clocks_not_applicable(n),
     };
@@ -76,19 +76,19 @@ fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
     let now = app.now;
     let (value, style) = match c.state.urgency(now) {
         Urgency::Overdue(std::cmp::Reverse(by)) => (
-            format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
+            format!("+{} {}", hms(by), text::clock_overdue()),
             theme::overdue(),
         ),
         Urgency::DueSoon(left) => (
-            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            format!("{} {}", hms(left), text::clock_left()),
             theme::due_soon(),
         ),
         Urgency::Running(left) => (
-            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            format!("{} {}", hms(left), text::clock_left()),
             theme::strong(),
         ),
         Urgency::Met => (met_by(&c.state), theme::done()),
-        Urgency::Waived => (text::CLOCK_WAIVED.to_string(), theme::dim()),
+        Urgency::Waived => (text::clock_waived(), theme::dim()),
         Urgency::Waiting | Urgency::NotApplicable => (String::new(), theme::dim()),
     };
     let title = format!("{} · {}", safe(&c.name), safe(&c.authority));
@@ -115,14 +115,14 @@ fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
     let second = match &c.state {
         ClockState::Met { reference, at, .. } => format!(
             "  {} {} · {} {}",
-            text::CLOCK_MET_AT,
+            text::clock_met_at(),
             when(app, *at),
-            text::CLOCK_REF,
+            text::clock_ref(),
             safe(reference)
         ),
         ClockState::Waived { reason, .. } => format!("  {}", safe(reason)),
         other => match other.deadline() {
-            Some(d) => format!("  {} {}", text::CLOCK_DUE, when(app, d)),
+            Some(d) => format!("  {} {}", text::clock_due_text(), when(app, d)),
             None => String::new(),
         },
     };
@@ -153,7 +153,7 @@ fn met_by(state: &ClockState) -> String {
                 text::clock_met_late(&hms(*at - *deadline))
             }
         }
-        _ => text::CLOCK_MET.to_string(),
+        _ => text::clock_met(),
     }
 }
 
@@ -183,7 +183,7 @@ fn waits_for(app: &App, c: &ClockView) -> String {
             };
             format!(
                 "{} {}{}",
-                text::CLOCK_WAITS,
+                text::clock_waits(),
                 text::flag_short(flag),
                 key(action)
             )
@@ -191,12 +191,12 @@ fn waits_for(app: &App, c: &ClockView) -> String {
         Some(Trigger::RetainerAlerted) => {
             format!(
                 "{} {}{}",
-                text::CLOCK_WAITS,
-                text::CLOCK_RETAINER_ALERT,
+                text::clock_waits(),
+                text::clock_retainer_alert(),
                 key(Action::AlertRetainer)
             )
         }
-        Some(Trigger::Met(other)) => format!("{} {other}", text::CLOCK_WAITS_MET),
-        _ => format!("{}{}", text::CLOCK_BY_HAND, key(Action::StartClock)),
+        Some(Trigger::Met(other)) => format!("{} {other}", text::clock_waits_met()),
+        _ => format!("{}{}", text::clock_by_hand(), key(Action::StartClock)),
     }
 }

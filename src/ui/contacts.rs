@@ -34,9 +34,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(inner);
     if let Some(search) = &app.search {
         let hint = if search.editing {
-            text::SEARCH_EDITING
+            text::search_editing()
         } else {
-            text::SEARCH_APPLIED
+            text::search_applied()
         };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -49,7 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let width = usize::from(list_area.width);
     let items: Vec<ListItem> = if rows.is_empty() {
-        vec![ListItem::new(Line::styled(text::SEARCH_NONE, theme::dim()))]
+        vec![ListItem::new(Line::styled(
+            text::search_none(),
+            theme::dim(),
+        ))]
     } else {
         rows.iter()
             .map(|r| row(app, r, &directory, width))
@@ -83,14 +86,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListItem<'static> {
     match r {
         ContactRow::Step { step, contact } => {
-            let who = contact.and_then(|i| directory.get(i)).map_or_else(
-                || text::NOBODY_FOR_ROLE.to_string(),
-                |c| safe(&c.name).into_owned(),
-            );
+            let who = contact
+                .and_then(|i| directory.get(i))
+                .map_or_else(text::nobody_for_role, |c| safe(&c.name).into_owned());
             let (mark, status, style) = match &step.status {
                 StepStatus::Reached { at, .. } => (
                     "✓",
-                    format!("{} {}", text::STEP_REACHED, app.zone.format(*at, "%H:%M")),
+                    format!("{} {}", text::step_reached(), app.zone.format(*at, "%H:%M")),
                     theme::done(),
                 ),
                 StepStatus::Tried { attempts, last, at } => (
@@ -102,7 +104,7 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
                     ),
                     theme::due_soon(),
                 ),
-                StepStatus::ToCall => ("○", text::STEP_TO_CALL.to_string(), theme::strong()),
+                StepStatus::ToCall => ("○", text::step_to_call(), theme::strong()),
             };
             let left = format!("{mark} {} · {who}", app.role_name(&step.role));
             let room = width.saturating_sub(status.chars().count() + 1);
@@ -168,7 +170,11 @@ fn detail(c: &Contact) -> Vec<Line<'static>> {
         facts.push(safe(&c.organisation).into_owned());
     }
     if !c.contract.is_empty() {
-        facts.push(format!("{} {}", text::CONTACT_CONTRACT, safe(&c.contract)));
+        facts.push(format!(
+            "{} {}",
+            text::contact_contract(),
+            safe(&c.contract)
+        ));
     }
     if let Some(m) = c.response_minutes {
         facts.push(text::retainer_role(m));
@@ -178,17 +184,17 @@ fn detail(c: &Contact) -> Vec<Line<'static>> {
         Line::styled(facts.join(" · "), theme::dim()),
     ];
     if !c.verified {
-        lines.push(Line::styled(text::VERIFY_BEFORE_USE, theme::due_soon()));
+        lines.push(Line::styled(text::verify_before_use(), theme::due_soon()));
     }
     if !c.notes.is_empty() {
         lines.push(Line::styled(safe(&c.notes).into_owned(), theme::dim()));
     }
     let mut origin = Vec::new();
     if let Some(date) = c.checked {
-        origin.push(format!("{} {date}", text::CONTACT_CHECKED));
+        origin.push(format!("{} {date}", text::contact_checked()));
     }
     if !c.source.is_empty() {
-        origin.push(format!("{} {}", text::CONTACT_SOURCE, safe(&c.source)));
+        origin.push(format!("{} {}", text::contact_source(), safe(&c.source)));
     }
     if !origin.is_empty() {
         lines.push(Line::styled(origin.join(" · "), theme::dim()));

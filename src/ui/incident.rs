@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         .commander
         .as_deref()
         .map(safe)
-        .unwrap_or(text::not_set().into());
+        .unwrap_or_else(|| text::not_set().into());
     let mut scope: Vec<String> = Vec::new();
     for (on, name) in [
         (s.scope.network, text::scope_network()),
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         }
     }
     let scope = if scope.is_empty() {
-        text::scope_none().to_string()
+        text::scope_none()
     } else {
         scope.join(" · ")
     };
@@ -120,7 +120,7 @@ fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
         theme::label(),
     )];
     if open.is_empty() {
-        spans.push(Span::styled(text::NEXT_NONE, theme::dim()));
+        spans.push(Span::styled(text::next_none(), theme::dim()));
     } else {
         spans.push(Span::styled(open.join(" · "), theme::strong()));
     }

@@ -14,13 +14,13 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &JournalView) {
     let mut title = vec![Span::styled(
-        format!(" {} ", text::JOURNAL_VIEW_TITLE),
+        format!(" {} ", text::journal_view_title()),
         theme::border(true),
     )];
     if active.state.exercise {
         title.insert(
             0,
-            Span::styled(format!(" {} ", text::EXERCISE), theme::exercise()),
+            Span::styled(format!(" {} ", text::exercise()), theme::exercise()),
         );
     }
     let block = Block::bordered()
@@ -46,17 +46,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &Jo
     if let Some(note) = &view.quick_note {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("{} ", text::QUICK_NOTE), theme::label()),
+                Span::styled(format!("{} ", text::quick_note()), theme::label()),
                 Span::styled(safe(note.value()).into_owned(), theme::strong()),
-                Span::styled(format!("  {}", text::QUICK_NOTE_HINT), theme::dim()),
+                Span::styled(format!("  {}", text::quick_note_hint()), theme::dim()),
             ])),
             input,
         );
     } else if let Some(search) = &view.search {
         let hint = if search.editing {
-            text::SEARCH_EDITING
+            text::search_editing()
         } else {
-            text::SEARCH_APPLIED
+            text::search_applied()
         };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -78,11 +78,11 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
         ),
         (
             JournalTab::Evidence,
-            format!("{} ({})", text::REPORT_EVIDENCE, s.evidence.len()),
+            format!("{} ({})", text::report_evidence(), s.evidence.len()),
         ),
         (
             JournalTab::Lessons,
-            format!("{} ({})", text::REPORT_LESSONS, s.lessons.len()),
+            format!("{} ({})", text::report_lessons(), s.lessons.len()),
         ),
     ];
     let mut spans = Vec::new();
@@ -101,7 +101,7 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
         spans.push(Span::styled(
             format!(
                 "   {}: {}",
-                text::LABEL_SHOWING,
+                text::label_showing(),
                 text::kind_filter_name(view.kind)
             ),
             if view.kind == KindFilter::All {
@@ -171,7 +171,7 @@ fn journal(
         .collect();
     if lines.is_empty() {
         frame.render_widget(
-            Paragraph::new(text::JOURNAL_NOTHING).style(theme::dim()),
+            Paragraph::new(text::journal_nothing()).style(theme::dim()),
             body,
         );
     } else {
@@ -221,7 +221,7 @@ fn evidence(
     let items = &active.state.evidence;
     if items.is_empty() {
         frame.render_widget(
-            Paragraph::new(text::EVIDENCE_NONE).style(theme::dim()),
+            Paragraph::new(text::evidence_none()).style(theme::dim()),
             body,
         );
         return;
@@ -239,7 +239,7 @@ fn evidence(
                 .sha256
                 .as_deref()
                 .map(|h| format!("sha256 {}…", &h[..h.len().min(16)]))
-                .unwrap_or_else(|| text::EVIDENCE_NO_HASH_SHORT.to_string());
+                .unwrap_or_else(text::evidence_no_hash_short);
             let line = Line::from(vec![
                 Span::styled(format!("{:<4} ", e.spec.reference), theme::strong()),
                 Span::styled(format!("{:<13} ", e.spec.kind.slug()), theme::dim()),
@@ -263,7 +263,7 @@ fn evidence(
             .collect();
         let lines = vec![
             Line::styled(
-                format!("{} {}", text::REPORT_CUSTODY, trail.join(" · ")),
+                format!("{} {}", text::report_custody(), trail.join(" · ")),
                 theme::label(),
             ),
             Line::styled(safe(&e.spec.location).into_owned(), theme::dim()),
@@ -283,7 +283,10 @@ fn evidence(
 fn lessons(frame: &mut Frame, body: Rect, active: &Active, view: &JournalView) {
     let lessons = &active.state.lessons;
     if lessons.is_empty() {
-        frame.render_widget(Paragraph::new(text::LESSONS_NONE).style(theme::dim()), body);
+        frame.render_widget(
+            Paragraph::new(text::lessons_none()).style(theme::dim()),
+            body,
+        );
         return;
     }
     let lines: Vec<Line> = lessons

@@ -100,7 +100,7 @@ fn dashboard(frame: &mut Frame, area: Rect, app: &App, active: &crate::app::Acti
 }
 
 fn exercise_banner(frame: &mut Frame, area: Rect) {
-    let word = format!(" {} ", text::EXERCISE);
+    let word = format!(" {} ", text::exercise());
     let repeat = usize::from(area.width) / word.chars().count() + 1;
     let line = Line::from(word.repeat(repeat)).style(theme::exercise());
     frame.render_widget(Paragraph::new(line), area);

@@ -36,7 +36,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     frame.render_widget(Clear, popup);
     let block = popup_block(&text::pane_picker());
     if app.incidents.is_empty() {
-        frame.render_widget(Paragraph::new(text::PICKER_EMPTY).block(block), popup);
+        frame.render_widget(Paragraph::new(text::picker_empty()).block(block), popup);
         return;
     }
     let items: Vec<ListItem> = app
@@ -58,7 +58,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
             ];
             if s.exercise {
                 spans.push(Span::styled(
-                    format!(" {} ", text::EXERCISE),
+                    format!(" {} ", text::exercise()),
                     theme::exercise(),
                 ));
             }
@@ -104,51 +104,35 @@ fn text_field(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
 pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     let (title, hint): (String, String) = match &form.purpose {
         LinePurpose::Note => (text::pane_note(), text::form_submit_hint()),
-        LinePurpose::NotApplicable { .. } => {
-            (text::PANE_REASON.to_string(), text::form_submit_hint())
-        }
-        LinePurpose::AddItem { .. } => (
-            text::PANE_ADD_ITEM.to_string(),
-            text::ADD_ITEM_HINT.to_string(),
-        ),
-        LinePurpose::ClockMet { .. } => (
-            text::PANE_MET_REFERENCE.to_string(),
-            text::form_submit_hint(),
-        ),
-        LinePurpose::WaiveClock { .. } => (
-            text::PANE_WAIVE_REASON.to_string(),
-            text::form_submit_hint(),
-        ),
-        LinePurpose::Call { .. } => (text::PANE_CALL.to_string(), text::CALL_HINT.to_string()),
-        LinePurpose::Correct { .. } => (text::PANE_CORRECT.to_string(), text::form_submit_hint()),
-        LinePurpose::Retract { .. } => (text::PANE_RETRACT.to_string(), text::form_submit_hint()),
-        LinePurpose::Evidence { .. } => (
-            text::PANE_EVIDENCE.to_string(),
-            text::EVIDENCE_FORM_HINT.to_string(),
-        ),
-        LinePurpose::Lesson { .. } => (
-            text::PANE_LESSON.to_string(),
-            text::LESSON_FORM_HINT.to_string(),
-        ),
-        LinePurpose::Transfer { .. } => (text::PANE_TRANSFER.to_string(), text::form_submit_hint()),
+        LinePurpose::NotApplicable { .. } => (text::pane_reason(), text::form_submit_hint()),
+        LinePurpose::AddItem { .. } => (text::pane_add_item(), text::add_item_hint()),
+        LinePurpose::ClockMet { .. } => (text::pane_met_reference(), text::form_submit_hint()),
+        LinePurpose::WaiveClock { .. } => (text::pane_waive_reason(), text::form_submit_hint()),
+        LinePurpose::Call { .. } => (text::pane_call(), text::call_hint()),
+        LinePurpose::Correct { .. } => (text::pane_correct(), text::form_submit_hint()),
+        LinePurpose::Retract { .. } => (text::pane_retract(), text::form_submit_hint()),
+        LinePurpose::Evidence { .. } => (text::pane_evidence(), text::evidence_form_hint()),
+        LinePurpose::Lesson { .. } => (text::pane_lesson(), text::lesson_form_hint()),
+        LinePurpose::Transfer { .. } => (text::pane_transfer(), text::form_submit_hint()),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {
         LinePurpose::AddItem { owner, .. } => Some((
-            text::LABEL_OWNER,
+            text::label_owner(),
             owner
                 .and_then(|i| app.config.roles.get(i))
-                .map_or(text::NOBODY, |r| r.name.as_str())
+                .map_or_else(text::nobody, |r| r.name.clone())
                 .to_string(),
         )),
         LinePurpose::Call { name, outcome, .. } => Some((
-            text::LABEL_OUTCOME,
+            text::label_outcome(),
             format!("{} — {}", text::outcome_name(*outcome), safe(name)),
         )),
-        LinePurpose::Evidence { kind } => Some((text::LABEL_KIND, kind.slug().to_string())),
-        LinePurpose::Lesson { kind } => {
-            Some((text::LABEL_KIND, text::lesson_kind_name(*kind).to_string()))
-        }
+        LinePurpose::Evidence { kind } => Some((text::label_kind(), kind.slug().to_string())),
+        LinePurpose::Lesson { kind } => Some((
+            text::label_kind(),
+            text::lesson_kind_name(*kind).to_string(),
+        )),
         _ => None,
     };
     // Text field and hint, maybe the owner and an error, inside the border.
@@ -174,8 +158,8 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         );
     }
     frame.render_widget(Paragraph::new(hint).style(theme::dim()), next());
-    if let Some(error) = form.error {
-        frame.render_widget(Paragraph::new(error).style(theme::error()), next());
+    if let Some(error) = &form.error {
+        frame.render_widget(Paragraph::new(error.as_str()).style(theme::error()), next());
     }
 }
 
@@ -187,7 +171,7 @@ pub fn assign(frame: &mut Frame, area: Rect, app: &App, form: &AssignForm) {
         .clamp(6, area.height);
     let popup = centered(area, area.width.saturating_sub(10).min(80), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(text::PANE_ASSIGN);
+    let block = popup_block(&text::pane_assign());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [field, hint, list_area] = Layout::vertical([
@@ -197,7 +181,10 @@ pub fn assign(frame: &mut Frame, area: Rect, app: &App, form: &AssignForm) {
     ])
     .areas(inner);
     text_field(frame, field, &form.input, true);
-    frame.render_widget(Paragraph::new(text::ASSIGN_HINT).style(theme::dim()), hint);
+    frame.render_widget(
+        Paragraph::new(text::assign_hint()).style(theme::dim()),
+        hint,
+    );
     let items: Vec<ListItem> = choices
         .iter()
         .map(|c| {
@@ -231,7 +218,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
     let question_rows = u16::try_from(question_rows).unwrap_or(u16::MAX);
     let popup = centered(area, width, question_rows.saturating_add(4));
     frame.render_widget(Clear, popup);
-    let block = popup_block(text::PANE_CONFIRM);
+    let block = popup_block(&text::pane_confirm());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [question_area, _, hint] = Layout::vertical([
@@ -246,7 +233,10 @@ pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
             .wrap(ratatui::widgets::Wrap { trim: true }),
         question_area,
     );
-    frame.render_widget(Paragraph::new(text::CONFIRM_HINT).style(theme::dim()), hint);
+    frame.render_widget(
+        Paragraph::new(text::confirm_hint()).style(theme::dim()),
+        hint,
+    );
 }
 
 pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
@@ -318,8 +308,11 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
         text::form_choice_hint()
     };
     frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[5]);
-    if let Some(error) = form.error {
-        frame.render_widget(Paragraph::new(error).style(theme::error()), rows[6]);
+    if let Some(error) = &form.error {
+        frame.render_widget(
+            Paragraph::new(error.as_str()).style(theme::error()),
+            rows[6],
+        );
     }
 }
 
@@ -345,7 +338,10 @@ pub fn viewer(frame: &mut Frame, area: Rect, title: &str, body: &str, scroll: us
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         text_area,
     );
-    frame.render_widget(Paragraph::new(text::VIEWER_HINT).style(theme::dim()), hint);
+    frame.render_widget(
+        Paragraph::new(text::viewer_hint()).style(theme::dim()),
+        hint,
+    );
 }
 
 /// Adding or editing a contact: one labelled text field per row.
@@ -355,11 +351,11 @@ pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactF
     let popup = centered(area, area.width.saturating_sub(10).min(90), rows + 2);
     frame.render_widget(Clear, popup);
     let title = if form.editing.is_some() {
-        text::PANE_CONTACT_EDIT
+        text::pane_contact_edit()
     } else {
-        text::PANE_CONTACT_NEW
+        text::pane_contact_new()
     };
-    let block = popup_block(title);
+    let block = popup_block(&title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let areas = Layout::vertical(vec![Constraint::Length(1); usize::from(rows)]).split(inner);
@@ -380,10 +376,13 @@ pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactF
     }
     let n = CONTACT_FIELDS.len();
     frame.render_widget(
-        Paragraph::new(text::CONTACT_FORM_HINT).style(theme::dim()),
+        Paragraph::new(text::contact_form_hint()).style(theme::dim()),
         areas[n],
     );
-    if let Some(error) = form.error {
-        frame.render_widget(Paragraph::new(error).style(theme::error()), areas[n + 1]);
+    if let Some(error) = &form.error {
+        frame.render_widget(
+            Paragraph::new(error.as_str()).style(theme::error()),
+            areas[n + 1],
+        );
     }
 }

@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         s.tlp.label()
     );
     if s.exercise {
-        title = format!(" {} ·{title}", text::EXERCISE);
+        title = format!(" {} ·{title}", text::exercise());
     }
     let style = if s.exercise {
         theme::exercise()
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     match running.first() {
         Some(clock) => big_clock(frame, big, app, clock),
         None => frame.render_widget(
-            Paragraph::new(text::WALL_NO_CLOCK)
+            Paragraph::new(text::wall_no_clock())
                 .style(theme::dim())
                 .alignment(Alignment::Center),
             big,
@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         .commander
         .as_deref()
         .map(|c| safe(c).into_owned())
-        .unwrap_or_else(|| text::not_set().to_string());
+        .unwrap_or_else(text::not_set);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!("{}: ", text::label_phase()), theme::label()),
@@ -180,7 +180,7 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
         frame.render_widget(
             Paragraph::new(format!(
                 "{} {} · {} {}",
-                text::CLOCK_DUE,
+                text::clock_due_text(),
                 app.zone.format(deadline, "%a %d %b %H:%M"),
                 app.zone.format_utc(deadline),
                 text::STATUS_UTC
@@ -195,15 +195,15 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
 fn clock_line(app: &App, c: &ClockView, width: usize) -> Line<'static> {
     let (value, style) = match c.state.urgency(app.now) {
         Urgency::Overdue(std::cmp::Reverse(by)) => (
-            format!("+{} {}", hms(by), text::CLOCK_OVERDUE),
+            format!("+{} {}", hms(by), text::clock_overdue()),
             theme::overdue(),
         ),
         Urgency::DueSoon(left) => (
-            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            format!("{} {}", hms(left), text::clock_left()),
             theme::due_soon(),
         ),
         Urgency::Running(left) => (
-            format!("{} {}", hms(left), text::CLOCK_LEFT),
+            format!("{} {}", hms(left), text::clock_left()),
             theme::strong(),
         ),
         _ => (String::new(), theme::dim()),
