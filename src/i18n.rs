@@ -126,6 +126,24 @@ pub fn tr(id: &str) -> String {
     tr_in(current(), id)
 }
 
+/// The message `id` with its variables (`{ $name }`), in the current language.
+pub fn tr_args(id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, value.clone());
+    }
+    for l in [current(), Lang::En] {
+        let b = bundle(l);
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b
+                .format_pattern(pattern, Some(&fluent), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
 /// Every message id a language file defines.
 pub fn ids(lang: Lang) -> Vec<String> {
     let resource =
@@ -154,6 +172,12 @@ mod tests {
         assert!(missing.is_empty(), "missing in fr.ftl: {missing:?}");
         assert!(extra.is_empty(), "only in fr.ftl: {extra:?}");
         assert!(en.len() > 90);
+        // An id defined twice would silently keep only its first text.
+        for ids in [&en, &fr] {
+            let mut unique = ids.to_vec();
+            unique.dedup();
+            assert_eq!(unique.len(), ids.len(), "an id is defined twice");
+        }
     }
 
     #[test]
@@ -171,6 +195,27 @@ mod tests {
         assert_eq!(tr_in(Lang::Fr, "pane-clocks"), "Délais");
         assert_eq!(tr_in(Lang::En, "pane-clocks"), "Clocks");
         assert_eq!(tr_in(Lang::Fr, "no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn variables_and_plurals() {
+        set(Lang::En);
+        assert_eq!(
+            tr_args(
+                "confirm-advance",
+                &[("open", 1.into()), ("from", "A".into()), ("to", "B".into())]
+            ),
+            "1 item is still open in A. Move on to B anyway?"
+        );
+        set(Lang::Fr);
+        assert_eq!(
+            tr_args(
+                "confirm-advance",
+                &[("open", 3.into()), ("from", "A".into()), ("to", "B".into())]
+            ),
+            "3 éléments sont encore ouverts en A. Passer quand même à B ?"
+        );
+        set(Lang::En);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::app::Action;
 use crate::app::keymap::Mode;
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 
 pub const APP_NAME: &str = "warroom";
 pub fn exercise() -> String {
@@ -362,7 +362,7 @@ pub fn retainer_hours() -> String {
 }
 
 pub fn retainer_role(minutes: u32) -> String {
-    format!("Retainer CSIRT, responds within {minutes} min")
+    tr_args("retainer-role", &[("minutes", minutes.into())])
 }
 
 pub fn cli_unknown_playbook(found: &str, known: &str) -> String {
@@ -383,12 +383,18 @@ pub fn form_text_required() -> String {
 }
 
 pub fn confirm_advance(open: usize, from: &str, to: &str) -> String {
-    let items = if open == 1 { "item is" } else { "items are" };
-    format!("{open} {items} still open in {from}. Move on to {to} anyway?")
+    tr_args(
+        "confirm-advance",
+        &[
+            ("open", open.into()),
+            ("from", from.into()),
+            ("to", to.into()),
+        ],
+    )
 }
 
 pub fn confirm_back(to: &str) -> String {
-    format!("Move the incident back to {to}?")
+    tr_args("confirm-back", &[("to", to.into())])
 }
 
 pub fn checklist_none_open() -> String {
@@ -464,11 +470,11 @@ pub fn filter_name(filter: crate::app::Filter) -> &'static str {
 }
 
 pub fn playbook_auto(name: &str) -> String {
-    format!("from the category: {name}")
+    tr_args("playbook-auto", &[("name", name.into())])
 }
 
 pub fn assign_typed(name: &str) -> String {
-    format!("{name} (not in the directory)")
+    tr_args("assign-typed", &[("name", name.into())])
 }
 
 pub fn assign_nobody() -> &'static str {
@@ -673,35 +679,51 @@ pub fn pane_waive_reason() -> String {
 }
 
 pub fn flash_clock_not_waiting(name: &str) -> String {
-    format!("{name} is not waiting to start")
+    tr_args("flash-clock-not-waiting", &[("name", name.into())])
 }
 
 pub fn flash_clock_closed(name: &str) -> String {
-    format!("{name} is already met or waived")
+    tr_args("flash-clock-closed", &[("name", name.into())])
 }
 
 pub fn flash_no_draft(name: &str) -> String {
-    format!("No notification draft for {name}")
+    tr_args("flash-no-draft", &[("name", name.into())])
 }
 
 pub fn flash_flag_already(flag: &str, at: &str) -> String {
-    format!("Already recorded: {flag}, {at}")
+    tr_args(
+        "flash-flag-already",
+        &[("flag", flag.into()), ("at", at.into())],
+    )
 }
 
 pub fn flash_draft_saved(path: &str) -> String {
-    format!("Draft saved: {path}")
+    tr_args("flash-draft-saved", &[("path", path.into())])
 }
 
 pub fn clock_due(name: &str, local: &str, utc: &str) -> String {
-    format!("{name} due {local} ({utc} UTC)")
+    tr_args(
+        "clock-due-at",
+        &[
+            ("name", name.into()),
+            ("local", local.into()),
+            ("utc", utc.into()),
+        ],
+    )
 }
 
 pub fn confirm_start(name: &str, due: &str) -> String {
-    format!("Start {name} now? {due}.")
+    tr_args(
+        "confirm-start",
+        &[("name", name.into()), ("due", due.into())],
+    )
 }
 
 pub fn confirm_flag(flag: &str, due: &str) -> String {
-    format!("Record \"{flag}\" as of now? Starts: {due}.")
+    tr_args(
+        "confirm-flag",
+        &[("flag", flag.into()), ("due", due.into())],
+    )
 }
 pub fn viewer_hint() -> String {
     tr("viewer-hint")
@@ -739,15 +761,15 @@ pub fn clock_retainer_alert() -> String {
 }
 
 pub fn clocks_not_applicable(n: usize) -> String {
-    format!("+{n} not applicable")
+    tr_args("clocks-not-applicable", &[("n", n.into())])
 }
 
 pub fn clock_met_early(by: &str) -> String {
-    format!("met {by} early")
+    tr_args("clock-met-early", &[("by", by.into())])
 }
 
 pub fn clock_met_late(by: &str) -> String {
-    format!("met {by} late")
+    tr_args("clock-met-late", &[("by", by.into())])
 }
 pub fn clock_not_applicable() -> String {
     tr("clock-not-applicable")
@@ -799,19 +821,19 @@ pub fn flag_short(flag: crate::domain::Flag) -> &'static str {
 }
 
 pub fn met_by_step(item: &str) -> String {
-    format!("checklist step {item}")
+    tr_args("met-by-step", &[("item", item.into())])
 }
 
 pub fn clock_start_named(name: &str) -> String {
-    format!("start {name}")
+    tr_args("clock-start-named", &[("name", name.into())])
 }
 
 pub fn clock_met_named(name: &str) -> String {
-    format!("{name} met")
+    tr_args("clock-met-named", &[("name", name.into())])
 }
 
 pub fn confirm_step_clocks(what: &str) -> String {
-    format!("This step is linked to the clocks. Record also: {what}?")
+    tr_args("confirm-step-clocks", &[("what", what.into())])
 }
 
 pub fn flash_select_contact() -> String {
@@ -1030,24 +1052,28 @@ pub fn report_organisation() -> String {
 }
 
 pub fn report_missed(by: &str) -> String {
-    format!("missed by {by}")
+    tr_args("report-missed", &[("by", by.into())])
 }
 
 pub fn report_running(left: &str) -> String {
-    format!("running, {left} left")
+    tr_args("report-running", &[("left", left.into())])
 }
 
 pub fn report_retracted(by: u64, reason: &str) -> String {
-    format!("retracted by #{by}: {reason}")
+    tr_args(
+        "report-retracted",
+        &[("by", by.into()), ("reason", reason.into())],
+    )
 }
 
 pub fn report_corrected(ids: &str) -> String {
-    format!("corrected by {ids}")
+    tr_args("report-corrected", &[("ids", ids.into())])
 }
 
 pub fn report_integrity(events: u64, hash: &str) -> String {
-    format!(
-        "The journal has {events} events; its head SHA-256 is {hash}. Check it with `warroom verify`."
+    tr_args(
+        "report-integrity-note",
+        &[("events", events.into()), ("hash", hash.into())],
     )
 }
 
@@ -1129,7 +1155,7 @@ pub fn kind_filter_name(filter: crate::app::KindFilter) -> &'static str {
 }
 
 pub fn flash_report_saved(paths: &str) -> String {
-    format!("Report written: {paths}")
+    tr_args("flash-report-saved", &[("paths", paths.into())])
 }
 
 pub fn wall_no_clock() -> String {

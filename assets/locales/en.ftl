@@ -257,3 +257,34 @@ wall-no-clock = No deadline running.
 cli-forward-no-command = only commands can be sent to the dashboard that owns the store
 read-only = Read-only: this screen follows the dashboard that owns the store
 owner-gone = Owner closed: T takes over
+
+# With values.
+confirm-back = Move the incident back to { $to }?
+playbook-auto = from the category: { $name }
+assign-typed = { $name } (not in the directory)
+flash-clock-not-waiting = { $name } is not waiting to start
+flash-clock-closed = { $name } is already met or waived
+flash-no-draft = No notification draft for { $name }
+flash-flag-already = Already recorded: { $flag }, { $at }
+flash-draft-saved = Draft saved: { $path }
+clock-due-at = { $name } due { $local } ({ $utc } UTC)
+confirm-start = Start { $name } now? { $due }.
+confirm-flag = Record "{ $flag }" as of now? Starts: { $due }.
+clocks-not-applicable = +{ $n } not applicable
+clock-met-early = met { $by } early
+clock-met-late = met { $by } late
+clock-start-named = start { $name }
+clock-met-named = { $name } met
+confirm-step-clocks = This step is linked to the clocks. Record also: { $what }?
+report-missed = missed by { $by }
+report-running = running, { $left } left
+report-retracted = retracted by #{ $by }: { $reason }
+report-corrected = corrected by { $ids }
+report-integrity-note = The journal has { $events } events; its head SHA-256 is { $hash }. Check it with `warroom verify`.
+retainer-role = Retainer CSIRT, responds within { $minutes } min
+flash-report-saved = Report written: { $paths }
+met-by-step = checklist step { $item }
+confirm-advance = { $open ->
+    [one] 1 item is
+   *[other] { $open } items are
+} still open in { $from }. Move on to { $to } anyway?

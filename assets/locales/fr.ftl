@@ -257,3 +257,34 @@ wall-no-clock = Aucun délai en cours.
 cli-forward-no-command = seules des commandes peuvent être envoyées au tableau de bord qui détient la base
 read-only = Lecture seule : cet écran suit le tableau de bord qui détient la base
 owner-gone = Propriétaire fermé : T pour reprendre
+
+# Avec des valeurs.
+confirm-back = Ramener l’incident à la phase { $to } ?
+playbook-auto = selon la catégorie : { $name }
+assign-typed = { $name } (hors annuaire)
+flash-clock-not-waiting = { $name } n’attend pas de démarrage
+flash-clock-closed = { $name } est déjà tenu ou levé
+flash-no-draft = Pas de brouillon de notification pour { $name }
+flash-flag-already = Déjà noté : { $flag }, { $at }
+flash-draft-saved = Brouillon enregistré : { $path }
+clock-due-at = { $name } échéance { $local } ({ $utc } UTC)
+confirm-start = Démarrer { $name } maintenant ? { $due }.
+confirm-flag = Noter « { $flag } » à partir de maintenant ? Démarre : { $due }.
+clocks-not-applicable = +{ $n } sans objet
+clock-met-early = tenu avec { $by } d’avance
+clock-met-late = tenu avec { $by } de retard
+clock-start-named = démarrer { $name }
+clock-met-named = { $name } tenu
+confirm-step-clocks = Cette étape est liée aux délais. Noter aussi : { $what } ?
+report-missed = dépassé de { $by }
+report-running = en cours, { $left } restant
+report-retracted = retiré par #{ $by } : { $reason }
+report-corrected = corrigé par { $ids }
+report-integrity-note = Le journal compte { $events } événements ; l’empreinte SHA-256 de sa tête est { $hash }. Vérifiez-la avec `warroom verify`.
+retainer-role = CSIRT prestataire, répond sous { $minutes } min
+flash-report-saved = Rapport écrit : { $paths }
+met-by-step = étape { $item } de la liste
+confirm-advance = { $open ->
+    [one] 1 élément est encore ouvert
+   *[other] { $open } éléments sont encore ouverts
+} en { $from }. Passer quand même à { $to } ?

@@ -34,7 +34,7 @@ pub struct SledStore {
 /// still taken, the holder is a store this process just dropped whose I/O threads have
 /// not finished yet: wait for them (bounded) instead of failing.
 fn open_engine(path: &Path) -> sled::Result<sled::Db> {
-    const ATTEMPTS: u32 = 300;
+    const ATTEMPTS: u32 = 1000;
     const PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
     let mut attempt = 0;
     loop {
