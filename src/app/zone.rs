@@ -10,11 +10,22 @@ pub enum Zone {
 }
 
 impl Zone {
-    /// `t` in this zone, formatted with a chrono format string.
+    /// `t` in this zone, formatted with a chrono format string, day and month names in
+    /// the language of the frame (`sam. 28 nov.` in French).
     pub fn format(&self, t: DateTime<Utc>, fmt: &str) -> String {
+        let locale = match crate::i18n::current() {
+            crate::i18n::Lang::En => chrono::Locale::en_GB,
+            crate::i18n::Lang::Fr => chrono::Locale::fr_FR,
+        };
         match self {
-            Zone::Local => t.with_timezone(&Local).format(fmt).to_string(),
-            Zone::Fixed(offset) => t.with_timezone(offset).format(fmt).to_string(),
+            Zone::Local => t
+                .with_timezone(&Local)
+                .format_localized(fmt, locale)
+                .to_string(),
+            Zone::Fixed(offset) => t
+                .with_timezone(offset)
+                .format_localized(fmt, locale)
+                .to_string(),
         }
     }
 }
