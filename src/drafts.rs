@@ -112,7 +112,12 @@ fn write_draft(
     writeln!(out, "{}", "=".repeat(72))?;
     writeln!(out, "{}: {}", text::draft_prepared(), utc(now))?;
     if let Some(c) = clock {
-        writeln!(out, "{}: {}", text::draft_recipient(), c.authority)?;
+        writeln!(
+            out,
+            "{}: {}",
+            text::draft_recipient(),
+            crate::i18n::localized(&c.authority)
+        )?;
         if let Some(deadline) = c.state.deadline() {
             writeln!(out, "{}: {}", text::draft_deadline(), utc(deadline))?;
             if now > deadline && !matches!(c.state, ClockState::Met { .. }) {
@@ -131,7 +136,7 @@ fn write_draft(
         out,
         "  {}: {}",
         text::draft_organisation(),
-        config.organisation
+        crate::i18n::localized(&config.organisation)
     )?;
     let poc = &config.point_of_contact;
     writeln!(
@@ -152,8 +157,19 @@ fn write_draft(
     writeln!(out, "{}", text::draft_section_incident())?;
     writeln!(out, "  {}: {}", text::draft_reference(), s.id)?;
     writeln!(out, "  {}: {}", text::label_title(), s.title)?;
-    writeln!(out, "  {}: {}", text::label_category(), s.category.name())?;
-    writeln!(out, "  {}: {}", text::label_severity(), s.severity)?;
+    writeln!(
+        out,
+        "  {}: {}",
+        text::label_category(),
+        crate::i18n::terms::category(s.category)
+    )?;
+    writeln!(
+        out,
+        "  {}: {} {}",
+        text::label_severity(),
+        s.severity.level(),
+        crate::i18n::terms::severity(s.severity)
+    )?;
     let detected = s
         .detected_at
         .map_or_else(|| blank(&text::draft_detected()), utc);
@@ -190,7 +206,13 @@ fn write_draft(
     }
     for item in done {
         if let Some(d) = &item.done {
-            writeln!(out, "  - {} ({}, {})", item.text, utc(d.at), d.by)?;
+            writeln!(
+                out,
+                "  - {} ({}, {})",
+                crate::i18n::localized(&item.text),
+                utc(d.at),
+                d.by
+            )?;
         }
     }
     writeln!(out, "  {}", blank(&text::draft_planned()))?;
@@ -219,7 +241,12 @@ fn questions(kind: DraftKind, s: &IncidentState) -> Vec<(String, Option<String>)
             (text::draft_nis2_update(), None),
             (
                 text::draft_nis2_assessment(),
-                Some(format!("{} ({})", s.severity, s.category.name())),
+                Some(format!(
+                    "{} {} ({})",
+                    s.severity.level(),
+                    crate::i18n::terms::severity(s.severity),
+                    crate::i18n::terms::category(s.category)
+                )),
             ),
             (text::draft_nis2_iocs(), None),
         ],

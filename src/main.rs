@@ -1,4 +1,4 @@
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 use warroom::cli::{self, Cli};
 
@@ -6,7 +6,18 @@ fn main() -> ExitCode {
     if color_eyre::install().is_err() {
         eprintln!("warroom: could not install the error reporter");
     }
-    match cli::run(Cli::parse()) {
+    // The help is built in the operator's language, so the language is read first.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::help::language(&args);
+    let parsed = cli::help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        // Help and version exit 0; usage errors exit 2, as clap does.
+        Err(e) => e.exit(),
+    };
+    match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("warroom: {}", failure.message());

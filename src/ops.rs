@@ -125,11 +125,63 @@ pub fn append(
     author: &str,
     changes: Vec<Change>,
 ) -> Result<Vec<Event>, StoreError> {
-    let batch: Vec<NewEvent> = changes
+    let batch: Vec<NewEvent> = with_free_ids(store, id, changes)?
         .into_iter()
         .map(|c| NewEvent::new(now, author, c))
         .collect();
     store.append(id, &batch)
+}
+
+/// The dashboard picks the id of an added item (`add-N`) or the reference of new
+/// evidence (`EN`) from the state on screen, which may not yet hold a write still in
+/// flight (a slow hash, a forwarded command). The fold ignores a second item or evidence
+/// with a taken id, so such a change would be stored yet shown nowhere: here, against
+/// the stored journal, a taken id is replaced by the next free one.
+fn with_free_ids(
+    store: &dyn Store,
+    id: IncidentId,
+    mut changes: Vec<Change>,
+) -> Result<Vec<Change>, StoreError> {
+    let names_something = |c: &Change| {
+        matches!(
+            c,
+            Change::ItemAdded { .. } | Change::EvidenceRegistered { .. }
+        )
+    };
+    if !changes.iter().any(names_something) {
+        return Ok(changes);
+    }
+    let Ok(state) = crate::domain::fold(&store.events(id)?) else {
+        // The append below refuses a journal that does not fold; let it say so.
+        return Ok(changes);
+    };
+    let mut taken: Vec<String> = Vec::new();
+    let free = |prefix: &str, taken: &[String], used: &dyn Fn(&str) -> bool| {
+        (1..)
+            .map(|n| format!("{prefix}{n}"))
+            .find(|c| !used(c) && !taken.contains(c))
+            .unwrap_or_default()
+    };
+    for change in &mut changes {
+        match change {
+            Change::ItemAdded { item } => {
+                let used = |c: &str| state.item(c).is_some();
+                if used(&item.id) || taken.contains(&item.id) {
+                    item.id = free("add-", &taken, &used);
+                }
+                taken.push(item.id.clone());
+            }
+            Change::EvidenceRegistered { evidence } => {
+                let used = |c: &str| state.evidence_item(c).is_some();
+                if used(&evidence.reference) || taken.contains(&evidence.reference) {
+                    evidence.reference = free("E", &taken, &used);
+                }
+                taken.push(evidence.reference.clone());
+            }
+            _ => {}
+        }
+    }
+    Ok(changes)
 }
 
 /// Carries out one effect of the app and says how it went, as the app's next message.
@@ -163,6 +215,12 @@ pub fn execute(
         }
         Effect::RegisterEvidence { id, spec, path } => {
             let mut spec = *spec;
+            // Stored absolute, so that `evidence verify` finds it from any directory.
+            let path =
+                std::path::absolute(&path).map_or(path, |absolute| absolute.display().to_string());
+            if std::path::Path::new(&spec.location).is_relative() {
+                spec.location.clone_from(&path);
+            }
             match crate::evidence::hash_file(std::path::Path::new(&path), &mut |_, _| {}) {
                 Ok((sha256, size)) => {
                     spec.sha256 = Some(sha256);
@@ -190,7 +248,9 @@ pub fn execute(
                 Err(e) => Msg::LoadFailed(e.to_string()),
             };
         }
-        Effect::ExportReport(id) => {
+        Effect::ExportReport(id, lang) => {
+            // This runs on the writer thread, whose language is its own.
+            crate::i18n::set(lang);
             return match export_reports(store, config, id, now) {
                 Ok(paths) => Msg::ReportSaved(paths),
                 Err(e) => Msg::LoadFailed(e),
@@ -207,13 +267,18 @@ pub fn execute(
             };
         }
     };
-    match written.and_then(|(id, events)| Ok((id, events, store.list()?))) {
-        Ok((Some(id), events, incidents)) => Msg::Saved {
+    match written {
+        Ok((Some(id), events)) => Msg::Saved {
             id,
             events,
-            incidents,
+            // The events are stored: a failing list must not turn that into "not saved"
+            // (the user would write them twice). An empty list keeps the one on screen.
+            incidents: store.list().unwrap_or_else(|e| {
+                tracing::error!(error = %e, "listing incidents after a save");
+                Vec::new()
+            }),
         },
-        Ok((None, _, _)) => Msg::Failed("the store returned no declaration".into()),
+        Ok((None, _)) => Msg::Failed("the store returned no declaration".into()),
         Err(e) => Msg::Failed(e.to_string()),
     }
 }

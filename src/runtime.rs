@@ -11,6 +11,7 @@ use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, Event
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use futures::StreamExt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc as std_mpsc;
 use tokio::sync::mpsc;
 
@@ -58,6 +59,16 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
     // ratatui::init installs a panic hook that restores the terminal, then chains to the
     // previous hook (color-eyre's), so a panic never leaves the terminal raw.
     let mut terminal = ratatui::try_init().wrap_err("setting up the terminal")?;
+    // A panic on the writer thread is caught there and reported as a failed write; it
+    // must not restore the terminal under the running dashboard.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(WRITER_THREAD) {
+            tracing::error!(panic = %info, "writer job panicked");
+        } else {
+            restore(info);
+        }
+    }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     // Other warroom processes on this store follow this one, or have it run commands.
     let (share_tx, share_rx) = mpsc::unbounded_channel();
@@ -87,53 +98,68 @@ enum Job {
     Forward {
         args: Vec<String>,
         author: String,
+        cwd: Option<std::path::PathBuf>,
         stream: std::os::unix::net::UnixStream,
     },
 }
+
+/// The name of the thread that carries out writes, known to the panic hook.
+const WRITER_THREAD: &str = "warroom-writer";
 
 fn spawn_writer(
     store: SledStore,
     config: Config,
     author: String,
     results: mpsc::UnboundedSender<Msg>,
-) -> (std_mpsc::Sender<Job>, std::thread::JoinHandle<()>) {
+) -> std::io::Result<(std_mpsc::Sender<Job>, std::thread::JoinHandle<()>)> {
     let (tx, rx) = std_mpsc::channel::<Job>();
-    let handle = std::thread::spawn(move || {
-        for job in rx {
-            let effect = match job {
-                Job::Effect(effect) => effect,
-                Job::Forward {
-                    args,
-                    author: by,
-                    stream,
-                } => {
-                    let (code, stdout, stderr) =
-                        crate::cli::run_forwarded(&args, &store, &config, &by);
-                    crate::share::reply(
+    let spawned = std::thread::Builder::new()
+        .name(WRITER_THREAD.into())
+        .spawn(move || {
+            for job in rx {
+                let effect = match job {
+                    Job::Effect(effect) => effect,
+                    Job::Forward {
+                        args,
+                        author: by,
+                        cwd,
                         stream,
-                        &crate::share::Reply {
-                            code,
-                            stdout,
-                            stderr,
-                        },
-                    );
-                    // The command may have written: have the screen re-read.
-                    if results.send(Msg::External).is_err() {
-                        break;
+                    } => {
+                        // A panic in the command fails the command, not the dashboard.
+                        let (code, stdout, stderr) = catch_unwind(AssertUnwindSafe(|| {
+                            crate::cli::run_forwarded(&args, cwd.as_deref(), &store, &config, &by)
+                        }))
+                        .unwrap_or_else(|_| (1, String::new(), crate::text::internal_error()));
+                        crate::share::reply(
+                            stream,
+                            &crate::share::Reply {
+                                code,
+                                stdout,
+                                stderr,
+                            },
+                        );
+                        // The command may have written: have the screen re-read.
+                        if results.send(Msg::External).is_err() {
+                            break;
+                        }
+                        continue;
                     }
-                    continue;
+                };
+                // A panic fails this write (shown NOT SAVED) instead of silently killing the
+                // thread and every write after it.
+                let msg = catch_unwind(AssertUnwindSafe(|| {
+                    ops::execute(&store, &config, effect, now(), &author)
+                }))
+                .unwrap_or_else(|_| Msg::Failed(crate::text::internal_error()));
+                if let Msg::Failed(e) = &msg {
+                    tracing::error!(error = %e, "write failed");
                 }
-            };
-            let msg = ops::execute(&store, &config, effect, now(), &author);
-            if let Msg::Failed(e) = &msg {
-                tracing::error!(error = %e, "write failed");
+                if results.send(msg).is_err() {
+                    break;
+                }
             }
-            if results.send(msg).is_err() {
-                break;
-            }
-        }
-    });
-    (tx, handle)
+        });
+    spawned.map(|handle| (tx, handle))
 }
 
 /// What followers must hear of a message the app is about to handle.
@@ -178,15 +204,18 @@ async fn event_loop(
     mut share: mpsc::UnboundedReceiver<crate::share::Incoming>,
 ) -> Result<()> {
     let (result_tx, mut results) = mpsc::unbounded_channel();
-    let (jobs, writer) = spawn_writer(store, config, author, result_tx);
+    let (jobs, writer) =
+        spawn_writer(store, config, author, result_tx).wrap_err("starting the writer thread")?;
     let mut followers = crate::share::Followers::default();
     let mut input = EventStream::new();
-    let outcome = loop {
+    let outcome = 'events: loop {
         if app.dirty {
             // Time moves on before each frame; what it brings (a drill's injects) is
             // written like any other change.
             for effect in app.update(Msg::Tick(now())) {
-                let _ = jobs.send(Job::Effect(effect));
+                if jobs.send(Job::Effect(effect)).is_err() {
+                    break 'events Err(color_eyre::eyre::eyre!("{}", crate::text::writer_gone()));
+                }
             }
             if let Err(e) = draw(terminal, &app) {
                 break Err(e);
@@ -210,8 +239,10 @@ async fn event_loop(
             Some(incoming) = share.recv() => {
                 match incoming {
                     crate::share::Incoming::Follower(stream) => followers.add(stream, &snapshot(&app)),
-                    crate::share::Incoming::Command { args, author, stream } => {
-                        let _ = jobs.send(Job::Forward { args, author, stream });
+                    crate::share::Incoming::Command { args, author, cwd, stream } => {
+                        if jobs.send(Job::Forward { args, author, cwd, stream }).is_err() {
+                            break 'events Err(color_eyre::eyre::eyre!("{}", crate::text::writer_gone()));
+                        }
                     }
                 }
                 continue;
@@ -223,7 +254,7 @@ async fn event_loop(
         }
         for effect in app.update(msg) {
             if jobs.send(Job::Effect(effect)).is_err() {
-                break;
+                break 'events Err(color_eyre::eyre::eyre!("{}", crate::text::writer_gone()));
             }
         }
         // Take everything already waiting before drawing again.
@@ -232,13 +263,17 @@ async fn event_loop(
                 followers.send(&update);
             }
             for effect in app.update(msg) {
-                let _ = jobs.send(Job::Effect(effect));
+                if jobs.send(Job::Effect(effect)).is_err() {
+                    break 'events Err(color_eyre::eyre::eyre!("{}", crate::text::writer_gone()));
+                }
             }
         }
     };
     // Let the writer finish what the screen is still showing as "saving".
     drop(jobs);
-    let _ = writer.join();
+    if writer.join().is_err() {
+        return Err(color_eyre::eyre::eyre!("{}", crate::text::writer_gone()));
+    }
     outcome
 }
 

@@ -15,14 +15,21 @@ pub struct Hit {
 }
 
 /// What a contact is searched on: name, role, organisation, tags and role ids, written
-/// into `text` (reused between contacts). ASCII separators keep an ASCII contact on
-/// the matcher's fast path.
+/// into `text` (reused between contacts); the name and role also as shown in the
+/// current language, so either spelling finds a shipped contact. ASCII separators keep
+/// an ASCII contact on the matcher's fast path.
 fn haystack(c: &Contact, text: &mut String) {
     text.clear();
     text.push_str(&c.name);
     for part in [&c.role, &c.organisation] {
         text.push_str(" | ");
         text.push_str(part);
+    }
+    for part in [&c.name, &c.role] {
+        if let std::borrow::Cow::Owned(shown) = crate::i18n::localized(part) {
+            text.push_str(" | ");
+            text.push_str(&shown);
+        }
     }
     for word in c.tags.iter().chain(&c.roles) {
         text.push(' ');
@@ -61,8 +68,10 @@ pub fn search(contacts: &[Contact], query: &str) -> Vec<Hit> {
             haystack(c, &mut text);
             let score = pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher)?;
             indices.clear();
+            // Highlights go on the name as it is shown.
+            let name = crate::i18n::localized(&c.name);
             let name_score =
-                pattern.indices(Utf32Str::new(&c.name, &mut buf), &mut matcher, &mut indices);
+                pattern.indices(Utf32Str::new(&name, &mut buf), &mut matcher, &mut indices);
             let mut name_chars: Vec<usize> = match name_score {
                 Some(_) => indices.iter().map(|&i| i as usize).collect(),
                 None => Vec::new(),

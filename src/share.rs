@@ -19,7 +19,13 @@ pub fn socket_path(dir: &Path) -> PathBuf {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Hello {
     Follow,
-    Command { args: Vec<String>, author: String },
+    Command {
+        args: Vec<String>,
+        author: String,
+        /// The client's working directory: relative paths in `args` are its own.
+        #[serde(default)]
+        cwd: Option<PathBuf>,
+    },
 }
 
 /// What the owner sends a follower: the whole picture once, then every change.
@@ -73,6 +79,7 @@ pub fn forward(dir: &Path, args: Vec<String>, author: &str) -> std::io::Result<R
         &Hello::Command {
             args,
             author: author.to_string(),
+            cwd: std::env::current_dir().ok(),
         },
     )?;
     let mut line = String::new();
@@ -114,6 +121,7 @@ pub enum Incoming {
     Command {
         args: Vec<String>,
         author: String,
+        cwd: Option<PathBuf>,
         stream: UnixStream,
     },
 }
@@ -146,9 +154,10 @@ pub fn listen(
             let _ = stream.set_read_timeout(None);
             match serde_json::from_str::<Hello>(&line) {
                 Ok(Hello::Follow) => incoming(Incoming::Follower(stream)),
-                Ok(Hello::Command { args, author }) => incoming(Incoming::Command {
+                Ok(Hello::Command { args, author, cwd }) => incoming(Incoming::Command {
                     args,
                     author,
+                    cwd,
                     stream,
                 }),
                 Err(_) => {}
@@ -169,13 +178,21 @@ impl Drop for Listening {
     }
 }
 
-/// The followers of an owner; a follower that went away is dropped at the next update.
+/// How long the owner waits on one follower's socket before dropping it: the owner
+/// writes from its event loop, so a follower that stopped reading must not freeze the
+/// dashboard (or the commands it runs for others).
+pub const FOLLOWER_STALL: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The followers of an owner; a follower that went away, or stalls longer than
+/// [`FOLLOWER_STALL`], is dropped at the next update (it can reconnect).
 #[derive(Default)]
 pub struct Followers(Vec<UnixStream>);
 
 impl Followers {
     pub fn add(&mut self, mut stream: UnixStream, snapshot: &Update) {
-        if send_line(&mut stream, snapshot).is_ok() {
+        if stream.set_write_timeout(Some(FOLLOWER_STALL)).is_ok()
+            && send_line(&mut stream, snapshot).is_ok()
+        {
             self.0.push(stream);
         }
     }
@@ -183,9 +200,50 @@ impl Followers {
     pub fn send(&mut self, update: &Update) {
         self.0.retain_mut(|s| send_line(s, update).is_ok());
     }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Answers a forwarded command.
 pub fn reply(mut stream: UnixStream, reply: &Reply) {
     let _ = send_line(&mut stream, reply);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Change;
+
+    #[test]
+    fn a_follower_that_stops_reading_is_dropped_instead_of_freezing_the_owner() {
+        let (owner_end, _follower_end_never_read) =
+            UnixStream::pair().unwrap_or_else(|e| panic!("{e}"));
+        let big = Event {
+            id: 1,
+            at: chrono::DateTime::UNIX_EPOCH,
+            author: "t".into(),
+            prev_hash: String::new(),
+            change: Change::NoteAdded {
+                text: "x".repeat(100_000),
+            },
+        };
+        let update = Update::Directory { events: vec![big] };
+        let mut followers = Followers::default();
+        followers.add(owner_end, &Update::Directory { events: vec![] });
+        assert_eq!(followers.len(), 1);
+        // Far more than any socket buffer: without the stall limit this never returns.
+        for _ in 0..200 {
+            followers.send(&update);
+            if followers.is_empty() {
+                break;
+            }
+        }
+        assert!(followers.is_empty());
+    }
 }

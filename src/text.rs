@@ -1,10 +1,26 @@
-//! Every sentence the dashboard and the command line show, in one place. Those already
-//! translated are functions reading `assets/locales/*.ftl` through `i18n::tr`; the
-//! rest are English constants still to move there.
+//! Every sentence the dashboard and the command line show, in one place: functions
+//! reading `assets/locales/*.ftl` through `i18n::tr` and `i18n::tr_args`. Values such
+//! as titles, names and notes are passed as message variables, never translated.
 
 use crate::app::Action;
 use crate::app::keymap::Mode;
 use crate::i18n::{tr, tr_args};
+use fluent_bundle::FluentValue;
+
+/// A value shown as it is (a name, a title, an id), for a message variable.
+fn shown(value: impl std::fmt::Display) -> FluentValue<'static> {
+    value.to_string().into()
+}
+
+/// A text that may be shipped content (an item, a phase name, a drill's inject), in the
+/// current language when it is.
+fn content(text: &str) -> FluentValue<'static> {
+    crate::i18n::localized(text).into_owned().into()
+}
+
+fn severity(s: crate::domain::Severity) -> FluentValue<'static> {
+    format!("{} {}", s.level(), crate::i18n::terms::severity(s)).into()
+}
 
 pub const APP_NAME: &str = "warroom";
 pub fn exercise() -> String {
@@ -176,10 +192,14 @@ pub fn flash_save_failed() -> String {
 }
 
 pub fn too_small(min_w: u16, min_h: u16, w: u16, h: u16) -> String {
-    format!(
-        "{} {min_w}×{min_h}; {} {w}×{h}.",
-        too_small_text(),
-        too_small_now()
+    tr_args(
+        "too-small-size",
+        &[
+            ("min-w", min_w.into()),
+            ("min-h", min_h.into()),
+            ("w", w.into()),
+            ("h", h.into()),
+        ],
     )
 }
 
@@ -208,43 +228,73 @@ pub fn event_line(
 ) -> String {
     use crate::domain::Change;
     let item_text = |id: &str| {
-        state
-            .and_then(|s| s.item(id))
-            .map_or_else(|| id.to_string(), |i| i.text.clone())
+        state.and_then(|s| s.item(id)).map_or_else(
+            || id.to_string(),
+            |i| crate::i18n::localized(&i.text).into_owned(),
+        )
     };
     match change {
-        Change::Declared(d) => format!("Declared: {} (severity {})", d.title, d.severity),
-        Change::TitleChanged { title } => format!("Title changed to {title}"),
-        Change::SeverityChanged { severity } => format!("Severity changed to {severity}"),
-        Change::CategoryChanged { category } => format!("Category changed to {category}"),
-        Change::TlpChanged { tlp } => format!("Label changed to {tlp}"),
-        Change::CommanderChanged { commander } => format!("Incident commander: {commander}"),
-        Change::ScopeChanged { .. } => "Scope changed".into(),
-        Change::SummaryChanged { summary } => format!("Summary: {summary}"),
-        Change::DetectedAtChanged { detected_at } => format!("Detected at {detected_at}"),
+        Change::Declared(d) => tr_args(
+            "event-declared",
+            &[
+                ("title", content(&d.title)),
+                ("severity", severity(d.severity)),
+            ],
+        ),
+        Change::TitleChanged { title } => tr_args("event-title", &[("title", shown(title))]),
+        Change::SeverityChanged { severity } => {
+            tr_args("event-severity", &[("severity", self::severity(*severity))])
+        }
+        Change::CategoryChanged { category } => tr_args(
+            "event-category",
+            &[("category", crate::i18n::terms::category(*category).into())],
+        ),
+        Change::TlpChanged { tlp } => tr_args("event-tlp", &[("tlp", shown(tlp))]),
+        Change::CommanderChanged { commander } => {
+            tr_args("event-commander", &[("commander", shown(commander))])
+        }
+        Change::ScopeChanged { .. } => tr("event-scope"),
+        Change::SummaryChanged { summary } => {
+            tr_args("event-summary", &[("summary", shown(summary))])
+        }
+        Change::DetectedAtChanged { detected_at } => {
+            tr_args("event-detected", &[("at", shown(detected_at))])
+        }
         Change::PhaseAdvanced {
             name, left_open, ..
-        } => match left_open.len() {
-            0 => format!("Phase: {name}"),
-            n => format!("Phase: {name} ({n} left open before)"),
-        },
-        Change::ItemAdded { item } => format!("Item added: {}", item.text),
-        Change::ItemChecked { item } => format!("Done: {}", item_text(item)),
-        Change::ItemUnchecked { item } => format!("Reopened: {}", item_text(item)),
-        Change::ItemAssigned { item, person } => match person {
-            Some(person) => format!("Assigned to {person}: {}", item_text(item)),
-            None => format!("Unassigned: {}", item_text(item)),
-        },
-        Change::ItemNotApplicable { item, reason } => {
-            format!("Not applicable: {} ({reason})", item_text(item))
+        } => tr_args(
+            "event-phase",
+            &[("name", content(name)), ("open", left_open.len().into())],
+        ),
+        Change::ItemAdded { item } => tr_args("event-item-added", &[("text", content(&item.text))]),
+        Change::ItemChecked { item } => {
+            tr_args("event-item-done", &[("item", item_text(item).into())])
         }
-        Change::NoteAdded { text } => text.clone(),
+        Change::ItemUnchecked { item } => {
+            tr_args("event-item-reopened", &[("item", item_text(item).into())])
+        }
+        Change::ItemAssigned { item, person } => match person {
+            Some(person) => tr_args(
+                "event-item-assigned",
+                &[("person", shown(person)), ("item", item_text(item).into())],
+            ),
+            None => tr_args("event-item-unassigned", &[("item", item_text(item).into())]),
+        },
+        Change::ItemNotApplicable { item, reason } => tr_args(
+            "event-item-not-applicable",
+            &[("item", item_text(item).into()), ("reason", shown(reason))],
+        ),
+        Change::NoteAdded { text } => crate::i18n::localized(text).into_owned(),
         Change::RetainerAlerted {
             retainer,
             response_minutes,
-        } => {
-            format!("Retainer alerted: {retainer} (responds within {response_minutes} min)")
-        }
+        } => tr_args(
+            "event-retainer-alerted",
+            &[
+                ("retainer", content(retainer)),
+                ("minutes", (*response_minutes).into()),
+            ],
+        ),
         Change::ContactAttempted {
             contact,
             outcome,
@@ -253,59 +303,108 @@ pub fn event_line(
         } => {
             let how = outcome_name(*outcome);
             if note.is_empty() {
-                format!("Called {contact}: {how}")
+                tr_args(
+                    "event-called",
+                    &[("contact", shown(contact)), ("outcome", how.into())],
+                )
             } else {
-                format!("Called {contact}: {how} ({note})")
+                tr_args(
+                    "event-called-note",
+                    &[
+                        ("contact", shown(contact)),
+                        ("outcome", how.into()),
+                        ("note", shown(note)),
+                    ],
+                )
             }
         }
-        Change::ContactSaved { contact } => format!("Contact saved: {}", contact.name),
-        Change::EvidenceRegistered { evidence } => format!(
-            "Evidence {}: {} ({})",
-            evidence.reference,
-            evidence.description,
-            evidence.kind.slug()
+        Change::ContactSaved { contact } => {
+            tr_args("event-contact-saved", &[("name", shown(&contact.name))])
+        }
+        Change::EvidenceRegistered { evidence } => tr_args(
+            "event-evidence",
+            &[
+                ("reference", shown(&evidence.reference)),
+                ("description", shown(&evidence.description)),
+                ("kind", evidence.kind.slug().into()),
+            ],
         ),
         Change::EvidenceTransferred { evidence, to, note } => {
             if note.is_empty() {
-                format!("Evidence {evidence} handed to {to}")
+                tr_args(
+                    "event-evidence-handed",
+                    &[("evidence", shown(evidence)), ("to", shown(to))],
+                )
             } else {
-                format!("Evidence {evidence} handed to {to} ({note})")
+                tr_args(
+                    "event-evidence-handed-note",
+                    &[
+                        ("evidence", shown(evidence)),
+                        ("to", shown(to)),
+                        ("note", shown(note)),
+                    ],
+                )
             }
         }
-        Change::LessonAdded { lesson } => {
-            format!(
-                "Lesson ({}): {}",
-                lesson_kind_name(lesson.kind),
-                lesson.text
-            )
-        }
-        Change::Retracted { event, reason } => format!("Retraction of #{event}: {reason}"),
+        Change::LessonAdded { lesson } => tr_args(
+            "event-lesson",
+            &[
+                ("kind", lesson_kind_name(lesson.kind).into()),
+                ("text", shown(&lesson.text)),
+            ],
+        ),
+        Change::Retracted { event, reason } => tr_args(
+            "event-retracted",
+            &[("event", (*event).into()), ("reason", shown(reason))],
+        ),
         Change::DrillStarted {
             scenario, briefing, ..
-        } => {
-            format!("Drill started ({scenario}): {briefing}")
-        }
+        } => tr_args(
+            "event-drill-started",
+            &[
+                ("scenario", shown(scenario)),
+                ("briefing", content(briefing)),
+            ],
+        ),
         Change::InjectDelivered { from, text, .. } => {
             if from.is_empty() {
-                format!("INJECT: {text}")
+                tr_args("event-inject", &[("text", content(text))])
             } else {
-                format!("INJECT from {from}: {text}")
+                tr_args(
+                    "event-inject-from",
+                    &[("from", content(from)), ("text", content(text))],
+                )
             }
         }
         Change::FlagSet { flag, at } => match at {
-            Some(at) => format!(
-                "Flag set: {} (as of {})",
-                flag_name(*flag),
-                at.format("%Y-%m-%d %H:%M UTC")
+            Some(at) => tr_args(
+                "event-flag-set-at",
+                &[
+                    ("flag", flag_name(*flag).into()),
+                    ("at", shown(at.format("%Y-%m-%d %H:%M UTC"))),
+                ],
             ),
-            None => format!("Flag set: {}", flag_name(*flag)),
+            None => tr_args("event-flag-set", &[("flag", flag_name(*flag).into())]),
         },
-        Change::ClockStarted { clock } => format!("Clock started by hand: {clock}"),
-        Change::ClockMet { clock, reference } => format!("Clock met: {clock} (ref. {reference})"),
-        Change::ClockWaived { clock, reason } => format!("Clock waived: {clock} ({reason})"),
-        Change::ReportFieldWritten { field, .. } => format!("Report: {field} written"),
-        Change::Corrected { event, text } => format!("Correction of #{event}: {text}"),
-        Change::Closed { reason } => format!("Closed: {reason}"),
+        Change::ClockStarted { clock } => {
+            tr_args("event-clock-started", &[("clock", shown(clock))])
+        }
+        Change::ClockMet { clock, reference } => tr_args(
+            "event-clock-met",
+            &[("clock", shown(clock)), ("reference", shown(reference))],
+        ),
+        Change::ClockWaived { clock, reason } => tr_args(
+            "event-clock-waived",
+            &[("clock", shown(clock)), ("reason", shown(reason))],
+        ),
+        Change::ReportFieldWritten { field, .. } => {
+            tr_args("event-report-field", &[("field", shown(field))])
+        }
+        Change::Corrected { event, text } => tr_args(
+            "event-corrected",
+            &[("event", (*event).into()), ("text", shown(text))],
+        ),
+        Change::Closed { reason } => tr_args("event-closed", &[("reason", shown(reason))]),
     }
 }
 
@@ -324,36 +423,51 @@ pub fn cli_no_declaration() -> String {
 }
 
 pub fn cli_empty(what: &str) -> String {
-    format!("{what} is empty; give some text")
+    tr_args("cli-empty", &[("what", what.into())])
 }
 
 pub fn cli_saved(id: impl std::fmt::Display, event: u64) -> String {
-    format!("saved {id} event {event}")
+    tr_args("cli-saved", &[("id", shown(id)), ("event", event.into())])
 }
 
 pub fn cli_unknown_item(id: impl std::fmt::Display, item: &str, known: &[&str]) -> String {
-    format!(
-        "{id} has no checklist item '{item}'; its items are: {}",
-        known.join(", ")
+    tr_args(
+        "cli-unknown-item",
+        &[
+            ("id", shown(id)),
+            ("item", item.into()),
+            ("known", known.join(", ").into()),
+        ],
     )
 }
 
 /// A check of a done item, or an uncheck of an open one: nothing to record.
 pub fn cli_already(id: impl std::fmt::Display, item: &str, done: bool) -> String {
-    let state = if done { "already done" } else { "not done" };
-    format!("{id}: {item} is {state}; nothing recorded")
+    let message = if done {
+        "cli-already-done"
+    } else {
+        "cli-already-open"
+    };
+    tr_args(message, &[("id", shown(id)), ("item", item.into())])
 }
 
 pub fn cli_verified(id: impl std::fmt::Display, count: u64, head: &str) -> String {
-    format!("{id}: ok, {count} events, head {head}")
+    tr_args(
+        "cli-verified",
+        &[
+            ("id", shown(id)),
+            ("count", count.into()),
+            ("head", head.into()),
+        ],
+    )
 }
 
 pub fn cli_broken(id: impl std::fmt::Display, why: impl std::fmt::Display) -> String {
-    format!("{id}: BROKEN at {why}")
+    tr_args("cli-broken", &[("id", shown(id)), ("why", shown(why))])
 }
 
 pub fn cli_failed_verification(count: usize) -> String {
-    format!("{count} journal(s) failed verification")
+    tr_args("cli-failed-verification", &[("count", count.into())])
 }
 
 // Directory.
@@ -366,7 +480,10 @@ pub fn retainer_role(minutes: u32) -> String {
 }
 
 pub fn cli_unknown_playbook(found: &str, known: &str) -> String {
-    format!("unknown playbook '{found}'; valid values: {known}")
+    tr_args(
+        "cli-unknown-playbook",
+        &[("found", found.into()), ("known", known.into())],
+    )
 }
 
 pub fn flash_last_phase() -> String {
@@ -461,12 +578,12 @@ pub fn next_none() -> String {
     tr("next-none")
 }
 
-pub fn filter_name(filter: crate::app::Filter) -> &'static str {
-    match filter {
-        crate::app::Filter::All => "all",
-        crate::app::Filter::Open => "open only",
-        crate::app::Filter::Mine => "mine",
-    }
+pub fn filter_name(filter: crate::app::Filter) -> String {
+    tr(match filter {
+        crate::app::Filter::All => "filter-all",
+        crate::app::Filter::Open => "filter-open",
+        crate::app::Filter::Mine => "filter-mine",
+    })
 }
 
 pub fn playbook_auto(name: &str) -> String {
@@ -477,8 +594,8 @@ pub fn assign_typed(name: &str) -> String {
     tr_args("assign-typed", &[("name", name.into())])
 }
 
-pub fn assign_nobody() -> &'static str {
-    "Nobody (take it back)"
+pub fn assign_nobody() -> String {
+    tr("assign-nobody")
 }
 pub fn label_assignee() -> String {
     tr("label-assignee")
@@ -500,32 +617,55 @@ pub fn cli_already_assigned(
     person: Option<&str>,
 ) -> String {
     match person {
-        Some(p) => format!("{id} {item} is already assigned to {p}; nothing recorded"),
-        None => format!("{id} {item} is assigned to nobody already; nothing recorded"),
+        Some(p) => tr_args(
+            "cli-already-assigned",
+            &[
+                ("id", shown(id)),
+                ("item", item.into()),
+                ("person", p.into()),
+            ],
+        ),
+        None => tr_args(
+            "cli-already-unassigned",
+            &[("id", shown(id)), ("item", item.into())],
+        ),
     }
 }
 
 pub fn cli_unknown_phase(id: impl std::fmt::Display, phase: &str, known: &[&str]) -> String {
-    format!(
-        "{id} has no phase '{phase}'; use next, back or one of: {}",
-        known.join(", ")
+    tr_args(
+        "cli-unknown-phase",
+        &[
+            ("id", shown(id)),
+            ("phase", phase.into()),
+            ("known", known.join(", ").into()),
+        ],
     )
 }
 
 pub fn cli_already_in_phase(id: impl std::fmt::Display, name: &str) -> String {
-    format!("{id} is already in {name}; nothing recorded")
+    tr_args(
+        "cli-already-in-phase",
+        &[("id", shown(id)), ("name", name.into())],
+    )
 }
 
 pub fn cli_items_open(id: impl std::fmt::Display, open: &[&str]) -> String {
-    format!(
-        "{id}: {} item(s) of the current phase are still open ({}); tick them, mark them not applicable, or pass --force",
-        open.len(),
-        open.join(", ")
+    tr_args(
+        "cli-items-open",
+        &[
+            ("id", shown(id)),
+            ("count", open.len().into()),
+            ("items", open.join(", ").into()),
+        ],
     )
 }
 
 pub fn cli_unknown_role(found: &str, known: &[&str]) -> String {
-    format!("unknown role '{found}'; valid values: {}", known.join(", "))
+    tr_args(
+        "cli-unknown-role",
+        &[("found", found.into()), ("known", known.join(", ").into())],
+    )
 }
 
 pub fn playbook_fallback() -> String {
@@ -539,21 +679,24 @@ pub fn playbook_picked_by() -> String {
 }
 
 pub fn cli_playbook_ok(id: &str, counts: &str) -> String {
-    format!("ok: playbook {id} ({counts})")
+    tr_args(
+        "cli-playbook-ok",
+        &[("id", id.into()), ("counts", counts.into())],
+    )
 }
 pub fn welcome_more_keys() -> String {
     tr("welcome-more-keys")
 }
 
-pub fn flag_name(flag: crate::domain::Flag) -> &'static str {
+pub fn flag_name(flag: crate::domain::Flag) -> String {
     use crate::domain::Flag;
-    match flag {
-        Flag::PersonalData => "personal-data breach established",
-        Flag::Significant => "significant incident (NIS2)",
-        Flag::Major => "major incident (DORA)",
-        Flag::Nis2Entity => "NIS2 entity",
-        Flag::DoraEntity => "DORA entity",
-    }
+    tr(match flag {
+        Flag::PersonalData => "flag-personal-data",
+        Flag::Significant => "flag-significant",
+        Flag::Major => "flag-major",
+        Flag::Nis2Entity => "flag-nis2-entity",
+        Flag::DoraEntity => "flag-dora-entity",
+    })
 }
 
 // Notification drafts.
@@ -651,18 +794,21 @@ pub fn draft_nis2_mitigation() -> String {
     tr("draft-nis2-mitigation")
 }
 
-pub fn draft_title(kind: crate::drafts::DraftKind) -> &'static str {
+pub fn draft_title(kind: crate::drafts::DraftKind) -> String {
     use crate::drafts::DraftKind;
-    match kind {
-        DraftKind::Gdpr => "Personal-data breach notification (GDPR Art. 33) - DRAFT",
-        DraftKind::Nis2Early => "NIS2 early warning (Art. 23(4)(a)) - DRAFT",
-        DraftKind::Nis2Notification => "NIS2 incident notification (Art. 23(4)(b)) - DRAFT",
-        DraftKind::Nis2Final => "NIS2 final report (Art. 23(4)(d)) - DRAFT",
-    }
+    tr(match kind {
+        DraftKind::Gdpr => "draft-title-gdpr",
+        DraftKind::Nis2Early => "draft-title-nis2-early",
+        DraftKind::Nis2Notification => "draft-title-nis2-notification",
+        DraftKind::Nis2Final => "draft-title-nis2-final",
+    })
 }
 
 pub fn unknown_draft(found: &str, known: &str) -> String {
-    format!("unknown draft '{found}'; valid values: {known}")
+    tr_args(
+        "unknown-draft",
+        &[("found", found.into()), ("known", known.into())],
+    )
 }
 
 pub fn flash_select_clock() -> String {
@@ -776,48 +922,65 @@ pub fn clock_not_applicable() -> String {
 }
 
 pub fn cli_future_instant(at: &str) -> String {
-    format!("--at {at} is in the future; give the instant it became true")
+    tr_args("cli-future-instant", &[("at", at.into())])
 }
 
 pub fn cli_flag_already(id: impl std::fmt::Display, flag: &str, at: &str) -> String {
-    format!("{id} already has {flag} since {at}; nothing recorded")
+    tr_args(
+        "cli-flag-already",
+        &[("id", shown(id)), ("flag", flag.into()), ("at", at.into())],
+    )
 }
 
 pub fn cli_clock_started(clock: &str, deadline: &str) -> String {
-    format!("started {clock}, due {deadline}")
+    tr_args(
+        "cli-clock-started",
+        &[("clock", clock.into()), ("deadline", deadline.into())],
+    )
 }
 
 pub fn cli_unknown_clock(id: impl std::fmt::Display, clock: &str, known: &[&str]) -> String {
-    format!(
-        "{id} has no clock '{clock}'; its clocks are: {}",
-        known.join(", ")
+    tr_args(
+        "cli-unknown-clock",
+        &[
+            ("id", shown(id)),
+            ("clock", clock.into()),
+            ("known", known.join(", ").into()),
+        ],
     )
 }
 
 pub fn cli_clock_not_applicable(id: impl std::fmt::Display, clock: &str) -> String {
-    format!(
-        "{clock} does not apply to {id} (set nis2-entity or dora-entity with `warroom flag` if it should)"
+    tr_args(
+        "cli-clock-not-applicable",
+        &[("id", shown(id)), ("clock", clock.into())],
     )
 }
 
 pub fn cli_clock_already(id: impl std::fmt::Display, clock: &str) -> String {
-    format!("{id} {clock} is already past that state; nothing recorded")
+    tr_args(
+        "cli-clock-already",
+        &[("id", shown(id)), ("clock", clock.into())],
+    )
 }
 
 pub fn cli_cannot_write(path: &str, why: &str) -> String {
-    format!("cannot write {path}: {why}")
+    tr_args(
+        "cli-cannot-write",
+        &[("path", path.into()), ("why", why.into())],
+    )
 }
 
 /// A flag in a few words, for tight places.
-pub fn flag_short(flag: crate::domain::Flag) -> &'static str {
+pub fn flag_short(flag: crate::domain::Flag) -> String {
     use crate::domain::Flag;
-    match flag {
-        Flag::PersonalData => "breach",
-        Flag::Significant => "significant",
-        Flag::Major => "major",
-        Flag::Nis2Entity => "NIS2 entity",
-        Flag::DoraEntity => "DORA entity",
-    }
+    tr(match flag {
+        Flag::PersonalData => "flag-short-personal-data",
+        Flag::Significant => "flag-short-significant",
+        Flag::Major => "flag-short-major",
+        Flag::Nis2Entity => "flag-short-nis2-entity",
+        Flag::DoraEntity => "flag-short-dora-entity",
+    })
 }
 
 pub fn met_by_step(item: &str) -> String {
@@ -843,14 +1006,14 @@ pub fn form_name_required() -> String {
     tr("form-name-required")
 }
 
-pub fn outcome_name(outcome: crate::domain::ContactOutcome) -> &'static str {
+pub fn outcome_name(outcome: crate::domain::ContactOutcome) -> String {
     use crate::domain::ContactOutcome;
-    match outcome {
-        ContactOutcome::Reached => "reached",
-        ContactOutcome::NoAnswer => "no answer",
-        ContactOutcome::Message => "message left",
-        ContactOutcome::Email => "e-mail sent",
-    }
+    tr(match outcome {
+        ContactOutcome::Reached => "outcome-reached",
+        ContactOutcome::NoAnswer => "outcome-no-answer",
+        ContactOutcome::Message => "outcome-message",
+        ContactOutcome::Email => "outcome-email",
+    })
 }
 
 pub fn search_editing() -> String {
@@ -902,46 +1065,46 @@ pub fn contact_form_hint() -> String {
     tr("contact-form-hint")
 }
 
-pub fn kind_name(kind: crate::domain::ContactKind) -> &'static str {
+pub fn kind_name(kind: crate::domain::ContactKind) -> String {
     use crate::domain::ContactKind;
-    match kind {
-        ContactKind::Internal => "internal",
-        ContactKind::Provider => "provider",
-        ContactKind::Retainer => "retainer CSIRT",
-        ContactKind::Authority => "authority",
-        ContactKind::PublicCsirt => "public CSIRT",
-        ContactKind::Insurer => "insurer",
-        ContactKind::Bank => "bank",
-        ContactKind::Police => "police",
-        ContactKind::Other => "other",
-    }
+    tr(match kind {
+        ContactKind::Internal => "contact-kind-internal",
+        ContactKind::Provider => "contact-kind-provider",
+        ContactKind::Retainer => "contact-kind-retainer",
+        ContactKind::Authority => "contact-kind-authority",
+        ContactKind::PublicCsirt => "contact-kind-public-csirt",
+        ContactKind::Insurer => "contact-kind-insurer",
+        ContactKind::Bank => "contact-kind-bank",
+        ContactKind::Police => "contact-kind-police",
+        ContactKind::Other => "contact-kind-other",
+    })
 }
 
-pub fn contact_field_name(field: crate::app::forms::ContactField) -> &'static str {
+pub fn contact_field_name(field: crate::app::forms::ContactField) -> String {
     use crate::app::forms::ContactField;
-    match field {
-        ContactField::Name => "Name",
-        ContactField::Role => "Role",
-        ContactField::Organisation => "Organisation",
-        ContactField::Phone => "Phones",
-        ContactField::Email => "E-mail",
-        ContactField::Availability => "Hours",
-        ContactField::Roles => "Role ids",
-        ContactField::Notes => "Notes",
-    }
+    tr(match field {
+        ContactField::Name => "contact-field-name",
+        ContactField::Role => "contact-field-role",
+        ContactField::Organisation => "contact-field-organisation",
+        ContactField::Phone => "contact-field-phone",
+        ContactField::Email => "contact-field-email",
+        ContactField::Availability => "contact-field-availability",
+        ContactField::Roles => "contact-field-roles",
+        ContactField::Notes => "contact-field-notes",
+    })
 }
 
 pub fn cli_contact_saved(id: &str) -> String {
-    format!("saved contact {id}")
+    tr_args("cli-contact-saved", &[("id", id.into())])
 }
 
 pub fn cli_unknown_contact(who: &str, close: &[String]) -> String {
     if close.is_empty() {
-        format!("no contact '{who}' in the directory (see `warroom contacts`)")
+        tr_args("cli-unknown-contact", &[("who", who.into())])
     } else {
-        format!(
-            "no contact '{who}' in the directory; closest: {}",
-            close.join(", ")
+        tr_args(
+            "cli-unknown-contact-close",
+            &[("who", who.into()), ("close", close.join(", ").into())],
         )
     }
 }
@@ -949,14 +1112,14 @@ pub fn label_escalation() -> String {
     tr("label-escalation")
 }
 
-pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> &'static str {
+pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> String {
     use crate::domain::LessonKind;
-    match kind {
-        LessonKind::Cause => "probable cause",
-        LessonKind::Weakness => "weakness found",
-        LessonKind::WentWell => "what went well",
-        LessonKind::Recommendation => "recommendation",
-    }
+    tr(match kind {
+        LessonKind::Cause => "lesson-kind-cause",
+        LessonKind::Weakness => "lesson-kind-weakness",
+        LessonKind::WentWell => "lesson-kind-went-well",
+        LessonKind::Recommendation => "lesson-kind-recommendation",
+    })
 }
 
 pub fn hashing() -> String {
@@ -988,23 +1151,36 @@ pub fn cli_cannot_retract_declaration() -> String {
 }
 
 pub fn cli_bad_sha256(found: &str) -> String {
-    format!("--sha256 '{found}' is not a SHA-256 (64 hexadecimal digits)")
+    tr_args("cli-bad-sha256", &[("found", found.into())])
 }
 
 pub fn cli_cannot_read(path: &str, why: &str) -> String {
-    format!("cannot read {path}: {why}")
+    tr_args(
+        "cli-cannot-read",
+        &[("path", path.into()), ("why", why.into())],
+    )
 }
 
 pub fn cli_unknown_evidence(id: impl std::fmt::Display, item: &str) -> String {
-    format!("{id} has no evidence item '{item}' (see `warroom evidence list {id}`)")
+    tr_args(
+        "cli-unknown-evidence",
+        &[("id", shown(id)), ("item", item.into())],
+    )
 }
 
 pub fn cli_evidence_changed(n: usize) -> String {
-    format!("{n} evidence file(s) no longer match their recorded SHA-256")
+    tr_args("cli-evidence-changed", &[("count", n.into())])
 }
 
 pub fn cli_unknown_event(id: impl std::fmt::Display, event: u64, count: u64) -> String {
-    format!("{id} has no event #{event}; its events are #1 to #{count}")
+    tr_args(
+        "cli-unknown-event",
+        &[
+            ("id", shown(id)),
+            ("event", event.into()),
+            ("count", count.into()),
+        ],
+    )
 }
 
 // Reports.
@@ -1078,17 +1254,15 @@ pub fn report_integrity(events: u64, hash: &str) -> String {
 }
 
 pub fn cli_not_a_journal(file: &str) -> String {
-    format!(
-        "{file}:1:1: not a warroom journal (its first line must declare an incident); write one with `warroom export ID --format journal`"
-    )
+    tr_args("cli-not-a-journal", &[("file", file.into())])
 }
 
 pub fn cli_imported(id: impl std::fmt::Display, n: usize) -> String {
-    format!("imported {id} ({n} events, chain verified)")
+    tr_args("cli-imported", &[("id", shown(id)), ("count", n.into())])
 }
 
 pub fn cli_already_imported(id: impl std::fmt::Display) -> String {
-    format!("{id} is already here with the same journal; nothing imported")
+    tr_args("cli-already-imported", &[("id", shown(id))])
 }
 
 pub fn pane_correct() -> String {
@@ -1141,17 +1315,17 @@ pub fn lessons_none() -> String {
     tr("lessons-none")
 }
 
-pub fn kind_filter_name(filter: crate::app::KindFilter) -> &'static str {
+pub fn kind_filter_name(filter: crate::app::KindFilter) -> String {
     use crate::app::KindFilter;
-    match filter {
-        KindFilter::All => "all events",
-        KindFilter::Notes => "notes",
-        KindFilter::Checklist => "checklist",
-        KindFilter::Clocks => "clocks",
-        KindFilter::Contacts => "calls",
-        KindFilter::Evidence => "evidence",
-        KindFilter::Amendments => "corrections",
-    }
+    tr(match filter {
+        KindFilter::All => "journal-filter-all",
+        KindFilter::Notes => "journal-filter-notes",
+        KindFilter::Checklist => "journal-filter-checklist",
+        KindFilter::Clocks => "journal-filter-clocks",
+        KindFilter::Contacts => "journal-filter-contacts",
+        KindFilter::Evidence => "journal-filter-evidence",
+        KindFilter::Amendments => "journal-filter-amendments",
+    })
 }
 
 pub fn flash_report_saved(paths: &str) -> String {
@@ -1163,7 +1337,10 @@ pub fn wall_no_clock() -> String {
 }
 
 pub fn cli_unknown_drill(found: &str, known: &str) -> String {
-    format!("unknown drill '{found}'; valid values: {known}")
+    tr_args(
+        "cli-unknown-drill",
+        &[("found", found.into()), ("known", known.into())],
+    )
 }
 
 pub fn cli_forward_no_command() -> String {
@@ -1177,8 +1354,106 @@ pub fn owner_gone() -> String {
 }
 
 pub fn cli_forward_failed(why: &str) -> String {
-    format!("the store is in use by a dashboard, and it could not be reached: {why}")
+    tr_args("cli-forward-failed", &[("why", why.into())])
 }
 pub fn status_following() -> String {
     tr("status-following")
+}
+
+/// A write or forwarded command panicked; it was not carried out.
+pub fn internal_error() -> String {
+    tr("internal-error")
+}
+
+/// The thread that writes to the store is gone: what the screen shows as saving is not.
+pub fn writer_gone() -> String {
+    tr("writer-gone")
+}
+
+/// How long ago, from a duration already formatted (`00:45:00 ago`).
+pub fn ago(span: &str) -> String {
+    tr_args("ago", &[("span", span.to_string().into())])
+}
+
+/// A report table's column title, given in English as the code writes it (`Done by`),
+/// in the current language (message `report-col-done-by`). `#`, `UTC` and `SHA-256`
+/// are the same in every language.
+pub fn report_column(english: &str) -> String {
+    let id: String = english
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if id.is_empty() || matches!(english, "UTC" | "SHA-256") {
+        english.to_string()
+    } else {
+        tr(&format!("report-col-{id}"))
+    }
+}
+
+/// A code of the report model (`open`, `not started`) as a word for the reader; the
+/// JSON report keeps the code.
+pub fn report_code(code: &str) -> String {
+    tr(&format!("report-code-{}", code.replace(' ', "-")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set};
+
+    #[test]
+    fn sentences_with_values_read_the_same_in_english_and_agree_in_french() {
+        set(Lang::En);
+        assert_eq!(
+            cli_items_open("INC-1", &["a", "b"]),
+            "INC-1: 2 item(s) of the current phase are still open (a, b); tick them, mark them not applicable, or pass --force"
+        );
+        assert_eq!(
+            cli_failed_verification(1),
+            "1 journal(s) failed verification"
+        );
+        assert_eq!(
+            too_small(80, 24, 60, 20),
+            "warroom needs a terminal of at least 80×24; this one is 60×20."
+        );
+        assert_eq!(
+            cli_unknown_event("INC-1", 12, 3400),
+            "INC-1 has no event #12; its events are #1 to #3400"
+        );
+        assert_eq!(
+            cli_already("INC-1", "x", true),
+            "INC-1: x is already done; nothing recorded"
+        );
+        set(Lang::Fr);
+        assert_eq!(
+            cli_failed_verification(1),
+            "1 journal n’a pas passé la vérification"
+        );
+        assert_eq!(
+            cli_imported("INC-1", 3),
+            "INC-1 importé (3 événements, chaîne vérifiée)"
+        );
+        assert_eq!(flag_short(crate::domain::Flag::Major), "majeur");
+        let phase = |open: &[&str]| crate::domain::Change::PhaseAdvanced {
+            phase: "contain".into(),
+            name: "Containment".into(),
+            left_open: open.iter().map(|s| s.to_string()).collect(),
+        };
+        // A shipped phase name is shown in French too.
+        assert_eq!(event_line(&phase(&[]), None), "Phase : Confinement");
+        assert_eq!(
+            event_line(&phase(&["a", "b"]), None),
+            "Phase : Confinement (2 actions laissées ouvertes)"
+        );
+        set(Lang::En);
+        assert_eq!(event_line(&phase(&[]), None), "Phase: Containment");
+        assert_eq!(
+            event_line(&phase(&["a"]), None),
+            "Phase: Containment (1 left open before)"
+        );
+        set(Lang::En);
+        assert_eq!(flag_short(crate::domain::Flag::Major), "major");
+    }
 }

@@ -219,3 +219,91 @@ fn evidence_registered_with_a_path_is_hashed_before_it_is_saved() {
             .contains("/nonexistent/file")
     );
 }
+
+/// Two writes picked the same evidence reference and item id from a screen that had not
+/// yet seen the first: both are kept, under distinct ids, and both are shown.
+#[test]
+fn ids_taken_by_a_write_in_flight_are_renumbered_not_lost() {
+    use warroom::domain::{EvidenceKind, EvidenceSpec, ItemSpec};
+    let mut h = Harness::new();
+    h.declare("Two at once", 'o');
+    let id = h.state().id;
+    let phase = h.state().phases[0].id.clone();
+    let evidence = |description: &str| Change::EvidenceRegistered {
+        evidence: EvidenceSpec {
+            reference: "E1".into(),
+            kind: EvidenceKind::Other,
+            description: description.into(),
+            location: String::new(),
+            sha256: None,
+            size: None,
+            collected_by: None,
+            collected_at: None,
+        },
+    };
+    let item = |text: &str| Change::ItemAdded {
+        item: ItemSpec {
+            id: "add-1".into(),
+            phase: phase.clone(),
+            text: text.into(),
+            owner: None,
+            hints: Default::default(),
+        },
+    };
+    for (e, i) in [("disk image", "first step"), ("paper notes", "second step")] {
+        let events =
+            warroom::ops::append(&h.store, id, t0(), "t", vec![evidence(e), item(i)]).unwrap();
+        let incidents = warroom::store::Store::list(&h.store).unwrap();
+        h.send(warroom::app::Msg::Saved {
+            id,
+            events,
+            incidents,
+        });
+    }
+    let state = h.state();
+    let refs: Vec<&str> = state
+        .evidence
+        .iter()
+        .map(|e| e.spec.reference.as_str())
+        .collect();
+    assert_eq!(refs, ["E1", "E2"]);
+    assert!(state.item("add-1").is_some_and(|i| i.text == "first step"));
+    assert!(state.item("add-2").is_some_and(|i| i.text == "second step"));
+}
+
+/// A refresh after a forwarded command may repeat events the screen has, or skip one
+/// it never saw: the screen then equals the store, never a mix.
+#[test]
+fn a_refresh_skips_known_events_and_rereads_on_a_gap() {
+    use warroom::app::{Effect, Msg};
+    let mut h = Harness::with_demo();
+    let id = h.state().id;
+    let note = |text: &str| Change::NoteAdded { text: text.into() };
+    warroom::ops::append(&h.store, id, t0(), "t", vec![note("forwarded")]).unwrap();
+    let all = warroom::store::Store::events(&h.store, id).unwrap();
+    let incidents = warroom::store::Store::list(&h.store).unwrap();
+    // The whole journal again: only the new event is applied, once.
+    let effects = h.app.update(Msg::Refreshed {
+        id,
+        events: all.clone(),
+        incidents: incidents.clone(),
+    });
+    assert!(effects.is_empty());
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), all.len());
+    let again = h.app.update(Msg::Refreshed {
+        id,
+        events: all.clone(),
+        incidents: incidents.clone(),
+    });
+    assert!(again.is_empty());
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), all.len());
+    // Two more stored, only the last one reported: the screen asks for a re-read.
+    let more = warroom::ops::append(&h.store, id, t0(), "t", vec![note("a"), note("b")]).unwrap();
+    let effects = h.app.update(Msg::Saved {
+        id,
+        events: more[1..].to_vec(),
+        incidents,
+    });
+    assert_eq!(effects, vec![Effect::Load(id)]);
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), all.len());
+}

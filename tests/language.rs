@@ -1,5 +1,6 @@
 //! The screens in the operator's language: chosen by the config, `--lang` or the
-//! environment; switched with `L`. (The translation covers the dashboard's frame so far.)
+//! environment; switched with `L`. Reports, drafts, CLI output and help, and the
+//! shipped content (playbooks, clocks, contacts, drills) follow it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -65,7 +66,61 @@ fn the_environment_and_flag_choose_the_language() {
         .arg(&config)
         .args(["--lang", "en", "snapshot"]);
     assert!(
-        ok(&mut cmd).contains("Délais"),
-        "the config wins over --lang, as asked"
+        ok(&mut cmd).contains("Clocks"),
+        "--lang wins over the config for this run"
     );
+    let mut cmd = warroom(dir.path());
+    cmd.arg("--config").arg(&config).arg("snapshot");
+    assert!(
+        ok(&mut cmd).contains("Délais"),
+        "the config wins over the environment"
+    );
+}
+
+#[test]
+fn shipped_content_is_shown_in_french_and_stored_in_english() {
+    let mut h = Harness::with_demo();
+    let english = h.screen(120, 40);
+    assert!(english.contains("Declare the incident"), "{english}");
+    h.shift('L');
+    let french = h.screen(120, 40);
+    assert!(!french.contains("Declare the incident"), "{french}");
+    assert!(french.contains("Déclarer l’incident"), "{french}");
+    assert!(french.contains("ÉLEVÉE"), "severity in French: {french}");
+    insta::assert_snapshot!("french_dashboard_120x40", french);
+}
+
+#[test]
+fn a_french_incident_exports_its_report_in_either_language() {
+    let dir = tmp();
+    let id = ok(warroom(dir.path()).env("LANG", "fr_FR.UTF-8").arg("demo"));
+    let id = id.trim();
+    let report = |lang: &str| {
+        ok(warroom(dir.path())
+            .env("LANG", "fr_FR.UTF-8")
+            .args(["export", id, "--format", "md", "--lang", lang]))
+    };
+    let (fr, en) = (report("fr"), report("en"));
+    assert!(en.contains("Declare the incident"), "{en}");
+    assert!(fr.contains("Déclarer l’incident"), "{fr}");
+    assert!(!fr.contains("Declare the incident"), "{fr}");
+    // TLP labels stay as FIRST writes them.
+    assert!(fr.contains("TLP:AMBER") && en.contains("TLP:AMBER"));
+    insta::assert_snapshot!("report_en", en);
+    insta::assert_snapshot!("report_fr", fr);
+}
+
+#[test]
+fn cli_output_and_help_speak_french() {
+    let dir = tmp();
+    let id = ok(warroom(dir.path()).arg("demo"));
+    let show = ok(warroom(dir.path())
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["show", id.trim()]));
+    assert!(show.contains("Déclarer l’incident"), "{show}");
+    let help = ok(warroom(dir.path()).args(["--lang", "fr", "new", "--help"]));
+    assert!(help.contains("Utilisation :"), "{help}");
+    assert!(help.contains("Déclarer un nouvel incident"), "{help}");
+    let english = ok(warroom(dir.path()).args(["--lang", "en", "new", "--help"]));
+    assert!(english.contains("Declare a new incident"), "{english}");
 }

@@ -288,3 +288,194 @@ confirm-advance = { $open ->
     [one] 1 item is
    *[other] { $open } items are
 } still open in { $from }. Move on to { $to } anyway?
+
+# Severity levels and incident categories (ENISA reference taxonomy).
+severity-baseline = Baseline
+severity-low = Low
+severity-medium = Medium
+severity-high = High
+severity-severe = Severe
+severity-emergency = Emergency
+category-abusive-content = Abusive content
+category-malicious-code = Malicious code
+category-information-gathering = Information gathering
+category-intrusion-attempts = Intrusion attempts
+category-intrusions = Intrusions
+category-availability = Availability
+category-information-content-security = Information content security
+category-fraud = Fraud
+category-vulnerable = Vulnerable
+category-other = Other
+category-test = Test
+
+ago = { $span } ago
+
+# Internal failures.
+internal-error = internal error: this change was not carried out (see warroom.log)
+writer-gone = the writer stopped: changes still marked saving were NOT saved (see warroom.log)
+
+# Screen size, with its numbers.
+too-small-size = { too-small } { $min-w }×{ $min-h }; { too-small-now } { $w }×{ $h }.
+
+# Journal events, one line each. User text (titles, notes, names) comes in variables.
+event-declared = Declared: { $title } (severity { $severity })
+event-title = Title changed to { $title }
+event-severity = Severity changed to { $severity }
+event-category = Category changed to { $category }
+event-tlp = Label changed to { $tlp }
+event-commander = Incident commander: { $commander }
+event-scope = Scope changed
+event-summary = Summary: { $summary }
+event-detected = Detected at { $at }
+event-phase = { $open ->
+    [0] Phase: { $name }
+   *[other] Phase: { $name } ({ $open } left open before)
+}
+event-item-added = Item added: { $text }
+event-item-done = Done: { $item }
+event-item-reopened = Reopened: { $item }
+event-item-assigned = Assigned to { $person }: { $item }
+event-item-unassigned = Unassigned: { $item }
+event-item-not-applicable = Not applicable: { $item } ({ $reason })
+event-retainer-alerted = Retainer alerted: { $retainer } (responds within { $minutes } min)
+event-called = Called { $contact }: { $outcome }
+event-called-note = Called { $contact }: { $outcome } ({ $note })
+event-contact-saved = Contact saved: { $name }
+event-evidence = Evidence { $reference }: { $description } ({ $kind })
+event-evidence-handed = Evidence { $evidence } handed to { $to }
+event-evidence-handed-note = Evidence { $evidence } handed to { $to } ({ $note })
+event-lesson = Lesson ({ $kind }): { $text }
+event-retracted = Retraction of #{ $event }: { $reason }
+event-drill-started = Drill started ({ $scenario }): { $briefing }
+event-inject = INJECT: { $text }
+event-inject-from = INJECT from { $from }: { $text }
+event-flag-set = Flag set: { $flag }
+event-flag-set-at = Flag set: { $flag } (as of { $at })
+event-clock-started = Clock started by hand: { $clock }
+event-clock-met = Clock met: { $clock } (ref. { $reference })
+event-clock-waived = Clock waived: { $clock } ({ $reason })
+event-report-field = Report: { $field } written
+event-corrected = Correction of #{ $event }: { $text }
+event-closed = Closed: { $reason }
+
+# Names: checklist filters, flags, drafts, call outcomes, contact kinds and fields,
+# lesson kinds, journal filters.
+filter-all = all
+filter-open = open only
+filter-mine = mine
+assign-nobody = Nobody (take it back)
+flag-personal-data = personal-data breach established
+flag-significant = significant incident (NIS2)
+flag-major = major incident (DORA)
+flag-nis2-entity = NIS2 entity
+flag-dora-entity = DORA entity
+flag-short-personal-data = breach
+flag-short-significant = significant
+flag-short-major = major
+flag-short-nis2-entity = NIS2 entity
+flag-short-dora-entity = DORA entity
+draft-title-gdpr = Personal-data breach notification (GDPR Art. 33) - DRAFT
+draft-title-nis2-early = NIS2 early warning (Art. 23(4)(a)) - DRAFT
+draft-title-nis2-notification = NIS2 incident notification (Art. 23(4)(b)) - DRAFT
+draft-title-nis2-final = NIS2 final report (Art. 23(4)(d)) - DRAFT
+outcome-reached = reached
+outcome-no-answer = no answer
+outcome-message = message left
+outcome-email = e-mail sent
+contact-kind-internal = internal
+contact-kind-provider = provider
+contact-kind-retainer = retainer CSIRT
+contact-kind-authority = authority
+contact-kind-public-csirt = public CSIRT
+contact-kind-insurer = insurer
+contact-kind-bank = bank
+contact-kind-police = police
+contact-kind-other = other
+contact-field-name = Name
+contact-field-role = Role
+contact-field-organisation = Organisation
+contact-field-phone = Phones
+contact-field-email = E-mail
+contact-field-availability = Hours
+contact-field-roles = Role ids
+contact-field-notes = Notes
+lesson-kind-cause = probable cause
+lesson-kind-weakness = weakness found
+lesson-kind-went-well = what went well
+lesson-kind-recommendation = recommendation
+journal-filter-all = all events
+journal-filter-notes = notes
+journal-filter-checklist = checklist
+journal-filter-clocks = clocks
+journal-filter-contacts = calls
+journal-filter-evidence = evidence
+journal-filter-amendments = corrections
+
+# Command line, with values.
+cli-empty = { $what } is empty; give some text
+cli-saved = saved { $id } event { $event }
+cli-unknown-item = { $id } has no checklist item '{ $item }'; its items are: { $known }
+cli-already-done = { $id }: { $item } is already done; nothing recorded
+cli-already-open = { $id }: { $item } is not done; nothing recorded
+cli-verified = { $id }: ok, { $count } events, head { $head }
+cli-broken = { $id }: BROKEN at { $why }
+cli-failed-verification = { $count } journal(s) failed verification
+cli-unknown-playbook = unknown playbook '{ $found }'; valid values: { $known }
+cli-already-assigned = { $id } { $item } is already assigned to { $person }; nothing recorded
+cli-already-unassigned = { $id } { $item } is assigned to nobody already; nothing recorded
+cli-unknown-phase = { $id } has no phase '{ $phase }'; use next, back or one of: { $known }
+cli-already-in-phase = { $id } is already in { $name }; nothing recorded
+cli-items-open = { $id }: { $count } item(s) of the current phase are still open ({ $items }); tick them, mark them not applicable, or pass --force
+cli-unknown-role = unknown role '{ $found }'; valid values: { $known }
+cli-playbook-ok = ok: playbook { $id } ({ $counts })
+unknown-draft = unknown draft '{ $found }'; valid values: { $known }
+cli-future-instant = --at { $at } is in the future; give the instant it became true
+cli-flag-already = { $id } already has { $flag } since { $at }; nothing recorded
+cli-clock-started = started { $clock }, due { $deadline }
+cli-unknown-clock = { $id } has no clock '{ $clock }'; its clocks are: { $known }
+cli-clock-not-applicable = { $clock } does not apply to { $id } (set nis2-entity or dora-entity with `warroom flag` if it should)
+cli-clock-already = { $id } { $clock } is already past that state; nothing recorded
+cli-cannot-write = cannot write { $path }: { $why }
+cli-contact-saved = saved contact { $id }
+cli-unknown-contact = no contact '{ $who }' in the directory (see `warroom contacts`)
+cli-unknown-contact-close = no contact '{ $who }' in the directory; closest: { $close }
+cli-bad-sha256 = --sha256 '{ $found }' is not a SHA-256 (64 hexadecimal digits)
+cli-cannot-read = cannot read { $path }: { $why }
+cli-unknown-evidence = { $id } has no evidence item '{ $item }' (see `warroom evidence list { $id }`)
+cli-evidence-changed = { $count } evidence file(s) no longer match their recorded SHA-256
+cli-unknown-event = { $id } has no event #{ $event }; its events are #1 to #{ $count }
+cli-not-a-journal = { $file }:1:1: not a warroom journal (its first line must declare an incident); write one with `warroom export ID --format journal`
+cli-imported = imported { $id } ({ $count } events, chain verified)
+cli-already-imported = { $id } is already here with the same journal; nothing imported
+cli-unknown-drill = unknown drill '{ $found }'; valid values: { $known }
+cli-forward-failed = the store is in use by a dashboard, and it could not be reached: { $why }
+
+# Report tables: column titles and states.
+report-col-author = Author
+report-col-event = Event
+report-col-step = Step
+report-col-status = Status
+report-col-owner = Owner
+report-col-done-by = Done by
+report-col-done-at-utc = Done at (UTC)
+report-col-deadline = Deadline
+report-col-owed-to = Owed to
+report-col-state = State
+report-col-due-utc = Due (UTC)
+report-col-outcome = Outcome
+report-col-reference = Reference
+report-col-contact = Contact
+report-col-by = By
+report-col-note = Note
+report-col-ref = Ref.
+report-col-kind = Kind
+report-col-description = Description
+report-col-location = Location
+report-col-custody = Custody
+report-code-done = done
+report-code-open = open
+report-code-not-applicable = not applicable
+report-code-not-started = not started
+report-code-running = running
+report-code-met = met
+report-code-waived = waived

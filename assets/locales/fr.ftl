@@ -288,3 +288,210 @@ confirm-advance = { $open ->
     [one] 1 élément est encore ouvert
    *[other] { $open } éléments sont encore ouverts
 } en { $from }. Passer quand même à { $to } ?
+
+# Niveaux de gravité et catégories d’incident (taxonomie de référence ENISA).
+severity-baseline = Référence
+severity-low = Faible
+severity-medium = Moyenne
+severity-high = Élevée
+severity-severe = Grave
+severity-emergency = Urgence
+category-abusive-content = Contenu abusif
+category-malicious-code = Code malveillant
+category-information-gathering = Collecte d’informations
+category-intrusion-attempts = Tentatives d’intrusion
+category-intrusions = Intrusions
+category-availability = Disponibilité
+category-information-content-security = Sécurité du contenu de l’information
+category-fraud = Fraude
+category-vulnerable = Vulnérable
+category-other = Autre
+category-test = Test
+
+ago = il y a { $span }
+
+# Pannes internes.
+internal-error = erreur interne : ce changement n’a pas été effectué (voir warroom.log)
+writer-gone = l’écriture s’est arrêtée : les changements encore « en cours » n’ont PAS été enregistrés (voir warroom.log)
+
+# Taille de l’écran, avec ses nombres.
+too-small-size = { too-small } { $min-w }×{ $min-h } ; { too-small-now } { $w }×{ $h }.
+
+# Événements du journal, une ligne chacun. Le texte saisi (titres, notes, noms) arrive en variables.
+event-declared = Déclaré : { $title } (gravité { $severity })
+event-title = Titre modifié : { $title }
+event-severity = Gravité modifiée : { $severity }
+event-category = Catégorie modifiée : { $category }
+event-tlp = Marquage modifié : { $tlp }
+event-commander = Pilote : { $commander }
+event-scope = Périmètre modifié
+event-summary = Résumé : { $summary }
+event-detected = Détecté le { $at }
+event-phase = { $open ->
+    [0] Phase : { $name }
+    [one] Phase : { $name } (1 action laissée ouverte)
+   *[other] Phase : { $name } ({ $open } actions laissées ouvertes)
+}
+event-item-added = Action ajoutée : { $text }
+event-item-done = Action faite : { $item }
+event-item-reopened = Action rouverte : { $item }
+event-item-assigned = Action confiée à { $person } : { $item }
+event-item-unassigned = Action confiée à personne : { $item }
+event-item-not-applicable = Sans objet : { $item } ({ $reason })
+event-retainer-alerted = Prestataire alerté : { $retainer } (répond sous { $minutes } min)
+event-called = Appel à { $contact } : { $outcome }
+event-called-note = Appel à { $contact } : { $outcome } ({ $note })
+event-contact-saved = Contact enregistré : { $name }
+event-evidence = Preuve { $reference } : { $description } ({ $kind })
+event-evidence-handed = Preuve { $evidence } remise à { $to }
+event-evidence-handed-note = Preuve { $evidence } remise à { $to } ({ $note })
+event-lesson = Enseignement ({ $kind }) : { $text }
+event-retracted = Retrait du #{ $event } : { $reason }
+event-drill-started = Exercice lancé ({ $scenario }) : { $briefing }
+event-inject = INJECT : { $text }
+event-inject-from = INJECT de { $from } : { $text }
+event-flag-set = Indicateur posé : { $flag }
+event-flag-set-at = Indicateur posé : { $flag } (à compter du { $at })
+event-clock-started = Délai démarré à la main : { $clock }
+event-clock-met = Délai tenu : { $clock } (réf. { $reference })
+event-clock-waived = Délai levé : { $clock } ({ $reason })
+event-report-field = Rapport : { $field } rédigé
+event-corrected = Correction du #{ $event } : { $text }
+event-closed = Clos : { $reason }
+
+# Noms : filtres de la liste, indicateurs, brouillons, résultats d’appel, types et champs
+# de contact, types d’enseignement, filtres du journal.
+filter-all = tout
+filter-open = ouvertes seulement
+filter-mine = les miennes
+assign-nobody = Personne (reprendre l’action)
+flag-personal-data = violation de données personnelles avérée
+flag-significant = incident important (NIS2)
+flag-major = incident majeur (DORA)
+flag-nis2-entity = entité NIS2
+flag-dora-entity = entité DORA
+flag-short-personal-data = violation
+flag-short-significant = important
+flag-short-major = majeur
+flag-short-nis2-entity = entité NIS2
+flag-short-dora-entity = entité DORA
+draft-title-gdpr = Notification de violation de données personnelles (RGPD art. 33) - BROUILLON
+draft-title-nis2-early = Alerte précoce NIS2 (art. 23(4)(a)) - BROUILLON
+draft-title-nis2-notification = Notification d’incident NIS2 (art. 23(4)(b)) - BROUILLON
+draft-title-nis2-final = Rapport final NIS2 (art. 23(4)(d)) - BROUILLON
+outcome-reached = joint
+outcome-no-answer = pas de réponse
+outcome-message = message laissé
+outcome-email = courriel envoyé
+contact-kind-internal = interne
+contact-kind-provider = fournisseur
+contact-kind-retainer = CSIRT prestataire
+contact-kind-authority = autorité
+contact-kind-public-csirt = CSIRT public
+contact-kind-insurer = assureur
+contact-kind-bank = banque
+contact-kind-police = police
+contact-kind-other = autre
+contact-field-name = Nom
+contact-field-role = Rôle
+contact-field-organisation = Organisme
+contact-field-phone = Téléphones
+contact-field-email = Courriel
+contact-field-availability = Horaires
+contact-field-roles = Ids de rôle
+contact-field-notes = Notes
+lesson-kind-cause = cause probable
+lesson-kind-weakness = point faible
+lesson-kind-went-well = ce qui a marché
+lesson-kind-recommendation = recommandation
+journal-filter-all = tous les événements
+journal-filter-notes = notes
+journal-filter-checklist = liste d’actions
+journal-filter-clocks = délais
+journal-filter-contacts = appels
+journal-filter-evidence = preuves
+journal-filter-amendments = corrections
+
+# Ligne de commande, avec des valeurs.
+cli-empty = { $what } : vide ; donnez un texte
+cli-saved = { $id } enregistré, événement { $event }
+cli-unknown-item = { $id } n’a pas d’action « { $item } » ; ses actions sont : { $known }
+cli-already-done = { $id } : l’action { $item } est déjà faite ; rien d’enregistré
+cli-already-open = { $id } : l’action { $item } n’est pas faite ; rien d’enregistré
+cli-verified = { $id } : ok, { $count ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}, tête { $head }
+cli-broken = { $id } : ROMPU à { $why }
+cli-failed-verification = { $count ->
+    [one] { $count } journal n’a pas passé la vérification
+   *[other] { $count } journaux n’ont pas passé la vérification
+}
+cli-unknown-playbook = procédure inconnue « { $found } » ; valeurs possibles : { $known }
+cli-already-assigned = { $id } : l’action { $item } est déjà confiée à { $person } ; rien d’enregistré
+cli-already-unassigned = { $id } : l’action { $item } n’est déjà confiée à personne ; rien d’enregistré
+cli-unknown-phase = { $id } n’a pas de phase « { $phase } » ; utilisez next, back ou l’une de : { $known }
+cli-already-in-phase = { $id } est déjà en { $name } ; rien d’enregistré
+cli-items-open = { $id } : { $count ->
+    [one] { $count } action de la phase en cours est encore ouverte ({ $items }) ; cochez-la, marquez-la sans objet, ou passez --force
+   *[other] { $count } actions de la phase en cours sont encore ouvertes ({ $items }) ; cochez-les, marquez-les sans objet, ou passez --force
+}
+cli-unknown-role = rôle inconnu « { $found } » ; valeurs possibles : { $known }
+cli-playbook-ok = ok : procédure { $id } ({ $counts })
+unknown-draft = brouillon inconnu « { $found } » ; valeurs possibles : { $known }
+cli-future-instant = --at { $at } est dans le futur ; donnez l’instant où c’est devenu vrai
+cli-flag-already = { $id } porte déjà l’indicateur { $flag } depuis { $at } ; rien d’enregistré
+cli-clock-started = { $clock } démarré, échéance { $deadline }
+cli-unknown-clock = { $id } n’a pas de délai « { $clock } » ; ses délais sont : { $known }
+cli-clock-not-applicable = { $clock } ne s’applique pas à { $id } (posez nis2-entity ou dora-entity avec `warroom flag` si c’est le cas)
+cli-clock-already = { $id } : le délai { $clock } a déjà dépassé cet état ; rien d’enregistré
+cli-cannot-write = impossible d’écrire { $path } : { $why }
+cli-contact-saved = contact { $id } enregistré
+cli-unknown-contact = aucun contact « { $who } » dans l’annuaire (voir `warroom contacts`)
+cli-unknown-contact-close = aucun contact « { $who } » dans l’annuaire ; les plus proches : { $close }
+cli-bad-sha256 = --sha256 « { $found } » n’est pas un SHA-256 (64 chiffres hexadécimaux)
+cli-cannot-read = impossible de lire { $path } : { $why }
+cli-unknown-evidence = { $id } n’a pas de preuve « { $item } » (voir `warroom evidence list { $id }`)
+cli-evidence-changed = { $count ->
+    [one] { $count } fichier de preuve ne correspond plus à son SHA-256 enregistré
+   *[other] { $count } fichiers de preuve ne correspondent plus à leur SHA-256 enregistré
+}
+cli-unknown-event = { $id } n’a pas d’événement #{ $event } ; ses événements vont de #1 à #{ $count }
+cli-not-a-journal = { $file }:1:1: pas un journal warroom (sa première ligne doit déclarer un incident) ; écrivez-en un avec `warroom export ID --format journal`
+cli-imported = { $id } importé ({ $count ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}, chaîne vérifiée)
+cli-already-imported = { $id } est déjà ici avec le même journal ; rien d’importé
+cli-unknown-drill = exercice inconnu « { $found } » ; valeurs possibles : { $known }
+cli-forward-failed = la base est utilisée par un tableau de bord, qui n’a pas pu être joint : { $why }
+
+# Tableaux du rapport : titres de colonnes et états.
+report-col-author = Auteur
+report-col-event = Événement
+report-col-step = Action
+report-col-status = État
+report-col-owner = Responsable
+report-col-done-by = Faite par
+report-col-done-at-utc = Faite à (UTC)
+report-col-deadline = Délai
+report-col-owed-to = Dû à
+report-col-state = État
+report-col-due-utc = Échéance (UTC)
+report-col-outcome = Résultat
+report-col-reference = Référence
+report-col-contact = Contact
+report-col-by = Par
+report-col-note = Note
+report-col-ref = Réf.
+report-col-kind = Type
+report-col-description = Description
+report-col-location = Emplacement
+report-col-custody = Détention
+report-code-done = faite
+report-code-open = ouverte
+report-code-not-applicable = sans objet
+report-code-not-started = non démarré
+report-code-running = en cours
+report-code-met = tenu
+report-code-waived = écarté

@@ -73,7 +73,7 @@ impl App {
         if let Some(at) = state.clock_facts.flags.get(&flag) {
             self.flash = Some(Flash {
                 text: text::flash_flag_already(
-                    text::flag_name(flag),
+                    &text::flag_name(flag),
                     &self.zone.format(*at, "%d %b %H:%M"),
                 ),
                 error: false,
@@ -82,7 +82,7 @@ impl App {
         }
         let change = Change::FlagSet { flag, at: None };
         self.confirm_clock_change(change, |due| {
-            text::confirm_flag(text::flag_name(flag), &due)
+            text::confirm_flag(&text::flag_name(flag), &due)
         });
         vec![]
     }

@@ -84,8 +84,9 @@ pub enum Effect {
     },
     /// Add or replace a directory entry (directory journal).
     SaveContact(Box<Contact>),
-    /// Write the incident's report, in every format, to the data directory.
-    ExportReport(IncidentId),
+    /// Write the incident's report, in every format, to the data directory, in the
+    /// language of the screen.
+    ExportReport(IncidentId, crate::i18n::Lang),
     /// Re-read the index and the journal of incident `id` (or just the index).
     Refresh(Option<IncidentId>),
     /// Hash the file at `path`, then register the evidence with its SHA-256 and size.

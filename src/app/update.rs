@@ -47,9 +47,11 @@ impl App {
                 incidents,
             } => {
                 self.pending = self.pending.saturating_sub(1);
-                self.incidents = incidents;
-                self.saved(id, events);
-                vec![]
+                // Empty: the store could not list after saving; keep the list shown.
+                if !incidents.is_empty() {
+                    self.incidents = incidents;
+                }
+                self.saved(id, events)
             }
             Msg::Loaded { id, events } => {
                 self.open(id, events);
@@ -65,19 +67,14 @@ impl App {
                 incidents,
             } => {
                 self.incidents = incidents;
-                let known = self
-                    .active
-                    .as_ref()
-                    .filter(|a| a.state.id == id)
-                    .map(|a| a.events.len());
-                match known {
-                    Some(n) if n <= events.len() => {
-                        let new = events[n..].to_vec();
-                        self.saved(id, new);
-                    }
-                    _ => self.open(id, events),
+                let showing = self.active.as_ref().is_some_and(|a| a.state.id == id);
+                if showing {
+                    // `saved` skips what the screen already has, by event id.
+                    self.saved(id, events)
+                } else {
+                    self.open(id, events);
+                    vec![]
                 }
-                vec![]
             }
             Msg::OwnerGone => {
                 self.owner_gone = true;
@@ -252,7 +249,9 @@ impl App {
                 self.open_journal();
                 vec![]
             }
-            Action::ExportReport => self.with_incident(|_, id| vec![Effect::ExportReport(id)]),
+            Action::ExportReport => {
+                self.with_incident(|app, id| vec![Effect::ExportReport(id, app.lang)])
+            }
             Action::TakeOver => {
                 if self.owner_gone {
                     self.take_over = true;
@@ -476,7 +475,11 @@ impl App {
         }
     }
 
-    fn saved(&mut self, id: IncidentId, events: Vec<Event>) {
+    /// Applies newly stored events of incident `id` to the screen's state. Events the
+    /// screen already has are skipped (a refresh after a forwarded command may repeat
+    /// them); a gap (an event stored meanwhile that the screen never saw) asks for a full
+    /// re-read, so the screen never shows a journal the store does not hold.
+    fn saved(&mut self, id: IncidentId, events: Vec<Event>) -> Vec<Effect> {
         // The clock list re-sorts as clocks change: keep the same clock selected.
         let selected_clock = (self.focus == Pane::Clocks)
             .then(|| self.selected_clock().map(|c| c.id))
@@ -487,10 +490,18 @@ impl App {
                     .iter()
                     .any(|e| matches!(e.change, Change::PhaseAdvanced { .. }));
                 for event in events {
-                    // Same function as the full fold: the screen always equals a re-read.
-                    if active.state.apply(&event).is_ok() {
-                        active.events.push(event);
+                    let have = active.events.len() as u64;
+                    if event.id <= have {
+                        continue;
                     }
+                    if event.id != have + 1 {
+                        return vec![Effect::Load(id)];
+                    }
+                    // Same function as the full fold: the screen always equals a re-read.
+                    if active.state.apply(&event).is_err() {
+                        return vec![Effect::Load(id)];
+                    }
+                    active.events.push(event);
                 }
                 self.refresh_journal_hits();
                 if moved {
@@ -513,6 +524,7 @@ impl App {
                 }
             }
         }
+        vec![]
     }
 
     fn open(&mut self, _id: IncidentId, events: Vec<Event>) {

@@ -25,7 +25,7 @@ pub struct Cli {
     /// Directory holding the incident store (default: the platform data directory).
     #[arg(long, global = true, env = "WARROOM_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Language of the screens (en, fr), when the config does not set one.
+    /// Language of the screens, reports and messages for this run (en, fr); overrides the config.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
@@ -459,4 +459,80 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     s.parse()
+}
+
+/// Makes the command's relative file paths absolute against `cwd`: a command forwarded
+/// to the dashboard's process runs there, but its paths are the caller's.
+pub fn resolve_paths(command: &mut Command, cwd: &std::path::Path) {
+    let fix = |path: &mut PathBuf| {
+        if path.is_relative() {
+            *path = cwd.join(&*path);
+        }
+    };
+    match command {
+        Command::Draft { output, .. } | Command::Export { output, .. } => {
+            output.as_mut().map(fix);
+        }
+        Command::Import { file } => fix(file),
+        Command::Contacts {
+            command: Some(ContactsCommand::Export { output, .. }),
+            ..
+        } => {
+            output.as_mut().map(fix);
+        }
+        Command::Evidence {
+            command: EvidenceCommand::Add { file, .. },
+            ..
+        } => {
+            file.as_mut().map(fix);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use std::path::Path;
+
+    fn parsed(args: &[&str]) -> Command {
+        let cli = Cli::try_parse_from(std::iter::once("warroom").chain(args.iter().copied()));
+        match cli {
+            Ok(Cli {
+                command: Some(command),
+                ..
+            }) => command,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_forwarded_command_keeps_the_callers_relative_paths() {
+        let cwd = Path::new("/home/caller/case");
+        let mut import = parsed(&["import", "journal.json"]);
+        resolve_paths(&mut import, cwd);
+        assert!(matches!(import, Command::Import { file } if file == cwd.join("journal.json")));
+        let mut export = parsed(&["export", "IR-2026-0001", "--output", "/abs/report.md"]);
+        resolve_paths(&mut export, cwd);
+        assert!(
+            matches!(export, Command::Export { output: Some(o), .. } if o == Path::new("/abs/report.md"))
+        );
+        let mut add = parsed(&[
+            "evidence",
+            "add",
+            "IR-2026-0001",
+            "--kind",
+            "disk-image",
+            "--description",
+            "disk",
+            "--file",
+            "img.dd",
+        ]);
+        resolve_paths(&mut add, cwd);
+        assert!(matches!(
+            add,
+            Command::Evidence { command: EvidenceCommand::Add { file: Some(f), .. } } if f == cwd.join("img.dd")
+        ));
+    }
 }

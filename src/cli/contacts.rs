@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::domain::{Change, Contact, ContactKind, ContactOutcome, IncidentId};
 use crate::search::search;
 use crate::store::{NewEvent, Store};
-use crate::ui::format::safe;
+use crate::ui::format::{content, safe};
 use crate::{contacts, ops, text};
 use std::path::Path;
 
@@ -28,7 +28,7 @@ pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool)
         outln!(
             "{:<22} {}{verify}  {}  {}  {}",
             c.key(),
-            safe(&c.name),
+            content(&c.name),
             safe(&c.phones.join(", ")),
             safe(&c.email),
             safe(&c.role)

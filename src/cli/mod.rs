@@ -13,6 +13,7 @@ mod args;
 mod clocks;
 mod contacts;
 mod exchange;
+pub mod help;
 mod items;
 mod playbook;
 mod record;
@@ -128,11 +129,13 @@ pub fn run(cli: Cli) -> Outcome {
         return config_check(file.as_deref().or(cli.config.as_deref()));
     }
     let mut config = load_config(cli.config.as_deref())?;
-    // The config's language, else --lang, else the environment, else English.
-    config.language = config
-        .language
-        .or(cli.lang)
+    // --lang for this run (a report in English from a French team), else the config's
+    // language, else the environment, else English.
+    config.language = cli
+        .lang
+        .or(config.language)
         .or_else(|| crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
+    crate::i18n::set(config.language.unwrap_or_default());
     // https://no-color.org: any non-empty NO_COLOR means no colour.
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.theme = crate::ui::theme::ThemeKind::Mono;
@@ -185,12 +188,13 @@ fn forward(dir: &Path, author: &str) -> Outcome {
 /// dashboard owns the store).
 pub fn run_forwarded(
     args: &[String],
+    cwd: Option<&Path>,
     store: &dyn Store,
     config: &Config,
     author: &str,
 ) -> (u8, String, String) {
     let argv = std::iter::once("warroom".to_string()).chain(args.iter().cloned());
-    let command = match <Cli as clap::Parser>::try_parse_from(argv) {
+    let mut command = match <Cli as clap::Parser>::try_parse_from(argv) {
         Ok(Cli {
             command: Some(command),
             ..
@@ -198,6 +202,11 @@ pub fn run_forwarded(
         Ok(_) => return (2, String::new(), text::cli_forward_no_command()),
         Err(e) => return (2, String::new(), e.to_string()),
     };
+    if let Some(cwd) = cwd {
+        args::resolve_paths(&mut command, cwd);
+    }
+    // Runs on the dashboard's writer thread: speak the dashboard's configured language.
+    crate::i18n::set(config.language.unwrap_or_default());
     CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
     let outcome = run_command(command, store, config, author, now());
     let stdout = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
@@ -205,6 +214,12 @@ pub fn run_forwarded(
         Ok(()) => (0, stdout, String::new()),
         Err(f) => (f.exit_code(), stdout, f.message().to_string()),
     }
+}
+
+/// Whether this command runs in the dashboard's process for another one: then nothing
+/// may be drawn on this process's terminal (it shows the dashboard).
+fn forwarded() -> bool {
+    CAPTURE.with(|c| c.borrow().is_some())
 }
 
 thread_local! {

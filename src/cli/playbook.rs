@@ -4,7 +4,7 @@ use super::{Failure, Outcome};
 use crate::config::{Config, Source, parse_playbook};
 use crate::domain::{Playbook, Stage};
 use crate::text;
-use crate::ui::format::safe;
+use crate::ui::format::{content, safe};
 use serde_json::json;
 use std::path::Path;
 
@@ -38,7 +38,7 @@ pub fn list(config: &Config, as_json: bool) -> Outcome {
         outln!(
             "{:<22} {:<40} {:>3} {}  {}: {picks}  ({})",
             p.id,
-            safe(&p.name),
+            content(&p.name),
             p.items.len(),
             text::playbook_items(),
             text::playbook_picked_by(),
@@ -65,23 +65,28 @@ pub fn show(config: &Config, name: &str, as_json: bool) -> Outcome {
             "phase_model": model.id, "phases": model.phase_specs(), "items": checklist,
         }));
     }
-    outln!("{} — {}", playbook.id, safe(&playbook.name));
+    outln!("{} — {}", playbook.id, content(&playbook.name));
     if !playbook.description.is_empty() {
-        outln!("{}", safe(&playbook.description));
+        outln!("{}", content(&playbook.description));
     }
     for phase in &model.phases {
         outln!("");
-        outln!("{}", safe(&phase.name));
+        outln!("{}", content(&phase.name));
         for item in checklist.iter().filter(|i| i.phase == phase.id) {
             let owner = item.owner.as_deref().map_or("", |o| config.role_name(o));
-            outln!("  {:<26} {:<20} {}", item.id, safe(owner), safe(&item.text));
+            outln!(
+                "  {:<26} {:<20} {}",
+                item.id,
+                content(owner),
+                content(&item.text)
+            );
             let h = &item.hints;
             let mut hints = Vec::new();
             if let Some(call) = &h.call {
                 hints.push(format!(
                     "{}: {}",
                     text::hint_call(),
-                    safe(config.role_name(call))
+                    content(config.role_name(call))
                 ));
             }
             if let Some(keep) = &h.evidence {

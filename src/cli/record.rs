@@ -88,7 +88,7 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
 
 /// Hashes `path`, drawing a progress bar on standard error when it is a terminal.
 fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> {
-    let tty = std::io::stderr().is_terminal();
+    let tty = !super::forwarded() && std::io::stderr().is_terminal();
     let mut last = 0u64;
     let mut progress = |done: u64, total: u64| {
         let percent = (done * 100).checked_div(total).unwrap_or(100);

@@ -4,7 +4,7 @@ use super::{Failure, Outcome};
 use crate::domain::{ClockState, ClockView, Event, IncidentId, Urgency, fold};
 use crate::store::Store;
 use crate::text;
-use crate::ui::format::{hms, safe};
+use crate::ui::format::{content, hms, safe};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
@@ -31,9 +31,13 @@ pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
         outln!(
             "{}  {}  {:<16} {}{exercise}",
             s.id,
-            s.severity,
-            safe(&s.phase),
-            safe(&s.title)
+            format!(
+                "{} {}",
+                s.severity.level(),
+                crate::i18n::terms::severity(s.severity)
+            ),
+            content(&s.phase),
+            content(&s.title)
         );
     }
     Ok(())
@@ -91,7 +95,11 @@ fn clock_line(c: &ClockView, now: DateTime<Utc>) -> String {
         (ClockState::NotApplicable, _) => text::clock_not_applicable(),
         _ => text::clock_waiting(),
     };
-    format!("{} ({}): {value}{due}", safe(&c.name), safe(&c.authority))
+    format!(
+        "{} ({}): {value}{due}",
+        content(&c.name),
+        content(&c.authority)
+    )
 }
 
 pub fn show(
@@ -157,8 +165,14 @@ pub fn show(
         outln!("{text}");
         return Ok(());
     }
-    outln!("{}  {}", state.id, safe(&state.title));
-    outln!("{}  {}  {}", state.severity, state.tlp, state.category);
+    outln!("{}  {}", state.id, content(&state.title));
+    outln!(
+        "{} {}  {}  {}",
+        state.severity.level(),
+        crate::i18n::terms::severity(state.severity),
+        state.tlp,
+        crate::i18n::terms::category(state.category)
+    );
     if state.exercise {
         outln!("{}", text::exercise());
     }
@@ -181,7 +195,7 @@ pub fn show(
                 format!(
                     "{} {} {}",
                     text::step_reached(),
-                    safe(contact),
+                    content(contact),
                     at.to_rfc3339()
                 )
             }
@@ -193,12 +207,12 @@ pub fn show(
         outln!(
             "{} {}: {status} ({})",
             text::label_escalation(),
-            config.role_name(&step.role),
+            content(config.role_name(&step.role)),
             step.contacts.join(", ")
         );
     }
     if let Some(playbook) = &state.playbook {
-        outln!("{}: {}", text::label_playbook(), safe(&playbook.name));
+        outln!("{}: {}", text::label_playbook(), content(&playbook.name));
     }
     for (index, phase) in state.phases.iter().enumerate() {
         let (done, total) = state.progress(index);
@@ -207,7 +221,7 @@ pub fn show(
         } else {
             " "
         };
-        outln!("{marker} {} {done}/{total}", safe(&phase.name));
+        outln!("{marker} {} {done}/{total}", content(&phase.name));
         for item in state.items_of_phase(index) {
             let mark = match (&item.done, &item.not_applicable) {
                 (Some(_), _) => "x",
@@ -219,7 +233,7 @@ pub fn show(
                 .as_deref()
                 .map(|a| format!(" → {}", safe(a)))
                 .unwrap_or_default();
-            outln!("    [{mark}] {:<22} {}{to}", item.id, safe(&item.text));
+            outln!("    [{mark}] {:<22} {}{to}", item.id, content(&item.text));
         }
     }
     outln!("{} ({})", text::pane_journal(), events.len());

@@ -3,9 +3,11 @@
 //! and what was expected.
 
 mod catalog;
+mod texts;
 mod yaml;
 
 pub use catalog::{Catalog, SHIPPED, Vocabulary, merge_by_id, parse_playbook};
+pub use texts::shipped_texts;
 pub use yaml::{ConfigError, Source};
 
 use crate::app::keymap::Keymap;
@@ -41,7 +43,8 @@ pub struct Config {
     pub keymap: Keymap,
     /// standard, high-contrast (projectors) or mono; `NO_COLOR` forces mono.
     pub theme: crate::ui::theme::ThemeKind,
-    /// en or fr; unset: `--lang`, else the environment (LC_ALL, LC_MESSAGES, LANG).
+    /// en or fr; `--lang` overrides it for one run; unset: the environment (LC_ALL,
+    /// LC_MESSAGES, LANG), else English.
     pub language: Option<crate::i18n::Lang>,
     /// Phase models and playbooks, resolved from the keys above and the files around.
     #[serde(skip)]

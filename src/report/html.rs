@@ -52,7 +52,7 @@ fn row(out: &mut String, cells: &[String]) -> std::fmt::Result {
 fn head(out: &mut String, cells: &[&str]) -> std::fmt::Result {
     out.push_str("<table><thead><tr>");
     for c in cells {
-        write!(out, "<th>{c}</th>")?;
+        write!(out, "<th>{}</th>", escape(&text::report_column(c)))?;
     }
     out.push_str("</tr></thead><tbody>\n");
     Ok(())
@@ -147,8 +147,12 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         )?;
         for i in &p.items {
             let status = match &i.not_applicable {
-                Some(reason) => format!("not applicable: {}", escape(reason)),
-                None => escape(&i.status),
+                Some(reason) => format!(
+                    "{}: {}",
+                    escape(&text::report_code("not applicable")),
+                    escape(reason)
+                ),
+                None => escape(&text::report_code(&i.status)),
             };
             row(
                 out,
@@ -182,7 +186,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
             &[
                 escape(&c.name),
                 escape(&c.authority),
-                escape(&c.state),
+                escape(&text::report_code(&c.state)),
                 c.deadline.map(utc).unwrap_or_default(),
                 escape(&c.outcome),
                 opt(&c.reference),

@@ -100,7 +100,7 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     )?;
 
     writeln!(out, "\n## {}\n", text::report_timeline())?;
-    writeln!(out, "| # | UTC | Author | Event |\n|---|---|---|---|")?;
+    writeln!(out, "{}", table_head(&["#", "UTC", "Author", "Event"]))?;
     for e in &r.timeline {
         let mut line = escape(&e.text);
         if let Some(amended) = &e.amended {
@@ -129,12 +129,17 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         }
         writeln!(
             out,
-            "| Step | Status | Owner | Done by | Done at (UTC) |\n|---|---|---|---|---|"
+            "{}",
+            table_head(&["Step", "Status", "Owner", "Done by", "Done at (UTC)"])
         )?;
         for i in &p.items {
             let status = match &i.not_applicable {
-                Some(reason) => format!("not applicable: {}", escape(reason)),
-                None => i.status.clone(),
+                Some(reason) => format!(
+                    "{}: {}",
+                    text::report_code("not applicable"),
+                    escape(reason)
+                ),
+                None => text::report_code(&i.status),
             };
             writeln!(
                 out,
@@ -154,7 +159,15 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     } else {
         writeln!(
             out,
-            "| Deadline | Owed to | State | Due (UTC) | Outcome | Reference |\n|---|---|---|---|---|---|"
+            "{}",
+            table_head(&[
+                "Deadline",
+                "Owed to",
+                "State",
+                "Due (UTC)",
+                "Outcome",
+                "Reference"
+            ])
         )?;
         for c in &r.clocks {
             writeln!(
@@ -162,7 +175,7 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
                 "| {} | {} | {} | {} | {} | {} |",
                 escape(&c.name),
                 escape(&c.authority),
-                c.state,
+                text::report_code(&c.state),
                 c.deadline.map(utc).unwrap_or_default(),
                 escape(&c.outcome),
                 opt(&c.reference)
@@ -176,7 +189,8 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
     } else {
         writeln!(
             out,
-            "| UTC | Contact | Outcome | By | Note |\n|---|---|---|---|---|"
+            "{}",
+            table_head(&["UTC", "Contact", "Outcome", "By", "Note"])
         )?;
         for c in &r.contacts {
             writeln!(
@@ -239,4 +253,14 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         text::report_integrity(r.journal.events, &r.journal.sha256)
     )?;
     Ok(())
+}
+
+/// A Markdown table's header row and rule, the column titles in the current language.
+fn table_head(columns: &[&str]) -> String {
+    let titles: Vec<String> = columns.iter().map(|c| text::report_column(c)).collect();
+    format!(
+        "| {} |\n|{}",
+        titles.join(" | "),
+        "---|".repeat(columns.len())
+    )
 }

@@ -126,9 +126,12 @@ fn item_report(config: &Config, i: &ChecklistItem) -> ItemReport {
     };
     ItemReport {
         id: i.id.clone(),
-        text: i.text.clone(),
+        text: crate::i18n::localized(&i.text).into_owned(),
         status: status.into(),
-        owner: i.owner.as_deref().map(|o| config.role_name(o).to_string()),
+        owner: i
+            .owner
+            .as_deref()
+            .map(|o| crate::i18n::localized(config.role_name(o)).into_owned()),
         assignee: i.assignee.clone(),
         done_by: i.done.as_ref().map(|d| d.by.clone()),
         done_at: i.done.as_ref().map(|d| d.at),
@@ -170,8 +173,8 @@ fn clock_report(c: &crate::domain::ClockView, now: DateTime<Utc>) -> ClockReport
         ),
     };
     ClockReport {
-        name: c.name.clone(),
-        authority: c.authority.clone(),
+        name: crate::i18n::localized(&c.name).into_owned(),
+        authority: crate::i18n::localized(&c.authority).into_owned(),
         state: state.into(),
         deadline: c.state.deadline(),
         met_at,
@@ -194,7 +197,7 @@ fn evidence_report(e: &EvidenceRecord) -> EvidenceReport {
 
 fn lesson_report(l: &Lesson) -> LessonReport {
     LessonReport {
-        kind: text::lesson_kind_name(l.kind).into(),
+        kind: text::lesson_kind_name(l.kind),
         text: l.text.clone(),
         owner: l.owner.clone(),
         due: l.due,
@@ -238,7 +241,7 @@ pub fn build(
         .iter()
         .enumerate()
         .map(|(i, p)| PhaseReport {
-            name: p.name.clone(),
+            name: crate::i18n::localized(&p.name).into_owned(),
             current: i == state.current_phase,
             items: state
                 .items_of_phase(i)
@@ -250,17 +253,27 @@ pub fn build(
         tlp: state.tlp.label().to_string(),
         exercise: state.exercise,
         id: state.id.to_string(),
-        title: state.title.clone(),
-        organisation: config.organisation.clone(),
-        severity: state.severity.to_string(),
-        category: state.category.name().to_string(),
+        title: crate::i18n::localized(&state.title).into_owned(),
+        organisation: crate::i18n::localized(&config.organisation).into_owned(),
+        severity: format!(
+            "{} {}",
+            state.severity.level(),
+            crate::i18n::terms::severity(state.severity)
+        ),
+        category: crate::i18n::terms::category(state.category),
         declared_at: state.declared_at,
         detected_at: state.detected_at,
         closed_at: state.closed_at,
         commander: state.commander.clone(),
-        summary: state.summary.clone(),
-        playbook: state.playbook.as_ref().map(|p| p.name.clone()),
-        phase_model: state.phase_model.as_ref().map(|p| p.name.clone()),
+        summary: crate::i18n::localized(&state.summary).into_owned(),
+        playbook: state
+            .playbook
+            .as_ref()
+            .map(|p| crate::i18n::localized(&p.name).into_owned()),
+        phase_model: state
+            .phase_model
+            .as_ref()
+            .map(|p| crate::i18n::localized(&p.name).into_owned()),
         generated_at: now,
         timeline,
         phases,
@@ -277,7 +290,7 @@ pub fn build(
             .map(|a| ContactReport {
                 at: a.at,
                 contact: a.contact.clone(),
-                outcome: text::outcome_name(a.outcome).into(),
+                outcome: text::outcome_name(a.outcome),
                 by: a.by.clone(),
                 note: a.note.clone(),
             })

@@ -1,7 +1,7 @@
 //! The Checklist pane: a strip of phases with a progress bar each, the shown phase's
 //! items with owner, assignee and who ticked them when, and the selected item's hints.
 
-use super::format::{fit, safe};
+use super::format::{content, fit, safe};
 use super::{pane, theme};
 use crate::app::{App, Filter, Pane};
 use crate::domain::{ChecklistItem, IncidentState};
@@ -70,7 +70,7 @@ fn title(app: &App, s: &IncidentState, shown: usize) -> String {
     let mut title = format!(
         "{} — {} {closed}/{total}",
         text::pane_checklist(),
-        safe(&phase.name)
+        content(&phase.name)
     );
     if app.filter != Filter::All {
         title.push_str(&format!(" · {}", text::filter_name(app.filter)));
@@ -102,7 +102,7 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> List
         }
         if let Some(owner) = &item.owner {
             tail.push(Span::styled(
-                format!(" · {}", safe(app.role_name(owner))),
+                format!(" · {}", content(app.role_name(owner))),
                 theme::dim(),
             ));
         }
@@ -115,7 +115,7 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> List
         ratatui::style::Style::new()
     };
     spans.push(Span::styled(
-        fit(&safe(&item.text), room).into_owned(),
+        fit(&content(&item.text), room).into_owned(),
         text_style,
     ));
     spans.extend(tail);
@@ -127,7 +127,10 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> List
 fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
     let mut parts: Vec<(String, String)> = Vec::new();
     if let Some(owner) = &item.owner {
-        parts.push((text::label_owner(), safe(app.role_name(owner)).into_owned()));
+        parts.push((
+            text::label_owner(),
+            content(app.role_name(owner)).into_owned(),
+        ));
     }
     if let Some(person) = &item.assignee {
         parts.push((text::label_assignee(), safe(person).into_owned()));
@@ -137,10 +140,10 @@ fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
     }
     let hints = &item.hints;
     if let Some(call) = &hints.call {
-        parts.push((text::hint_call(), safe(app.role_name(call)).into_owned()));
+        parts.push((text::hint_call(), content(app.role_name(call)).into_owned()));
     }
     if let Some(evidence) = &hints.evidence {
-        parts.push((text::hint_keep(), safe(evidence).into_owned()));
+        parts.push((text::hint_keep(), content(evidence).into_owned()));
     }
     if !hints.starts.is_empty() {
         parts.push((text::hint_starts(), hints.starts.join(", ")));
@@ -173,7 +176,7 @@ fn phase_strip(s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
             .enumerate()
             .map(|(i, (phase, &(closed, total)))| {
                 let marker = if i == s.current_phase { "▶" } else { "" };
-                let name = safe(&phase.name);
+                let name = content(&phase.name);
                 match detail {
                     Detail::Bar => {
                         format!("{marker}{name} {} {closed}/{total}", bar(closed, total))

@@ -3,7 +3,7 @@
 //! in local time and UTC, how early or late a met clock was, what a waiting clock waits
 //! for. Clocks that do not apply are counted on the last line.
 
-use super::format::{hms, safe};
+use super::format::{content, hms, safe};
 use super::{pane, theme};
 use crate::app::{App, Pane};
 use crate::domain::{ClockState, ClockView, IncidentState, Trigger, Urgency};
@@ -91,7 +91,7 @@ fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
         Urgency::Waived => (text::clock_waived(), theme::dim()),
         Urgency::Waiting | Urgency::NotApplicable => (String::new(), theme::dim()),
     };
-    let title = format!("{} · {}", safe(&c.name), safe(&c.authority));
+    let title = format!("{} · {}", content(&c.name), content(&c.authority));
     if let ClockState::Waiting = c.state {
         // The name keeps at least half the row; what it waits for gets the rest.
         let title_room = title.chars().count().min(width / 2);

@@ -3,7 +3,7 @@
 //! directory; `/` filters it by fuzzy search with the matched letters highlighted; the
 //! selected contact's details below.
 
-use super::format::{fit, safe};
+use super::format::{content, fit, safe};
 use super::{pane, theme};
 use crate::app::{App, ContactRow, Pane};
 use crate::domain::{Contact, ContactKind, StepStatus};
@@ -88,7 +88,7 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
         ContactRow::Step { step, contact } => {
             let who = contact
                 .and_then(|i| directory.get(i))
-                .map_or_else(text::nobody_for_role, |c| safe(&c.name).into_owned());
+                .map_or_else(text::nobody_for_role, |c| content(&c.name).into_owned());
             let (mark, status, style) = match &step.status {
                 StepStatus::Reached { at, .. } => (
                     "✓",
@@ -106,7 +106,7 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
                 ),
                 StepStatus::ToCall => ("○", text::step_to_call(), theme::strong()),
             };
-            let left = format!("{mark} {} · {who}", app.role_name(&step.role));
+            let left = format!("{mark} {} · {who}", content(app.role_name(&step.role)));
             let room = width.saturating_sub(status.chars().count() + 1);
             let left = fit(&left, room).into_owned();
             let pad = width.saturating_sub(left.chars().count() + status.chars().count());
@@ -120,7 +120,7 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
             let Some(c) = directory.get(*index) else {
                 return ListItem::new(Line::raw(""));
             };
-            let mut spans = highlighted(&c.name, name_chars);
+            let mut spans = highlighted(&crate::i18n::localized(&c.name), name_chars);
             if !c.verified {
                 spans.push(Span::styled(" ⚠", theme::due_soon()));
             }
@@ -128,7 +128,10 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
                 spans.push(Span::raw(format!("  {}", safe(phone))));
             }
             if !c.role.is_empty() {
-                spans.push(Span::styled(format!("  {}", safe(&c.role)), theme::dim()));
+                spans.push(Span::styled(
+                    format!("  {}", content(&c.role)),
+                    theme::dim(),
+                ));
             }
             ListItem::new(Line::from(spans))
         }
@@ -163,7 +166,7 @@ fn detail(c: &Contact) -> Vec<Line<'static>> {
     }
     reach.extend(c.channels.iter().map(|x| safe(x).into_owned()));
     if !c.availability.is_empty() {
-        reach.push(safe(&c.availability).into_owned());
+        reach.push(content(&c.availability).into_owned());
     }
     let mut facts = vec![text::kind_name(c.kind).to_string()];
     if !c.organisation.is_empty() && c.kind != ContactKind::Retainer {
@@ -187,7 +190,7 @@ fn detail(c: &Contact) -> Vec<Line<'static>> {
         lines.push(Line::styled(text::verify_before_use(), theme::due_soon()));
     }
     if !c.notes.is_empty() {
-        lines.push(Line::styled(safe(&c.notes).into_owned(), theme::dim()));
+        lines.push(Line::styled(content(&c.notes).into_owned(), theme::dim()));
     }
     let mut origin = Vec::new();
     if let Some(date) = c.checked {

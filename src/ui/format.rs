@@ -35,6 +35,15 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Shipped content (a playbook item, phase, clock or role name, a public contact's
+/// notes) in the frame's language, made safe; other text is only made safe.
+pub fn content(text: &str) -> Cow<'_, str> {
+    match crate::i18n::localized(text) {
+        Cow::Borrowed(t) => safe(t),
+        Cow::Owned(t) => Cow::Owned(safe(&t).into_owned()),
+    }
+}
+
 /// `text` cut to at most `width` terminal columns, ending in `…` when cut. Wide
 /// characters count double, so the result never overflows its cell range.
 pub fn fit(text: &str, width: usize) -> Cow<'_, str> {

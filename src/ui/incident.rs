@@ -1,6 +1,6 @@
 //! The Incident pane: what is happening, how bad, under which label, in which phase.
 
-use super::format::{hms, safe};
+use super::format::{content, hms, safe};
 use super::{pane, theme};
 use crate::app::App;
 use crate::domain::IncidentState;
@@ -24,7 +24,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let phase_count = s.phases.len();
     let phase = s
         .phase()
-        .map(|p| format!("{} ({}/{phase_count})", safe(&p.name), s.current_phase + 1))
+        .map(|p| {
+            format!(
+                "{} ({}/{phase_count})",
+                content(&p.name),
+                s.current_phase + 1
+            )
+        })
         .unwrap_or_else(text::not_set);
     let commander = s
         .commander
@@ -59,21 +65,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         declared.push(Span::raw(zone.format(detected, "%H:%M")));
     }
     declared.push(Span::styled(
-        format!(" · {} ago", hms(app.now - s.declared_at)),
+        format!(" · {}", text::ago(&hms(app.now - s.declared_at))),
         theme::dim(),
     ));
     let mut lines = vec![
         Line::from(vec![
             Span::styled(s.id.to_string(), theme::strong()),
             Span::raw("  "),
-            Span::styled(safe(&s.title).into_owned(), theme::strong()),
+            Span::styled(content(&s.title).into_owned(), theme::strong()),
         ]),
         Line::from(vec![
             Span::styled(
                 format!(
                     " {} {} ",
                     s.severity.level(),
-                    s.severity.name().to_uppercase()
+                    crate::i18n::terms::severity(s.severity).to_uppercase()
                 ),
                 theme::severity(s.severity),
             ),
@@ -81,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
             Span::styled(format!(" {} ", s.tlp.label()), theme::tlp(s.tlp)),
             Span::raw("  "),
             label(text::label_category()),
-            Span::raw(s.category.name()),
+            Span::raw(crate::i18n::terms::category(s.category)),
         ]),
         Line::from(vec![
             label(text::label_phase()),
@@ -97,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     if !s.summary.is_empty() {
         lines.push(Line::from(vec![
             label(text::label_summary()),
-            Span::raw(safe(&s.summary).into_owned()),
+            Span::raw(content(&s.summary).into_owned()),
         ]));
     }
     let block = pane(&text::pane_incident(), app, None);
@@ -111,8 +117,8 @@ fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
         .open_items_of_phase(s.current_phase)
         .take(3)
         .map(|i| match &i.owner {
-            Some(owner) => format!("{} ({})", safe(&i.text), safe(app.role_name(owner))),
-            None => safe(&i.text).into_owned(),
+            Some(owner) => format!("{} ({})", content(&i.text), content(app.role_name(owner))),
+            None => content(&i.text).into_owned(),
         })
         .collect();
     let mut spans = vec![Span::styled(

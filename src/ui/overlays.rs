@@ -1,6 +1,6 @@
 //! Pop-ups over the dashboard: the incident switcher and the two forms.
 
-use super::format::safe;
+use super::format::{content, safe};
 use super::theme;
 use crate::app::App;
 use crate::app::Confirm;
@@ -53,8 +53,8 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
                     " {:<18} ",
                     app.zone.format(s.updated_at, "%d %b %H:%M")
                 )),
-                Span::styled(format!("{:<16} ", safe(&s.phase)), theme::label()),
-                Span::raw(safe(&s.title).into_owned()),
+                Span::styled(format!("{:<16} ", content(&s.phase)), theme::label()),
+                Span::raw(content(&s.title).into_owned()),
             ];
             if s.exercise {
                 spans.push(Span::styled(
@@ -121,7 +121,7 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
             text::label_owner(),
             owner
                 .and_then(|i| app.config.roles.get(i))
-                .map_or_else(text::nobody, |r| r.name.clone())
+                .map_or_else(text::nobody, |r| content(&r.name).into_owned())
                 .to_string(),
         )),
         LinePurpose::Call { name, outcome, .. } => Some((
@@ -277,7 +277,11 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
                 Paragraph::new(Line::from(vec![
                     Span::raw("◀ "),
                     Span::styled(
-                        format!(" {} ", form.severity),
+                        format!(
+                            " {} {} ",
+                            form.severity.level(),
+                            crate::i18n::terms::severity(form.severity)
+                        ),
                         theme::severity(form.severity),
                     ),
                     Span::raw(" ▶"),
@@ -285,17 +289,22 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
                 value,
             ),
             NewField::Category => frame.render_widget(
-                Paragraph::new(format!("◀ {} ▶", form.category.name())),
+                Paragraph::new(format!(
+                    "◀ {} ▶",
+                    crate::i18n::terms::category(form.category)
+                )),
                 value,
             ),
             NewField::Playbook => {
                 let catalog = &app.config.catalog;
                 let shown = match &form.playbook {
-                    Some(id) => catalog.playbook(id).map_or(id.clone(), |p| p.name.clone()),
+                    Some(id) => catalog
+                        .playbook(id)
+                        .map_or(id.clone(), |p| content(&p.name).into_owned()),
                     None => text::playbook_auto(
                         &catalog
                             .playbook_for(form.category)
-                            .map_or(String::new(), |p| p.name.clone()),
+                            .map_or(String::new(), |p| content(&p.name).into_owned()),
                     ),
                 };
                 frame.render_widget(Paragraph::new(format!("◀ {} ▶", safe(&shown))), value);

@@ -2,7 +2,7 @@
 //! room. The severity as a full-width banner, the most urgent clock in big digits, the
 //! other running clocks, the phase with its progress, the commander, the last entries.
 
-use super::format::{fit, hms, safe};
+use super::format::{content, fit, hms, safe};
 use super::theme;
 use crate::app::{Active, App};
 use crate::domain::{ClockState, ClockView, Urgency};
@@ -35,9 +35,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     let mut title = format!(
         " {} {}  ·  {}  ·  {}  ·  {} ",
         s.severity.level(),
-        s.severity.name().to_uppercase(),
+        crate::i18n::terms::severity(s.severity).to_uppercase(),
         s.id,
-        safe(&s.title),
+        content(&s.title),
         s.tlp.label()
     );
     if s.exercise {
@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     let (closed, total) = s.progress(s.current_phase);
     let phase_name = s
         .phase()
-        .map(|p| safe(&p.name).into_owned())
+        .map(|p| content(&p.name).into_owned())
         .unwrap_or_default();
     let commander = s
         .commander
@@ -151,8 +151,8 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
     frame.render_widget(
         Paragraph::new(format!(
             "{} · {}",
-            safe(&clock.name),
-            safe(&clock.authority)
+            content(&clock.name),
+            content(&clock.authority)
         ))
         .style(theme::strong())
         .alignment(Alignment::Center),
@@ -209,7 +209,7 @@ fn clock_line(app: &App, c: &ClockView, width: usize) -> Line<'static> {
         _ => (String::new(), theme::dim()),
     };
     let name = fit(
-        &format!("{} · {}", safe(&c.name), safe(&c.authority)),
+        &format!("{} · {}", content(&c.name), content(&c.authority)),
         width / 2,
     )
     .into_owned();

@@ -3,6 +3,11 @@
 //! A message missing in French falls back to English, and one missing everywhere shows
 //! its id (a test keeps both files in step).
 
+mod content;
+pub mod terms;
+
+pub use content::{localized, localized_in};
+
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use serde::{Deserialize, Serialize};
@@ -17,8 +22,8 @@ pub enum Lang {
     Fr,
 }
 
-const EN: &str = include_str!("../assets/locales/en.ftl");
-const FR: &str = include_str!("../assets/locales/fr.ftl");
+const EN: &str = include_str!("../../assets/locales/en.ftl");
+const FR: &str = include_str!("../../assets/locales/fr.ftl");
 
 impl Lang {
     pub fn code(self) -> &'static str {
