@@ -9,6 +9,8 @@ fn main() -> ExitCode {
     // The help is built in the operator's language, so the language is read first.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = cli::help::language(&args);
+    // Value errors (an unknown flag, a bad date) are written while clap parses.
+    warroom::i18n::set(lang);
     let parsed = cli::help::command(lang)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));

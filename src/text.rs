@@ -1398,6 +1398,41 @@ pub fn report_code(code: &str) -> String {
     tr(&format!("report-code-{}", code.replace(' ', "-")))
 }
 
+/// Where a playbook comes from, when it is one of warroom's own.
+pub fn playbook_shipped() -> String {
+    tr("playbook-shipped")
+}
+
+/// A store error, for the operator, in the current language (the store's own messages
+/// are English, for the log).
+pub fn store_error(e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    let dir = |d: &std::path::Path| shown(d.display());
+    match e {
+        E::Locked { dir: d } => tr_args("err-store-locked", &[("dir", dir(d))]),
+        E::UnknownIncident(id) => tr_args("err-store-unknown", &[("id", shown(id))]),
+        E::AlreadyExists(id) => tr_args("err-store-exists", &[("id", shown(id))]),
+        E::Corrupt { id, detail } => tr_args(
+            "err-store-corrupt",
+            &[("id", shown(id)), ("detail", shown(detail))],
+        ),
+        E::ImportConflict(id) => tr_args("err-store-import-conflict", &[("id", shown(id))]),
+        E::SchemaTooNew {
+            dir: d,
+            found,
+            supported,
+        } => tr_args(
+            "err-store-schema",
+            &[
+                ("dir", dir(d)),
+                ("found", (*found).into()),
+                ("supported", (*supported).into()),
+            ],
+        ),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,3 +124,42 @@ fn cli_output_and_help_speak_french() {
     let english = ok(warroom(dir.path()).args(["--lang", "en", "new", "--help"]));
     assert!(english.contains("Declare a new incident"), "{english}");
 }
+
+#[test]
+fn errors_speak_french_and_keep_their_location_and_exit_code() {
+    let dir = tmp();
+    let fr = |cmd: &mut assert_cmd::Command| -> String {
+        let out = cmd
+            .env("LANG", "fr_FR.UTF-8")
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let config = dir.path().join("bad.yaml");
+    std::fs::write(&config, "phase_model: nope\n").unwrap();
+    let err = fr(warroom(dir.path()).arg("--config").arg(&config).arg("list"));
+    assert!(
+        err.contains("bad.yaml:1:14: modèle de phases `nope` trouvé"),
+        "{err}"
+    );
+    let err = fr(warroom(dir.path()).args(["flag", "IR-2026-0001", "bogus"]));
+    assert!(err.contains("indicateur « bogus » inconnu"), "{err}");
+    let err = fr(warroom(dir.path()).args(["show", "nope"]));
+    assert!(err.contains("n’est pas un identifiant d’incident"), "{err}");
+    let missing = warroom(dir.path())
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["show", "IR-2026-0099"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8(missing)
+            .unwrap()
+            .contains("pas d’incident IR-2026-0099")
+    );
+}

@@ -479,3 +479,58 @@ report-code-not-started = not started
 report-code-running = running
 report-code-met = met
 report-code-waived = waived
+
+# Playbook origin.
+playbook-shipped = shipped
+
+# Configuration and playbook errors (after file:line:column).
+err-model-no-phases = found no phases in the phase model `{ $model }`, expected at least one
+err-model-stage-twice = found the stage `{ $stage }` in more than one phase of `{ $model }`, expected each stage in exactly one phase
+err-model-stage-missing = found no phase covering { $missing } in the phase model `{ $model }`, expected every stage ({ $all }) in exactly one phase
+err-bad-id = found the id `{ $id }`, expected lower-case letters, digits and dashes, such as `contain-hosts`
+err-id-twice = found the { $what } id `{ $id }` twice, expected each id once
+what-model-phase = phase model and phase
+what-playbook-item = playbook and item
+what-clock = clock
+err-item-text = found an empty or multi-line text in item `{ $item }`, expected one line saying what to do
+err-item-role = found the role `{ $role }` as { $key } of item `{ $item }`, expected one of { $roles } (or add it under `roles:` in the config)
+err-item-clock = found the clock `{ $clock }` in item `{ $item }`, expected one of { $clocks }
+err-unreadable = cannot read: { $error }
+err-clock-met = found `met:{ $other }` as what starts `{ $clock }`, expected met: followed by another clock: { $clocks }
+err-contact-source = found no `source` for `{ $contact }`, expected where its details come from
+err-contact-name = found a contact with an empty name, expected who to call
+err-contact-twice = found the contact id `{ $contact }` twice, expected each contact once
+err-contact-role = found the role `{ $role }` for `{ $contact }`, expected one of the config's roles: { $roles }
+err-drill-severity = found severity { $severity }, expected a level from 0 to 5
+err-drill-playbook = found the playbook `{ $playbook }`, expected a known playbook id
+err-drill-injects = found no injects or an empty one, expected timed news with text
+err-config-unreadable = cannot read the file: { $error }
+err-phase-model = found the phase model `{ $model }`, expected one of { $models }
+err-escalation-role = found the role `{ $role }` in the escalation plan, expected one of: { $roles }
+err-escalation-severity = found from_severity: { $severity }, expected a severity level from 0 to 5
+err-response-minutes = found response_minutes: 0, expected the contractual response time in minutes (1 or more)
+err-role-id = found the role id `{ $role }` empty or twice, expected each role once with a short id such as `it-lead`
+
+# Values given on the command line.
+err-unknown-value = unknown { $what } '{ $found }'; valid values: { $valid }
+err-bad-incident-id = '{ $found }' is not an incident id; expected the form IR-2026-0007 (or EX-… for an exercise)
+err-bad-instant = '{ $found }' is not an RFC 3339 instant such as 2026-11-28T09:12:00Z ({ $error })
+err-bad-date = '{ $found }' is not a date such as 2026-12-31 ({ $error })
+what-severity = severity
+what-category = category
+what-tlp-label = TLP label
+what-flag = flag
+what-draft = draft
+what-outcome = outcome
+what-contact-kind = contact kind
+what-evidence-kind = evidence kind
+what-lesson-kind = lesson kind
+what-language = language
+
+# Store errors.
+err-store-locked = the data directory { $dir } is in use by another warroom process; close it or use --data-dir
+err-store-unknown = no incident { $id } in this store
+err-store-exists = incident { $id } already exists
+err-store-corrupt = incident { $id } is damaged: { $detail }
+err-store-import-conflict = incident { $id } already exists here with a different journal; nothing imported
+err-store-schema = the store in { $dir } has schema version { $found }, newer than this warroom understands ({ $supported }); use a newer warroom

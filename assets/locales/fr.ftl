@@ -495,3 +495,58 @@ report-code-not-started = non démarré
 report-code-running = en cours
 report-code-met = tenu
 report-code-waived = écarté
+
+# Origine d’une procédure.
+playbook-shipped = livrée
+
+# Erreurs de configuration et de procédure (après fichier:ligne:colonne).
+err-model-no-phases = aucune phase dans le modèle de phases `{ $model }` ; il en faut au moins une
+err-model-stage-twice = l’étape `{ $stage }` est dans plus d’une phase de `{ $model }` ; chaque étape doit être dans exactement une phase
+err-model-stage-missing = aucune phase ne couvre { $missing } dans le modèle de phases `{ $model }` ; chaque étape ({ $all }) doit être dans exactement une phase
+err-bad-id = identifiant `{ $id }` trouvé ; attendu : minuscules, chiffres et tirets, comme `contain-hosts`
+err-id-twice = l’identifiant de { $what } `{ $id }` apparaît deux fois ; chaque identifiant doit être unique
+what-model-phase = modèle de phases ou phase
+what-playbook-item = procédure ou action
+what-clock = délai
+err-item-text = texte vide ou sur plusieurs lignes dans l’action `{ $item }` ; attendu : une ligne qui dit quoi faire
+err-item-role = rôle `{ $role }` trouvé comme { $key } de l’action `{ $item }` ; attendu : l’un de { $roles } (ou ajoutez-le sous `roles:` dans la config)
+err-item-clock = délai `{ $clock }` trouvé dans l’action `{ $item }` ; attendu : l’un de { $clocks }
+err-unreadable = lecture impossible : { $error }
+err-clock-met = `met:{ $other }` trouvé comme déclencheur de `{ $clock }` ; attendu : met: suivi d’un autre délai : { $clocks }
+err-contact-source = pas de `source` pour `{ $contact }` ; attendu : d’où viennent ses coordonnées
+err-contact-name = contact au nom vide ; attendu : qui appeler
+err-contact-twice = l’identifiant de contact `{ $contact }` apparaît deux fois ; chaque contact doit être unique
+err-contact-role = rôle `{ $role }` trouvé pour `{ $contact }` ; attendu : l’un des rôles de la config : { $roles }
+err-drill-severity = gravité { $severity } trouvée ; attendu : un niveau de 0 à 5
+err-drill-playbook = procédure `{ $playbook }` trouvée ; attendu : un identifiant de procédure connu
+err-drill-injects = aucun inject, ou un inject vide ; attendu : des nouvelles minutées avec un texte
+err-config-unreadable = lecture du fichier impossible : { $error }
+err-phase-model = modèle de phases `{ $model }` trouvé ; attendu : l’un de { $models }
+err-escalation-role = rôle `{ $role }` trouvé dans le plan d’escalade ; attendu : l’un de : { $roles }
+err-escalation-severity = from_severity: { $severity } trouvé ; attendu : un niveau de gravité de 0 à 5
+err-response-minutes = response_minutes: 0 trouvé ; attendu : le délai de réponse contractuel en minutes (1 ou plus)
+err-role-id = identifiant de rôle `{ $role }` vide ou en double ; attendu : chaque rôle une fois, avec un identifiant court comme `it-lead`
+
+# Valeurs données en ligne de commande.
+err-unknown-value = { $what } « { $found } » inconnu(e) ; valeurs possibles : { $valid }
+err-bad-incident-id = « { $found } » n’est pas un identifiant d’incident ; forme attendue : IR-2026-0007 (ou EX-… pour un exercice)
+err-bad-instant = « { $found } » n’est pas un instant RFC 3339 comme 2026-11-28T09:12:00Z ({ $error })
+err-bad-date = « { $found } » n’est pas une date comme 2026-12-31 ({ $error })
+what-severity = gravité
+what-category = catégorie
+what-tlp-label = marquage TLP
+what-flag = indicateur
+what-draft = brouillon
+what-outcome = résultat
+what-contact-kind = type de contact
+what-evidence-kind = type de preuve
+what-lesson-kind = type d’enseignement
+what-language = langue
+
+# Erreurs du stock.
+err-store-locked = le répertoire de données { $dir } est utilisé par un autre processus warroom ; fermez-le ou utilisez --data-dir
+err-store-unknown = pas d’incident { $id } dans ce stock
+err-store-exists = l’incident { $id } existe déjà
+err-store-corrupt = l’incident { $id } est endommagé : { $detail }
+err-store-import-conflict = l’incident { $id } existe déjà ici avec un autre journal ; rien n’a été importé
+err-store-schema = le stock de { $dir } a la version de schéma { $found }, plus récente que ce que ce warroom comprend ({ $supported }) ; utilisez un warroom plus récent

@@ -402,63 +402,119 @@ pub enum ConfigCommand {
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
-    s.parse()
-        .map_err(|e: crate::domain::UnknownSeverity| e.to_string())
+    said(
+        s.parse()
+            .map_err(|e: crate::domain::UnknownSeverity| e.to_string()),
+    )
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
-    s.parse()
-        .map_err(|e: crate::domain::UnknownCategory| e.to_string())
+    said(
+        s.parse()
+            .map_err(|e: crate::domain::UnknownCategory| e.to_string()),
+    )
 }
 
 fn parse_tlp(s: &str) -> Result<Tlp, String> {
-    s.parse()
-        .map_err(|e: crate::domain::UnknownTlp| e.to_string())
+    said(
+        s.parse()
+            .map_err(|e: crate::domain::UnknownTlp| e.to_string()),
+    )
 }
 
 fn parse_id(s: &str) -> Result<IncidentId, String> {
-    s.parse()
-        .map_err(|e: crate::domain::BadIncidentId| e.to_string())
+    said(s.parse().map_err(|_: crate::domain::BadIncidentId| {
+        crate::i18n::tr_args("err-bad-incident-id", &[("found", s.to_string().into())])
+    }))
 }
 
 fn parse_flag(s: &str) -> Result<Flag, String> {
-    s.parse()
-        .map_err(|e: crate::domain::UnknownFlag| e.to_string())
+    said(
+        s.parse()
+            .map_err(|e: crate::domain::UnknownFlag| e.to_string()),
+    )
 }
 
 fn parse_draft(s: &str) -> Result<DraftKind, String> {
-    s.parse()
+    said(s.parse())
 }
 
 fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| format!("'{s}' is not an RFC 3339 instant such as 2026-11-28T09:12:00Z ({e})"))
+    said(
+        DateTime::parse_from_rfc3339(s.trim())
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| {
+                crate::i18n::tr_args(
+                    "err-bad-instant",
+                    &[
+                        ("found", s.to_string().into()),
+                        ("error", e.to_string().into()),
+                    ],
+                )
+            }),
+    )
 }
 
 fn parse_outcome(s: &str) -> Result<ContactOutcome, String> {
-    s.parse()
+    said(s.parse())
 }
 
 fn parse_kind(s: &str) -> Result<ContactKind, String> {
-    s.parse()
+    said(s.parse())
 }
 
 fn parse_evidence_kind(s: &str) -> Result<EvidenceKind, String> {
-    s.parse()
+    said(s.parse())
 }
 
 fn parse_lesson(s: &str) -> Result<LessonKind, String> {
-    s.parse()
+    said(s.parse())
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("'{s}' is not a date such as 2026-12-31 ({e})"))
+    said(
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
+            crate::i18n::tr_args(
+                "err-bad-date",
+                &[
+                    ("found", s.to_string().into()),
+                    ("error", e.to_string().into()),
+                ],
+            )
+        }),
+    )
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
-    s.parse()
+    said(s.parse())
+}
+
+/// A value error in the current language. The domain and chrono say, in English,
+/// "unknown KIND 'FOUND'; valid values: LIST" or another sentence; the first is
+/// rebuilt from its parts (`what-KIND` names the kind), the others are kept.
+fn said<T>(result: Result<T, String>) -> Result<T, String> {
+    result.map_err(|error| {
+        let parts = error.strip_prefix("unknown ").and_then(|rest| {
+            let (kind, rest) = rest.split_once(" '")?;
+            let (found, valid) = rest.split_once("'; valid values: ")?;
+            Some((kind, found, valid))
+        });
+        match parts {
+            Some((kind, found, valid)) => crate::i18n::tr_args(
+                "err-unknown-value",
+                &[
+                    (
+                        "what",
+                        crate::i18n::tr(&format!("what-{}", kind.to_lowercase().replace(' ', "-")))
+                            .into(),
+                    ),
+                    ("found", found.to_string().into()),
+                    ("valid", valid.to_string().into()),
+                ],
+            ),
+            None => error,
+        }
+    })
 }
 
 /// Makes the command's relative file paths absolute against `cwd`: a command forwarded

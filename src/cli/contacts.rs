@@ -31,7 +31,7 @@ pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool)
             content(&c.name),
             safe(&c.phones.join(", ")),
             safe(&c.email),
-            safe(&c.role)
+            content(&c.role)
         );
     }
     Ok(())

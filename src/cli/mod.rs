@@ -78,7 +78,7 @@ impl Failure {
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
-        Failure::Failed(e.to_string())
+        Failure::Failed(text::store_error(&e))
     }
 }
 
@@ -122,6 +122,12 @@ fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
 }
 
 pub fn run(cli: Cli) -> Outcome {
+    // Until the config is read (its errors need a language too): --lang, else the
+    // environment.
+    let early = cli
+        .lang
+        .or_else(|| crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
+    crate::i18n::set(early.unwrap_or_default());
     if let Some(Command::Config {
         command: ConfigCommand::Check { file },
     }) = &cli.command
@@ -483,7 +489,7 @@ fn drill(
     let drills = &config.catalog.drills;
     let Some(wanted) = scenario else {
         for d in drills {
-            outln!("{:<24} {}", d.id, d.name);
+            outln!("{:<24} {}", d.id, crate::ui::format::content(&d.name));
         }
         return Ok(());
     };

@@ -42,7 +42,11 @@ pub fn list(config: &Config, as_json: bool) -> Outcome {
             p.items.len(),
             text::playbook_items(),
             text::playbook_picked_by(),
-            safe(&p.source)
+            if p.source == crate::config::SHIPPED {
+                text::playbook_shipped()
+            } else {
+                safe(&p.source).into_owned()
+            }
         );
     }
     Ok(())

@@ -140,14 +140,11 @@ pub fn check_model(source: Source, model: &PhaseModel) -> Result<(), ConfigError
     if model.phases.is_empty() {
         return Err(source.error_at(
             at_model,
-            format!(
-                "found no phases in the phase model `{}`, expected at least one",
-                model.id
-            ),
+            crate::i18n::tr_args("err-model-no-phases", &[("model", model.id.clone().into())]),
         ));
     }
     let ids = std::iter::once(model.id.as_str()).chain(model.phases.iter().map(|p| p.id.as_str()));
-    check_ids(source, ids, "phase model and phase")?;
+    check_ids(source, ids, "what-model-phase")?;
     let (missing, doubled) = model.coverage_faults();
     let names = |stages: &[Stage]| {
         stages
@@ -166,21 +163,25 @@ pub fn check_model(source: Source, model: &PhaseModel) -> Result<(), ConfigError
             .map_or(at_model.0, |p| source.key_value("id", &p.id, 0).0);
         return Err(source.error_at(
             source.word_after(second, stage.slug()),
-            format!(
-                "found the stage `{}` in more than one phase of `{}`, expected each stage in exactly one phase",
-                stage.slug(),
-                model.id
+            crate::i18n::tr_args(
+                "err-model-stage-twice",
+                &[
+                    ("stage", stage.slug().into()),
+                    ("model", model.id.clone().into()),
+                ],
             ),
         ));
     }
     if !missing.is_empty() {
         return Err(source.error_at(
             at_model,
-            format!(
-                "found no phase covering {} in the phase model `{}`, expected every stage ({}) in exactly one phase",
-                names(&missing),
-                model.id,
-                names(&Stage::ALL)
+            crate::i18n::tr_args(
+                "err-model-stage-missing",
+                &[
+                    ("missing", names(&missing).into()),
+                    ("model", model.id.clone().into()),
+                    ("all", names(&Stage::ALL).into()),
+                ],
             ),
         ));
     }
@@ -202,16 +203,22 @@ fn check_ids<'a>(
         if !well_formed {
             return Err(source.error_at(
                 source.key_value("id", id, 0),
-                format!(
-                    "found the id `{}`, expected lower-case letters, digits and dashes, such as `contain-hosts`",
-                    id.escape_debug()
+                crate::i18n::tr_args(
+                    "err-bad-id",
+                    &[("id", id.escape_debug().to_string().into())],
                 ),
             ));
         }
         if seen.contains(&id) {
             return Err(source.error_at(
                 source.key_value("id", id, 1),
-                format!("found the {what} id `{id}` twice, expected each id once"),
+                crate::i18n::tr_args(
+                    "err-id-twice",
+                    &[
+                        ("what", crate::i18n::tr(what).into()),
+                        ("id", id.to_string().into()),
+                    ],
+                ),
             ));
         }
         seen.push(id);
@@ -237,7 +244,7 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
     }
     let ids =
         std::iter::once(playbook.id.as_str()).chain(playbook.items.iter().map(|i| i.id.as_str()));
-    check_ids(source, ids, "playbook and item")?;
+    check_ids(source, ids, "what-playbook-item")?;
     let role_ids = || {
         roles
             .iter()
@@ -251,10 +258,7 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
         if item.text.trim().is_empty() || item.text.chars().any(char::is_control) {
             return Err(source.error_at(
                 source.word_after(item_line, "text"),
-                format!(
-                    "found an empty or multi-line text in item `{}`, expected one line saying what to do",
-                    item.id
-                ),
+                crate::i18n::tr_args("err-item-text", &[("item", item.id.clone().into())]),
             ));
         }
         let roles_used =
@@ -263,11 +267,14 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
             if !known_role(role) {
                 return Err(source.error_at(
                     source.word_after(item_line, role),
-                    format!(
-                        "found the role `{}` as {key} of item `{}`, expected one of {} (or add it under `roles:` in the config)",
-                        role.escape_debug(),
-                        item.id,
-                        role_ids()
+                    crate::i18n::tr_args(
+                        "err-item-role",
+                        &[
+                            ("role", role.escape_debug().to_string().into()),
+                            ("key", key.into()),
+                            ("item", item.id.clone().into()),
+                            ("roles", role_ids().into()),
+                        ],
                     ),
                 ));
             }
@@ -276,16 +283,22 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
             if !words.clocks.iter().any(|c| &c.id == clock) {
                 return Err(source.error_at(
                     source.word_after(item_line, clock),
-                    format!(
-                        "found the clock `{}` in item `{}`, expected one of {}",
-                        clock.escape_debug(),
-                        item.id,
-                        words
-                            .clocks
-                            .iter()
-                            .map(|c| c.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    crate::i18n::tr_args(
+                        "err-item-clock",
+                        &[
+                            ("clock", clock.escape_debug().to_string().into()),
+                            ("item", item.id.clone().into()),
+                            (
+                                "clocks",
+                                words
+                                    .clocks
+                                    .iter()
+                                    .map(|c| c.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                                    .into(),
+                            ),
+                        ],
                     ),
                 ));
             }
@@ -311,7 +324,7 @@ pub fn user_playbooks(dir: &Path, words: Vocabulary) -> Result<Vec<Playbook>, Co
         file: path.display().to_string(),
         line: 1,
         column: 1,
-        message: format!("cannot read: {e}"),
+        message: crate::i18n::tr_args("err-unreadable", &[("error", e.to_string().into())]),
     };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -362,7 +375,40 @@ pub fn check_clocks(
     defined: &[ClockDef],
     all: &[ClockDef],
 ) -> Result<(), ConfigError> {
-    check_ids(source, defined.iter().map(|c| c.id.as_str()), "clock")?;
+    check_ids(source, defined.iter().map(|c| c.id.as_str()), "what-clock")?;
+    // Spans beyond ten years are refused: they say nothing a deadline could mean, and
+    // some would not even fit the calendar.
+    let clocks_from = source.key("clocks", 0).0;
+    for clock in defined {
+        let too_long = [
+            (
+                "duration",
+                clock.duration.to_string(),
+                clock.duration.within_ten_years(),
+            ),
+            (
+                "warn",
+                clock.warn.to_string(),
+                clock.warn.within_ten_years(),
+            ),
+        ]
+        .into_iter()
+        .chain(clock.cap.map(|cap| {
+            let span = cap.after_awareness;
+            ("after_awareness", span.to_string(), span.within_ten_years())
+        }))
+        .find(|(_, _, ok)| !ok);
+        if let Some((key, span, _)) = too_long {
+            let id_line = source.key_after(clocks_from, "id", Some(&clock.id)).0;
+            return Err(source.error_at(
+                source.key_after(id_line, key, None),
+                format!(
+                    "found `{key}: {span}` for the clock `{}`, expected at most ten years (3653d or 120 months)",
+                    clock.id
+                ),
+            ));
+        }
+    }
     for clock in defined {
         if let Trigger::Met(other) = &clock.starts {
             let known = all.iter().any(|c| &c.id == other);
@@ -374,11 +420,13 @@ pub fn check_clocks(
                     .collect();
                 return Err(source.error_at(
                     source.key_value("starts", &format!("met:{other}"), 0),
-                    format!(
-                        "found `met:{}` as what starts `{}`, expected met: followed by another clock: {}",
-                        other.escape_debug(),
-                        clock.id,
-                        ids.join(", ")
+                    crate::i18n::tr_args(
+                        "err-clock-met",
+                        &[
+                            ("other", other.escape_debug().to_string().into()),
+                            ("clock", clock.id.clone().into()),
+                            ("clocks", ids.join(", ").into()),
+                        ],
                     ),
                 ));
             }
@@ -396,10 +444,7 @@ pub fn shipped_contacts(roles: &[Role]) -> Result<Vec<Contact>, ConfigError> {
         if c.source.trim().is_empty() {
             return Err(source.error_at(
                 source.key_value("id", &c.id, 0),
-                format!(
-                    "found no `source` for `{}`, expected where its details come from",
-                    c.id
-                ),
+                crate::i18n::tr_args("err-contact-source", &[("contact", c.id.clone().into())]),
             ));
         }
     }
@@ -415,16 +460,13 @@ pub fn check_contacts(
     let mut seen: Vec<String> = Vec::new();
     for c in contacts {
         if c.name.trim().is_empty() {
-            return Err(source.error_at(
-                source.key("name", 0),
-                "found a contact with an empty name, expected who to call".into(),
-            ));
+            return Err(source.error_at(source.key("name", 0), crate::i18n::tr("err-contact-name")));
         }
         let key = c.key();
         if seen.contains(&key) {
             return Err(source.error_at(
                 source.key_value("id", &key, 1),
-                format!("found the contact id `{key}` twice, expected each contact once"),
+                crate::i18n::tr_args("err-contact-twice", &[("contact", key.clone().into())]),
             ));
         }
         seen.push(key);
@@ -433,15 +475,21 @@ pub fn check_contacts(
                 let line = source.key_value("name", &c.name, 0).0;
                 return Err(source.error_at(
                     source.word_after(line, role),
-                    format!(
-                        "found the role `{}` for `{}`, expected one of the config's roles: {}",
-                        role.escape_debug(),
-                        c.name,
-                        roles
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    crate::i18n::tr_args(
+                        "err-contact-role",
+                        &[
+                            ("role", role.escape_debug().to_string().into()),
+                            ("contact", c.name.clone().into()),
+                            (
+                                "roles",
+                                roles
+                                    .iter()
+                                    .map(|r| r.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                                    .into(),
+                            ),
+                        ],
                     ),
                 ));
             }
@@ -466,10 +514,7 @@ fn check_drill(source: Source, d: &Scenario, playbooks: &[Playbook]) -> Result<(
     if d.severity > 5 {
         return Err(source.error_at(
             source.key("severity", 0),
-            format!(
-                "found severity {}, expected a level from 0 to 5",
-                d.severity
-            ),
+            crate::i18n::tr_args("err-drill-severity", &[("severity", d.severity.into())]),
         ));
     }
     if let Some(p) = &d.playbook
@@ -477,13 +522,13 @@ fn check_drill(source: Source, d: &Scenario, playbooks: &[Playbook]) -> Result<(
     {
         return Err(source.error_at(
             source.key_value("playbook", p, 0),
-            format!("found the playbook `{p}`, expected a known playbook id"),
+            crate::i18n::tr_args("err-drill-playbook", &[("playbook", p.clone().into())]),
         ));
     }
     if d.injects.is_empty() || d.injects.iter().any(|i| i.text.trim().is_empty()) {
         return Err(source.error_at(
             source.key("injects", 0),
-            "found no injects or an empty one, expected timed news with text".into(),
+            crate::i18n::tr("err-drill-injects"),
         ));
     }
     Ok(())

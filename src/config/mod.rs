@@ -99,7 +99,10 @@ impl Config {
             file: name.clone(),
             line: 1,
             column: 1,
-            message: format!("cannot read the file: {e}"),
+            message: crate::i18n::tr_args(
+                "err-config-unreadable",
+                &[("error", e.to_string().into())],
+            ),
         })?;
         let playbooks = path.parent().map(|dir| dir.join("playbooks"));
         Self::from_layers(Some(Source::new(&name, &text)), playbooks.as_deref())
@@ -240,10 +243,12 @@ impl Config {
             let ids: Vec<&str> = models.iter().map(|m| m.id.as_str()).collect();
             return Err(chosen_in.error_at(
                 chosen_in.key_value("phase_model", &self.phase_model, 0),
-                format!(
-                    "found the phase model `{}`, expected one of {}",
-                    self.phase_model.escape_debug(),
-                    ids.join(", ")
+                crate::i18n::tr_args(
+                    "err-phase-model",
+                    &[
+                        ("model", self.phase_model.escape_debug().to_string().into()),
+                        ("models", ids.join(", ").into()),
+                    ],
                 ),
             ));
         };
@@ -290,14 +295,20 @@ fn check_escalation(
             if !roles.iter().any(|r| &r.id == role) {
                 return Err(source.error_at(
                     source.word_after(source.key("escalation", 0).0, role),
-                    format!(
-                        "found the role `{}` in the escalation plan, expected one of: {}",
-                        role.escape_debug(),
-                        roles
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    crate::i18n::tr_args(
+                        "err-escalation-role",
+                        &[
+                            ("role", role.escape_debug().to_string().into()),
+                            (
+                                "roles",
+                                roles
+                                    .iter()
+                                    .map(|r| r.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                                    .into(),
+                            ),
+                        ],
                     ),
                 ));
             }
@@ -305,9 +316,9 @@ fn check_escalation(
         if rule.from_severity > 5 {
             return Err(source.error_at(
                 source.key_value("from_severity", &rule.from_severity.to_string(), 0),
-                format!(
-                    "found from_severity: {}, expected a severity level from 0 to 5",
-                    rule.from_severity
+                crate::i18n::tr_args(
+                    "err-escalation-severity",
+                    &[("severity", rule.from_severity.into())],
                 ),
             ));
         }
@@ -361,7 +372,7 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
     {
         return Err(source.error_at(
             source.key("response_minutes", 0),
-            "found response_minutes: 0, expected the contractual response time in minutes (1 or more)".into(),
+            crate::i18n::tr("err-response-minutes"),
         ));
     }
     if let Some(roles) = &layer.roles {
@@ -370,9 +381,9 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
             if role.id.trim().is_empty() || seen.contains(&role.id.as_str()) {
                 return Err(source.error_at(
                     source.key_value("id", &role.id, usize::from(!role.id.trim().is_empty())),
-                    format!(
-                        "found the role id `{}` empty or twice, expected each role once with a short id such as `it-lead`",
-                        role.id.escape_debug()
+                    crate::i18n::tr_args(
+                        "err-role-id",
+                        &[("role", role.id.escape_debug().to_string().into())],
                     ),
                 ));
             }
