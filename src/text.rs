@@ -1433,6 +1433,12 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
     }
 }
 
+/// A label followed by its colon: `Phase:` in English, `Phase :` in French (with a
+/// no-break space, so the colon never starts a line).
+pub fn colon(label: &str) -> String {
+    format!("{label}{}", tr("colon"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -534,3 +534,7 @@ err-store-exists = incident { $id } already exists
 err-store-corrupt = incident { $id } is damaged: { $detail }
 err-store-import-conflict = incident { $id } already exists here with a different journal; nothing imported
 err-store-schema = the store in { $dir } has schema version { $found }, newer than this warroom understands ({ $supported }); use a newer warroom
+
+# Punctuation.
+colon = :
+day-letter = d

@@ -550,3 +550,7 @@ err-store-exists = l’incident { $id } existe déjà
 err-store-corrupt = l’incident { $id } est endommagé : { $detail }
 err-store-import-conflict = l’incident { $id } existe déjà ici avec un autre journal ; rien n’a été importé
 err-store-schema = le stock de { $dir } a la version de schéma { $found }, plus récente que ce que ce warroom comprend ({ $supported }) ; utilisez un warroom plus récent
+
+# Ponctuation : espace insécable avant les deux-points.
+colon = {"\u00A0"}:
+day-letter = j

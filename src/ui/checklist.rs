@@ -157,7 +157,10 @@ fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
         if n > 0 {
             spans.push(Span::styled(" · ", theme::dim()));
         }
-        spans.push(Span::styled(format!("{label}: "), theme::label()));
+        spans.push(Span::styled(
+            format!("{} ", text::colon(&label)),
+            theme::label(),
+        ));
         spans.push(Span::styled(value, theme::dim()));
     }
     Line::from(spans)

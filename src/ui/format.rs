@@ -3,12 +3,13 @@
 use chrono::TimeDelta;
 use std::borrow::Cow;
 
-/// `hh:mm:ss`, or `Nd hh:mm:ss` beyond 48 hours. Negative spans are shown as their size.
+/// `hh:mm:ss`, or `Nd hh:mm:ss` beyond 48 hours (`Nj` in French). Negative spans are shown as their size.
 pub fn hms(span: TimeDelta) -> String {
     let total = span.num_seconds().unsigned_abs();
     let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
     if h >= 48 {
-        format!("{}d {:02}:{:02}:{:02}", h / 24, h % 24, m, s)
+        let day = crate::i18n::tr("day-letter");
+        format!("{}{day} {:02}:{:02}:{:02}", h / 24, h % 24, m, s)
     } else {
         format!("{h:02}:{m:02}:{s:02}")
     }

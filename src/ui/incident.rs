@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let label = |t: String| Span::styled(format!("{t}: "), theme::label());
+    let label = |t: String| Span::styled(format!("{} ", text::colon(&t)), theme::label());
     let zone = app.zone;
     let when = |t| {
         format!(
@@ -59,7 +59,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     ];
     if let Some(detected) = s.detected_at {
         declared.push(Span::styled(
-            format!(" · {}: ", text::label_detected().to_lowercase()),
+            format!(
+                " · {} ",
+                text::colon(&text::label_detected().to_lowercase())
+            ),
             theme::label(),
         ));
         declared.push(Span::raw(zone.format(detected, "%H:%M")));
@@ -122,7 +125,7 @@ fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
         })
         .collect();
     let mut spans = vec![Span::styled(
-        format!("{}: ", text::label_next()),
+        format!("{} ", text::colon(&text::label_next())),
         theme::label(),
     )];
     if open.is_empty() {

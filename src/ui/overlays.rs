@@ -151,7 +151,7 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     if let Some((label, value)) = choice {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("{label}: "), theme::label()),
+                Span::styled(format!("{} ", text::colon(&label)), theme::label()),
                 Span::raw(format!("◀ {} ▶", safe(&value))),
             ])),
             next(),

@@ -89,13 +89,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         .unwrap_or_else(text::not_set);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{}: ", text::label_phase()), theme::label()),
+            Span::styled(
+                format!("{} ", text::colon(&text::label_phase())),
+                theme::label(),
+            ),
             Span::styled(
                 format!("{phase_name}  {}  {closed}/{total}", bar(closed, total, 20)),
                 theme::strong(),
             ),
             Span::styled(
-                format!("     {}: ", text::label_commander()),
+                format!("     {} ", text::colon(&text::label_commander())),
                 theme::label(),
             ),
             Span::styled(commander, theme::strong()),
