@@ -110,21 +110,21 @@ fn write_draft(
     }
     writeln!(out, "{}", text::draft_title(kind))?;
     writeln!(out, "{}", "=".repeat(72))?;
-    writeln!(out, "{}: {}", text::draft_prepared(), utc(now))?;
+    writeln!(out, "{} {}", text::colon(&text::draft_prepared()), utc(now))?;
     if let Some(c) = clock {
         writeln!(
             out,
-            "{}: {}",
-            text::draft_recipient(),
+            "{} {}",
+            text::colon(&text::draft_recipient()),
             crate::i18n::localized(&c.authority)
         )?;
         if let Some(deadline) = c.state.deadline() {
-            writeln!(out, "{}: {}", text::draft_deadline(), utc(deadline))?;
+            writeln!(out, "{} {}", text::colon(&text::draft_deadline()), utc(deadline))?;
             if now > deadline && !matches!(c.state, ClockState::Met { .. }) {
                 writeln!(
                     out,
-                    "{}: {}",
-                    text::draft_late(),
+                    "{} {}",
+                    text::colon(&text::draft_late()),
                     blank(&text::draft_late_reasons())
                 )?;
             }
@@ -134,17 +134,17 @@ fn write_draft(
     writeln!(out, "{}", text::draft_section_entity())?;
     writeln!(
         out,
-        "  {}: {}",
-        text::draft_organisation(),
+        "  {} {}",
+        text::colon(&text::draft_organisation()),
         crate::i18n::localized(&config.organisation)
     )?;
     let poc = &config.point_of_contact;
     writeln!(
         out,
-        "  {}: {}",
-        text::draft_contact(),
+        "  {} {}",
+        text::colon(&text::draft_contact()),
         or_blank(
-            &[poc.name.as_str(), poc.email.as_str()]
+            &[&crate::i18n::localized(&poc.name), poc.email.as_str()]
                 .iter()
                 .filter(|x| !x.is_empty())
                 .copied()
@@ -155,26 +155,31 @@ fn write_draft(
     )?;
     writeln!(out)?;
     writeln!(out, "{}", text::draft_section_incident())?;
-    writeln!(out, "  {}: {}", text::draft_reference(), s.id)?;
-    writeln!(out, "  {}: {}", text::label_title(), s.title)?;
+    writeln!(out, "  {} {}", text::colon(&text::draft_reference()), s.id)?;
     writeln!(
         out,
-        "  {}: {}",
-        text::label_category(),
+        "  {} {}",
+        text::colon(&text::label_title()),
+        crate::i18n::localized(&s.title)
+    )?;
+    writeln!(
+        out,
+        "  {} {}",
+        text::colon(&text::label_category()),
         crate::i18n::terms::category(s.category)
     )?;
     writeln!(
         out,
-        "  {}: {} {}",
-        text::label_severity(),
+        "  {} {} {}",
+        text::colon(&text::label_severity()),
         s.severity.level(),
         crate::i18n::terms::severity(s.severity)
     )?;
     let detected = s
         .detected_at
         .map_or_else(|| blank(&text::draft_detected()), utc);
-    writeln!(out, "  {}: {detected}", text::label_detected())?;
-    writeln!(out, "  {}: {}", text::label_declared(), utc(s.declared_at))?;
+    writeln!(out, "  {} {detected}", text::colon(&text::label_detected()))?;
+    writeln!(out, "  {} {}", text::colon(&text::label_declared()), utc(s.declared_at))?;
     let flag_at = |f: Flag| s.clock_facts.flags.get(&f).copied();
     let aware_flag = match kind {
         DraftKind::Gdpr => flag_at(Flag::PersonalData),
@@ -182,15 +187,15 @@ fn write_draft(
     };
     writeln!(
         out,
-        "  {}: {}",
-        text::draft_aware(),
+        "  {} {}",
+        text::colon(&text::draft_aware()),
         aware_flag.map_or_else(|| blank(&text::draft_aware()), utc)
     )?;
     writeln!(
         out,
-        "  {}: {}",
-        text::label_summary(),
-        or_blank(&s.summary, &text::draft_description())
+        "  {} {}",
+        text::colon(&text::label_summary()),
+        or_blank(&crate::i18n::localized(&s.summary), &text::draft_description())
     )?;
     writeln!(out)?;
     for (question, prefill) in questions(kind, s) {
