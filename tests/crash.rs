@@ -54,7 +54,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
             .spawn()
             .unwrap();
         // One write in three is killed, after 0 to 40 ms.
-        let status = if rng.next() % 3 == 0 {
+        let status = if rng.next().is_multiple_of(3) {
             std::thread::sleep(Duration::from_millis(rng.next() % 40));
             // The process may already have finished: then it was not killed.
             let _ = child.kill();
