@@ -103,6 +103,18 @@ enum Job {
     },
 }
 
+/// Debug builds only: the key named by `WARROOM_PANIC_KEY` panics the event loop, so a
+/// test can check in a pseudo-terminal that the panic hook restores the terminal and
+/// that what was saved stays saved. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn injected_panic(key: &crossterm::event::KeyEvent) {
+    if let crossterm::event::KeyCode::Char(c) = key.code
+        && std::env::var("WARROOM_PANIC_KEY").is_ok_and(|v| v.starts_with(c))
+    {
+        panic!("injected panic (WARROOM_PANIC_KEY)");
+    }
+}
+
 /// The name of the thread that carries out writes, known to the panic hook.
 const WRITER_THREAD: &str = "warroom-writer";
 
@@ -249,6 +261,10 @@ async fn event_loop(
             }
             () = tick => Msg::Tick(now()),
         };
+        #[cfg(debug_assertions)]
+        if let Msg::Key(key) = &msg {
+            injected_panic(key);
+        }
         if let Some(update) = update_for(&msg) {
             followers.send(&update);
         }

@@ -204,6 +204,46 @@ fn a_note_shown_as_saved_survives_sigkill() {
     assert!(cli(dir.path(), &["verify", id]).contains("ok"));
 }
 
+/// A panic in the event loop (injected with `WARROOM_PANIC_KEY`, debug builds only)
+/// leaves the terminal usable: out of the alternate screen, cursor shown; the panic
+/// report is printed; what was saved before stays.
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = cli(
+        dir.path(),
+        &["new", "--title", "Panic test", "--severity", "2"],
+    );
+    let id = id.trim();
+    let mut dash = Dashboard::start_with(
+        dir.path(),
+        &[
+            ("WARROOM_PANIC_KEY", "Z"),
+            ("RUST_BACKTRACE", "0"),
+            ("RUST_LIB_BACKTRACE", "0"),
+        ],
+    );
+    dash.wait_for("the incident", |s| s.contains(id));
+    dash.keys("n");
+    dash.wait_for("the note form", |s| s.contains("Add a note"));
+    dash.keys("saved before the panic\r");
+    dash.wait_for("the note, saved", |s| {
+        s.contains("saved before the panic") && s.contains("● saved")
+    });
+    dash.keys("Z");
+    dash.wait_exit();
+    {
+        let parser = dash.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "left the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor shown again");
+    }
+    dash.wait_for("the panic report", |s| s.contains("injected panic"));
+    let shown = cli(dir.path(), &["show", id]);
+    assert!(shown.contains("saved before the panic"), "{shown}");
+    assert!(cli(dir.path(), &["verify", id]).contains("ok"));
+}
+
 #[test]
 fn a_cli_write_that_returned_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
