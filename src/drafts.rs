@@ -119,7 +119,12 @@ fn write_draft(
             crate::i18n::localized(&c.authority)
         )?;
         if let Some(deadline) = c.state.deadline() {
-            writeln!(out, "{} {}", text::colon(&text::draft_deadline()), utc(deadline))?;
+            writeln!(
+                out,
+                "{} {}",
+                text::colon(&text::draft_deadline()),
+                utc(deadline)
+            )?;
             if now > deadline && !matches!(c.state, ClockState::Met { .. }) {
                 writeln!(
                     out,
@@ -179,7 +184,12 @@ fn write_draft(
         .detected_at
         .map_or_else(|| blank(&text::draft_detected()), utc);
     writeln!(out, "  {} {detected}", text::colon(&text::label_detected()))?;
-    writeln!(out, "  {} {}", text::colon(&text::label_declared()), utc(s.declared_at))?;
+    writeln!(
+        out,
+        "  {} {}",
+        text::colon(&text::label_declared()),
+        utc(s.declared_at)
+    )?;
     let flag_at = |f: Flag| s.clock_facts.flags.get(&f).copied();
     let aware_flag = match kind {
         DraftKind::Gdpr => flag_at(Flag::PersonalData),
@@ -195,7 +205,10 @@ fn write_draft(
         out,
         "  {} {}",
         text::colon(&text::label_summary()),
-        or_blank(&crate::i18n::localized(&s.summary), &text::draft_description())
+        or_blank(
+            &crate::i18n::localized(&s.summary),
+            &text::draft_description()
+        )
     )?;
     writeln!(out)?;
     for (question, prefill) in questions(kind, s) {

@@ -36,10 +36,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Whether `text` is a SHA-256 in hex (64 hex digits).
-pub fn is_sha256(text: &str) -> bool {
-    text.len() == 64 && text.chars().all(|c| c.is_ascii_hexdigit())
-}
+/// Whether `text` is a SHA-256 in lower-case hex (64 hex digits).
+pub use crate::domain::is_sha256;
 
 /// What re-hashing one registered item found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -280,3 +280,34 @@ fn drafts_are_saved_in_a_private_folder_of_the_data_directory() {
         .mode();
     assert_eq!(mode & 0o777, 0o700);
 }
+
+#[test]
+fn a_clock_too_long_for_the_calendar_is_drawn_and_reported_without_panic() {
+    // Spans the config now refuses, as an older journal may still carry them.
+    let mut config = warroom::config::Config::embedded().unwrap();
+    let mut huge = config.catalog.clocks[0].clone();
+    huge.id = "forever".into();
+    huge.starts = "declared".parse().unwrap();
+    huge.duration = "200000000000m".parse().unwrap();
+    huge.warn = "9999999999999999m".parse().unwrap();
+    let mut months = huge.clone();
+    months.id = "months".into();
+    months.duration = "4294967295 months".parse().unwrap();
+    months.warn = "25%".parse().unwrap();
+    config.catalog.clocks.extend([huge, months]);
+    let mut h = Harness::with_config(config.clone());
+    h.declare("Clock beyond the calendar", 'i');
+    h.at(TimeDelta::hours(1));
+    assert!(h.screen(120, 40).contains("Clock beyond the calendar"));
+    let _ = ui::to_text(&h.app, 80, 24);
+    let active = h.app.active.as_ref().unwrap();
+    let report = warroom::report::build(
+        &active.state,
+        &active.events,
+        &config,
+        "head",
+        t0() + TimeDelta::hours(1),
+    );
+    assert!(!warroom::report::markdown(&report).is_empty());
+    assert!(!warroom::report::html(&report).is_empty());
+}

@@ -101,6 +101,38 @@ fn a_personal_data_breach_at_a_nis2_entity_runs_the_retainer_gdpr_and_nis2_clock
 }
 
 #[test]
+fn a_flag_backdated_earlier_is_recorded_and_moves_its_deadlines() {
+    let dir = tmp();
+    let id = breach(dir.path());
+    ok(warroom(dir.path()).args(["flag", &id, "personal-data"]));
+    let flag_at =
+        |when: &str| ok(warroom(dir.path()).args(["flag", &id, "personal-data", "--at", when]));
+    let out = flag_at("2026-11-28T09:12:00Z");
+    assert_eq!(
+        out,
+        format!("saved {id} event 3\nstarted gdpr-authority, due 2026-12-01T09:12:00+00:00\n")
+    );
+    let shown = show_json(dir.path(), &id);
+    assert_eq!(
+        clock(&shown, "gdpr-authority")["deadline"],
+        "2026-12-01T09:12:00Z"
+    );
+    assert_eq!(shown["flags"]["personal-data"], "2026-11-28T09:12:00Z");
+    // Later than, or the same as, the recorded instant: nothing recorded.
+    for later in ["2026-11-28T10:00:00Z", "2026-11-28T09:12:00Z"] {
+        let out = flag_at(later);
+        assert!(
+            out.contains("already has personal-data since 2026-11-28T09:12:00+00:00"),
+            "{out}"
+        );
+        assert!(out.contains("nothing recorded"), "{out}");
+    }
+    let out = ok(warroom(dir.path()).args(["flag", &id, "personal-data"]));
+    assert!(out.contains("nothing recorded"), "{out}");
+    assert_eq!(journal_len(dir.path(), &id), 3);
+}
+
+#[test]
 fn met_starts_the_chained_clock_and_waive_needs_a_reason() {
     let dir = tmp();
     let id = breach(dir.path());

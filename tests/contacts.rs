@@ -200,6 +200,21 @@ fn a_contact_added_from_the_dashboard_joins_the_directory_and_the_plan() {
 use warroom::store::Store;
 
 #[test]
+fn a_new_contact_named_like_an_existing_one_does_not_replace_it() {
+    let mut h = severe();
+    let before = h.app.directory();
+    let public = before.iter().find(|c| c.key() == "cnil").unwrap().clone();
+    h.shift('C');
+    h.type_text("CNIL");
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    let after = h.app.directory();
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(after.iter().find(|c| c.key() == "cnil"), Some(&public));
+    assert!(after.iter().any(|c| c.id == "cnil-2" && c.name == "CNIL"));
+}
+
+#[test]
 fn contacts_pane_snapshot() {
     let mut h = severe();
     h.key(KeyCode::Char('@'));

@@ -153,6 +153,27 @@ fn a_saved_contact_stays_in_the_store_and_replaces_by_id() {
 }
 
 #[test]
+fn a_new_contact_named_like_an_existing_one_gets_its_own_id() {
+    let dir = tmp();
+    let save = |name: &str| {
+        ok(warroom(dir.path()).args(["contacts", "save", "--name", name, "--phone", "+33 1"]))
+    };
+    // `CNIL` slugs to the public entry's id `cnil`: a new entry, the public one kept.
+    assert_eq!(save("CNIL"), "saved contact cnil-2\n");
+    assert_eq!(save("CNIL"), "saved contact cnil-3\n");
+    let all: Vec<Value> =
+        serde_json::from_str(&ok(warroom(dir.path()).args(["contacts", "--json"]))).unwrap();
+    let public = all.iter().find(|c| c["id"] == "cnil").unwrap();
+    assert_eq!(public["name"], "CNIL breach notification");
+    for id in ["cnil-2", "cnil-3"] {
+        assert!(
+            all.iter().any(|c| c["id"] == id && c["name"] == "CNIL"),
+            "{id}"
+        );
+    }
+}
+
+#[test]
 fn calls_are_logged_and_the_retainer_call_starts_its_clock() {
     let dir = tmp();
     let id = ok(&mut example(

@@ -176,7 +176,7 @@ impl App {
     }
 
     pub(super) fn submit_contact(&mut self, mut form: Box<ContactForm>) -> Vec<Effect> {
-        match form.contact() {
+        match form.contact(&self.directory()) {
             Some(contact) => {
                 self.pending += 1;
                 vec![Effect::SaveContact(Box::new(contact))]

@@ -392,8 +392,10 @@ impl ContactForm {
             .unwrap_or_default()
     }
 
-    /// The contact the form describes, or `None` without a name.
-    pub fn contact(&self) -> Option<Contact> {
+    /// The contact the form describes, or `None` without a name. An edit keeps the
+    /// contact's id (and so replaces it); a new contact gets an id from its name that no
+    /// entry of `directory` has.
+    pub fn contact(&self, directory: &[Contact]) -> Option<Contact> {
         let name = self.text(ContactField::Name);
         if name.is_empty() {
             return None;
@@ -406,9 +408,10 @@ impl ContactForm {
                 .collect()
         };
         let mut contact = self.editing.clone().unwrap_or_default();
-        if contact.id.trim().is_empty() {
-            contact.id = crate::domain::slug(&name);
-        }
+        contact.id = match &self.editing {
+            Some(editing) => editing.key(),
+            None => crate::domain::free_contact_id(&crate::domain::slug(&name), directory),
+        };
         contact.name = name;
         contact.role = self.text(ContactField::Role);
         contact.organisation = self.text(ContactField::Organisation);

@@ -7,6 +7,7 @@ use super::{Failure, Outcome, append, non_empty};
 use crate::config::Config;
 use crate::domain::{Change, ClockState, Flag, IncidentId};
 use crate::drafts::{self, DraftKind};
+use crate::ui::format::safe;
 use crate::{ops, text};
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -18,13 +19,12 @@ pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -
         return Err(Failure::Usage(text::cli_future_instant(&at.to_rfc3339())));
     }
     let state = state(w.store, id)?;
-    if state.clock_facts.holds(flag) {
+    let recorded = state.clock_facts.flags.get(&flag);
+    // Backdating to before the recorded instant is recorded: the deadlines move earlier.
+    let earlier = matches!((at, recorded), (Some(at), Some(since)) if at < *since);
+    if state.clock_facts.holds(flag) && !earlier {
         // Entity flags may come from the config at declaration, with no event.
-        let since = state
-            .clock_facts
-            .flags
-            .get(&flag)
-            .unwrap_or(&state.declared_at);
+        let since = recorded.unwrap_or(&state.declared_at);
         outln!(
             "{}",
             text::cli_flag_already(id, flag.slug(), &since.to_rfc3339())
@@ -39,10 +39,16 @@ pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -
     }
     for clock in &after.0 {
         let was = before.get(&clock.id).map(|c| &c.state);
-        if let (
-            ClockState::Running { deadline, .. },
-            Some(ClockState::Waiting | ClockState::NotApplicable),
-        ) = (&clock.state, was)
+        // Newly started, or (backdated) started earlier with an earlier deadline.
+        let moved = |old: &ClockState| match (old, &clock.state) {
+            (ClockState::Waiting | ClockState::NotApplicable, _) => true,
+            (ClockState::Running { deadline: d0, .. }, ClockState::Running { deadline, .. }) => {
+                deadline < d0
+            }
+            _ => false,
+        };
+        if let ClockState::Running { deadline, .. } = &clock.state
+            && was.is_some_and(moved)
         {
             outln!(
                 "{}",
@@ -117,7 +123,13 @@ pub fn draft(
     let state = state(w.store, id)?;
     let body = drafts::render(kind, &state, config, w.now);
     match output {
-        None => out!("{body}"),
+        // The terminal gets every line made safe (the title, summary… are user text);
+        // a file gets the draft as written.
+        None => {
+            for line in body.lines() {
+                outln!("{}", safe(line));
+            }
+        }
         Some(path) => {
             std::fs::write(path, &body).map_err(|e| {
                 Failure::Failed(text::cli_cannot_write(

@@ -27,7 +27,7 @@ pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool)
         let verify = if c.verified { "" } else { " ⚠" };
         outln!(
             "{:<22} {}{verify}  {}  {}  {}",
-            c.key(),
+            safe(&c.key()),
             content(&c.name),
             safe(&c.phones.join(", ")),
             safe(&c.email),
@@ -80,12 +80,16 @@ pub fn save(w: &Writer, config: &Config, given: Saved) -> Outcome {
         return Err(Failure::Usage(text::cli_unknown_role(role, &known)));
     }
     let clean = |t: &str| crate::app::forms::clean_line(t).trim().to_string();
+    // An id given replaces that entry; a new contact never takes over an existing one.
+    let id = match given.id.map(|i| clean(&i)).filter(|i| !i.is_empty()) {
+        Some(id) => id,
+        None => {
+            let all = contacts::directory(config, &w.store.directory_events()?);
+            crate::domain::free_contact_id(&crate::domain::slug(&name), &all)
+        }
+    };
     let contact = Contact {
-        id: given
-            .id
-            .map(|i| clean(&i))
-            .filter(|i| !i.is_empty())
-            .unwrap_or_else(|| crate::domain::slug(&name)),
+        id,
         name,
         role: clean(&given.role),
         roles: given.roles,
@@ -101,7 +105,7 @@ pub fn save(w: &Writer, config: &Config, given: Saved) -> Outcome {
     let change = Change::ContactSaved { contact };
     w.store
         .append_directory(&[NewEvent::new(w.now, w.author, change)])?;
-    outln!("{}", text::cli_contact_saved(&key));
+    outln!("{}", text::cli_contact_saved(&safe(&key)));
     Ok(())
 }
 
@@ -124,7 +128,7 @@ pub fn call(
             .take(3)
             .filter_map(|h| {
                 all.get(h.index)
-                    .map(|c| format!("{} ({})", c.key(), c.name))
+                    .map(|c| format!("{} ({})", safe(&c.key()), content(&c.name)))
             })
             .collect();
         return Err(Failure::Failed(text::cli_unknown_contact(who, &close)));

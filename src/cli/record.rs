@@ -59,7 +59,7 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
                 w.author,
                 Change::EvidenceRegistered { evidence: spec },
             )?;
-            outln!("{reference}");
+            outln!("{}", safe(&reference));
             Ok(())
         }
         EvidenceCommand::List { id, json } => list(w, id, json),
@@ -128,13 +128,13 @@ fn list(w: &Writer, id: IncidentId, json: bool) -> Outcome {
         let spec = &item.spec;
         outln!(
             "{:<4} {:<13} {}  [{}]",
-            spec.reference,
+            safe(&spec.reference),
             spec.kind.slug(),
             safe(&spec.description),
             safe(item.custodian())
         );
         if let Some(hash) = &spec.sha256 {
-            outln!("     sha256 {hash}");
+            outln!("     sha256 {}", safe(hash));
         }
         if !spec.location.is_empty() {
             outln!("     {} {}", text::evidence_at(), safe(&spec.location));
@@ -147,12 +147,12 @@ fn verify(w: &Writer, id: IncidentId) -> Outcome {
     let state = state(w.store, id)?;
     let mut mismatches = 0;
     for item in &state.evidence {
-        let r = &item.spec.reference;
+        let r = safe(&item.spec.reference);
         match evidence::verify(item) {
             Check::Matches => outln!("{r} {}", text::evidence_ok()),
             Check::Mismatch { found } => {
                 mismatches += 1;
-                outln!("{r} {} {found}", text::evidence_mismatch());
+                outln!("{r} {} {}", text::evidence_mismatch(), safe(&found));
             }
             Check::Unreachable(why) => {
                 outln!("{r} {}: {}", text::evidence_unreachable(), safe(&why))

@@ -142,6 +142,46 @@ fn bad_clocks_are_located() {
 }
 
 #[test]
+fn spans_longer_than_ten_years_are_refused_with_their_location() {
+    let base = "clocks:\n  - id: other\n    name: Other\n    authority: A\n    starts: declared\n    duration: 5d\n  - id: insurer\n    name: Insurer\n    authority: Insurer\n    starts: declared\n    duration: 5d\n";
+    let err = error_of(&base.replace(
+        "duration: 5d\n  - id: insurer",
+        "duration: 200000000000m\n  - id: insurer",
+    ));
+    assert_eq!(
+        err,
+        "user.yaml:6:15: found `duration: 200000000000m` for the clock `other`, expected at most ten years (3653d or 120 months)"
+    );
+    let last = |text: &str| format!("{}{text}", base.trim_end_matches("duration: 5d\n"));
+    let err = error_of(&last("duration: 4294967295 months\n"));
+    assert!(
+        err.starts_with(
+            "user.yaml:11:15: found `duration: 4294967295 months` for the clock `insurer`"
+        ),
+        "{err}"
+    );
+    let err = error_of(&last("duration: 5d\n    warn: 9999999999999999m\n"));
+    assert!(
+        err.starts_with("user.yaml:12:11: found `warn: 9999999999999999m` for the clock `insurer`"),
+        "{err}"
+    );
+    let err = error_of(&last(
+        "duration: 5d\n    cap: { after_awareness: 121 months }\n",
+    ));
+    assert!(
+        err.starts_with("user.yaml:12:29: found `after_awareness: 121 months`"),
+        "{err}"
+    );
+    // Ten years exactly is allowed.
+    for ok in [
+        "duration: 120 months\n",
+        "duration: 3653d\n    warn: 3653d\n",
+    ] {
+        Config::with_user_text("user.yaml", &last(ok)).unwrap();
+    }
+}
+
+#[test]
 fn playbook_clock_hints_name_defined_clocks() {
     let config = Config::embedded().unwrap();
     let ids: Vec<&str> = config

@@ -108,6 +108,14 @@ impl<'a> Source<'a> {
             .map_or((1, 1), |k| (k.line, k.key_column))
     }
 
+    /// Where the first `key:` on or after line `from` (1-based) is, at its value, keeping
+    /// only those whose value is `value_is` when given; `from`:1 when there is none.
+    pub fn key_after(&self, from: usize, key: &str, value_is: Option<&str>) -> (usize, usize) {
+        self.keys(key)
+            .find(|k| k.line >= from && value_is.is_none_or(|v| k.value == v))
+            .map_or((from.max(1), 1), |k| (k.line, k.value_column))
+    }
+
     fn keys<'k>(&'k self, key: &'k str) -> impl Iterator<Item = KeyAt<'a>> + Clone + 'k {
         self.text
             .lines()

@@ -281,6 +281,14 @@ impl std::str::FromStr for ContactOutcome {
     }
 }
 
+/// Whether `text` is a SHA-256 as warroom writes it: 64 lower-case hex digits.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceSpec {

@@ -27,6 +27,24 @@ pub fn build(own: Vec<Contact>, saved: &[Event], public: &[Contact]) -> Vec<Cont
     all
 }
 
+/// An id for a *new* contact: `wanted` when no entry of `directory` (config, public or
+/// saved) has it, else the first free `wanted-2`, `wanted-3`, … A new contact never
+/// takes over an existing entry; only an edit saves under an id already there.
+pub fn free_contact_id(wanted: &str, directory: &[Contact]) -> String {
+    let wanted = match wanted.trim() {
+        "" => "contact",
+        w => w,
+    };
+    let taken = |id: &str| directory.iter().any(|c| c.key() == id);
+    if !taken(wanted) {
+        return wanted.to_string();
+    }
+    (2u64..)
+        .map(|n| format!("{wanted}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| wanted.to_string())
+}
+
 /// One rule of the escalation plan: from this severity, alert these roles, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +189,27 @@ mod tests {
             roles: roles.iter().map(|r| r.to_string()).collect(),
             ..Contact::default()
         }
+    }
+
+    #[test]
+    fn a_new_contact_gets_a_free_id_instead_of_an_existing_one() {
+        let directory = vec![
+            person("cnil", &[]),
+            person("cnil-2", &[]),
+            person("dpo", &[]),
+        ];
+        assert_eq!(free_contact_id("cnil", &directory), "cnil-3");
+        assert_eq!(free_contact_id("dpo", &directory), "dpo-2");
+        assert_eq!(free_contact_id("zoé", &directory), "zoé");
+        // An entry without id is known by the slug of its name.
+        let unnamed = Contact {
+            name: "Press Office".into(),
+            ..Contact::default()
+        };
+        assert_eq!(
+            free_contact_id("press-office", &[unnamed]),
+            "press-office-2"
+        );
     }
 
     fn rules() -> Vec<EscalationRule> {

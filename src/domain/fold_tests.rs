@@ -117,6 +117,34 @@ fn check_uncheck_and_phase() {
 }
 
 #[test]
+fn a_backdated_flag_moves_the_deadline_earlier_never_later() {
+    let minutes = TimeDelta::minutes;
+    let flag = |at: Option<i64>| Change::FlagSet {
+        flag: Flag::PersonalData,
+        at: at.map(|m| t0() + minutes(m)),
+    };
+    let deadline = |changes| {
+        let state = fold(&chain(changes)).unwrap();
+        state.clocks().get("gdpr").unwrap().state.deadline()
+    };
+    // Recorded at event 2 (t0 + 1 min), then backdated to 30 min before t0.
+    assert_eq!(
+        deadline(vec![flag(None)]),
+        Some(t0() + minutes(1) + TimeDelta::hours(72))
+    );
+    let backdated = vec![flag(None), flag(Some(-30)), flag(Some(-10)), flag(None)];
+    let state = fold(&chain(backdated.clone())).unwrap();
+    assert_eq!(
+        state.clock_facts.flags.get(&Flag::PersonalData),
+        Some(&(t0() - minutes(30)))
+    );
+    assert_eq!(
+        deadline(backdated),
+        Some(t0() - minutes(30) + TimeDelta::hours(72))
+    );
+}
+
+#[test]
 fn retainer_clock_runs_from_first_alert() {
     let alert = || Change::RetainerAlerted {
         retainer: "CSIRT".into(),

@@ -390,8 +390,14 @@ impl IncidentState {
                     .or_insert((event.id, reason.clone()));
             }
             Change::FlagSet { flag, at } => {
+                // The earliest instant wins: a flag backdated later moves deadlines earlier.
+                let at = at.unwrap_or(event.at);
                 let facts = &mut self.clock_facts;
-                facts.flags.entry(*flag).or_insert(at.unwrap_or(event.at));
+                facts
+                    .flags
+                    .entry(*flag)
+                    .and_modify(|first| *first = (*first).min(at))
+                    .or_insert(at);
             }
             Change::ClockStarted { clock } => {
                 ClockFacts::first(&mut self.clock_facts.started, clock, event.at);

@@ -19,7 +19,7 @@ mod tlp;
 pub use category::{Category, UnknownCategory};
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
-    Lesson, LessonKind, Origin, PhaseSpec, Scope,
+    Lesson, LessonKind, Origin, PhaseSpec, Scope, is_sha256,
 };
 pub use clocks::{
     Cap, ClockDef, ClockFacts, ClockState, ClockStatus, ClockView, Clocks, Countdown, EntityFlags,
@@ -28,7 +28,7 @@ pub use clocks::{
 pub use contact::{Contact, ContactKind, Retainer, slug};
 pub use directory::{
     Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
-    severity_of,
+    free_contact_id, severity_of,
 };
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{

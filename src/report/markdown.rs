@@ -217,8 +217,11 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
             e.kind,
             escape(&e.description)
         )?;
-        if let Some(hash) = &e.sha256 {
-            writeln!(out, "  - SHA-256 `{hash}`")?;
+        match &e.sha256 {
+            // Only hex goes between backticks, where escapes do not apply.
+            Some(hash) if crate::domain::is_sha256(hash) => writeln!(out, "  - SHA-256 `{hash}`")?,
+            Some(hash) => writeln!(out, "  - SHA-256 {}", escape(hash))?,
+            None => {}
         }
         if !e.location.is_empty() {
             writeln!(out, "  - {}", escape(&e.location))?;

@@ -129,8 +129,249 @@ pub fn plan_import(id: IncidentId, records: &[Vec<u8>]) -> Result<Planned, Store
                 }
             },
         }
+        if let Err(what) = check_imported(&event) {
+            return Err(reject(format!("event #{}: {what}", event.id)));
+        }
         events.push((event, record.clone()));
     }
     let summary = summary.ok_or_else(|| reject("the journal is empty".into()))?;
+    // What the fold refuses (a second declaration) no screen could show.
+    let imported: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    crate::domain::fold(&imported).map_err(|e| reject(e.to_string()))?;
     Ok(Planned { events, summary })
+}
+
+/// What a journal written by warroom always satisfies but the chain does not prove:
+/// ids, evidence references and authors free of control characters (they reach the
+/// terminal and file names), and evidence hashes in lower-case hex.
+fn check_imported(event: &Event) -> Result<(), String> {
+    let clean = |what: &str, text: &str| {
+        if text.chars().any(char::is_control) {
+            Err(format!(
+                "{what} `{}` holds a control character",
+                text.escape_debug()
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    clean("the author", &event.author)?;
+    match &event.change {
+        Change::Declared(d) => {
+            for phase in &d.phases {
+                clean("the phase id", &phase.id)?;
+            }
+            for item in &d.checklist {
+                clean("the item id", &item.id)?;
+                clean("the phase id", &item.phase)?;
+            }
+            for clock in &d.clocks {
+                clean("the clock id", &clock.id)?;
+            }
+        }
+        Change::PhaseAdvanced {
+            phase, left_open, ..
+        } => {
+            clean("the phase id", phase)?;
+            for item in left_open {
+                clean("the item id", item)?;
+            }
+        }
+        Change::ItemAdded { item } => {
+            clean("the item id", &item.id)?;
+            clean("the phase id", &item.phase)?;
+        }
+        Change::ItemChecked { item }
+        | Change::ItemUnchecked { item }
+        | Change::ItemAssigned { item, .. }
+        | Change::ItemNotApplicable { item, .. } => clean("the item id", item)?,
+        Change::ContactAttempted {
+            contact_id: Some(id),
+            ..
+        } => clean("the contact id", id)?,
+        Change::ContactSaved { contact } => clean("the contact id", &contact.id)?,
+        Change::EvidenceRegistered { evidence } => {
+            clean("the evidence reference", &evidence.reference)?;
+            if let Some(hash) = &evidence.sha256
+                && !crate::domain::is_sha256(hash)
+            {
+                return Err(format!(
+                    "the evidence {} has the sha256 `{}`, expected 64 lower-case hex digits",
+                    evidence.reference,
+                    hash.escape_debug()
+                ));
+            }
+        }
+        Change::EvidenceTransferred { evidence, .. } => {
+            clean("the evidence reference", evidence)?;
+        }
+        Change::ClockStarted { clock }
+        | Change::ClockMet { clock, .. }
+        | Change::ClockWaived { clock, .. } => clean("the clock id", clock)?,
+        Change::DrillStarted {
+            scenario, injects, ..
+        } => {
+            clean("the scenario id", scenario)?;
+            for inject in injects {
+                clean("the inject author", &inject.author)?;
+            }
+        }
+        Change::InjectDelivered { from, .. } => clean("the inject author", from)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+    use crate::domain::{
+        Category, ChainHead, Declaration, EvidenceKind, EvidenceSpec, PhaseSpec, Scope, Severity,
+        Tlp,
+    };
+
+    fn id() -> IncidentId {
+        "IR-2026-0001".parse().unwrap()
+    }
+
+    fn declared() -> Change {
+        Change::Declared(Declaration {
+            id: id(),
+            title: "Imported".into(),
+            severity: Severity::High,
+            category: Category::Intrusions,
+            tlp: Tlp::Amber,
+            detected_at: None,
+            commander: None,
+            scope: Scope::default(),
+            summary: String::new(),
+            exercise: false,
+            phases: vec![PhaseSpec {
+                id: "p1".into(),
+                name: "Phase one".into(),
+            }],
+            checklist: vec![],
+            phase_model: None,
+            playbook: None,
+            clocks: vec![],
+            entity: Default::default(),
+        })
+    }
+
+    fn evidence(reference: &str, sha256: &str) -> Change {
+        Change::EvidenceRegistered {
+            evidence: EvidenceSpec {
+                reference: reference.into(),
+                kind: EvidenceKind::Other,
+                description: "disk".into(),
+                location: String::new(),
+                sha256: Some(sha256.into()),
+                size: None,
+                collected_by: None,
+                collected_at: None,
+            },
+        }
+    }
+
+    /// A well-chained journal of `changes`, each by its author.
+    fn chain(changes: Vec<(&str, Change)>) -> Vec<Vec<u8>> {
+        let mut head = ChainHead::genesis();
+        let at = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        changes
+            .into_iter()
+            .map(|(author, change)| {
+                let record = head.next_event(at, author, change).to_record();
+                head = head.advanced(&record);
+                record
+            })
+            .collect()
+    }
+
+    fn refused(changes: Vec<(&str, Change)>) -> String {
+        match plan_import(id(), &chain(changes)) {
+            Ok(_) => panic!("imported"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    const HASH: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+    #[test]
+    fn a_well_formed_journal_is_imported() {
+        let planned = plan_import(
+            id(),
+            &chain(vec![("a", declared()), ("a", evidence("E1", HASH))]),
+        )
+        .unwrap();
+        assert_eq!(planned.events.len(), 2);
+    }
+
+    #[test]
+    fn a_journal_declared_twice_is_refused() {
+        let err = refused(vec![("a", declared()), ("a", declared())]);
+        assert!(
+            err.contains("event 2 declares the incident a second time"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_evidence_hash_that_is_not_lowercase_hex_is_refused() {
+        for bad in [
+            HASH.to_uppercase(),
+            "abc".into(),
+            format!("{}\u{1b}[2J", &HASH[..60]),
+        ] {
+            let err = refused(vec![("a", declared()), ("a", evidence("E1", &bad))]);
+            assert!(
+                err.contains("event #2: the evidence E1 has the sha256"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn control_characters_in_ids_references_and_authors_are_refused() {
+        let err = refused(vec![
+            ("a", declared()),
+            ("eve\u{1b}[31m", Change::NoteAdded { text: "x".into() }),
+        ]);
+        assert!(
+            err.contains("event #2: the author `eve\\u{1b}[31m` holds a control character"),
+            "{err}"
+        );
+        let err = refused(vec![("a", declared()), ("a", evidence("E\n1", HASH))]);
+        assert!(
+            err.contains("event #2: the evidence reference `E\\n1` holds a control character"),
+            "{err}"
+        );
+        let err = refused(vec![
+            ("a", declared()),
+            (
+                "a",
+                Change::EvidenceTransferred {
+                    evidence: "E1\u{7}".into(),
+                    to: "Bob".into(),
+                    note: String::new(),
+                },
+            ),
+        ]);
+        assert!(err.contains("event #2: the evidence reference"), "{err}");
+        let err = refused(vec![
+            ("a", declared()),
+            (
+                "a",
+                Change::ItemChecked {
+                    item: "a\rb".into(),
+                },
+            ),
+        ]);
+        assert!(err.contains("event #2: the item id"), "{err}");
+        let mut bad_phase = declared();
+        if let Change::Declared(d) = &mut bad_phase {
+            d.phases[0].id = "p\u{9b}1".into();
+        }
+        let err = refused(vec![("a", bad_phase)]);
+        assert!(err.contains("event #1: the phase id"), "{err}");
+    }
 }

@@ -238,10 +238,10 @@ fn evidence(
                 .spec
                 .sha256
                 .as_deref()
-                .map(|h| format!("sha256 {}…", &h[..h.len().min(16)]))
+                .map(|h| format!("sha256 {}…", safe(&h.chars().take(16).collect::<String>())))
                 .unwrap_or_else(text::evidence_no_hash_short);
             let line = Line::from(vec![
-                Span::styled(format!("{:<4} ", e.spec.reference), theme::strong()),
+                Span::styled(format!("{:<4} ", safe(&e.spec.reference)), theme::strong()),
                 Span::styled(format!("{:<13} ", e.spec.kind.slug()), theme::dim()),
                 Span::raw(safe(&e.spec.description).into_owned()),
                 Span::styled(format!("  [{}]  ", safe(e.custodian())), theme::label()),

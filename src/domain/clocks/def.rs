@@ -72,29 +72,69 @@ impl Default for Warn {
     }
 }
 
+/// `start` moved by `minutes`, or the last (first) representable instant when that is
+/// out of range: a span too long for the calendar must not panic every reader of the
+/// journal that carries it.
+fn plus_minutes(start: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
+    let saturated = if minutes < 0 {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    };
+    TimeDelta::try_minutes(minutes)
+        .and_then(|d| start.checked_add_signed(d))
+        .unwrap_or(saturated)
+}
+
+/// The longest span a configuration may define: ten years (3653 days, leap days
+/// included).
+const LONGEST_SPAN_MINUTES: i64 = (10 * 365 + 3) * 24 * 60;
+
 impl Span {
     /// The instant this span after `start`; `contract_minutes` stands in for `Contract`.
+    /// Saturates at the last representable instant rather than overflow.
     pub fn after(self, start: DateTime<Utc>, contract_minutes: Option<u32>) -> DateTime<Utc> {
         match self {
-            Span::Minutes(m) => start + TimeDelta::minutes(m),
+            Span::Minutes(m) => plus_minutes(start, m),
             // Calendar months in UTC; the last day of a shorter month if need be.
             Span::Months(n) => start
                 .checked_add_months(Months::new(n))
-                .unwrap_or(start + TimeDelta::days(31 * i64::from(n))),
-            Span::Contract => start + TimeDelta::minutes(i64::from(contract_minutes.unwrap_or(60))),
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+            Span::Contract => plus_minutes(start, i64::from(contract_minutes.unwrap_or(60))),
+        }
+    }
+
+    /// True when the span is at most ten years (`contract` always is): what a
+    /// configuration may define.
+    pub fn within_ten_years(self) -> bool {
+        match self {
+            Span::Minutes(m) => m <= LONGEST_SPAN_MINUTES,
+            Span::Months(n) => n <= 120,
+            Span::Contract => true,
         }
     }
 }
 
 impl Warn {
-    /// The instant the clock turns amber.
+    /// The instant the clock turns amber; never before the first representable instant.
     pub fn from(self, start: DateTime<Utc>, deadline: DateTime<Utc>) -> DateTime<Utc> {
         match self {
             Warn::Percent(p) => {
                 let span = (deadline - start).num_seconds();
-                deadline - TimeDelta::seconds(span * i64::from(p.min(100)) / 100)
+                let back = span.saturating_mul(i64::from(p.min(100))) / 100;
+                TimeDelta::try_seconds(back)
+                    .and_then(|d| deadline.checked_sub_signed(d))
+                    .unwrap_or(start)
             }
-            Warn::Minutes(m) => deadline - TimeDelta::minutes(m),
+            Warn::Minutes(m) => plus_minutes(deadline, m.checked_neg().unwrap_or(i64::MIN)),
+        }
+    }
+
+    /// True when a fixed time left is at most ten years (a share always is).
+    pub fn within_ten_years(self) -> bool {
+        match self {
+            Warn::Percent(_) => true,
+            Warn::Minutes(m) => m <= LONGEST_SPAN_MINUTES,
         }
     }
 }

@@ -61,6 +61,41 @@ fn text_forms_parse_and_print_back() {
 }
 
 #[test]
+fn spans_too_long_for_the_calendar_saturate_instead_of_panicking() {
+    let max = DateTime::<Utc>::MAX_UTC;
+    let mut minutes = def("minutes", "declared", "200000000000m");
+    let months = def("months", "declared", "4294967295 months");
+    let facts = ClockFacts::default();
+    assert_eq!(deadline(&minutes, &facts), Some(max));
+    assert_eq!(deadline(&months, &facts), Some(max));
+    for warn in ["9999999999999999m", "100%", "25%"] {
+        minutes.warn = warn.parse().unwrap();
+        let ClockState::Running { warn_at, .. } = state(&minutes, &facts) else {
+            panic!("running")
+        };
+        assert!(warn_at <= max, "{warn}");
+    }
+    let mut short = def("short", "declared", "1h");
+    short.warn = "9999999999999999m".parse().unwrap();
+    let ClockState::Running { warn_at, .. } = state(&short, &facts) else {
+        panic!("running")
+    };
+    assert!(warn_at < t0(), "amber from the start");
+    let mut capped = def("capped", "declared", "1h");
+    capped.cap = Some(Cap {
+        after_awareness: "4294967295 months".parse().unwrap(),
+    });
+    assert_eq!(deadline(&capped, &facts), Some(t0() + TimeDelta::hours(1)));
+    // A retainer's contract time is at most u32::MAX minutes: always representable.
+    let sla = def("sla", "retainer-alerted", "contract");
+    let facts = ClockFacts {
+        retainer: Some((t0(), u32::MAX)),
+        ..ClockFacts::default()
+    };
+    assert!(deadline(&sla, &facts).is_some());
+}
+
+#[test]
 fn waits_for_its_trigger_then_runs_from_it() {
     let gdpr = def("gdpr", "personal-data", "72h");
     let mut facts = ClockFacts::default();

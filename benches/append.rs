@@ -1,0 +1,75 @@
+//! A durable append (one event written, flushed, acknowledged) against the floor it is
+//! judged by: a raw append of the same bytes to a file in the same directory followed by
+//! `fdatasync`. Target: ≤ 1.5×. `cargo bench --bench append`; figures in
+//! docs/PERFORMANCE.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::io::Write;
+use warroom::app::NewIncident;
+use warroom::config::Config;
+use warroom::domain::{Category, Change, Severity, Tlp};
+use warroom::ops;
+use warroom::store::{SledStore, Store};
+
+fn t0() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-28T08:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn note(n: u64) -> Change {
+    Change::NoteAdded {
+        text: format!("Host FS{n:02} isolated at the switch, memory kept; ticket #{n}"),
+    }
+}
+
+fn appends(c: &mut Criterion) {
+    // Both in a directory of the same filesystem (the system temp dir, or
+    // WARROOM_BENCH_DIR to measure another disk).
+    let base = std::env::var_os("WARROOM_BENCH_DIR").map_or_else(std::env::temp_dir, Into::into);
+    let dir = tempfile::tempdir_in(&base).unwrap();
+    let config = Config::embedded().unwrap();
+    let store = SledStore::open(&dir.path().join("store")).unwrap();
+    let new = NewIncident {
+        title: "Append benchmark".into(),
+        severity: Severity::Medium,
+        category: Category::Other,
+        tlp: Tlp::Amber,
+        exercise: false,
+        playbook: None,
+    };
+    let declared = ops::declare(&store, &config, t0(), "bench", &new).unwrap();
+    let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
+        unreachable!("declare returns the declaration first")
+    };
+    let id = d.id;
+    let mut n = 0u64;
+    c.bench_function("durable append (sled, flushed)", |b| {
+        b.iter(|| {
+            n += 1;
+            ops::append(&store, id, t0(), "bench", vec![note(n)]).unwrap()
+        });
+    });
+    // The same bytes as one stored record.
+    let record = store.records(id).unwrap().pop().unwrap();
+    let mut raw = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.path().join("raw.log"))
+        .unwrap();
+    c.bench_function("raw append + fdatasync (same bytes)", |b| {
+        b.iter(|| {
+            raw.write_all(&record).unwrap();
+            raw.sync_data().unwrap();
+        });
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = appends
+}
+criterion_main!(benches);
