@@ -538,3 +538,4 @@ err-store-schema = the store in { $dir } has schema version { $found }, newer th
 # Punctuation.
 colon = :
 day-letter = d
+err-clock-too-long = found `{ $key }: { $span }` for the clock `{ $clock }`, expected at most ten years (3653d or 120 months)

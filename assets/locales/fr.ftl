@@ -554,3 +554,4 @@ err-store-schema = le stock de { $dir } a la version de schéma { $found }, plus
 # Ponctuation : espace insécable avant les deux-points.
 colon = {"\u00A0"}:
 day-letter = j
+err-clock-too-long = `{ $key }: { $span }` trouvé pour le délai `{ $clock }` ; attendu : dix ans au plus (3653d ou 120 months)

@@ -283,11 +283,11 @@ pub enum ContactsCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Add a contact, or replace one with the same id (kept in the store's directory).
+    /// Add a contact, or replace the one whose --id is given (kept in the store's directory).
     Save {
         #[arg(long)]
         name: String,
-        /// Short id (default: made from the name); an existing id is replaced.
+        /// Short id; an existing id is replaced. Default: made from the name, never one in use.
         #[arg(long)]
         id: Option<String>,
         #[arg(long, default_value = "")]

@@ -402,9 +402,13 @@ pub fn check_clocks(
             let id_line = source.key_after(clocks_from, "id", Some(&clock.id)).0;
             return Err(source.error_at(
                 source.key_after(id_line, key, None),
-                format!(
-                    "found `{key}: {span}` for the clock `{}`, expected at most ten years (3653d or 120 months)",
-                    clock.id
+                crate::i18n::tr_args(
+                    "err-clock-too-long",
+                    &[
+                        ("key", key.into()),
+                        ("span", span.to_string().into()),
+                        ("clock", clock.id.clone().into()),
+                    ],
                 ),
             ));
         }
