@@ -244,6 +244,69 @@ fn a_panic_restores_the_terminal_and_keeps_the_data() {
     assert!(cli(dir.path(), &["verify", id]).contains("ok"));
 }
 
+/// The hostile corpus (tests/fixtures/hostile/), entered on the command line and also
+/// stored raw, read back through a terminal emulator: the dashboard a real terminal
+/// shows is cell for cell the plain-text snapshot, so no sequence acted on it.
+#[test]
+fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
+    const NOW: &str = "2026-11-28T14:00:00Z";
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut texts: Vec<String> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    texts.sort();
+    let id = cli_at(
+        dir.path(),
+        Some(NOW),
+        &[
+            "new",
+            "--title",
+            &texts[0].replace('\0', ""),
+            "--severity",
+            "3",
+        ],
+    );
+    let id = id.trim().to_string();
+    for text in &texts {
+        cli_at(
+            dir.path(),
+            Some(NOW),
+            &["note", &id, &text.replace('\0', "")],
+        );
+    }
+    {
+        use warroom::store::{NewEvent, SledStore, Store};
+        let store = SledStore::open(dir.path()).unwrap();
+        let at = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
+        let raw: Vec<NewEvent> = texts
+            .iter()
+            .map(|t| {
+                let note = warroom::domain::Change::NoteAdded { text: t.clone() };
+                NewEvent::new(at, "mallory\u{1b}[8m", note)
+            })
+            .collect();
+        store.append(id.parse().unwrap(), &raw).unwrap();
+    }
+    let snapshot = cli_at(dir.path(), Some(NOW), &["snapshot", &id]);
+    let dash = Dashboard::start_with(dir.path(), &[("WARROOM_NOW", NOW)]);
+    let screen = dash.wait_for("the incident", |s| s.contains(&id) && s.contains("mallory"));
+    let rows = |text: &str| -> Vec<String> {
+        text.lines()
+            .take(39)
+            .map(|l| l.trim_end().to_string())
+            .collect()
+    };
+    assert_eq!(
+        rows(&screen),
+        rows(&snapshot),
+        "terminal:\n{screen}\nsnapshot:\n{snapshot}"
+    );
+}
+
 #[test]
 fn a_cli_write_that_returned_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();

@@ -26,9 +26,21 @@ pub fn edit(input: &mut Input, key: KeyEvent) {
 }
 
 pub fn paste(input: &mut Input, text: &str) {
-    for c in clean_line(text).chars() {
-        input.handle(tui_input::InputRequest::InsertChar(c));
-    }
+    // Inserted in one piece: char by char, the widget rebuilds its value for each
+    // character, and a 1 MB paste took minutes.
+    let pasted = clean_line(text);
+    let cursor = input.cursor();
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(cursor)
+        .map_or(value.len(), |(i, _)| i);
+    let mut joined = String::with_capacity(value.len() + pasted.len());
+    joined.push_str(&value[..at]);
+    joined.push_str(&pasted);
+    joined.push_str(&value[at..]);
+    let moved = cursor + pasted.chars().count();
+    *input = Input::new(joined).with_cursor(moved);
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -466,5 +478,26 @@ mod lesson_tests {
             ("mail to a@b.c".into(), None, None),
             "an @ inside a word is not an owner"
         );
+    }
+}
+
+#[cfg(test)]
+mod paste_tests {
+    use super::{Input, paste};
+
+    #[test]
+    fn a_paste_lands_at_the_cursor_cleaned_and_the_cursor_follows_it() {
+        let mut input = Input::new("héllo wörld".into()).with_cursor(6);
+        paste(&mut input, "漢\u{1b}[31m字\nx ");
+        assert_eq!(input.value(), "héllo 漢[31m字 x wörld");
+        assert_eq!(input.cursor(), 6 + "漢[31m字 x ".chars().count());
+    }
+
+    #[test]
+    fn a_megabyte_paste_is_one_insertion() {
+        let mut input = Input::default();
+        paste(&mut input, &"a".repeat(1_000_000));
+        assert_eq!(input.value().len(), 1_000_000);
+        assert_eq!(input.cursor(), 1_000_000);
     }
 }

@@ -18,8 +18,7 @@ pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool)
         .filter_map(|hit| all.get(hit.index))
         .collect();
     if json {
-        let out =
-            serde_json::to_string_pretty(&shown).map_err(|e| Failure::Failed(e.to_string()))?;
+        let out = crate::report::pretty_json(&shown).map_err(|e| Failure::Failed(e.to_string()))?;
         outln!("{out}");
         return Ok(());
     }

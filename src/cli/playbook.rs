@@ -9,7 +9,7 @@ use serde_json::json;
 use std::path::Path;
 
 fn to_json(value: &serde_json::Value) -> Outcome {
-    let out = serde_json::to_string_pretty(value).map_err(|e| Failure::Failed(e.to_string()))?;
+    let out = crate::report::pretty_json(value).map_err(|e| Failure::Failed(e.to_string()))?;
     outln!("{out}");
     Ok(())
 }

@@ -119,7 +119,7 @@ fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> 
 fn list(w: &Writer, id: IncidentId, json: bool) -> Outcome {
     let state = state(w.store, id)?;
     if json {
-        let out = serde_json::to_string_pretty(&state.evidence)
+        let out = crate::report::pretty_json(&state.evidence)
             .map_err(|e| Failure::Failed(e.to_string()))?;
         outln!("{out}");
         return Ok(());

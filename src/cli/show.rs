@@ -18,7 +18,7 @@ pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
         .collect();
     if json {
         let out =
-            serde_json::to_string_pretty(&incidents).map_err(|e| Failure::Failed(e.to_string()))?;
+            crate::report::pretty_json(&incidents).map_err(|e| Failure::Failed(e.to_string()))?;
         outln!("{out}");
         return Ok(());
     }
@@ -160,8 +160,7 @@ pub fn show(
             "contact_attempts": state.contact_attempts,
             "journal": events,
         });
-        let text =
-            serde_json::to_string_pretty(&out).map_err(|e| Failure::Failed(e.to_string()))?;
+        let text = crate::report::pretty_json(&out).map_err(|e| Failure::Failed(e.to_string()))?;
         outln!("{text}");
         return Ok(());
     }

@@ -313,7 +313,31 @@ fn change_kind(change: &crate::domain::Change) -> String {
 }
 
 pub fn json(report: &Report) -> String {
-    serde_json::to_string_pretty(report).unwrap_or_default()
+    pretty_json(report).unwrap_or_default()
+}
+
+/// JSON as people may read it on a terminal: serde escapes C0 controls but leaves DEL
+/// and the C1 controls raw (valid JSON, yet U+009B is a CSI to some terminals); they
+/// are written `\u009b` here. They can only occur inside strings, so this stays JSON.
+pub fn pretty_json(value: &impl Serialize) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    if !text.chars().any(raw_control) {
+        return Ok(text);
+    }
+    Ok(text
+        .chars()
+        .map(|c| {
+            if raw_control(c) {
+                format!("\\u{:04x}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect())
+}
+
+fn raw_control(c: char) -> bool {
+    c.is_control() && c != '\n'
 }
 
 fn utc(t: DateTime<Utc>) -> String {

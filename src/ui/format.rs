@@ -22,17 +22,24 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// User text as it may be drawn: every unsafe character becomes a visible `�`, so an
-/// escape sequence pasted from a phishing mail shows up instead of acting.
+/// User text as it may be drawn: every unsafe character becomes a visible picture of
+/// itself, so an escape sequence pasted from a phishing mail shows up (`␛[31m`) instead
+/// of acting. C0 controls become their Unicode control pictures (`␀`…`␟`), DEL `␡`, and
+/// C1 controls and bidi overrides `␦`. (Not `�`: some terminal emulators drop it.)
 pub fn safe(text: &str) -> Cow<'_, str> {
     if text.chars().any(is_unsafe) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
-                .collect(),
-        )
+        Cow::Owned(text.chars().map(shown_as).collect())
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+fn shown_as(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..=0x1F => char::from_u32(0x2400 + code).unwrap_or('\u{2426}'),
+        0x7F => '\u{2421}',
+        _ if is_unsafe(c) => '\u{2426}',
+        _ => c,
     }
 }
 
@@ -97,9 +104,9 @@ mod tests {
     #[test]
     fn escapes_and_bidi_become_visible() {
         assert_eq!(safe("ok"), Cow::Borrowed("ok"));
-        assert_eq!(safe("\u{1b}[31mred\u{7}"), "\u{FFFD}[31mred\u{FFFD}");
-        assert_eq!(safe("a\u{202E}b\u{9b}c"), "a\u{FFFD}b\u{FFFD}c");
-        assert_eq!(safe("line\nbreak"), "line\u{FFFD}break");
+        assert_eq!(safe("\u{1b}[31mred\u{7}"), "␛[31mred␇");
+        assert_eq!(safe("a\u{202E}b\u{9b}c\u{7f}"), "a␦b␦c␡");
+        assert_eq!(safe("line\nbreak\0"), "line␊break␀");
         // Wide and combining characters are kept: ratatui lays them out by width.
         assert_eq!(safe("事件 é"), "事件 é");
     }
