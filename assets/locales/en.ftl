@@ -509,7 +509,7 @@ err-phase-model = found the phase model `{ $model }`, expected one of { $models 
 err-escalation-role = found the role `{ $role }` in the escalation plan, expected one of: { $roles }
 err-escalation-severity = found from_severity: { $severity }, expected a severity level from 0 to 5
 err-response-minutes = found response_minutes: 0, expected the contractual response time in minutes (1 or more)
-err-role-id = found the role id `{ $role }` empty or twice, expected each role once with a short id such as `it-lead`
+err-role-id = found the role id `{ $role }` twice, expected each role once
 
 # Values given on the command line.
 err-unknown-value = unknown { $what } '{ $found }'; valid values: { $valid }
@@ -539,3 +539,13 @@ err-store-schema = the store in { $dir } has schema version { $found }, newer th
 colon = :
 day-letter = d
 err-clock-too-long = found `{ $key }: { $span }` for the clock `{ $clock }`, expected at most ten years (3653d or 120 months)
+
+# YAML syntax, said in the user's terms.
+err-yaml-unclosed-quote = found more text after a quoted value, expected a new key; is a closing quote missing on line { $line }?
+err-yaml-indent = found a key indented more than the keys above it (the mapping begins at { $line }:{ $column }), expected every key of a mapping in the same column
+err-yaml-tab = found a tab, expected spaces (YAML does not allow tabs for indentation)
+err-yaml-eof-in-quote = found the end of the file inside the quoted value that begins here, expected its closing quote
+yaml-type-whole-number = a whole number
+yaml-type-mapping = a mapping
+yaml-type-list = a list
+err-role-id-empty = found an empty role id, expected a short id such as `it-lead`

@@ -525,7 +525,7 @@ err-phase-model = modèle de phases `{ $model }` trouvé ; attendu : l’un de {
 err-escalation-role = rôle `{ $role }` trouvé dans le plan d’escalade ; attendu : l’un de : { $roles }
 err-escalation-severity = from_severity: { $severity } trouvé ; attendu : un niveau de gravité de 0 à 5
 err-response-minutes = response_minutes: 0 trouvé ; attendu : le délai de réponse contractuel en minutes (1 ou plus)
-err-role-id = identifiant de rôle `{ $role }` vide ou en double ; attendu : chaque rôle une fois, avec un identifiant court comme `it-lead`
+err-role-id = l’identifiant de rôle `{ $role }` apparaît deux fois ; chaque rôle doit être unique
 
 # Valeurs données en ligne de commande.
 err-unknown-value = { $what } « { $found } » inconnu(e) ; valeurs possibles : { $valid }
@@ -555,3 +555,13 @@ err-store-schema = le stock de { $dir } a la version de schéma { $found }, plus
 colon = {"\u00A0"}:
 day-letter = j
 err-clock-too-long = `{ $key }: { $span }` trouvé pour le délai `{ $clock }` ; attendu : dix ans au plus (3653d ou 120 months)
+
+# Syntaxe YAML, dite dans les termes de l’utilisateur.
+err-yaml-unclosed-quote = du texte suit une valeur entre guillemets là où une nouvelle clé était attendue ; manque-t-il un guillemet fermant ligne { $line } ?
+err-yaml-indent = clé plus indentée que les clés au-dessus (le bloc commence en { $line }:{ $column }) ; toutes les clés d’un bloc doivent être dans la même colonne
+err-yaml-tab = tabulation trouvée ; attendu : des espaces (YAML n’accepte pas de tabulations pour l’indentation)
+err-yaml-eof-in-quote = fin du fichier dans la valeur entre guillemets qui commence ici ; attendu : son guillemet fermant
+yaml-type-whole-number = un nombre entier
+yaml-type-mapping = un bloc clé: valeur
+yaml-type-list = une liste
+err-role-id-empty = identifiant de rôle vide ; attendu : un identifiant court comme `it-lead`

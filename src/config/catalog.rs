@@ -257,7 +257,7 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
         let item_line = source.key_value("id", &item.id, 0).0;
         if item.text.trim().is_empty() || item.text.chars().any(char::is_control) {
             return Err(source.error_at(
-                source.word_after(item_line, "text"),
+                source.nth_key_after(item_line, "text", 0),
                 crate::i18n::tr_args("err-item-text", &[("item", item.id.clone().into())]),
             ));
         }
@@ -266,7 +266,8 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
         for (key, role) in roles_used {
             if !known_role(role) {
                 return Err(source.error_at(
-                    source.word_after(item_line, role),
+                    // On the line of the key that names it, not in the text above.
+                    source.word_after(source.nth_key_after(item_line, key, 0).0, role),
                     crate::i18n::tr_args(
                         "err-item-role",
                         &[
@@ -462,23 +463,33 @@ pub fn check_contacts(
     roles: &[Role],
 ) -> Result<(), ConfigError> {
     let mut seen: Vec<String> = Vec::new();
-    for c in contacts {
+    // Contacts are under `contacts:` in a config, the whole file in assets/contacts.yaml;
+    // each has one `name:`, so the n-th `name:` from there is the n-th contact's.
+    let from = source.key("contacts", 0).0;
+    for (n, c) in contacts.iter().enumerate() {
+        let name_at = source.nth_key_after(from, "name", n);
         if c.name.trim().is_empty() {
-            return Err(source.error_at(source.key("name", 0), crate::i18n::tr("err-contact-name")));
+            return Err(source.error_at(name_at, crate::i18n::tr("err-contact-name")));
         }
         let key = c.key();
         if seen.contains(&key) {
+            let at = if c.id.is_empty() {
+                // The id was made from the name: point at the name.
+                source.key_value("name", &c.name, 1)
+            } else {
+                source.key_value("id", &key, 1)
+            };
             return Err(source.error_at(
-                source.key_value("id", &key, 1),
+                at,
                 crate::i18n::tr_args("err-contact-twice", &[("contact", key.clone().into())]),
             ));
         }
         seen.push(key);
         for role in &c.roles {
             if !roles.iter().any(|r| &r.id == role) {
-                let line = source.key_value("name", &c.name, 0).0;
+                let roles_line = source.nth_key_after(name_at.0, "roles", 0).0;
                 return Err(source.error_at(
-                    source.word_after(line, role),
+                    source.word_after(roles_line, role),
                     crate::i18n::tr_args(
                         "err-contact-role",
                         &[

@@ -371,7 +371,7 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
         && r.response_minutes == 0
     {
         return Err(source.error_at(
-            source.key("response_minutes", 0),
+            source.nth_key_after(source.key("retainer", 0).0, "response_minutes", 0),
             crate::i18n::tr("err-response-minutes"),
         ));
     }
@@ -381,10 +381,14 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
             if role.id.trim().is_empty() || seen.contains(&role.id.as_str()) {
                 return Err(source.error_at(
                     source.key_value("id", &role.id, usize::from(!role.id.trim().is_empty())),
-                    crate::i18n::tr_args(
-                        "err-role-id",
-                        &[("role", role.id.escape_debug().to_string().into())],
-                    ),
+                    if role.id.trim().is_empty() {
+                        crate::i18n::tr("err-role-id-empty")
+                    } else {
+                        crate::i18n::tr_args(
+                            "err-role-id",
+                            &[("role", role.id.escape_debug().to_string().into())],
+                        )
+                    },
                 ));
             }
             seen.push(&role.id);

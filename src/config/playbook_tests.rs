@@ -170,7 +170,7 @@ fn bad_playbooks_are_located() {
         ),
         (
             "id: x\nname: \"unclosed\n".to_string(),
-            "pb.yaml:3:1: found unexpected end of stream",
+            "pb.yaml:2:7: found the end of the file inside the quoted value that begins here",
         ),
     ];
     for (text, expected) in cases {

@@ -64,7 +64,7 @@ fn a_wrong_type_is_located() {
     let err = error_of("retainer:\n  name: R\n  response_minutes: soon\n");
     assert!(
         err.starts_with(
-            "user.yaml:3:21: retainer.response_minutes: invalid type: string \"soon\", expected u32"
+            "user.yaml:3:21: retainer.response_minutes: invalid type: string \"soon\", expected a whole number"
         ),
         "{err}"
     );

@@ -53,18 +53,81 @@ impl<'a> Source<'a> {
         let full = e.to_string();
         let message = match full.find(" at line ") {
             Some(i) => full[..i].to_string(),
-            None => full,
+            None => full.clone(),
         };
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
+        if let Some((at, explained)) = self.explain(&message, &full, (line, column)) {
+            return self.error_at(at, explained);
+        }
         // Our own value parsers (durations, triggers) fail after serde_yaml has moved on
         // to the enclosing mapping; point at the value they name instead.
         let at = found_value(&message)
             .and_then(|value| self.text_after(line, value))
             .unwrap_or((line, column));
-        self.error_at(at, message)
+        self.error_at(at, plain_types(&message))
+    }
+
+    /// The parser's syntax messages say what it expected in its own terms ("did not find
+    /// expected key"); these say what the user most likely did.
+    fn explain(
+        &self,
+        message: &str,
+        full: &str,
+        (line, column): (usize, usize),
+    ) -> Option<((usize, usize), String)> {
+        use crate::i18n::{tr, tr_args};
+        let position = |after: &str| -> Option<(usize, usize)> {
+            let rest = &full[full.find(after)? + after.len()..];
+            let rest = rest.strip_prefix(" at line ")?;
+            let (l, rest) = rest.split_once(" column ")?;
+            let c: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((l.parse().ok()?, c.parse().ok()?))
+        };
+        if message == "did not find expected key" {
+            if let Some(open) = self.unclosed_quote_before(line) {
+                let text = tr_args("err-yaml-unclosed-quote", &[("line", open.into())]);
+                return Some(((line, column), text));
+            }
+            let (l, c) = position("while parsing a block mapping")?;
+            let text = tr_args(
+                "err-yaml-indent",
+                &[("line", l.into()), ("column", c.into())],
+            );
+            return Some(((line, column), text));
+        }
+        if message.starts_with("found character that cannot start any token")
+            && self
+                .text
+                .lines()
+                .nth(line.saturating_sub(1))?
+                .chars()
+                .nth(column.saturating_sub(1))
+                == Some('\t')
+        {
+            return Some(((line, column), tr("err-yaml-tab")));
+        }
+        if message.starts_with("found unexpected end of stream") {
+            let at = position("while scanning a quoted scalar")?;
+            return Some((at, tr("err-yaml-eof-in-quote")));
+        }
+        None
+    }
+
+    /// The nearest line before `line` that opens a double or single quote it does not
+    /// close, if any: a quoted value then ran on into the next keys.
+    fn unclosed_quote_before(&self, line: usize) -> Option<usize> {
+        let (n, text) = self
+            .text
+            .lines()
+            .enumerate()
+            .take(line.saturating_sub(1))
+            .filter(|(_, l)| !l.trim().is_empty())
+            .last()?;
+        let odd = |q: char| text.matches(q).count() % 2 == 1;
+        (odd('"') || (odd('\'') && !text.contains('"'))).then_some(n + 1)
     }
 
     /// Where `needle` first appears on or after line `from` (1-based).
@@ -116,6 +179,15 @@ impl<'a> Source<'a> {
             .map_or((from.max(1), 1), |k| (k.line, k.value_column))
     }
 
+    /// Where the `nth` (0-based) `key:` on or after line `from` is, at the key itself;
+    /// `from`:1 when there is none.
+    pub fn nth_key_after(&self, from: usize, key: &str, nth: usize) -> (usize, usize) {
+        self.keys(key)
+            .filter(|k| k.line >= from)
+            .nth(nth)
+            .map_or((from.max(1), 1), |k| (k.line, k.key_column))
+    }
+
     fn keys<'k>(&'k self, key: &'k str) -> impl Iterator<Item = KeyAt<'a>> + Clone + 'k {
         self.text
             .lines()
@@ -133,6 +205,23 @@ impl<'a> Source<'a> {
             .find_map(|(n, line)| find_word(line, word).map(|col| (n + 1, col + 1)))
             .unwrap_or((from.max(1), 1))
     }
+}
+
+/// serde's type names are Rust's (`u32`, `struct Retainer`); a config writer knows
+/// numbers and mappings.
+fn plain_types(message: &str) -> String {
+    let Some((head, expected)) = message.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let plain = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => {
+            crate::i18n::tr("yaml-type-whole-number")
+        }
+        e if e.starts_with("struct ") || e == "a map" => crate::i18n::tr("yaml-type-mapping"),
+        e if e.starts_with("a sequence") => crate::i18n::tr("yaml-type-list"),
+        _ => return message.to_string(),
+    };
+    format!("{head}, expected {plain}")
 }
 
 /// The value in a message of the form "… found 'VALUE', expected …".
