@@ -307,6 +307,67 @@ fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
     );
 }
 
+/// The dashboard killed again and again at seeded moments: sometimes right after a
+/// note is typed (it may or may not be saved), sometimes once it shows as saved. Every
+/// restart opens the store and the chain verifies; every note that was shown saved is
+/// there, exactly once.
+#[test]
+fn the_dashboard_killed_at_random_moments_keeps_what_it_showed_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = cli(
+        dir.path(),
+        &["new", "--title", "Repeated kills", "--severity", "2"],
+    );
+    let id = id.trim().to_string();
+    let mut seed: u64 = 0x5EED_0000_0000_0042;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut shown_saved = Vec::new();
+    for round in 0..12 {
+        let mut dash = Dashboard::start(dir.path());
+        dash.wait_for("the incident", |s| s.contains(&id));
+        for k in 0..=(next() % 3) {
+            let text = format!("round {round} note {k}");
+            dash.keys("n");
+            dash.wait_for("the note form", |s| s.contains("Add a note"));
+            dash.keys(&format!("{text}\r"));
+            if next() % 2 == 0 {
+                // Wait until it is shown saved: it must survive.
+                dash.wait_for("the note, saved", |s| {
+                    s.contains(&text) && s.contains("● saved")
+                });
+                shown_saved.push(text);
+            } else {
+                // Kill while it may still be on its way: anything goes but damage.
+                std::thread::sleep(Duration::from_millis(next() % 30));
+                break;
+            }
+        }
+        dash.sigkill();
+        assert!(
+            cli(dir.path(), &["verify", &id]).contains("ok"),
+            "round {round}"
+        );
+    }
+    assert!(
+        shown_saved.len() >= 5,
+        "enough notes saved: {}",
+        shown_saved.len()
+    );
+    let journal = cli(dir.path(), &["export", &id, "--format", "journal"]);
+    for text in &shown_saved {
+        assert_eq!(
+            journal.matches(&format!("\"{text}\"")).count(),
+            1,
+            "{text} shown saved, stored once"
+        );
+    }
+}
+
 #[test]
 fn a_cli_write_that_returned_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
