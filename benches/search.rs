@@ -37,7 +37,13 @@ fn bench(c: &mut Criterion) {
     let all = directory();
     for query in ["cnil", "dur", "press", "zdpt"] {
         c.bench_function(&format!("search 1000 contacts '{query}'"), |b| {
-            b.iter(|| black_box(search(black_box(&all), black_box(query))))
+            b.iter(|| {
+                black_box(search(
+                    black_box(&all),
+                    black_box(query),
+                    warroom::i18n::Lang::En,
+                ))
+            })
         });
     }
 }

@@ -2,6 +2,7 @@
 //! ranked hits, with the matched characters of each name for highlighting.
 
 use crate::domain::Contact;
+use crate::i18n::Lang;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -18,7 +19,7 @@ pub struct Hit {
 /// into `text` (reused between contacts); the name and role also as shown in the
 /// current language, so either spelling finds a shipped contact. ASCII separators keep
 /// an ASCII contact on the matcher's fast path.
-fn haystack(c: &Contact, text: &mut String) {
+fn haystack(c: &Contact, lang: Lang, text: &mut String) {
     text.clear();
     text.push_str(&c.name);
     for part in [&c.role, &c.organisation] {
@@ -26,7 +27,7 @@ fn haystack(c: &Contact, text: &mut String) {
         text.push_str(part);
     }
     for part in [&c.name, &c.role] {
-        if let std::borrow::Cow::Owned(shown) = crate::i18n::localized(part) {
+        if let std::borrow::Cow::Owned(shown) = crate::i18n::localized_in(lang, part) {
             text.push_str(" | ");
             text.push_str(&shown);
         }
@@ -37,9 +38,9 @@ fn haystack(c: &Contact, text: &mut String) {
     }
 }
 
-/// Contacts matching `query`, best first (ties keep directory order). An empty query
+/// Contacts matching `query` as shown in `lang`, best first (ties keep directory order). An empty query
 /// matches everything in order.
-pub fn search(contacts: &[Contact], query: &str) -> Vec<Hit> {
+pub fn search(contacts: &[Contact], query: &str, lang: Lang) -> Vec<Hit> {
     if query.trim().is_empty() {
         return (0..contacts.len())
             .map(|index| Hit {
@@ -65,11 +66,11 @@ pub fn search(contacts: &[Contact], query: &str) -> Vec<Hit> {
         .filter_map(|(index, c)| {
             // The whole text decides whether and how well it matches; the name alone
             // decides what to highlight (a match there is what the eye looks for).
-            haystack(c, &mut text);
+            haystack(c, lang, &mut text);
             let score = pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher)?;
             indices.clear();
             // Highlights go on the name as it is shown.
-            let name = crate::i18n::localized(&c.name);
+            let name = crate::i18n::localized_in(lang, &c.name);
             let name_score =
                 pattern.indices(Utf32Str::new(&name, &mut buf), &mut matcher, &mut indices);
             let mut name_chars: Vec<usize> = match name_score {
@@ -123,7 +124,7 @@ mod tests {
     #[test]
     fn exact_name_prefixes_rank_first_and_are_highlighted() {
         let all = directory();
-        let hits = search(&all, "cnil");
+        let hits = search(&all, "cnil", Lang::En);
         assert_eq!(names(&all, &hits)[0], "CNIL breach notification");
         assert_eq!(hits[0].name_chars, [0, 1, 2, 3]);
     }
@@ -132,22 +133,28 @@ mod tests {
     fn roles_organisations_and_tags_match_too() {
         let all = directory();
         assert_eq!(
-            names(&all, &search(&all, "gdpr")),
+            names(&all, &search(&all, "gdpr", Lang::En)),
             ["CNIL breach notification"]
         );
-        assert_eq!(names(&all, &search(&all, "fraud"))[0], "Info Escroqueries");
-        let csirt = names(&all, &search(&all, "csirt"));
+        assert_eq!(
+            names(&all, &search(&all, "fraud", Lang::En))[0],
+            "Info Escroqueries"
+        );
+        let csirt = names(&all, &search(&all, "csirt", Lang::En));
         assert_eq!(csirt.len(), 2, "{csirt:?}");
         assert!(csirt.contains(&"CERT-FR (ANSSI)") && csirt.contains(&"CyberSecure SOC"));
         // A match outside the name highlights nothing in it.
-        assert!(search(&all, "gdpr")[0].name_chars.is_empty());
+        assert!(search(&all, "gdpr", Lang::En)[0].name_chars.is_empty());
     }
 
     #[test]
     fn fuzzy_typos_of_order_still_find_and_nothing_finds_nothing() {
         let all = directory();
-        assert_eq!(names(&all, &search(&all, "cmldrnd"))[0], "Camille Durand");
-        assert!(search(&all, "zzzz").is_empty());
-        assert_eq!(search(&all, "").len(), all.len());
+        assert_eq!(
+            names(&all, &search(&all, "cmldrnd", Lang::En))[0],
+            "Camille Durand"
+        );
+        assert!(search(&all, "zzzz", Lang::En).is_empty());
+        assert_eq!(search(&all, "", Lang::En).len(), all.len());
     }
 }

@@ -293,13 +293,20 @@ fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
     }
     let snapshot = cli_at(dir.path(), Some(NOW), &["snapshot", &id]);
     let dash = Dashboard::start_with(dir.path(), &[("WARROOM_NOW", NOW)]);
-    let screen = dash.wait_for("the incident", |s| s.contains(&id) && s.contains("mallory"));
     let rows = |text: &str| -> Vec<String> {
         text.lines()
             .take(39)
             .map(|l| l.trim_end().to_string())
             .collect()
     };
+    // The first frame may arrive in pieces: wait (with the deadline) for it to settle
+    // into the snapshot, then compare, so a mismatch is shown in full.
+    dash.wait_for("the incident", |s| s.contains(&id) && s.contains("mallory"));
+    let start = Instant::now();
+    while rows(&dash.screen()) != rows(&snapshot) && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let screen = dash.screen();
     assert_eq!(
         rows(&screen),
         rows(&snapshot),

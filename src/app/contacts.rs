@@ -49,7 +49,7 @@ impl App {
     /// escalation plan's roles, then the whole directory.
     pub fn contact_rows(&self, directory: &[Contact]) -> Vec<ContactRow> {
         if let Some(query) = self.search.as_ref().map(|s| s.input.value()) {
-            return search(directory, query)
+            return search(directory, query, self.lang)
                 .into_iter()
                 .map(
                     |Hit {

@@ -13,7 +13,7 @@ use std::path::Path;
 
 pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool) -> Outcome {
     let all = contacts::directory(config, &store.directory_events()?);
-    let shown: Vec<&Contact> = search(&all, query.unwrap_or(""))
+    let shown: Vec<&Contact> = search(&all, query.unwrap_or(""), crate::i18n::current())
         .into_iter()
         .filter_map(|hit| all.get(hit.index))
         .collect();
@@ -122,7 +122,7 @@ pub fn call(
         .iter()
         .find(|c| c.key() == who.trim() || c.name.to_lowercase() == wanted)
     else {
-        let close: Vec<String> = search(&all, who)
+        let close: Vec<String> = search(&all, who, crate::i18n::current())
             .into_iter()
             .take(3)
             .filter_map(|h| {

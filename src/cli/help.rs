@@ -67,9 +67,15 @@ pub fn language(args: &[OsString]) -> Lang {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("WARROOM_CONFIG").map(PathBuf::from))
         .or_else(crate::config::default_config_path);
+    // Only the `language` key: the full config is read (and checked) once, by the
+    // command itself; a broken file is reported there.
+    #[derive(serde::Deserialize)]
+    struct LanguageOnly {
+        language: Option<Lang>,
+    }
     let configured = config
-        .filter(|p| p.exists())
-        .and_then(|p| crate::config::Config::load(&p).ok())
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| serde_yaml::from_str::<LanguageOnly>(&text).ok())
         .and_then(|c| c.language);
     configured
         .or_else(|| Lang::from_env(|name| std::env::var(name).ok()))

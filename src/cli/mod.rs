@@ -122,12 +122,8 @@ fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf, Failure> {
 }
 
 pub fn run(cli: Cli) -> Outcome {
-    // Until the config is read (its errors need a language too): --lang, else the
-    // environment.
-    let early = cli
-        .lang
-        .or_else(|| crate::i18n::Lang::from_env(|name| std::env::var(name).ok()));
-    crate::i18n::set(early.unwrap_or_default());
+    // main has set the language already (help and value errors need it before
+    // parsing); it is set again below once the config is read and checked.
     if let Some(Command::Config {
         command: ConfigCommand::Check { file },
     }) = &cli.command

@@ -457,6 +457,15 @@ pub fn shipped_contacts(roles: &[Role]) -> Result<Vec<Contact>, ConfigError> {
 }
 
 /// Contact names present, ids unique, roles known.
+/// The role ids, for "expected one of …" messages.
+pub(super) fn role_list(roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn check_contacts(
     source: Source,
     contacts: &[Contact],
@@ -495,15 +504,7 @@ pub fn check_contacts(
                         &[
                             ("role", role.escape_debug().to_string().into()),
                             ("contact", c.name.clone().into()),
-                            (
-                                "roles",
-                                roles
-                                    .iter()
-                                    .map(|r| r.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                                    .into(),
-                            ),
+                            ("roles", role_list(roles).into()),
                         ],
                     ),
                 ));

@@ -299,15 +299,7 @@ fn check_escalation(
                         "err-escalation-role",
                         &[
                             ("role", role.escape_debug().to_string().into()),
-                            (
-                                "roles",
-                                roles
-                                    .iter()
-                                    .map(|r| r.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                                    .into(),
-                            ),
+                            ("roles", catalog::role_list(roles).into()),
                         ],
                     ),
                 ));
