@@ -182,6 +182,12 @@ fn a_ticked_item_survives_quit_and_restart() {
     assert!(cli(dir.path(), &["verify"]).contains("ok"));
 }
 
+/// The note is in the journal and nothing is pending. The form must be closed: while it
+/// is open, the typed text is the input's, and "● saved" is the status from before.
+fn note_shown_saved(screen: &str, text: &str) -> bool {
+    screen.contains(text) && screen.contains("● saved") && !screen.contains("Add a note")
+}
+
 #[test]
 fn a_note_shown_as_saved_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
@@ -196,7 +202,7 @@ fn a_note_shown_as_saved_survives_sigkill() {
     dash.wait_for("the note form", |s| s.contains("Add a note"));
     dash.keys("written just before the crash\r");
     dash.wait_for("the note in the journal", |s| {
-        s.contains("written just before the crash") && s.contains("● saved")
+        note_shown_saved(s, "written just before the crash")
     });
     dash.sigkill();
     let shown = cli(dir.path(), &["show", id]);
@@ -228,7 +234,7 @@ fn a_panic_restores_the_terminal_and_keeps_the_data() {
     dash.wait_for("the note form", |s| s.contains("Add a note"));
     dash.keys("saved before the panic\r");
     dash.wait_for("the note, saved", |s| {
-        s.contains("saved before the panic") && s.contains("● saved")
+        note_shown_saved(s, "saved before the panic")
     });
     dash.keys("Z");
     dash.wait_exit();
@@ -344,10 +350,7 @@ fn the_dashboard_killed_at_random_moments_keeps_what_it_showed_saved() {
             dash.keys(&format!("{text}\r"));
             if next() % 2 == 0 {
                 // Wait until it is shown saved: it must survive.
-                // The form closed, so the text on screen is the journal's, not the input's.
-                dash.wait_for("the note, saved", |s| {
-                    s.contains(&text) && s.contains("● saved") && !s.contains("Add a note")
-                });
+                dash.wait_for("the note, saved", |s| note_shown_saved(s, &text));
                 shown_saved.push(text);
             } else {
                 // Kill while it may still be on its way: anything goes but damage.
