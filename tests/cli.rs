@@ -1182,8 +1182,8 @@ fn verify_names_the_first_altered_event() {
     }
     {
         // Tamper with event 2 behind warroom's back, as an attacker with disk access could.
-        let db = sled::open(dir.path().join("db")).unwrap();
-        let journal = db.open_tree(format!("journal/{id}")).unwrap();
+        let db = sled::open(dir.path().join("journals").join(&id)).unwrap();
+        let journal = db.open_tree("journal").unwrap();
         let key = 2u64.to_be_bytes();
         let record = journal.get(key).unwrap().unwrap().to_vec();
         let altered = String::from_utf8(record)

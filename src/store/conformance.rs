@@ -162,3 +162,137 @@ fn the_data_directory_is_private() {
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
 }
+
+#[test]
+fn an_index_left_behind_by_a_dead_process_is_brought_in_line_with_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = IncidentId::new(false, 2026, 1);
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        let declared = store.append(id, &[declare(id)]).unwrap();
+        let before = store.summary(id).unwrap().unwrap();
+        store.append(id, &[note(1, "first")]).unwrap();
+        // The process dies after the journal's flush, before the index's.
+        store.force_index(id, &before);
+        assert_eq!(declared.len(), 1);
+        store.die();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    let summary = store.summary(id).unwrap().unwrap();
+    assert_eq!(summary.head.count, 2, "the index follows the journal");
+    assert_eq!(store.list().unwrap()[0].head.count, 2);
+    assert_eq!(store.append(id, &[note(2, "next")]).unwrap()[0].id, 3);
+}
+
+#[test]
+fn an_incident_whose_declaration_never_landed_is_not_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = IncidentId::new(false, 2026, 1);
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        store.append(id, &[declare(id)]).unwrap();
+        let other = IncidentId::new(false, 2026, 2);
+        // The process dies after creating the journal, before the declaration landed,
+        // with an index entry written ahead of it.
+        store.begin_write(other);
+        let summary = store.summary(id).unwrap().unwrap();
+        store.force_index(
+            other,
+            &IncidentSummary {
+                id: other,
+                ..summary
+            },
+        );
+        store.die();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    let listed: Vec<_> = store.list().unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(listed, vec![id]);
+}
+
+#[test]
+fn reading_an_unknown_incident_creates_nothing_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    let id = IncidentId::new(false, 2026, 7);
+    assert!(store.records(id).unwrap().is_empty());
+    assert!(matches!(
+        store.events(id),
+        Err(StoreError::UnknownIncident(_))
+    ));
+    assert!(matches!(
+        store.append(id, &[note(1, "x")]),
+        Err(StoreError::UnknownIncident(_))
+    ));
+    assert!(!dir.path().join("journals").join(id.to_string()).exists());
+}
+
+/// A store written by a build with schema 1 (every journal a tree of one database).
+fn write_schema_1_store(dir: &std::path::Path, id: IncidentId, notes: usize) -> Vec<Vec<u8>> {
+    let mut batch = vec![declare(id)];
+    batch.extend((0..notes).map(|n| note(i64::try_from(n).unwrap(), &format!("note {n}"))));
+    let planned = super::append::plan(id, None, &batch).unwrap();
+    let db = sled::open(dir.join("db")).unwrap();
+    db.open_tree("meta")
+        .unwrap()
+        .insert("schema_version", "1")
+        .unwrap();
+    db.open_tree("incidents")
+        .unwrap()
+        .insert(
+            id.to_string(),
+            serde_json::to_vec(&planned.summary).unwrap(),
+        )
+        .unwrap();
+    let journal = db.open_tree(format!("journal/{id}")).unwrap();
+    for (event, record) in &planned.events {
+        journal
+            .insert(event.id.to_be_bytes(), record.as_slice())
+            .unwrap();
+    }
+    // An empty tree, as version 1 left when an unknown incident was read.
+    db.open_tree("journal/IR-2026-0099").unwrap();
+    db.flush().unwrap();
+    planned.events.into_iter().map(|(_, r)| r).collect()
+}
+
+#[test]
+fn a_schema_1_store_is_migrated_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = IncidentId::new(false, 2026, 1);
+    let records = write_schema_1_store(dir.path(), id, 5);
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.records(id).unwrap(), records);
+        assert_eq!(store.list().unwrap().len(), 1);
+        assert_eq!(store.append(id, &[note(9, "after")]).unwrap()[0].id, 7);
+    }
+    let db = sled::open(dir.path().join("db")).unwrap();
+    let names: Vec<_> = db.tree_names().into_iter().collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with(b"journal/")),
+        "old trees dropped"
+    );
+    let version = db.open_tree("meta").unwrap().get("schema_version").unwrap();
+    assert_eq!(version.as_deref(), Some(&b"2"[..]));
+}
+
+#[test]
+fn a_migration_interrupted_before_its_version_was_written_is_redone() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = IncidentId::new(false, 2026, 1);
+    let records = write_schema_1_store(dir.path(), id, 3);
+    // A half-made copy: the incident's new database holds only the declaration.
+    {
+        let half = super::append::plan(id, None, &[declare(id)]).unwrap();
+        let db = sled::open(dir.path().join("journals").join(id.to_string())).unwrap();
+        db.open_tree("journal")
+            .unwrap()
+            .insert(1u64.to_be_bytes(), half.events[0].1.as_slice())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.records(id).unwrap(), records);
+    assert_eq!(store.summary(id).unwrap().unwrap().head.count, 4);
+}
