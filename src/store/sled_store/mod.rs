@@ -67,15 +67,21 @@ fn open_engine(path: &Path) -> sled::Result<sled::Db> {
             .flush_every_ms(None)
             .open();
         match result {
-            Err(sled::Error::Io(e))
-                if e.kind() == std::io::ErrorKind::WouldBlock && attempt < ATTEMPTS =>
-            {
+            Err(sled::Error::Io(e)) if is_sled_lock_taken(&e) && attempt < ATTEMPTS => {
                 attempt += 1;
                 std::thread::sleep(PAUSE);
             }
             other => return other,
         }
     }
+}
+
+/// sled 0.34 reports its file lock as taken with an `Other` I/O error whose only mark
+/// is its message (config.rs, `try_lock`), not as `WouldBlock`.
+fn is_sled_lock_taken(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::WouldBlock
+        || (e.kind() == std::io::ErrorKind::Other
+            && e.to_string().starts_with("could not acquire lock"))
 }
 
 fn take_lock(dir: &Path) -> Result<File, StoreError> {
@@ -434,5 +440,28 @@ impl Store for SledStore {
 
     fn directory(&self) -> Option<&Path> {
         Some(&self.dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database still held (here by another handle in this process, as a dropped
+    /// one's threads hold it for a moment) is waited for, not reported broken.
+    #[test]
+    fn a_database_still_held_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("db");
+        let first = open_engine(&path).unwrap_or_else(|e| panic!("{e}"));
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            drop(first);
+        });
+        let second = open_engine(&path);
+        assert!(second.is_ok(), "{:?}", second.err());
+        release
+            .join()
+            .unwrap_or_else(|_| panic!("the releasing thread panicked"));
     }
 }
