@@ -2,14 +2,14 @@
 //! items with owner, assignee and who ticked them when, and the selected item's hints.
 
 use super::format::{content, fit, safe};
-use super::{pane, theme};
+use super::{pane, rows, theme};
 use crate::app::{App, Filter, Pane};
 use crate::domain::{ChecklistItem, IncidentState};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
@@ -43,18 +43,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let width = usize::from(list_area.width);
     // Owner and assignee on every row, or (narrow pane) only on the detail line.
     let with_people = width >= 66;
-    let items: Vec<ListItem> = visible
-        .iter()
-        .map(|i| row(app, i, width, with_people))
-        .collect();
     let focused = app.focus == Pane::Checklist && app.overlay.is_none();
-    let list = List::new(items).highlight_style(if focused {
-        theme::selected()
-    } else {
-        ratatui::style::Style::new()
-    });
-    let mut state = ListState::default().with_selected(Some(app.cursors.checklist));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    rows::selectable(
+        frame.buffer_mut(),
+        list_area,
+        visible.len(),
+        Some(app.cursors.checklist),
+        theme::highlight(focused),
+        |n| row(app, visible[n], width, with_people),
+    );
     if let Some(item) = visible.get(app.cursors.checklist) {
         frame.render_widget(Paragraph::new(detail(app, item)), detail_area);
     }
@@ -83,7 +80,7 @@ fn title(app: &App, s: &IncidentState, shown: usize) -> String {
 
 /// `[x] 14:02 alex Isolate the hosts… → Sam · IT lead`: the text is cut so that who
 /// owns and who has the item stay visible on the right.
-fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> ListItem<'static> {
+fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> Line<'static> {
     let mut spans = match (&item.done, &item.not_applicable) {
         (Some(done), _) => vec![
             Span::styled("[x] ", theme::done()),
@@ -119,7 +116,7 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> List
         text_style,
     ));
     spans.extend(tail);
-    ListItem::new(Line::from(spans))
+    Line::from(spans)
 }
 
 /// The selected item's particulars: why not applicable, whom to call, what to keep,

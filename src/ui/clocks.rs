@@ -49,11 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let width = usize::from(list_area.width);
     let items: Vec<ListItem> = rows.iter().map(|c| item(app, c, width)).collect();
     let focused = app.focus == Pane::Clocks && app.overlay.is_none();
-    let list = List::new(items).highlight_style(if focused {
-        theme::selected()
-    } else {
-        ratatui::style::Style::new()
-    });
+    let list = List::new(items).highlight_style(theme::highlight(focused));
     let mut state = ListState::default().with_selected(focused.then_some(app.cursors.clocks));
     frame.render_stateful_widget(list, list_area, &mut state);
     let not_applicable = s

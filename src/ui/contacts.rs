@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let directory = app.directory();
@@ -48,25 +48,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
     }
     let width = usize::from(list_area.width);
-    let items: Vec<ListItem> = if rows.is_empty() {
-        vec![ListItem::new(Line::styled(
-            text::search_none(),
-            theme::dim(),
-        ))]
-    } else {
-        rows.iter()
-            .map(|r| row(app, r, &directory, width))
-            .collect()
-    };
     let focused = app.focus == Pane::Contacts && app.overlay.is_none();
-    let list = List::new(items).highlight_style(if focused {
-        theme::selected()
-    } else {
-        ratatui::style::Style::new()
-    });
     let cursor = app.cursors.contacts.min(rows.len().saturating_sub(1));
-    let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    if rows.is_empty() {
+        let none = Line::styled(text::search_none(), theme::dim());
+        super::rows::lines(frame.buffer_mut(), list_area, [none]);
+    } else {
+        super::rows::selectable(
+            frame.buffer_mut(),
+            list_area,
+            rows.len(),
+            Some(cursor),
+            theme::highlight(focused),
+            |n| row(app, &rows[n], &directory, width),
+        );
+    }
     let selected = rows.get(cursor).and_then(|r| match r {
         ContactRow::Step { contact, .. } => contact.and_then(|i| directory.get(i)),
         ContactRow::Contact { index, .. } => directory.get(*index),
@@ -83,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListItem<'static> {
+fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> Line<'static> {
     match r {
         ContactRow::Step { step, contact } => {
             let who = contact
@@ -110,15 +106,15 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
             let room = width.saturating_sub(status.chars().count() + 1);
             let left = fit(&left, room).into_owned();
             let pad = width.saturating_sub(left.chars().count() + status.chars().count());
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(left, style),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(status, style),
-            ]))
+            ])
         }
         ContactRow::Contact { index, name_chars } => {
             let Some(c) = directory.get(*index) else {
-                return ListItem::new(Line::raw(""));
+                return Line::raw("");
             };
             let mut spans = highlighted(&crate::i18n::localized(&c.name), name_chars);
             if !c.verified {
@@ -133,7 +129,7 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> ListIt
                     theme::dim(),
                 ));
             }
-            ListItem::new(Line::from(spans))
+            Line::from(spans)
         }
     }
 }

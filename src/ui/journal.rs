@@ -7,7 +7,6 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 const AUTHOR_WIDTH: usize = 10;
 
@@ -15,9 +14,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     let total = active.events.len();
     let title = format!("{} ({total})", text::pane_journal());
     let block = pane(&title, app, Some(Pane::Journal));
-    let rows = usize::from(block.inner(area).height);
+    let inner = block.inner(area);
+    let rows = usize::from(inner.height);
     let skip = app.cursors.journal.min(total.saturating_sub(1));
-    let lines: Vec<Line> = active
+    let lines = active
         .events
         .iter()
         .rev()
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
                 );
             }
             line
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+        });
+    frame.render_widget(block, area);
+    super::rows::lines(frame.buffer_mut(), inner, lines);
 }

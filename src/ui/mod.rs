@@ -22,6 +22,7 @@ mod incident;
 mod journal;
 mod journal_view;
 mod overlays;
+mod rows;
 mod status;
 pub mod theme;
 mod wall;

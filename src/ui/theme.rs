@@ -148,6 +148,11 @@ pub fn selected() -> Style {
     )
 }
 
+/// The selected row's style in a list: marked only while its pane has the focus.
+pub fn highlight(focused: bool) -> Style {
+    if focused { selected() } else { Style::new() }
+}
+
 pub fn error() -> Style {
     apply(
         Style::new()
