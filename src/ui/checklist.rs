@@ -9,7 +9,6 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
@@ -25,10 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Constraint::Length(detail_rows),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(phase_strip(s, shown, usize::from(strip.width))),
-        strip,
-    );
+    let strip_line = phase_strip(s, shown, usize::from(strip.width));
+    rows::lines(frame.buffer_mut(), strip, [strip_line]);
 
     let visible = app.visible_items();
     if visible.is_empty() {
@@ -37,7 +34,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
             Filter::Open => text::checklist_none_open(),
             Filter::Mine => text::checklist_none_mine(),
         };
-        frame.render_widget(Paragraph::new(empty).style(theme::dim()), list_area);
+        rows::lines(
+            frame.buffer_mut(),
+            list_area,
+            [Line::styled(empty, theme::dim())],
+        );
         return;
     }
     let width = usize::from(list_area.width);
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         |n| row(app, visible[n], width, with_people),
     );
     if let Some(item) = visible.get(app.cursors.checklist) {
-        frame.render_widget(Paragraph::new(detail(app, item)), detail_area);
+        rows::lines(frame.buffer_mut(), detail_area, [detail(app, item)]);
     }
 }
 

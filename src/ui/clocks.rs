@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, ListState};
 
 /// Rows the pane would like: borders, the "since declared" line, two per clock and
 /// one for the clocks that do not apply.
@@ -38,13 +38,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
-            Span::styled(hms(app.now - s.declared_at), theme::strong()),
-        ])),
-        since,
-    );
+    let since_line = Line::from(vec![
+        Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
+        Span::styled(hms(app.now - s.declared_at), theme::strong()),
+    ]);
+    super::rows::lines(frame.buffer_mut(), since, [since_line]);
     let rows = app.clock_rows();
     let width = usize::from(list_area.width);
     let items: Vec<ListItem> = rows.iter().map(|c| item(app, c, width)).collect();
@@ -63,7 +61,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         (_, 0) => String::new(),
         (_, n) => text::clocks_not_applicable(n),
     };
-    frame.render_widget(Paragraph::new(footer_text).style(theme::dim()), footer);
+    let footer_line = Line::styled(footer_text, theme::dim());
+    super::rows::lines(frame.buffer_mut(), footer, [footer_line]);
 }
 
 /// Name and authority on the left, the value on the right of the first row; the

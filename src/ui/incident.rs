@@ -8,7 +8,6 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let label = |t: String| Span::styled(format!("{} ", text::colon(&t)), theme::label());
@@ -110,8 +109,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         ]));
     }
     let block = pane(&text::pane_incident(), app, None);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    super::rows::lines(frame.buffer_mut(), inner, lines);
 }
 
 /// `Next: first open item · second · third`, from the current phase.

@@ -104,7 +104,7 @@ fn exercise_banner(frame: &mut Frame, area: Rect) {
     let word = format!(" {} ", text::exercise());
     let repeat = usize::from(area.width) / word.chars().count() + 1;
     let line = Line::from(word.repeat(repeat)).style(theme::exercise());
-    frame.render_widget(Paragraph::new(line), area);
+    rows::lines(frame.buffer_mut(), area, [line]);
 }
 
 /// A bordered pane whose border shows whether it has the focus.

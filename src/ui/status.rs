@@ -7,7 +7,6 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 fn width(s: &str) -> u16 {
@@ -72,12 +71,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(width(&clock)),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
-    frame.render_widget(Paragraph::new(Span::styled(dir, theme::dim())), dir_area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(clock, theme::label())),
-        clock_area,
-    );
+    let buf = frame.buffer_mut();
+    super::rows::lines(buf, left_area, [Line::from(left)]);
+    super::rows::lines(buf, dir_area, [Line::styled(dir, theme::dim())]);
+    super::rows::lines(buf, clock_area, [Line::styled(clock, theme::label())]);
 }
 
 #[cfg(test)]
