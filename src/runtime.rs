@@ -115,6 +115,21 @@ fn injected_panic(key: &crossterm::event::KeyEvent) {
     }
 }
 
+/// Debug builds only: a note whose text is `WARROOM_PANIC_WRITE` panics the writer
+/// thread, whether typed in the dashboard or sent by a forwarded command, so a test can
+/// check that the write fails alone and the dashboard goes on. Release builds have none.
+#[cfg(debug_assertions)]
+fn injected_write_panic(effect: Option<&Effect>, args: &[String]) {
+    let Ok(marker) = std::env::var("WARROOM_PANIC_WRITE") else {
+        return;
+    };
+    let typed = matches!(effect, Some(Effect::Append { changes, .. })
+        if changes.iter().any(|c| matches!(c, crate::domain::Change::NoteAdded { text } if *text == marker)));
+    if typed || args.contains(&marker) {
+        panic!("injected panic (WARROOM_PANIC_WRITE)");
+    }
+}
+
 /// The name of the thread that carries out writes, known to the panic hook.
 const WRITER_THREAD: &str = "warroom-writer";
 
@@ -139,6 +154,8 @@ fn spawn_writer(
                     } => {
                         // A panic in the command fails the command, not the dashboard.
                         let (code, stdout, stderr) = catch_unwind(AssertUnwindSafe(|| {
+                            #[cfg(debug_assertions)]
+                            injected_write_panic(None, &args);
                             crate::cli::run_forwarded(&args, cwd.as_deref(), &store, &config, &by)
                         }))
                         .unwrap_or_else(|_| (1, String::new(), crate::text::internal_error()));
@@ -160,6 +177,8 @@ fn spawn_writer(
                 // A panic fails this write (shown NOT SAVED) instead of silently killing the
                 // thread and every write after it.
                 let msg = catch_unwind(AssertUnwindSafe(|| {
+                    #[cfg(debug_assertions)]
+                    injected_write_panic(Some(&effect), &[]);
                     ops::execute(&store, &config, effect, now(), &author)
                 }))
                 .unwrap_or_else(|_| Msg::Failed(crate::text::internal_error()));

@@ -210,28 +210,86 @@ fn a_note_shown_as_saved_survives_sigkill() {
     assert!(cli(dir.path(), &["verify", id]).contains("ok"));
 }
 
+/// A new incident, and the dashboard on it with `injection` set (and no backtraces),
+/// its note form open.
+fn note_form_with_panic(dir: &Path, injection: (&str, &str)) -> (String, Dashboard) {
+    let id = cli(dir, &["new", "--title", "Panic test", "--severity", "2"]);
+    let id = id.trim().to_string();
+    let mut dash = Dashboard::start_with(
+        dir,
+        &[
+            injection,
+            ("RUST_BACKTRACE", "0"),
+            ("RUST_LIB_BACKTRACE", "0"),
+        ],
+    );
+    dash.wait_for("the incident", |s| s.contains(&id));
+    dash.keys("n");
+    dash.wait_for("the note form", |s| s.contains("Add a note"));
+    (id, dash)
+}
+
+/// A panic in the writer thread (injected with `WARROOM_PANIC_WRITE`, debug builds only)
+/// fails that one write, typed or forwarded, and nothing else: the screen says NOT SAVED,
+/// the command exits 1, the dashboard keeps its terminal and saves the next note.
+#[test]
+fn a_panic_in_one_write_fails_that_write_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (id, mut dash) = note_form_with_panic(dir.path(), ("WARROOM_PANIC_WRITE", "boom"));
+    let id = id.as_str();
+    dash.keys("boom\r");
+    dash.wait_for("the failed write", |s| s.contains("NOT SAVED"));
+
+    // A forwarded command that panics on the owner's writer fails alone.
+    let out = Command::new(BIN)
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "note",
+            id,
+            "boom",
+        ])
+        .env("HOME", dir.path())
+        .env_remove("WARROOM_CONFIG")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("internal error"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    dash.keys("n");
+    dash.wait_for("the note form", |s| s.contains("Add a note"));
+    dash.keys("after the panic\r");
+    let screen = dash.wait_for("the next note, saved", |s| {
+        note_shown_saved(s, "after the panic")
+    });
+    assert!(
+        !screen.contains("panicked"),
+        "no report over the screen: {screen}"
+    );
+    assert!(
+        dash.parser.lock().unwrap().screen().alternate_screen(),
+        "the dashboard still owns its screen"
+    );
+    dash.keys("q");
+    dash.wait_exit();
+    let shown = cli(dir.path(), &["show", id]);
+    assert!(shown.contains("after the panic"), "{shown}");
+    assert!(!shown.contains("boom"), "{shown}");
+    assert!(cli(dir.path(), &["verify", id]).contains("ok"));
+}
+
 /// A panic in the event loop (injected with `WARROOM_PANIC_KEY`, debug builds only)
 /// leaves the terminal usable: out of the alternate screen, cursor shown; the panic
 /// report is printed; what was saved before stays.
 #[test]
 fn a_panic_restores_the_terminal_and_keeps_the_data() {
     let dir = tempfile::tempdir().unwrap();
-    let id = cli(
-        dir.path(),
-        &["new", "--title", "Panic test", "--severity", "2"],
-    );
-    let id = id.trim();
-    let mut dash = Dashboard::start_with(
-        dir.path(),
-        &[
-            ("WARROOM_PANIC_KEY", "Z"),
-            ("RUST_BACKTRACE", "0"),
-            ("RUST_LIB_BACKTRACE", "0"),
-        ],
-    );
-    dash.wait_for("the incident", |s| s.contains(id));
-    dash.keys("n");
-    dash.wait_for("the note form", |s| s.contains("Add a note"));
+    let (id, mut dash) = note_form_with_panic(dir.path(), ("WARROOM_PANIC_KEY", "Z"));
+    let id = id.as_str();
     dash.keys("saved before the panic\r");
     dash.wait_for("the note, saved", |s| {
         note_shown_saved(s, "saved before the panic")
