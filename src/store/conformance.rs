@@ -296,3 +296,100 @@ fn a_migration_interrupted_before_its_version_was_written_is_redone() {
     assert_eq!(store.records(id).unwrap(), records);
     assert_eq!(store.summary(id).unwrap().unwrap().head.count, 4);
 }
+
+fn declared_store(dir: &std::path::Path, count: u32) -> Vec<IncidentId> {
+    let store = SledStore::open(dir).unwrap();
+    (1..=count)
+        .map(|n| {
+            let id = IncidentId::new(false, 2026, n);
+            store.append(id, &[declare(id), note(1, "first")]).unwrap();
+            id
+        })
+        .collect()
+}
+
+#[test]
+fn a_snapshot_left_unfinished_by_a_kill_does_not_block_the_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = declared_store(dir.path(), 1);
+    let journal = dir.path().join("journals").join(ids[0].to_string());
+    std::fs::write(journal.join("snap.00000000000000FF.generating"), b"").unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.events(ids[0]).unwrap().len(), 2);
+    assert!(!journal.join("snap.00000000000000FF.generating").exists());
+}
+
+#[test]
+fn only_a_few_incident_databases_stay_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = declared_store(dir.path(), 12);
+    let store = SledStore::open(dir.path()).unwrap();
+    for id in &ids {
+        assert_eq!(store.events(*id).unwrap().len(), 2);
+    }
+    assert!(store.open_journals() <= 8, "{}", store.open_journals());
+    // The one closed longest ago opens again.
+    assert_eq!(store.append(ids[0], &[note(2, "again")]).unwrap()[0].id, 3);
+}
+
+#[test]
+fn a_damaged_incident_marked_for_repair_does_not_lock_out_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids;
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        ids = [1, 2].map(|n| IncidentId::new(false, 2026, n));
+        for id in ids {
+            store.append(id, &[declare(id)]).unwrap();
+        }
+        store.die();
+    }
+    let conf = dir
+        .path()
+        .join("journals")
+        .join(ids[1].to_string())
+        .join("conf");
+    std::fs::write(&conf, b"not a sled config").unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.events(ids[0]).unwrap().len(), 1);
+    assert!(store.events(ids[1]).is_err(), "the damage is reported");
+    assert_eq!(store.list().unwrap().len(), 2);
+}
+
+#[test]
+fn a_new_incident_never_lands_on_a_leftover_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    declared_store(dir.path(), 1);
+    // A kill while sled created the next incident's database.
+    let leftover = dir.path().join("journals/IR-2026-0002");
+    std::fs::create_dir_all(&leftover).unwrap();
+    std::fs::write(leftover.join("conf"), b"half").unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    let id = store.next_id(false, 2026).unwrap();
+    assert_eq!(id.to_string(), "IR-2026-0003");
+    store.append(id, &[declare(id)]).unwrap();
+}
+
+#[test]
+fn a_lost_index_is_rebuilt_from_the_journals() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = declared_store(dir.path(), 3);
+    std::fs::remove_dir_all(dir.path().join("db")).unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    let mut listed: Vec<_> = store.list().unwrap().into_iter().map(|s| s.id).collect();
+    listed.sort();
+    assert_eq!(listed, ids);
+    assert_eq!(store.summary(ids[2]).unwrap().unwrap().head.count, 2);
+}
+
+#[test]
+fn a_migration_replaces_a_damaged_copy_left_by_an_interrupted_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = IncidentId::new(false, 2026, 1);
+    let records = write_schema_1_store(dir.path(), id, 2);
+    let copy = dir.path().join("journals").join(id.to_string());
+    std::fs::create_dir_all(&copy).unwrap();
+    std::fs::write(copy.join("conf"), b"damaged").unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.records(id).unwrap(), records);
+}

@@ -41,6 +41,9 @@ pub(super) fn from_single_database(store: &SledStore) -> Result<(), StoreError> 
             .values()
             .map(|v| v.map(|v| v.to_vec()).map_err(|e| store.engine(e)))
             .collect::<Result<Vec<_>, _>>()?;
+        // Still version 1: the old tree is the truth. A copy left by an interrupted
+        // attempt is removed rather than reopened, as it may be the one damaged.
+        store.remove_journal(id)?;
         if let Some(journal) = store.journal(id, true)? {
             journal.replace(&records, &summary)?;
         }

@@ -20,7 +20,7 @@ use crate::domain::{Event, IncidentId, IncidentSummary};
 use incident::{IncidentDb, parse_summary};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -33,6 +33,10 @@ const CREATED_KEY: &[u8] = b"created_at";
 /// The directory journal's head (count and last hash), kept with its events.
 const DIRECTORY_HEAD_KEY: &[u8] = b"directory_head";
 const JOURNALS: &str = "journals";
+/// Incident databases kept open at once. Each holds file handles and a page cache, so
+/// a command that reads every incident (`verify`, the migration) or a dashboard that
+/// browses many must not keep them all: the least recently used is closed.
+const OPEN_JOURNALS: usize = 8;
 
 pub struct SledStore {
     dir: PathBuf,
@@ -47,8 +51,8 @@ pub struct SledStore {
     /// entries to check against their journal if this process dies first.
     touched: sled::Tree,
     marked: Mutex<HashSet<IncidentId>>,
-    /// Incident databases opened so far, kept open for the life of the store.
-    journals: Mutex<HashMap<IncidentId, Arc<IncidentDb>>>,
+    /// The incident databases last used, most recent first (at most [`OPEN_JOURNALS`]).
+    journals: Mutex<VecDeque<(IncidentId, Arc<IncidentDb>)>>,
     /// Held for the life of the store: the OS releases it if the process dies.
     _lock: File,
 }
@@ -60,6 +64,7 @@ fn open_engine(path: &Path) -> sled::Result<sled::Db> {
     const ATTEMPTS: u32 = 1000;
     const PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
     let mut attempt = 0;
+    let mut cleaned = false;
     loop {
         let result = sled::Config::new()
             .path(path)
@@ -71,9 +76,40 @@ fn open_engine(path: &Path) -> sled::Result<sled::Db> {
                 attempt += 1;
                 std::thread::sleep(PAUSE);
             }
+            // sled's lock is ours here, so no handle of this database is writing.
+            Err(sled::Error::Corruption { .. })
+                if !cleaned && remove_unfinished_snapshots(path) =>
+            {
+                cleaned = true;
+            }
             other => return other,
         }
     }
+}
+
+/// sled 0.34 writes a snapshot of its page table when it opens a database whose log has
+/// grown, as `snap.*.generating`, renamed only once synced. A process killed meanwhile
+/// leaves that file behind and sled then refuses to open the database at all ("Read
+/// corrupted data", sled issue #1527). Such a file is never a complete snapshot: when
+/// sled finds the database corrupt, it is removed and the open tried again, and sled
+/// rebuilds from its log and the last complete snapshot. True if one was removed.
+fn remove_unfinished_snapshots(path: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let mut removed = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => removed = true,
+                Err(e) => tracing::warn!(file = %entry.path().display(), error = %e,
+                    "cannot remove an unfinished sled snapshot"),
+            }
+        }
+    }
+    removed
 }
 
 /// sled 0.34 reports its file lock as taken with an `Other` I/O error whose only mark
@@ -116,7 +152,7 @@ impl SledStore {
         create_private_dir(dir)?;
         let lock = take_lock(dir)?;
         let engine = |cause| StoreError::Engine {
-            dir: dir.to_path_buf(),
+            dir: dir.join("db"),
             cause,
         };
         let db = open_engine(&dir.join("db")).map_err(engine)?;
@@ -155,7 +191,7 @@ impl SledStore {
 
     fn engine(&self, cause: sled::Error) -> StoreError {
         StoreError::Engine {
-            dir: self.dir.clone(),
+            dir: self.dir.join("db"),
             cause,
         }
     }
@@ -192,6 +228,12 @@ impl SledStore {
                 self.meta
                     .insert(CREATED_KEY, now.as_bytes())
                     .map_err(|e| self.engine(e))?;
+                // A new index beside existing journals: `db/` was lost or removed.
+                for id in self.journal_ids()? {
+                    if let Err(e) = self.reindex(id) {
+                        tracing::warn!(%id, error = %e, "cannot index this incident");
+                    }
+                }
                 self.flush()
             }
         }
@@ -205,17 +247,60 @@ impl SledStore {
     /// `create` is false (reading an unknown incident creates nothing on disk).
     fn journal(&self, id: IncidentId, create: bool) -> Result<Option<Arc<IncidentDb>>, StoreError> {
         let mut open = self.journals.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(db) = open.get(&id) {
-            return Ok(Some(Arc::clone(db)));
+        if let Some(at) = open.iter().position(|(open_id, _)| *open_id == id) {
+            let entry = open.remove(at).ok_or(StoreError::UnknownIncident(id))?;
+            let db = Arc::clone(&entry.1);
+            open.push_front(entry);
+            return Ok(Some(db));
         }
         let path = self.journal_path(id);
         if !create && !path.exists() {
             return Ok(None);
         }
         create_private_dir(&self.dir.join(JOURNALS))?;
+        // Close the least recently used first: it may be this very path's old handle.
+        open.truncate(OPEN_JOURNALS - 1);
         let db = Arc::new(IncidentDb::open(id, &path)?);
-        open.insert(id, Arc::clone(&db));
+        open.push_front((id, Arc::clone(&db)));
         Ok(Some(db))
+    }
+
+    /// The incidents that have a database under `journals/`, whatever the index says.
+    fn journal_ids(&self) -> Result<Vec<IncidentId>, StoreError> {
+        let path = self.dir.join(JOURNALS);
+        let entries = match std::fs::read_dir(&path) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(cause) => {
+                return Err(StoreError::Io {
+                    what: "cannot read",
+                    path,
+                    cause,
+                });
+            }
+        };
+        Ok(entries
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
+            .collect())
+    }
+
+    /// Closes the incident's database if open and removes it from disk.
+    fn remove_journal(&self, id: IncidentId) -> Result<(), StoreError> {
+        self.journals
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|(open_id, _)| *open_id != id);
+        let path = self.journal_path(id);
+        match std::fs::remove_dir_all(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(cause) => Err(StoreError::Io {
+                what: "cannot remove",
+                path,
+                cause,
+            }),
+        }
     }
 
     /// Marks `id` as possibly ahead of the index, durably, before its first write by
@@ -254,21 +339,32 @@ impl SledStore {
                 self.touched.remove(&key).map_err(|e| self.engine(e))?;
                 continue;
             };
-            if let Some(journal) = self.journal(id, false)? {
-                match journal.summary()? {
-                    Some(summary) => self.index(id, &summary)?,
-                    // Declared nowhere: the process died before its first write landed.
-                    None => drop(
-                        self.incidents
-                            .remove(id.to_string())
-                            .map_err(|e| self.engine(e))?,
-                    ),
-                }
+            // One damaged incident must not lock the others out: its mark stays, and
+            // reading it reports the damage.
+            if let Err(e) = self.reindex(id) {
+                tracing::warn!(%id, error = %e, "cannot bring the index in line with this journal");
+                continue;
             }
             self.touched.remove(&key).map_err(|e| self.engine(e))?;
             repaired = true;
         }
         if repaired { self.flush() } else { Ok(()) }
+    }
+
+    /// Sets the index entry of `id` from its own database's summary; removes it if the
+    /// declaration never landed. Nothing to do if it has no database.
+    fn reindex(&self, id: IncidentId) -> Result<(), StoreError> {
+        let Some(journal) = self.journal(id, false)? else {
+            return Ok(());
+        };
+        match journal.summary()? {
+            Some(summary) => self.index(id, &summary),
+            None => self
+                .incidents
+                .remove(id.to_string())
+                .map(drop)
+                .map_err(|e| self.engine(e)),
+        }
     }
 
     /// The index made durable, then the marks cleared: what a clean close does.
@@ -302,6 +398,14 @@ impl SledStore {
     pub(super) fn begin_write(&self, id: IncidentId) {
         let _ = self.journal(id, true);
         let _ = self.mark(id);
+    }
+
+    #[cfg(test)]
+    pub(super) fn open_journals(&self) -> usize {
+        self.journals
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
     }
 
     /// Overwrites an index entry behind the journal's back, as a process that died
@@ -372,6 +476,14 @@ impl Store for SledStore {
             Some(journal) => journal,
             None => return Err(StoreError::UnknownIncident(id)),
         };
+        if declares
+            && self.summary(id)?.is_none()
+            && let Some(summary) = journal.summary()?
+        {
+            // Declared before but missing from the index: index it, refuse again.
+            self.index(id, &summary)?;
+            return Err(StoreError::AlreadyExists(id));
+        }
         self.mark(id)?;
         let planned = journal.append(batch)?;
         self.index(id, &planned.summary)?;
@@ -436,6 +548,23 @@ impl Store for SledStore {
 
     fn location(&self) -> String {
         self.dir.display().to_string()
+    }
+
+    /// Also skips ids that have a database but no index entry (a journal whose
+    /// declaration was cut short, or one the index could not read): a new incident
+    /// never lands on an old journal.
+    fn next_id(&self, exercise: bool, year: u16) -> Result<IncidentId, StoreError> {
+        let on_disk = self.journal_ids()?;
+        let last = self
+            .list()?
+            .iter()
+            .map(|s| s.id)
+            .chain(on_disk)
+            .filter(|id| id.exercise == exercise && id.year == year)
+            .map(|id| id.number)
+            .max()
+            .unwrap_or(0);
+        Ok(IncidentId::new(exercise, year, last + 1))
     }
 
     fn directory(&self) -> Option<&Path> {
