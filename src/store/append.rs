@@ -103,6 +103,43 @@ pub fn plan_directory(
     Ok((events, head))
 }
 
+/// The summary after one more event: the declaration of `id` starts it.
+fn summarize_step(
+    summary: &mut Option<IncidentSummary>,
+    id: IncidentId,
+    event: &Event,
+    head: &crate::domain::ChainHead,
+) -> Result<(), &'static str> {
+    match summary.as_mut() {
+        Some(s) => s.apply(event, head.clone()),
+        None => match &event.change {
+            Change::Declared(d) if d.id == id => {
+                *summary = IncidentSummary::declared(event, head.clone());
+            }
+            _ => return Err("the journal does not start with its declaration"),
+        },
+    }
+    Ok(())
+}
+
+/// The summary of a stored journal, recomputed from its records (to repair the index
+/// after a crash); `None` for an empty journal. The chain is `verify`'s business.
+pub fn summarize<'a>(
+    id: IncidentId,
+    records: impl IntoIterator<Item = &'a [u8]>,
+) -> Result<Option<IncidentSummary>, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt { id, detail };
+    let mut head = crate::domain::ChainHead::genesis();
+    let mut summary = None;
+    for (n, record) in records.into_iter().enumerate() {
+        let event = Event::from_record(record)
+            .map_err(|e| corrupt(format!("event {} does not parse: {e}", n + 1)))?;
+        head = head.advanced(record);
+        summarize_step(&mut summary, id, &event, &head).map_err(|e| corrupt(e.into()))?;
+    }
+    Ok(summary)
+}
+
 /// An imported journal, checked: its chain verifies and it starts with the declaration
 /// of `id`. Returns the events with their records (byte for byte as given) and the
 /// summary after them.
@@ -117,19 +154,7 @@ pub fn plan_import(id: IncidentId, records: &[Vec<u8>]) -> Result<Planned, Store
         let event =
             Event::from_record(record).map_err(|e| reject(format!("unreadable event: {e}")))?;
         head = head.advanced(record);
-        match summary.as_mut() {
-            Some(s) => s.apply(&event, head.clone()),
-            None => match &event.change {
-                Change::Declared(d) if d.id == id => {
-                    summary = IncidentSummary::declared(&event, head.clone());
-                }
-                _ => {
-                    return Err(reject(
-                        "the journal does not start with its declaration".into(),
-                    ));
-                }
-            },
-        }
+        summarize_step(&mut summary, id, &event, &head).map_err(|e| reject(e.into()))?;
         if let Err(what) = check_imported(&event) {
             return Err(reject(format!("event #{}: {what}", event.id)));
         }

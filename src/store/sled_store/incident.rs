@@ -1,26 +1,22 @@
-//! One incident's own sled database (`journals/<id>/`): its journal and its summary,
-//! written together in one transaction and flushed before an append returns. It is the
-//! truth for that incident; the store's index only caches the summary, so that listing
-//! incidents never opens their journals.
+//! One incident's own sled database (`journals/<id>/`): its journal, big-endian event
+//! id → the event's record, the bytes the hash chain covers. It is the truth for that
+//! incident; the store's index caches its summary, so that listing incidents never
+//! opens their journals, and the summary is recomputed from here to repair the index.
+//!
+//! An append of one event is a single insert and a flush (one write and one sync); a
+//! batch of several goes through a sled batch, atomic but with a second sync.
 
-use super::super::append::{NewEvent, Planned, plan};
+use super::super::append::summarize;
 use super::super::{StoreError, parse_record};
 use super::open_engine;
 use crate::domain::{Event, IncidentId, IncidentSummary};
-use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
 use std::path::{Path, PathBuf};
-
-const SUMMARY_KEY: &[u8] = b"summary";
 
 pub(super) struct IncidentDb {
     id: IncidentId,
     path: PathBuf,
     db: sled::Db,
-    /// Big-endian event id → the event's record, the bytes the hash chain covers.
     journal: sled::Tree,
-    /// The summary after the last event, kept in the same transaction as the journal.
-    head: sled::Tree,
 }
 
 impl IncidentDb {
@@ -32,13 +28,11 @@ impl IncidentDb {
         };
         let db = open_engine(path).map_err(engine)?;
         let journal = db.open_tree("journal").map_err(engine)?;
-        let head = db.open_tree("head").map_err(engine)?;
         Ok(IncidentDb {
             id,
             path: path.to_path_buf(),
             db,
             journal,
-            head,
         })
     }
 
@@ -49,13 +43,18 @@ impl IncidentDb {
         }
     }
 
-    /// The summary after the last stored event; `None` before the declaration.
+    /// How many events are stored: the last id, as ids run from 1 without gaps.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        let last = self.journal.last().map_err(|e| self.engine(e))?;
+        Ok(last
+            .and_then(|(key, _)| <[u8; 8]>::try_from(key.as_ref()).ok())
+            .map_or(0, u64::from_be_bytes))
+    }
+
+    /// The summary after the last stored event, recomputed from the journal; `None`
+    /// before the declaration.
     pub fn summary(&self) -> Result<Option<IncidentSummary>, StoreError> {
-        self.head
-            .get(SUMMARY_KEY)
-            .map_err(|e| self.engine(e))?
-            .map(|raw| parse_summary(self.id, &raw))
-            .transpose()
+        summarize(self.id, self.records()?.iter().map(Vec::as_slice))
     }
 
     pub fn records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
@@ -76,77 +75,41 @@ impl IncidentDb {
             .collect()
     }
 
-    /// Numbers, chains and stores `batch` after the stored summary, durably.
-    pub fn append(&self, batch: &[NewEvent]) -> Result<Planned, StoreError> {
-        self.write(|current| plan(self.id, current, batch))
-    }
-
-    /// Stores an imported journal, checked by the caller; refused if this incident
-    /// already has events.
-    pub fn import(&self, planned: Planned) -> Result<Planned, StoreError> {
-        let id = self.id;
-        self.write(|current| match current {
-            Some(_) => Err(StoreError::ImportConflict(id)),
-            None => Ok(planned.clone()),
-        })
-    }
-
-    /// Replaces whatever is stored with `records` and `summary` (used by the migration
-    /// from the single-database layout, which may be redone after an interruption).
-    pub fn replace(
-        &self,
-        records: &[Vec<u8>],
-        summary: &IncidentSummary,
-    ) -> Result<(), StoreError> {
-        self.journal.clear().map_err(|e| self.engine(e))?;
-        for (n, record) in records.iter().enumerate() {
-            let key = u64::try_from(n + 1).unwrap_or(u64::MAX).to_be_bytes();
-            self.journal
-                .insert(key, record.as_slice())
-                .map_err(|e| self.engine(e))?;
+    /// Stores planned events after the last one, all or none, then flushes: nothing is
+    /// reported stored before it is on disk.
+    pub fn write(&self, events: &[(Event, Vec<u8>)]) -> Result<(), StoreError> {
+        match events {
+            [] => return Ok(()),
+            [(event, record)] => {
+                self.journal
+                    .insert(event.id.to_be_bytes(), record.as_slice())
+                    .map_err(|e| self.engine(e))?;
+            }
+            several => {
+                let mut batch = sled::Batch::default();
+                for (event, record) in several {
+                    batch.insert(&event.id.to_be_bytes(), record.as_slice());
+                }
+                self.journal
+                    .apply_batch(batch)
+                    .map_err(|e| self.engine(e))?;
+            }
         }
-        self.head
-            .insert(SUMMARY_KEY, serde_json::to_vec(summary).unwrap_or_default())
-            .map_err(|e| self.engine(e))?;
         self.db.flush().map_err(|e| self.engine(e)).map(drop)
     }
 
-    /// One transaction over the journal and the summary, then a flush: nothing is
-    /// reported stored before it is on disk.
-    fn write(
-        &self,
-        planner: impl Fn(Option<IncidentSummary>) -> Result<Planned, StoreError>,
-    ) -> Result<Planned, StoreError> {
-        let result = (&self.journal, &self.head).transaction(|(journal, head)| {
-            let abort = ConflictableTransactionError::Abort;
-            let current = head
-                .get(SUMMARY_KEY)?
-                .map(|raw| parse_summary(self.id, &raw))
-                .transpose()
-                .map_err(abort)?;
-            let planned = planner(current).map_err(abort)?;
-            for (event, record) in &planned.events {
-                journal.insert(&event.id.to_be_bytes(), record.as_slice())?;
-            }
-            head.insert(
-                SUMMARY_KEY,
-                serde_json::to_vec(&planned.summary).unwrap_or_default(),
-            )?;
-            Ok(planned)
-        });
-        let planned = match result {
-            Ok(planned) => planned,
-            Err(TransactionError::Abort(e)) => return Err(e),
-            Err(TransactionError::Storage(e)) => return Err(self.engine(e)),
-        };
-        self.db.flush().map_err(|e| self.engine(e))?;
-        Ok(planned)
+    /// Replaces whatever is stored with `records` (the migration from the
+    /// single-database layout, which may be redone after an interruption).
+    pub fn replace(&self, records: &[Vec<u8>]) -> Result<(), StoreError> {
+        self.journal.clear().map_err(|e| self.engine(e))?;
+        let mut batch = sled::Batch::default();
+        for (n, record) in records.iter().enumerate() {
+            let key = u64::try_from(n + 1).unwrap_or(u64::MAX).to_be_bytes();
+            batch.insert(&key, record.as_slice());
+        }
+        self.journal
+            .apply_batch(batch)
+            .map_err(|e| self.engine(e))?;
+        self.db.flush().map_err(|e| self.engine(e)).map(drop)
     }
-}
-
-pub(super) fn parse_summary(id: IncidentId, raw: &[u8]) -> Result<IncidentSummary, StoreError> {
-    serde_json::from_slice(raw).map_err(|e| StoreError::Corrupt {
-        id,
-        detail: format!("summary does not parse: {e}"),
-    })
 }

@@ -3,7 +3,7 @@
 //! written, then the old trees are dropped: interrupted anywhere, the next open either
 //! redoes the copy (still version 1) or finishes the clean-up (version 2).
 
-use super::{SCHEMA_KEY, SCHEMA_VERSION, SledStore, StoreError, parse_summary};
+use super::{SCHEMA_KEY, SCHEMA_VERSION, SledStore, StoreError};
 use crate::domain::IncidentId;
 
 const OLD_PREFIX: &[u8] = b"journal/";
@@ -27,14 +27,13 @@ pub(super) fn from_single_database(store: &SledStore) -> Result<(), StoreError> 
     for (name, id) in old_journals(store) {
         // Version 1 created an empty tree when an unknown incident was read: nothing to
         // carry over without an index entry.
-        let Some(raw) = store
+        let indexed = store
             .incidents
             .get(id.to_string())
-            .map_err(|e| store.engine(e))?
-        else {
+            .map_err(|e| store.engine(e))?;
+        if indexed.is_none() {
             continue;
-        };
-        let summary = parse_summary(id, &raw)?;
+        }
         let tree = store.db.open_tree(&name).map_err(|e| store.engine(e))?;
         let records = tree
             .iter()
@@ -45,7 +44,7 @@ pub(super) fn from_single_database(store: &SledStore) -> Result<(), StoreError> 
         // attempt is removed rather than reopened, as it may be the one damaged.
         store.remove_journal(id)?;
         if let Some(journal) = store.journal(id, true)? {
-            journal.replace(&records, &summary)?;
+            journal.replace(&records)?;
         }
     }
     store

@@ -4,7 +4,7 @@
 //! `db/` holds the trees `meta` (schema version, created-at, the directory journal's
 //! head), `incidents` (id → summary JSON: the index), `directory` (the contact journal)
 //! and `touched` (incidents this process may have written and not yet re-indexed).
-//! `journals/<id>/` holds one incident's journal and summary (see [`incident`]).
+//! `journals/<id>/` holds one incident's journal (see [`incident`]).
 //!
 //! Why one database per incident: sled reads its whole log when it opens, so one
 //! database for everything made every command slower as the store grew (90 ms with
@@ -14,10 +14,10 @@
 mod incident;
 mod migrate;
 
-use super::append::{NewEvent, plan_directory, plan_import};
+use super::append::{NewEvent, plan, plan_directory, plan_import};
 use super::{Store, StoreError, create_private_dir, sort_for_list};
 use crate::domain::{Event, IncidentId, IncidentSummary};
-use incident::{IncidentDb, parse_summary};
+use incident::IncidentDb;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use std::collections::{HashSet, VecDeque};
@@ -476,16 +476,16 @@ impl Store for SledStore {
             Some(journal) => journal,
             None => return Err(StoreError::UnknownIncident(id)),
         };
-        if declares
-            && self.summary(id)?.is_none()
-            && let Some(summary) = journal.summary()?
-        {
-            // Declared before but missing from the index: index it, refuse again.
-            self.index(id, &summary)?;
-            return Err(StoreError::AlreadyExists(id));
-        }
         self.mark(id)?;
-        let planned = journal.append(batch)?;
+        let mut current = self.summary(id)?;
+        // The index entry is the journal's cache; after a crash it can lag behind. The
+        // new events go after what the journal holds, never over it.
+        if current.as_ref().map_or(0, |s| s.head.count) != journal.count()? {
+            self.reindex(id)?;
+            current = self.summary(id)?;
+        }
+        let planned = plan(id, current, batch)?;
+        journal.write(&planned.events)?;
         self.index(id, &planned.summary)?;
         Ok(planned.events.into_iter().map(|(e, _)| e).collect())
     }
@@ -503,7 +503,12 @@ impl Store for SledStore {
             return Err(StoreError::UnknownIncident(id));
         };
         self.mark(id)?;
-        let planned = journal.import(planned)?;
+        if journal.count()? > 0 {
+            // A journal the index had lost: index it, and refuse like any other.
+            self.reindex(id)?;
+            return Err(StoreError::ImportConflict(id));
+        }
+        journal.write(&planned.events)?;
         self.index(id, &planned.summary)?;
         Ok(true)
     }
@@ -570,6 +575,13 @@ impl Store for SledStore {
     fn directory(&self) -> Option<&Path> {
         Some(&self.dir)
     }
+}
+
+fn parse_summary(id: IncidentId, raw: &[u8]) -> Result<IncidentSummary, StoreError> {
+    serde_json::from_slice(raw).map_err(|e| StoreError::Corrupt {
+        id,
+        detail: format!("index entry does not parse: {e}"),
+    })
 }
 
 #[cfg(test)]
