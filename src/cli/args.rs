@@ -591,4 +591,35 @@ mod tests {
             Command::Evidence { command: EvidenceCommand::Add { file: Some(f), .. } } if f == cwd.join("img.dd")
         ));
     }
+
+    /// `said` rebuilds the domain's English "unknown KIND 'X'; valid values: …" in the
+    /// operator's language. A reworded domain message would silently stay English: this
+    /// fails instead, for every parser of a closed list of values.
+    #[test]
+    fn every_unknown_value_is_said_in_french() {
+        crate::i18n::set(crate::i18n::Lang::Fr);
+        let said_in_french: [(&str, Result<(), String>); 10] = [
+            ("severity", parse_severity("bogus").map(drop)),
+            ("category", parse_category("bogus").map(drop)),
+            ("tlp", parse_tlp("bogus").map(drop)),
+            ("flag", parse_flag("bogus").map(drop)),
+            ("draft", parse_draft("bogus").map(drop)),
+            ("outcome", parse_outcome("bogus").map(drop)),
+            ("contact kind", parse_kind("bogus").map(drop)),
+            ("evidence kind", parse_evidence_kind("bogus").map(drop)),
+            ("lesson kind", parse_lesson("bogus").map(drop)),
+            ("language", parse_lang("bogus").map(drop)),
+        ];
+        for (what, result) in said_in_french {
+            let message = result.err().unwrap_or_default();
+            assert!(
+                message.contains("« bogus »")
+                    && message.contains("inconnu")
+                    && !message.contains("unknown")
+                    && !message.contains("valid values"),
+                "{what}: {message}"
+            );
+        }
+        crate::i18n::set(crate::i18n::Lang::En);
+    }
 }
