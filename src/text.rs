@@ -466,6 +466,10 @@ pub fn cli_broken(id: impl std::fmt::Display, why: impl std::fmt::Display) -> St
     tr_args("cli-broken", &[("id", shown(id)), ("why", shown(why))])
 }
 
+pub fn cli_reindexed(id: impl std::fmt::Display) -> String {
+    tr_args("cli-reindexed", &[("id", shown(id))])
+}
+
 pub fn cli_failed_verification(count: usize) -> String {
     tr_args("cli-failed-verification", &[("count", count.into())])
 }

@@ -1199,6 +1199,44 @@ fn verify_names_the_first_altered_event() {
         .stdout(predicate::str::contains(format!("{id}: BROKEN at event 2")));
 }
 
+/// One unreadable incident is reported as broken and the others are still checked; an
+/// incident missing from the index is listed again and checked too.
+#[test]
+fn verify_goes_on_past_an_unreadable_incident_and_relists_a_lost_one() {
+    let dir = tmp();
+    let ids: Vec<String> = ["One", "Two", "Three"]
+        .iter()
+        .map(|t| declare(dir.path(), t, "2"))
+        .collect();
+    // sled's config without its checksum, as a kill while writing it leaves it.
+    let conf = dir.path().join("journals").join(&ids[1]).join("conf");
+    let bytes = std::fs::read(&conf).unwrap();
+    std::fs::write(&conf, &bytes[..bytes.len() - 4]).unwrap();
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        db.open_tree("incidents")
+            .unwrap()
+            .remove(ids[2].as_str())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let out = warroom(dir.path())
+        .arg("verify")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(&format!("{}: was missing from the incident list", ids[2])),
+        "{out}"
+    );
+    assert!(out.contains(&format!("{}: ok", ids[0])), "{out}");
+    assert!(out.contains(&format!("{}: BROKEN", ids[1])), "{out}");
+    assert!(out.contains(&format!("{}: ok", ids[2])), "{out}");
+}
+
 #[test]
 fn check_twice_or_uncheck_of_an_open_item_records_nothing() {
     let dir = tmp();

@@ -419,6 +419,7 @@ cli-already-done = { $id }: { $item } is already done; nothing recorded
 cli-already-open = { $id }: { $item } is not done; nothing recorded
 cli-verified = { $id }: ok, { $count } events, head { $head }
 cli-broken = { $id }: BROKEN at { $why }
+cli-reindexed = { $id }: was missing from the incident list (its journal was on disk); listed again
 cli-failed-verification = { $count } journal(s) failed verification
 cli-unknown-playbook = unknown playbook '{ $found }'; valid values: { $known }
 cli-already-assigned = { $id } { $item } is already assigned to { $person }; nothing recorded

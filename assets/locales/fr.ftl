@@ -423,6 +423,7 @@ cli-verified = { $id } : ok, { $count ->
    *[other] { $count } événements
 }, tête { $head }
 cli-broken = { $id } : ROMPU à { $why }
+cli-reindexed = { $id } : manquait à la liste des incidents (son journal était sur le disque) ; de nouveau listé
 cli-failed-verification = { $count ->
     [one] { $count } journal n’a pas passé la vérification
    *[other] { $count } journaux n’ont pas passé la vérification

@@ -503,17 +503,29 @@ fn drill(
 fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
     let ids = match id {
         Some(id) => vec![id],
-        None => store.list()?.into_iter().map(|s| s.id).collect(),
+        None => {
+            for id in store.reindex_unlisted()? {
+                outln!("{}", text::cli_reindexed(id));
+            }
+            store.list()?.into_iter().map(|s| s.id).collect()
+        }
     };
     let mut broken = 0;
     for id in ids {
         let summary = store.summary(id)?.ok_or(StoreError::UnknownIncident(id))?;
-        let records = store.records(id)?;
-        match verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash)) {
+        // One unreadable incident is reported and the others still checked.
+        let checked = store
+            .records(id)
+            .map_err(|e| text::store_error(&e))
+            .and_then(|records| {
+                verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash))
+                    .map_err(|e| e.to_string())
+            });
+        match checked {
             Ok(head) => outln!("{}", text::cli_verified(id, head.count, &head.hash)),
-            Err(e) => {
+            Err(why) => {
                 broken += 1;
-                outln!("{}", text::cli_broken(id, e));
+                outln!("{}", text::cli_broken(id, why));
             }
         }
     }

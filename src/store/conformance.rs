@@ -393,3 +393,45 @@ fn a_migration_replaces_a_damaged_copy_left_by_an_interrupted_one() {
     let store = SledStore::open(dir.path()).unwrap();
     assert_eq!(store.records(id).unwrap(), records);
 }
+
+#[test]
+fn an_index_rebuild_cut_short_is_redone_not_left_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = declared_store(dir.path(), 3);
+    std::fs::remove_dir_all(dir.path().join("db")).unwrap();
+    {
+        // What a kill during the rebuild leaves: some entries, no schema version yet.
+        let db = sled::open(dir.path().join("db")).unwrap();
+        let partial = super::append::plan(ids[0], None, &[declare(ids[0])]).unwrap();
+        db.open_tree("incidents")
+            .unwrap()
+            .insert(
+                ids[0].to_string(),
+                serde_json::to_vec(&partial.summary).unwrap(),
+            )
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.list().unwrap().len(), 3);
+    assert_eq!(store.summary(ids[0]).unwrap().unwrap().head.count, 2);
+}
+
+#[test]
+fn an_incident_missing_from_the_index_is_listed_again_by_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = declared_store(dir.path(), 2);
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        db.open_tree("incidents")
+            .unwrap()
+            .remove(ids[1].to_string())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert_eq!(store.reindex_unlisted().unwrap(), vec![ids[1]]);
+    assert_eq!(store.list().unwrap().len(), 2);
+    assert!(store.reindex_unlisted().unwrap().is_empty());
+}

@@ -55,6 +55,12 @@ pub trait Store: Send {
             .collect()
     }
 
+    /// Puts back in the index the incidents that have events on disk but no index
+    /// entry (so `list` missed them), and returns them; `verify` runs it and says so.
+    fn reindex_unlisted(&self) -> Result<Vec<IncidentId>, StoreError> {
+        Ok(Vec::new())
+    }
+
     /// The directory the store lives in, where drafts and exports may be written;
     /// `None` for a store that is not on disk.
     fn directory(&self) -> Option<&std::path::Path> {

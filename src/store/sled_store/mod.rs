@@ -221,19 +221,22 @@ impl SledStore {
                 migrate::drop_old_journals(self)
             }
             None => {
-                self.meta
-                    .insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
-                    .map_err(|e| self.engine(e))?;
-                let now = chrono::Utc::now().to_rfc3339();
-                self.meta
-                    .insert(CREATED_KEY, now.as_bytes())
-                    .map_err(|e| self.engine(e))?;
-                // A new index beside existing journals: `db/` was lost or removed.
+                // A new index beside existing journals: `db/` was lost or removed. The
+                // version is written only once the index is complete and on disk: a
+                // rebuild cut short is redone at the next open, never left partial.
                 for id in self.journal_ids()? {
                     if let Err(e) = self.reindex(id) {
                         tracing::warn!(%id, error = %e, "cannot index this incident");
                     }
                 }
+                let now = chrono::Utc::now().to_rfc3339();
+                self.meta
+                    .insert(CREATED_KEY, now.as_bytes())
+                    .map_err(|e| self.engine(e))?;
+                self.flush()?;
+                self.meta
+                    .insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
+                    .map_err(|e| self.engine(e))?;
                 self.flush()
             }
         }
@@ -553,6 +556,28 @@ impl Store for SledStore {
 
     fn location(&self) -> String {
         self.dir.display().to_string()
+    }
+
+    fn reindex_unlisted(&self) -> Result<Vec<IncidentId>, StoreError> {
+        let mut found = Vec::new();
+        for id in self.journal_ids()? {
+            if self.summary(id)?.is_some() {
+                continue;
+            }
+            // A folder that does not open holds nothing acknowledged: a database whose
+            // creation was cut short (`next_id` steps over it).
+            let holds_events = self
+                .journal(id, false)
+                .ok()
+                .flatten()
+                .is_some_and(|j| j.count().is_ok_and(|n| n > 0));
+            if holds_events {
+                self.reindex(id)?;
+                found.push(id);
+            }
+        }
+        found.sort();
+        Ok(found)
     }
 
     /// Also skips ids that have a database but no index entry (a journal whose
