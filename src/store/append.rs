@@ -24,7 +24,6 @@ impl NewEvent {
 }
 
 /// What a store must write: each event with its record, and the new summary.
-#[derive(Clone)]
 pub struct Planned {
     pub events: Vec<(Event, Vec<u8>)>,
     pub summary: IncidentSummary,

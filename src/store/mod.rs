@@ -80,13 +80,19 @@ pub trait Store: Send {
             .collect()
     }
 
+    /// Every id a new incident must not take: the listed ones, and for a store on
+    /// disk any that has a journal without an index entry.
+    fn taken_ids(&self) -> Result<Vec<IncidentId>, StoreError> {
+        Ok(self.list()?.into_iter().map(|s| s.id).collect())
+    }
+
     /// The next free id of the year for real incidents or exercises.
     fn next_id(&self, exercise: bool, year: u16) -> Result<IncidentId, StoreError> {
         let last = self
-            .list()?
+            .taken_ids()?
             .iter()
-            .filter(|s| s.id.exercise == exercise && s.id.year == year)
-            .map(|s| s.id.number)
+            .filter(|id| id.exercise == exercise && id.year == year)
+            .map(|id| id.number)
             .max()
             .unwrap_or(0);
         Ok(IncidentId::new(exercise, year, last + 1))

@@ -75,41 +75,29 @@ impl IncidentDb {
             .collect()
     }
 
-    /// Stores planned events after the last one, all or none, then flushes: nothing is
-    /// reported stored before it is on disk.
-    pub fn write(&self, events: &[(Event, Vec<u8>)]) -> Result<(), StoreError> {
-        match events {
-            [] => return Ok(()),
-            [(event, record)] => {
-                self.journal
-                    .insert(event.id.to_be_bytes(), record.as_slice())
-                    .map_err(|e| self.engine(e))?;
+    /// Stores `(event id, record)` pairs after the last event, all or none, then
+    /// flushes: nothing is reported stored before it is on disk.
+    pub fn write<'a>(
+        &self,
+        records: impl IntoIterator<Item = (u64, &'a [u8])>,
+    ) -> Result<(), StoreError> {
+        let mut records = records.into_iter().peekable();
+        let Some((id, record)) = records.next() else {
+            return Ok(());
+        };
+        if records.peek().is_none() {
+            self.journal
+                .insert(id.to_be_bytes(), record)
+                .map_err(|e| self.engine(e))?;
+        } else {
+            let mut batch = sled::Batch::default();
+            for (id, record) in std::iter::once((id, record)).chain(records) {
+                batch.insert(&id.to_be_bytes(), record);
             }
-            several => {
-                let mut batch = sled::Batch::default();
-                for (event, record) in several {
-                    batch.insert(&event.id.to_be_bytes(), record.as_slice());
-                }
-                self.journal
-                    .apply_batch(batch)
-                    .map_err(|e| self.engine(e))?;
-            }
+            self.journal
+                .apply_batch(batch)
+                .map_err(|e| self.engine(e))?;
         }
-        self.db.flush().map_err(|e| self.engine(e)).map(drop)
-    }
-
-    /// Replaces whatever is stored with `records` (the migration from the
-    /// single-database layout, which may be redone after an interruption).
-    pub fn replace(&self, records: &[Vec<u8>]) -> Result<(), StoreError> {
-        self.journal.clear().map_err(|e| self.engine(e))?;
-        let mut batch = sled::Batch::default();
-        for (n, record) in records.iter().enumerate() {
-            let key = u64::try_from(n + 1).unwrap_or(u64::MAX).to_be_bytes();
-            batch.insert(&key, record.as_slice());
-        }
-        self.journal
-            .apply_batch(batch)
-            .map_err(|e| self.engine(e))?;
         self.db.flush().map_err(|e| self.engine(e)).map(drop)
     }
 }

@@ -44,7 +44,7 @@ pub(super) fn from_single_database(store: &SledStore) -> Result<(), StoreError> 
         // attempt is removed rather than reopened, as it may be the one damaged.
         store.remove_journal(id)?;
         if let Some(journal) = store.journal(id, true)? {
-            journal.replace(&records)?;
+            journal.write((1..).zip(records.iter().map(Vec::as_slice)))?;
         }
     }
     store

@@ -251,10 +251,9 @@ impl SledStore {
     fn journal(&self, id: IncidentId, create: bool) -> Result<Option<Arc<IncidentDb>>, StoreError> {
         let mut open = self.journals.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(at) = open.iter().position(|(open_id, _)| *open_id == id) {
-            let entry = open.remove(at).ok_or(StoreError::UnknownIncident(id))?;
-            let db = Arc::clone(&entry.1);
-            open.push_front(entry);
-            return Ok(Some(db));
+            // Most recently used first.
+            open.make_contiguous()[..=at].rotate_right(1);
+            return Ok(open.front().map(|(_, db)| Arc::clone(db)));
         }
         let path = self.journal_path(id);
         if !create && !path.exists() {
@@ -386,8 +385,9 @@ impl SledStore {
         self.flush()
     }
 
-    /// Closes as if the process had died after its writes: the index entries of this
-    /// session are not flushed and the marks stay, for the next opener to repair.
+    /// Closes as if the process had died after its writes: the marks stay, for the next
+    /// opener to repair (sled still flushes on drop, so a stale entry the next opener
+    /// must see is written with `force_index` first).
     #[cfg(test)]
     pub(super) fn die(self) {
         self.marked
@@ -488,7 +488,7 @@ impl Store for SledStore {
             current = self.summary(id)?;
         }
         let planned = plan(id, current, batch)?;
-        journal.write(&planned.events)?;
+        journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
         self.index(id, &planned.summary)?;
         Ok(planned.events.into_iter().map(|(e, _)| e).collect())
     }
@@ -511,7 +511,7 @@ impl Store for SledStore {
             self.reindex(id)?;
             return Err(StoreError::ImportConflict(id));
         }
-        journal.write(&planned.events)?;
+        journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
         self.index(id, &planned.summary)?;
         Ok(true)
     }
@@ -580,21 +580,13 @@ impl Store for SledStore {
         Ok(found)
     }
 
-    /// Also skips ids that have a database but no index entry (a journal whose
+    /// Also the ids that have a database but no index entry (a journal whose
     /// declaration was cut short, or one the index could not read): a new incident
     /// never lands on an old journal.
-    fn next_id(&self, exercise: bool, year: u16) -> Result<IncidentId, StoreError> {
-        let on_disk = self.journal_ids()?;
-        let last = self
-            .list()?
-            .iter()
-            .map(|s| s.id)
-            .chain(on_disk)
-            .filter(|id| id.exercise == exercise && id.year == year)
-            .map(|id| id.number)
-            .max()
-            .unwrap_or(0);
-        Ok(IncidentId::new(exercise, year, last + 1))
+    fn taken_ids(&self) -> Result<Vec<IncidentId>, StoreError> {
+        let mut ids: Vec<IncidentId> = self.list()?.into_iter().map(|s| s.id).collect();
+        ids.extend(self.journal_ids()?);
+        Ok(ids)
     }
 
     fn directory(&self) -> Option<&Path> {
