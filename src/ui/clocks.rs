@@ -4,7 +4,7 @@
 //! for. Clocks that do not apply are counted on the last line.
 
 use super::format::{content, hms, safe};
-use super::{pane, theme};
+use super::{pane, rows, theme};
 use crate::app::{App, Pane};
 use crate::domain::{ClockState, ClockView, IncidentState, Trigger, Urgency};
 use crate::text;
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
         Span::styled(hms(app.now - s.declared_at), theme::strong()),
     ]);
-    super::rows::lines(frame.buffer_mut(), since, [since_line]);
+    rows::lines(frame.buffer_mut(), since, [since_line]);
     let rows = app.clock_rows();
     let width = usize::from(list_area.width);
     let items: Vec<ListItem> = rows.iter().map(|c| item(app, c, width)).collect();
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         (_, n) => text::clocks_not_applicable(n),
     };
     let footer_line = Line::styled(footer_text, theme::dim());
-    super::rows::lines(frame.buffer_mut(), footer, [footer_line]);
+    rows::lines(frame.buffer_mut(), footer, [footer_line]);
 }
 
 /// Name and authority on the left, the value on the right of the first row; the

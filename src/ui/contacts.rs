@@ -4,7 +4,7 @@
 //! selected contact's details below.
 
 use super::format::{content, fit, safe};
-use super::{pane, theme};
+use super::{pane, rows, theme};
 use crate::app::{App, ContactRow, Pane};
 use crate::domain::{Contact, ContactKind, StepStatus};
 use crate::text;
@@ -52,9 +52,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let cursor = app.cursors.contacts.min(rows.len().saturating_sub(1));
     if rows.is_empty() {
         let none = Line::styled(text::search_none(), theme::dim());
-        super::rows::lines(frame.buffer_mut(), list_area, [none]);
+        rows::lines(frame.buffer_mut(), list_area, [none]);
     } else {
-        super::rows::selectable(
+        rows::selectable(
             frame.buffer_mut(),
             list_area,
             rows.len(),

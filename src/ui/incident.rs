@@ -1,7 +1,7 @@
 //! The Incident pane: what is happening, how bad, under which label, in which phase.
 
 use super::format::{content, hms, safe};
-use super::{pane, theme};
+use super::{pane, rows, theme};
 use crate::app::App;
 use crate::domain::IncidentState;
 use crate::text;
@@ -112,7 +112,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
-    super::rows::lines(frame.buffer_mut(), inner, lines);
+    rows::lines(frame.buffer_mut(), inner, lines);
 }
 
 /// `Next: first open item · second · third`, from the current phase.

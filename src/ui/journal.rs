@@ -1,7 +1,7 @@
 //! The Journal strip: the latest events, newest first.
 
 use super::format::safe;
-use super::{pane, theme};
+use super::{pane, rows, theme};
 use crate::app::{Active, App, Pane};
 use crate::text;
 use ratatui::Frame;
@@ -41,5 +41,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
             line
         });
     frame.render_widget(block, area);
-    super::rows::lines(frame.buffer_mut(), inner, lines);
+    rows::lines(frame.buffer_mut(), inner, lines);
 }

@@ -1,7 +1,7 @@
 //! The status line: saved mark, message, data directory, local time and UTC.
 
 use super::format::safe;
-use super::theme;
+use super::{rows, theme};
 use crate::app::App;
 use crate::text;
 use ratatui::Frame;
@@ -72,9 +72,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(area);
     let buf = frame.buffer_mut();
-    super::rows::lines(buf, left_area, [Line::from(left)]);
-    super::rows::lines(buf, dir_area, [Line::styled(dir, theme::dim())]);
-    super::rows::lines(buf, clock_area, [Line::styled(clock, theme::label())]);
+    rows::lines(buf, left_area, [Line::from(left)]);
+    rows::lines(buf, dir_area, [Line::styled(dir, theme::dim())]);
+    rows::lines(buf, clock_area, [Line::styled(clock, theme::label())]);
 }
 
 #[cfg(test)]
