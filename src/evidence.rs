@@ -13,7 +13,7 @@ pub fn hash_file(
     path: &Path,
     progress: &mut dyn FnMut(u64, u64),
 ) -> std::io::Result<(String, u64)> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_regular(path)?;
     let total = file.metadata()?.len();
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK];
@@ -30,6 +30,36 @@ pub fn hash_file(
         progress(done, total);
     }
     Ok((hex(&hasher.finalize()), done))
+}
+
+/// Opens `path` for reading if it is a regular file. A FIFO would block the open and
+/// then the read forever, a device (`/dev/zero`) never ends: both are refused, the open
+/// itself made non-blocking so that a FIFO cannot hold it.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let file = std::fs::File::options()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        return Ok(file);
+    }
+    let what = if kind.is_dir() {
+        "directory"
+    } else if kind.is_fifo() {
+        "fifo"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "device"
+    } else if kind.is_socket() {
+        "socket"
+    } else {
+        "other"
+    };
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        crate::text::evidence_not_a_file(what),
+    ))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -88,6 +118,27 @@ mod tests {
         assert_eq!(seen, [(3, 3)]);
         assert!(is_sha256(&hash));
         assert!(!is_sha256("abc"));
+    }
+
+    #[test]
+    fn a_fifo_or_a_device_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let fifo = dir.path().join("pipe");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        // Without the checks, both would block or run forever.
+        for path in [fifo.as_path(), Path::new("/dev/zero"), dir.path()] {
+            let refused = hash_file(path, &mut |_, _| {});
+            let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(
+                message.contains("only a regular file"),
+                "{path:?}: {message}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Layers, dependencies pointing down only: `cli`/`runtime` → `app` / `ui` → `store` →
 //! `domain`. See `docs/ARCHITECTURE.md`.
 
+pub mod access;
 pub mod app;
 pub mod cli;
 pub mod config;

@@ -68,30 +68,48 @@ pub fn declare(
     author: &str,
     new: &NewIncident,
 ) -> Result<Vec<Event>, StoreError> {
-    let id = store.next_id(new.exercise, year(now))?;
     let plan = plan(config, new.playbook.as_deref(), new.category);
-    let declaration = Declaration {
-        id,
-        title: new.title.clone(),
-        severity: new.severity,
-        category: new.category,
-        tlp: new.tlp,
-        detected_at: None,
-        commander: None,
-        scope: Scope::default(),
-        summary: String::new(),
-        exercise: new.exercise,
-        phases: plan.phases,
-        checklist: plan.checklist,
-        phase_model: Some(plan.phase_model),
-        playbook: plan.playbook,
-        clocks: plan.clocks,
-        entity: plan.entity,
-    };
-    store.append(
-        id,
-        &[NewEvent::new(now, author, Change::Declared(declaration))],
-    )
+    with_new_id(store, new.exercise, now, |id| {
+        let declaration = Declaration {
+            id,
+            title: new.title.clone(),
+            severity: new.severity,
+            category: new.category,
+            tlp: new.tlp,
+            detected_at: None,
+            commander: None,
+            scope: Scope::default(),
+            summary: String::new(),
+            exercise: new.exercise,
+            phases: plan.phases.clone(),
+            checklist: plan.checklist.clone(),
+            phase_model: Some(plan.phase_model.clone()),
+            playbook: plan.playbook.clone(),
+            clocks: plan.clocks.clone(),
+            entity: plan.entity,
+        };
+        vec![NewEvent::new(now, author, Change::Declared(declaration))]
+    })
+}
+
+/// Appends the journal `make` writes for a new incident, under the next free id. Two
+/// processes declaring at once through a dashboard can pick the same id: the second
+/// is refused (`AlreadyExists`) and takes the next one.
+fn with_new_id(
+    store: &dyn Store,
+    exercise: bool,
+    now: DateTime<Utc>,
+    make: impl Fn(IncidentId) -> Vec<NewEvent>,
+) -> Result<Vec<Event>, StoreError> {
+    const ATTEMPTS: usize = 20;
+    let mut attempt = 0;
+    loop {
+        let id = store.next_id(exercise, year(now))?;
+        match store.append(id, &make(id)) {
+            Err(StoreError::AlreadyExists(_)) if attempt < ATTEMPTS => attempt += 1,
+            other => return other,
+        }
+    }
 }
 
 /// Creates the demo incident (an exercise with some history) in one durable write.
@@ -100,7 +118,6 @@ pub fn open_demo(
     config: &Config,
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, StoreError> {
-    let id = store.next_id(true, year(now))?;
     let plan = plan(config, None, demo::CATEGORY);
     let inputs = demo::DemoInputs {
         phases: &plan.phases,
@@ -111,11 +128,12 @@ pub fn open_demo(
         retainer: &config.retainer.name,
         retainer_minutes: config.retainer.response_minutes,
     };
-    let batch: Vec<NewEvent> = demo::script(now, id, &inputs)
-        .into_iter()
-        .map(|(at, author, change)| NewEvent::new(at, author, change))
-        .collect();
-    store.append(id, &batch)
+    with_new_id(store, true, now, |id| {
+        demo::script(now, id, &inputs)
+            .into_iter()
+            .map(|(at, author, change)| NewEvent::new(at, author, change))
+            .collect()
+    })
 }
 
 pub fn append(
@@ -125,35 +143,47 @@ pub fn append(
     author: &str,
     changes: Vec<Change>,
 ) -> Result<Vec<Event>, StoreError> {
-    let batch: Vec<NewEvent> = with_free_ids(store, id, changes)?
+    let batch = changes
         .into_iter()
         .map(|c| NewEvent::new(now, author, c))
         .collect();
+    append_events(store, id, batch)
+}
+
+/// Appends `batch`, giving a taken item id or evidence reference the next free one
+/// against the stored journal (see below). The owner of a store runs this for writes
+/// that other processes send it, so that their ids are checked against its journal.
+pub fn append_events(
+    store: &dyn Store,
+    id: IncidentId,
+    mut batch: Vec<NewEvent>,
+) -> Result<Vec<Event>, StoreError> {
+    with_free_ids(store, id, &mut batch)?;
     store.append(id, &batch)
 }
 
 /// The dashboard picks the id of an added item (`add-N`) or the reference of new
 /// evidence (`EN`) from the state on screen, which may not yet hold a write still in
-/// flight (a slow hash, a forwarded command). The fold ignores a second item or evidence
-/// with a taken id, so such a change would be stored yet shown nowhere: here, against
-/// the stored journal, a taken id is replaced by the next free one.
+/// flight (a slow hash, a command run meanwhile by another process). The fold ignores a
+/// second item or evidence with a taken id, so such a change would be stored yet shown
+/// nowhere: here, against the stored journal, a taken id is replaced by the next free one.
 fn with_free_ids(
     store: &dyn Store,
     id: IncidentId,
-    mut changes: Vec<Change>,
-) -> Result<Vec<Change>, StoreError> {
+    batch: &mut [NewEvent],
+) -> Result<(), StoreError> {
     let names_something = |c: &Change| {
         matches!(
             c,
             Change::ItemAdded { .. } | Change::EvidenceRegistered { .. }
         )
     };
-    if !changes.iter().any(names_something) {
-        return Ok(changes);
+    if !batch.iter().any(|e| names_something(&e.change)) {
+        return Ok(());
     }
     let Ok(state) = crate::domain::fold(&store.events(id)?) else {
         // The append below refuses a journal that does not fold; let it say so.
-        return Ok(changes);
+        return Ok(());
     };
     let mut taken: Vec<String> = Vec::new();
     let free = |prefix: &str, taken: &[String], used: &dyn Fn(&str) -> bool| {
@@ -162,8 +192,8 @@ fn with_free_ids(
             .find(|c| !used(c) && !taken.contains(c))
             .unwrap_or_default()
     };
-    for change in &mut changes {
-        match change {
+    for new in batch.iter_mut() {
+        match &mut new.change {
             Change::ItemAdded { item } => {
                 let used = |c: &str| state.item(c).is_some();
                 if used(&item.id) || taken.contains(&item.id) {
@@ -181,7 +211,26 @@ fn with_free_ids(
             _ => {}
         }
     }
-    Ok(changes)
+    Ok(())
+}
+
+/// The registration of evidence whose file is at `path`: hashed (a regular file only;
+/// it can take minutes for a disk image, so the dashboard runs this on a worker) and
+/// stored absolute, so that `evidence verify` finds it from any directory.
+pub fn evidence_change(
+    mut spec: crate::domain::EvidenceSpec,
+    path: &str,
+) -> Result<Change, String> {
+    let path =
+        std::path::absolute(path).map_or_else(|_| path.to_string(), |a| a.display().to_string());
+    if std::path::Path::new(&spec.location).is_relative() {
+        spec.location.clone_from(&path);
+    }
+    let (sha256, size) = crate::evidence::hash_file(std::path::Path::new(&path), &mut |_, _| {})
+        .map_err(|e| format!("{path}: {e}"))?;
+    spec.sha256 = Some(sha256);
+    spec.size = Some(size);
+    Ok(Change::EvidenceRegistered { evidence: spec })
 }
 
 /// Carries out one effect of the app and says how it went, as the app's next message.
@@ -213,24 +262,10 @@ pub fn execute(
                 Err(e) => Msg::Failed(e.to_string()),
             };
         }
-        Effect::RegisterEvidence { id, spec, path } => {
-            let mut spec = *spec;
-            // Stored absolute, so that `evidence verify` finds it from any directory.
-            let path =
-                std::path::absolute(&path).map_or(path, |absolute| absolute.display().to_string());
-            if std::path::Path::new(&spec.location).is_relative() {
-                spec.location.clone_from(&path);
-            }
-            match crate::evidence::hash_file(std::path::Path::new(&path), &mut |_, _| {}) {
-                Ok((sha256, size)) => {
-                    spec.sha256 = Some(sha256);
-                    spec.size = Some(size);
-                    let change = Change::EvidenceRegistered { evidence: spec };
-                    append(store, id, now, author, vec![change]).map(|e| (Some(id), e))
-                }
-                Err(e) => return Msg::Failed(format!("{path}: {e}")),
-            }
-        }
+        Effect::RegisterEvidence { id, spec, path } => match evidence_change(*spec, &path) {
+            Ok(change) => append(store, id, now, author, vec![change]).map(|e| (Some(id), e)),
+            Err(why) => return Msg::Failed(why),
+        },
         Effect::Refresh(id) => {
             let incidents = match store.list() {
                 Ok(list) => list,

@@ -1347,9 +1347,6 @@ pub fn cli_unknown_drill(found: &str, known: &str) -> String {
     )
 }
 
-pub fn cli_forward_no_command() -> String {
-    tr("cli-forward-no-command")
-}
 pub fn read_only() -> String {
     tr("read-only")
 }
@@ -1357,8 +1354,43 @@ pub fn owner_gone() -> String {
     tr("owner-gone")
 }
 
-pub fn cli_forward_failed(why: &str) -> String {
-    tr_args("cli-forward-failed", &[("why", why.into())])
+/// A command waits for the store another process holds.
+pub fn cli_waiting(dir: &str, holder: Option<&crate::store::lock::Holder>, secs: u64) -> String {
+    tr_args(
+        "cli-waiting",
+        &[
+            ("dir", dir.to_string().into()),
+            ("holder", holder_of(holder).into()),
+            ("secs", secs.into()),
+        ],
+    )
+}
+
+/// Who holds the store, as its lock file says, or "another warroom process".
+fn holder_of(holder: Option<&crate::store::lock::Holder>) -> String {
+    match holder {
+        Some(h) => tr_args(
+            "store-holder",
+            &[("pid", h.pid.into()), ("command", h.command.clone().into())],
+        ),
+        None => tr("store-holder-unknown"),
+    }
+}
+
+/// (Followers) the owner has not answered, not even its heartbeat.
+pub fn status_owner_silent(pid: u32) -> String {
+    tr_args("status-owner-silent", &[("pid", pid.into())])
+}
+
+/// On quit, the writer did not finish in time.
+pub fn writer_stuck(secs: u64) -> String {
+    tr_args("writer-stuck", &[("secs", secs.into())])
+}
+
+/// A file that cannot be hashed as evidence: `kind` is directory, fifo, device, socket
+/// or other.
+pub fn evidence_not_a_file(kind: &str) -> String {
+    tr_args("evidence-not-a-file", &[("kind", kind.to_string().into())])
 }
 pub fn status_following() -> String {
     tr("status-following")
@@ -1413,7 +1445,43 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
     use crate::store::StoreError as E;
     let dir = |d: &std::path::Path| shown(d.display());
     match e {
-        E::Locked { dir: d } => tr_args("err-store-locked", &[("dir", dir(d))]),
+        E::Locked { dir: d, holder } => tr_args(
+            "err-store-locked",
+            &[
+                ("dir", dir(d)),
+                ("holder", holder_of(holder.as_ref()).into()),
+            ],
+        ),
+        E::Busy {
+            dir: d,
+            holder,
+            waited,
+        } => tr_args(
+            "err-store-busy",
+            &[
+                ("dir", dir(d)),
+                ("holder", holder_of(holder.as_ref()).into()),
+                ("secs", waited.as_secs().into()),
+            ],
+        ),
+        E::OwnerSilent { pid, waited, .. } => tr_args(
+            "err-store-owner-silent",
+            &[("pid", (*pid).into()), ("secs", waited.as_secs().into())],
+        ),
+        E::NotStarted { pid, waited } => tr_args(
+            "err-store-not-started",
+            &[("pid", (*pid).into()), ("secs", waited.as_secs().into())],
+        ),
+        E::OwnerClosed { pid } => tr_args("err-store-owner-closed", &[("pid", (*pid).into())]),
+        E::Owner(message) => tr_args("err-store-owner", &[("message", shown(message))]),
+        E::Unsafe { path, detail } => tr_args(
+            "err-store-unsafe",
+            &[("path", dir(path)), ("detail", shown(detail))],
+        ),
+        E::ReadOnly { dir: d, why } => tr_args(
+            "err-store-read-only",
+            &[("dir", dir(d)), ("why", shown(why))],
+        ),
         E::UnknownIncident(id) => tr_args("err-store-unknown", &[("id", shown(id))]),
         E::AlreadyExists(id) => tr_args("err-store-exists", &[("id", shown(id))]),
         E::Corrupt { id, detail } => tr_args(

@@ -254,7 +254,6 @@ evidence-none = No evidence registered. + registers an item (`description | /pat
 evidence-no-hash-short = no hash
 lessons-none = No lesson yet. + adds a cause, a weakness, what went well, a recommendation.
 wall-no-clock = No deadline running.
-cli-forward-no-command = only commands can be sent to the dashboard that owns the store
 read-only = Read-only: this screen follows the dashboard that owns the store
 owner-gone = Owner closed: T takes over
 
@@ -449,7 +448,6 @@ cli-not-a-journal = { $file }:1:1: not a warroom journal (its first line must de
 cli-imported = imported { $id } ({ $count } events, chain verified)
 cli-already-imported = { $id } is already here with the same journal; nothing imported
 cli-unknown-drill = unknown drill '{ $found }'; valid values: { $known }
-cli-forward-failed = the store is in use by a dashboard, and it could not be reached: { $why }
 
 # Report tables: column titles and states.
 report-col-author = Author
@@ -529,7 +527,27 @@ what-lesson-kind = lesson kind
 what-language = language
 
 # Store errors.
-err-store-locked = the data directory { $dir } is in use by another warroom process; close it or use --data-dir
+err-store-locked = the data directory { $dir } is in use by { $holder }
+err-store-busy = the data directory { $dir } stayed in use by { $holder } for { $secs } s; try again, or wait longer with --wait
+err-store-owner-silent = the dashboard that owns the store (pid { $pid }) did not answer within { $secs } s: it may be stopped (Ctrl-Z) or stuck on its disk. A write it had not started by then will not be carried out later
+err-store-not-started = the dashboard that owns the store (pid { $pid }) could not start this write within { $secs } s; nothing was written, try again
+err-store-owner-closed = the dashboard that owns the store (pid { $pid }) closed while this command ran; run it again
+err-store-owner = the dashboard that owns the store answered: { $message }
+err-store-unsafe = { $path }: { $detail }
+err-store-read-only = the store in { $dir } is open read-only ({ $why }); nothing can be written to it
+store-holder = pid { $pid } ({ $command })
+store-holder-unknown = another warroom process
+cli-waiting = waiting for { $dir }, in use by { $holder } ({ $secs } s)…
+cli-bad-wait = --wait '{ $found }' is not a number of seconds from 0 to 3600
+status-owner-silent = the dashboard that owns the store (pid { $pid }) is not answering: stopped?
+writer-stuck = the disk did not finish the last writes within { $secs } s: changes still marked saving may NOT be saved (see warroom.log)
+evidence-not-a-file = { $kind ->
+    [directory] a directory
+    [fifo] a named pipe (FIFO)
+    [device] a device
+    [socket] a socket
+   *[other] not a regular file
+}: only a regular file can be hashed as evidence; image it into a file first
 err-store-unknown = no incident { $id } in this store
 err-store-exists = incident { $id } already exists
 err-store-corrupt = incident { $id } is damaged: { $detail }

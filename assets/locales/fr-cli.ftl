@@ -11,6 +11,7 @@ cli = Une salle de crise dans le terminal pour les incidents de sécurité : jou
         Codes de sortie : 0 succès, 1 échec (incident inconnu, stock en cours d’utilisation), 2 usage ou saisie incorrects.
 cli--config = Fichier de configuration posé sur la configuration intégrée
 cli--data_dir = Répertoire du stock d’incidents (par défaut : le répertoire de données de la plateforme)
+cli--wait = Secondes d’attente quand un autre processus tient la base, ou que le tableau de bord qui la détient tarde à répondre (10 par défaut)
 cli--lang = Langue des écrans, rapports et messages pour cette exécution (en, fr) ; prime sur la config
 cli-new = Déclarer un nouvel incident ; affiche son identifiant
 cli-new--title = Une ligne qui dit ce qui se passe

@@ -254,7 +254,6 @@ evidence-none = Aucune preuve enregistrée. + en enregistre une (`description | 
 evidence-no-hash-short = pas d’empreinte
 lessons-none = Aucun retour pour l’instant. + ajoute une cause, une faiblesse, ce qui a marché, une recommandation.
 wall-no-clock = Aucun délai en cours.
-cli-forward-no-command = seules des commandes peuvent être envoyées au tableau de bord qui détient la base
 read-only = Lecture seule : cet écran suit le tableau de bord qui détient la base
 owner-gone = Propriétaire fermé : T pour reprendre
 
@@ -465,7 +464,6 @@ cli-imported = { $id } importé ({ $count ->
 }, chaîne vérifiée)
 cli-already-imported = { $id } est déjà ici avec le même journal ; rien d’importé
 cli-unknown-drill = exercice inconnu « { $found } » ; valeurs possibles : { $known }
-cli-forward-failed = la base est utilisée par un tableau de bord, qui n’a pas pu être joint : { $why }
 
 # Tableaux du rapport : titres de colonnes et états.
 report-col-author = Auteur
@@ -545,7 +543,27 @@ what-lesson-kind = type d’enseignement
 what-language = langue
 
 # Erreurs du stock.
-err-store-locked = le répertoire de données { $dir } est utilisé par un autre processus warroom ; fermez-le ou utilisez --data-dir
+err-store-locked = le répertoire de données { $dir } est utilisé par { $holder }
+err-store-busy = le répertoire de données { $dir } est resté utilisé par { $holder } pendant { $secs } s ; réessayez, ou attendez plus longtemps avec --wait
+err-store-owner-silent = le tableau de bord qui détient la base (pid { $pid }) n’a pas répondu en { $secs } s : il est peut-être suspendu (Ctrl-Z) ou bloqué sur son disque. Une écriture qu’il n’avait pas commencée ne sera pas faite plus tard
+err-store-not-started = le tableau de bord qui détient la base (pid { $pid }) n’a pas pu commencer cette écriture en { $secs } s ; rien n’a été écrit, réessayez
+err-store-owner-closed = le tableau de bord qui détient la base (pid { $pid }) s’est fermé pendant la commande ; relancez-la
+err-store-owner = le tableau de bord qui détient la base a répondu : { $message }
+err-store-unsafe = { $path } : { $detail }
+err-store-read-only = la base de { $dir } est ouverte en lecture seule ({ $why }) ; rien ne peut y être écrit
+store-holder = le pid { $pid } ({ $command })
+store-holder-unknown = un autre processus warroom
+cli-waiting = attente de { $dir }, utilisé par { $holder } ({ $secs } s)…
+cli-bad-wait = --wait « { $found } » n’est pas un nombre de secondes de 0 à 3600
+status-owner-silent = le tableau de bord qui détient la base (pid { $pid }) ne répond plus : suspendu ?
+writer-stuck = le disque n’a pas terminé les dernières écritures en { $secs } s : les changements encore « en cours » n’ont peut-être PAS été enregistrés (voir warroom.log)
+evidence-not-a-file = { $kind ->
+    [directory] un répertoire
+    [fifo] un tube nommé (FIFO)
+    [device] un périphérique
+    [socket] une socket
+   *[other] pas un fichier ordinaire
+} : seul un fichier ordinaire peut être haché comme preuve ; copiez-le d’abord dans un fichier
 err-store-unknown = pas d’incident { $id } dans ce stock
 err-store-exists = l’incident { $id } existe déjà
 err-store-corrupt = l’incident { $id } est endommagé : { $detail }

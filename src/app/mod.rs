@@ -54,7 +54,16 @@ pub enum Msg {
     DirectorySaved(Vec<Event>),
     /// The report was written to these files.
     ReportSaved(Vec<String>),
-    /// Another process had the owner run a command: re-read what is on screen.
+    /// Another process wrote events through this owner (a command run while the
+    /// dashboard is open); `incidents` is the index after the write.
+    Written {
+        id: IncidentId,
+        events: Vec<Event>,
+        incidents: Vec<IncidentSummary>,
+    },
+    /// Another process saved contacts through this owner.
+    DirectoryWritten(Vec<Event>),
+    /// Another process changed the store in a way that needs a re-read (an import).
     External,
     /// The re-read after `External`: the index, and the journal of incident `id`.
     Refreshed {
@@ -64,6 +73,9 @@ pub enum Msg {
     },
     /// (Followers) the owning dashboard has closed.
     OwnerGone,
+    /// (Followers) the owner has said nothing, not even its heartbeat, for a while: it
+    /// may be stopped (Ctrl-Z) or frozen. `false` when it speaks again.
+    OwnerSilent(bool),
 }
 
 /// Work for the runtime. Each write is acknowledged by `Saved` or `Failed`; a load by
@@ -211,6 +223,8 @@ pub struct App {
     pub follower: bool,
     /// (Followers) the owner has closed; `T` takes over the store.
     pub owner_gone: bool,
+    /// (Followers) the owner's pid, and whether it has stopped answering.
+    pub owner: Option<(u32, bool)>,
     /// (Followers) asked to take over the store when the loop ends.
     pub take_over: bool,
     pub overlay: Option<Overlay>,
@@ -261,6 +275,7 @@ impl App {
             lang,
             follower: false,
             owner_gone: false,
+            owner: None,
             take_over: false,
             overlay: None,
             pending: 0,

@@ -53,6 +53,32 @@ impl App {
                 }
                 self.saved(id, events)
             }
+            Msg::Written {
+                id,
+                events,
+                incidents,
+            } => {
+                if !incidents.is_empty() {
+                    self.incidents = incidents;
+                }
+                // Someone else's write: shown if it is the incident on screen; a new
+                // incident declared elsewhere does not take the screen over.
+                if self.active.as_ref().is_some_and(|a| a.state.id == id) {
+                    self.saved(id, events)
+                } else {
+                    vec![]
+                }
+            }
+            Msg::DirectoryWritten(events) => {
+                self.directory_events.extend(events);
+                vec![]
+            }
+            Msg::OwnerSilent(silent) => {
+                if let Some((pid, _)) = self.owner {
+                    self.owner = Some((pid, silent));
+                }
+                vec![]
+            }
             Msg::Loaded { id, events } => {
                 self.open(id, events);
                 vec![]
@@ -124,6 +150,11 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.kind == KeyEventKind::Release {
             self.dirty = false;
+            return vec![];
+        }
+        // Ctrl-C quits from anywhere, whatever the keymap says: the way out never moves.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.should_quit = true;
             return vec![];
         }
         let mode = self.mode();

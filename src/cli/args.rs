@@ -28,6 +28,9 @@ pub struct Cli {
     /// Language of the screens, reports and messages for this run (en, fr); overrides the config.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
+    /// Seconds to wait for the store when another process holds it, or for the dashboard that owns it to answer (default 10).
+    #[arg(long, global = true, env = "WARROOM_WAIT", value_name = "SECONDS", value_parser = parse_wait)]
+    pub wait: Option<std::time::Duration>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -320,6 +323,14 @@ pub enum ExportFormat {
     Journal,
 }
 
+/// An evidence file once hashed: its SHA-256, size and absolute path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hashed {
+    pub sha256: String,
+    pub size: u64,
+    pub location: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvidenceCommand {
     /// Register an item; with --file, its SHA-256 and size are computed (streaming).
@@ -346,6 +357,9 @@ pub enum EvidenceCommand {
         /// When it was collected, if earlier (RFC 3339).
         #[arg(long, value_parser = parse_instant)]
         collected_at: Option<DateTime<Utc>>,
+        /// The file's hash, size and absolute path, computed before the store is reached.
+        #[arg(skip)]
+        hashed: Option<Hashed>,
     },
     /// The register with hashes and custodians.
     List {
@@ -485,6 +499,17 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     )
 }
 
+/// Whole seconds, 0 to 3600: how long to wait for a busy store.
+fn parse_wait(s: &str) -> Result<std::time::Duration, String> {
+    match s.trim().parse::<u64>() {
+        Ok(secs) if secs <= 3600 => Ok(std::time::Duration::from_secs(secs)),
+        _ => Err(crate::i18n::tr_args(
+            "cli-bad-wait",
+            &[("found", s.to_string().into())],
+        )),
+    }
+}
+
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     said(s.parse())
 }
@@ -517,80 +542,9 @@ fn said<T>(result: Result<T, String>) -> Result<T, String> {
     })
 }
 
-/// Makes the command's relative file paths absolute against `cwd`: a command forwarded
-/// to the dashboard's process runs there, but its paths are the caller's.
-pub fn resolve_paths(command: &mut Command, cwd: &std::path::Path) {
-    let fix = |path: &mut PathBuf| {
-        if path.is_relative() {
-            *path = cwd.join(&*path);
-        }
-    };
-    match command {
-        Command::Draft { output, .. } | Command::Export { output, .. } => {
-            output.as_mut().map(fix);
-        }
-        Command::Import { file } => fix(file),
-        Command::Contacts {
-            command: Some(ContactsCommand::Export { output, .. }),
-            ..
-        } => {
-            output.as_mut().map(fix);
-        }
-        Command::Evidence {
-            command: EvidenceCommand::Add { file, .. },
-            ..
-        } => {
-            file.as_mut().map(fix);
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
-    use std::path::Path;
-
-    fn parsed(args: &[&str]) -> Command {
-        let cli = Cli::try_parse_from(std::iter::once("warroom").chain(args.iter().copied()));
-        match cli {
-            Ok(Cli {
-                command: Some(command),
-                ..
-            }) => command,
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_forwarded_command_keeps_the_callers_relative_paths() {
-        let cwd = Path::new("/home/caller/case");
-        let mut import = parsed(&["import", "journal.json"]);
-        resolve_paths(&mut import, cwd);
-        assert!(matches!(import, Command::Import { file } if file == cwd.join("journal.json")));
-        let mut export = parsed(&["export", "IR-2026-0001", "--output", "/abs/report.md"]);
-        resolve_paths(&mut export, cwd);
-        assert!(
-            matches!(export, Command::Export { output: Some(o), .. } if o == Path::new("/abs/report.md"))
-        );
-        let mut add = parsed(&[
-            "evidence",
-            "add",
-            "IR-2026-0001",
-            "--kind",
-            "disk-image",
-            "--description",
-            "disk",
-            "--file",
-            "img.dd",
-        ]);
-        resolve_paths(&mut add, cwd);
-        assert!(matches!(
-            add,
-            Command::Evidence { command: EvidenceCommand::Add { file: Some(f), .. } } if f == cwd.join("img.dd")
-        ));
-    }
 
     /// `said` rebuilds the domain's English "unknown KIND 'X'; valid values: …" in the
     /// operator's language. A reworded domain message would silently stay English: this

@@ -21,27 +21,21 @@ mod show;
 
 pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlaybookCommand};
 
+use crate::access::Reached;
 use crate::app::{App, NewIncident, Start, Zone};
 use crate::config::{Config, default_config_path};
 use crate::domain::{Change, IncidentId, verify_chain};
 use crate::runtime::now;
-use crate::store::{SledStore, Store, StoreError, default_data_dir};
+use crate::share::{RemoteStore, Role};
+use crate::store::{Store, StoreError, default_data_dir};
 use crate::{ops, runtime, text, ui};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 #[doc(hidden)]
 pub fn emit(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
-    let captured = CAPTURE.with(|c| {
-        c.borrow_mut()
-            .as_mut()
-            .map(|buf| std::fmt::Write::write_fmt(buf, args))
-            .is_some()
-    });
-    if captured {
-        return;
-    }
     if let Err(e) = std::io::stdout().lock().write_fmt(args) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             // Everything this command wrote to the store is already flushed.
@@ -149,84 +143,106 @@ pub fn run(cli: Cli) -> Outcome {
             PlaybookCommand::Check { file } => playbook::check(&config, file),
         };
     }
+    let wall = matches!(cli.command, Some(Command::Wall));
     let dir = data_dir(cli.data_dir)?;
     let author = author(&config);
-    let wall = matches!(cli.command, Some(Command::Wall));
-    let store = match SledStore::open(&dir) {
-        Ok(store) => store,
-        // Another warroom owns the store: follow it, or have it run the command.
-        Err(StoreError::Locked { .. }) if crate::share::owner_listening(&dir) => {
-            return match cli.command.filter(|c| !matches!(c, Command::Wall)) {
-                None => runtime::follow(config, &dir, author, wall)
-                    .map_err(|e| Failure::Failed(format!("{e:#}"))),
-                Some(_) => forward(&dir, &author),
-            };
+    let wait = cli.wait.unwrap_or(crate::access::DEFAULT_WAIT);
+    let command = match cli.command.filter(|c| !matches!(c, Command::Wall)) {
+        None => return dashboard(config, &dir, author, wall, wait),
+        Some(command) => command,
+    };
+    // Hashing evidence can take minutes (a disk image): it is done before the store is
+    // reached, and re-hashing after, so that nobody waits for the store meanwhile.
+    if let Command::Evidence {
+        command: args::EvidenceCommand::Verify { id },
+    } = command
+    {
+        let items = with_store(&dir, wait, |store| record::evidence_items(store, id))?;
+        return record::verify_items(&items);
+    }
+    let command = record::prepare(command)?;
+    with_store(&dir, wait, |store| {
+        run_command(command, store, &config, &author, now())
+    })
+}
+
+/// Runs `work` on the store in `dir`: owned by this process for the time of `work`, or
+/// through the dashboard that owns it; waits at most `wait` for a busy store.
+fn with_store<T>(
+    dir: &Path,
+    wait: Duration,
+    work: impl FnOnce(&dyn Store) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let mut progress = WaitLine::default();
+    let reached = crate::access::reach(dir, Role::Client, wait, &mut |holder, waited| {
+        progress.show(dir, holder, waited);
+    });
+    progress.clear();
+    match reached? {
+        Reached::Own(store) => work(&store),
+        Reached::Owner(connection) => work(&RemoteStore::new(dir, connection, wait)),
+    }
+}
+
+/// The dashboard (or the wall): owns the store, or follows the dashboard that does;
+/// after following, `T` takes the store over once its owner has gone.
+fn dashboard(config: Config, dir: &Path, author: String, wall: bool, wait: Duration) -> Outcome {
+    let failed = |e: color_eyre::Report| Failure::Failed(format!("{e:#}"));
+    loop {
+        let mut progress = WaitLine::default();
+        let reached = crate::access::reach(dir, Role::Follower, wait, &mut |holder, waited| {
+            progress.show(dir, holder, waited);
+        });
+        progress.clear();
+        match reached? {
+            Reached::Own(store) => {
+                return runtime::run(config, store, author, wall).map_err(failed);
+            }
+            Reached::Owner(connection) => {
+                let take_over =
+                    runtime::follow(config.clone(), connection, author.clone(), wall, wait)
+                        .map_err(failed)?;
+                if !take_over {
+                    return Ok(());
+                }
+            }
         }
-        Err(e) => return Err(e.into()),
-    };
-    let Some(command) = cli.command.filter(|c| !matches!(c, Command::Wall)) else {
-        return runtime::run(config, store, author, wall)
-            .map_err(|e| Failure::Failed(format!("{e:#}")));
-    };
-    run_command(command, &store, &config, &author, now())
-}
-
-/// Sends this command line to the process that owns the store, and reports what it
-/// said as if it had run here.
-fn forward(dir: &Path, author: &str) -> Outcome {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let reply = crate::share::forward(dir, args, author)
-        .map_err(|e| Failure::Failed(text::cli_forward_failed(&e.to_string())))?;
-    out!("{}", reply.stdout);
-    match reply.code {
-        0 => Ok(()),
-        2 => Err(Failure::Usage(reply.stderr)),
-        _ => Err(Failure::Failed(reply.stderr)),
     }
 }
 
-/// Runs a command line received from another process on this process's store, and
-/// returns its exit code and output (for `warroom` commands started while the
-/// dashboard owns the store).
-pub fn run_forwarded(
-    args: &[String],
-    cwd: Option<&Path>,
-    store: &dyn Store,
-    config: &Config,
-    author: &str,
-) -> (u8, String, String) {
-    let argv = std::iter::once("warroom".to_string()).chain(args.iter().cloned());
-    let mut command = match <Cli as clap::Parser>::try_parse_from(argv) {
-        Ok(Cli {
-            command: Some(command),
-            ..
-        }) => command,
-        Ok(_) => return (2, String::new(), text::cli_forward_no_command()),
-        Err(e) => return (2, String::new(), e.to_string()),
-    };
-    if let Some(cwd) = cwd {
-        args::resolve_paths(&mut command, cwd);
-    }
-    // Runs on the dashboard's writer thread: speak the dashboard's configured language.
-    crate::i18n::set(config.language.unwrap_or_default());
-    CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
-    let outcome = run_command(command, store, config, author, now());
-    let stdout = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
-    match outcome {
-        Ok(()) => (0, stdout, String::new()),
-        Err(f) => (f.exit_code(), stdout, f.message().to_string()),
-    }
+/// While a command waits for the store, a line on standard error (a terminal only)
+/// says whom it waits for and since when, rewritten in place each second.
+#[derive(Default)]
+struct WaitLine {
+    shown: Option<u64>,
 }
 
-/// Whether this command runs in the dashboard's process for another one: then nothing
-/// may be drawn on this process's terminal (it shows the dashboard).
-fn forwarded() -> bool {
-    CAPTURE.with(|c| c.borrow().is_some())
-}
+impl WaitLine {
+    fn show(&mut self, dir: &Path, holder: Option<&crate::store::lock::Holder>, waited: Duration) {
+        use std::io::{IsTerminal, Write};
+        let secs = waited.as_secs();
+        // Quiet for the first half second: most waits end before.
+        if waited < Duration::from_millis(500)
+            || self.shown == Some(secs)
+            || !std::io::stderr().is_terminal()
+        {
+            return;
+        }
+        self.shown = Some(secs);
+        let line = text::cli_waiting(&dir.display().to_string(), holder, secs);
+        let _ = write!(
+            std::io::stderr(),
+            "\r{}\x1b[K",
+            crate::ui::format::safe(&line)
+        );
+    }
 
-thread_local! {
-    /// While a forwarded command runs, its output goes here instead of to stdout.
-    static CAPTURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    fn clear(&self) {
+        use std::io::Write;
+        if self.shown.is_some() {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+    }
 }
 
 fn run_command(

@@ -1,10 +1,10 @@
 //! The written record of an incident: evidence register, lessons learned, corrections
 //! and retractions. Each is a journal event; nothing is edited in place.
 
-use super::args::EvidenceCommand;
+use super::args::{Command, EvidenceCommand, Hashed};
 use super::items::{Writer, state};
 use super::{Failure, Outcome, append, non_empty};
-use crate::domain::{Change, EvidenceSpec, IncidentId, Lesson, LessonKind};
+use crate::domain::{Change, EvidenceRecord, EvidenceSpec, IncidentId, Lesson, LessonKind};
 use crate::evidence::{self, Check};
 use crate::text;
 use crate::ui::format::safe;
@@ -22,16 +22,17 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
             location,
             collected_by,
             collected_at,
+            hashed,
         } => {
             let description = non_empty(&description, "--description")?;
             let state = state(w.store, id)?;
-            let (sha256, size, location) = match (&file, sha256) {
-                (Some(path), _) => {
-                    let (hash, size) = hash_with_progress(path)?;
-                    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-                    let location = location.unwrap_or_else(|| absolute.display().to_string());
-                    (Some(hash), Some(size), location)
-                }
+            let hashed = match (hashed, &file) {
+                (Some(hashed), _) => Some(hashed),
+                (None, Some(path)) => Some(hash(path)?),
+                (None, None) => None,
+            };
+            let (sha256, size, location) = match (hashed, sha256) {
+                (Some(h), _) => (Some(h.sha256), Some(h.size), location.unwrap_or(h.location)),
                 (None, Some(hex)) => {
                     let hex = hex.trim().to_ascii_lowercase();
                     if !evidence::is_sha256(&hex) {
@@ -82,13 +83,41 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
                 },
             )
         }
-        EvidenceCommand::Verify { id } => verify(w, id),
+        EvidenceCommand::Verify { id } => verify_items(&evidence_items(w.store, id)?),
     }
+}
+
+/// Does before the store is reached what needs no store and may take long: hashing the
+/// file of `evidence add --file` (a disk image can take minutes).
+pub fn prepare(mut command: Command) -> Result<Command, Failure> {
+    if let Command::Evidence {
+        command:
+            EvidenceCommand::Add {
+                file: Some(path),
+                hashed,
+                ..
+            },
+    } = &mut command
+    {
+        *hashed = Some(hash(path)?);
+    }
+    Ok(command)
+}
+
+/// The file's SHA-256, size and absolute path.
+fn hash(path: &std::path::Path) -> Result<Hashed, Failure> {
+    let (sha256, size) = hash_with_progress(path)?;
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(Hashed {
+        sha256,
+        size,
+        location: absolute.display().to_string(),
+    })
 }
 
 /// Hashes `path`, drawing a progress bar on standard error when it is a terminal.
 fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> {
-    let tty = !super::forwarded() && std::io::stderr().is_terminal();
+    let tty = std::io::stderr().is_terminal();
     let mut last = 0u64;
     let mut progress = |done: u64, total: u64| {
         let percent = (done * 100).checked_div(total).unwrap_or(100);
@@ -143,10 +172,18 @@ fn list(w: &Writer, id: IncidentId, json: bool) -> Outcome {
     Ok(())
 }
 
-fn verify(w: &Writer, id: IncidentId) -> Outcome {
-    let state = state(w.store, id)?;
+/// The evidence register of incident `id`.
+pub fn evidence_items(
+    store: &dyn crate::store::Store,
+    id: IncidentId,
+) -> Result<Vec<EvidenceRecord>, Failure> {
+    Ok(state(store, id)?.evidence)
+}
+
+/// Re-hashes each item whose file is reachable; run without the store held.
+pub fn verify_items(items: &[EvidenceRecord]) -> Outcome {
     let mut mismatches = 0;
-    for item in &state.evidence {
+    for item in items {
         let r = safe(&item.spec.reference);
         match evidence::verify(item) {
             Check::Matches => outln!("{r} {}", text::evidence_ok()),

@@ -6,7 +6,7 @@ use crate::domain::{Change, Event, IncidentId, IncidentSummary};
 use chrono::{DateTime, Utc};
 
 /// An event before it is numbered and chained.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewEvent {
     pub at: DateTime<Utc>,
     pub author: String,

@@ -1,13 +1,58 @@
+use super::lock::Holder;
 use crate::domain::IncidentId;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Another process holds the store right now (callers wait, see `access`).
+    #[error("the data directory {} is in use by {}", dir.display(), holder_or_unknown(holder.as_ref()))]
+    Locked {
+        dir: PathBuf,
+        holder: Option<Holder>,
+    },
+    /// The store stayed held for as long as this process would wait.
     #[error(
-        "the data directory {} is in use by another warroom process; close it or use --data-dir",
-        dir.display()
+        "the data directory {} stayed in use by {} for {} s; try again, or wait longer with --wait",
+        dir.display(),
+        holder_or_unknown(holder.as_ref()),
+        waited.as_secs()
     )]
-    Locked { dir: PathBuf },
+    Busy {
+        dir: PathBuf,
+        holder: Option<Holder>,
+        waited: Duration,
+    },
+    /// The dashboard that owns the store did not answer in time.
+    #[error(
+        "the dashboard that owns the store (pid {pid}) did not answer {what} within {} s; it may be stopped (Ctrl-Z) or stuck on its disk",
+        waited.as_secs()
+    )]
+    OwnerSilent {
+        pid: u32,
+        what: &'static str,
+        waited: Duration,
+    },
+    /// The owner was too busy to start a write before its client would give up.
+    #[error(
+        "the dashboard that owns the store (pid {pid}) could not start this write within {} s; nothing was written, try again",
+        waited.as_secs()
+    )]
+    NotStarted { pid: u32, waited: Duration },
+    /// The owner closed the connection while a command was using it.
+    #[error(
+        "the dashboard that owns the store (pid {pid}) closed while this command ran; run it again"
+    )]
+    OwnerClosed { pid: u32 },
+    /// The owner answered with an error that has no variant of its own here.
+    #[error("the dashboard that owns the store answered: {0}")]
+    Owner(String),
+    /// The data directory, its socket or a file in it is not safe to use.
+    #[error("{}: {detail}", path.display())]
+    Unsafe { path: PathBuf, detail: String },
+    /// The store was opened read-only (read-only medium, or a full disk).
+    #[error("the store in {} is open read-only ({why}); nothing can be written to it", dir.display())]
+    ReadOnly { dir: PathBuf, why: String },
     #[error("no incident {0} in this store")]
     UnknownIncident(IncidentId),
     #[error("incident {0} already exists")]
@@ -39,4 +84,11 @@ pub enum StoreError {
     },
     #[error("storage engine error in {}: {cause}", dir.display())]
     Engine { dir: PathBuf, cause: sled::Error },
+}
+
+fn holder_or_unknown(holder: Option<&Holder>) -> String {
+    holder.map_or_else(
+        || "another warroom process".to_string(),
+        ToString::to_string,
+    )
 }

@@ -4,6 +4,7 @@
 mod append;
 mod error;
 mod location;
+pub mod lock;
 mod memory;
 mod sled_store;
 

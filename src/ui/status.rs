@@ -32,7 +32,12 @@ fn tail(path: &str, max: u16) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let saved = if app.follower {
+    let saved = if let Some((pid, true)) = app.owner {
+        Span::styled(
+            format!(" ◆ {} ", text::status_owner_silent(pid)),
+            theme::error(),
+        )
+    } else if app.follower {
         Span::styled(format!(" ◆ {} ", text::status_following()), theme::label())
     } else if app.pending == 0 {
         Span::styled(format!(" ● {} ", text::status_saved()), theme::ok())

@@ -21,7 +21,6 @@ use incident::IncidentDb;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use std::collections::{HashSet, VecDeque};
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -54,7 +53,7 @@ pub struct SledStore {
     /// The incident databases last used, most recent first (at most [`OPEN_JOURNALS`]).
     journals: Mutex<VecDeque<(IncidentId, Arc<IncidentDb>)>>,
     /// Held for the life of the store: the OS releases it if the process dies.
-    _lock: File,
+    _lock: super::lock::Lock,
 }
 
 /// Opens sled itself. We already hold `warroom.lock`, so if sled's own file lock is
@@ -120,37 +119,12 @@ fn is_sled_lock_taken(e: &std::io::Error) -> bool {
             && e.to_string().starts_with("could not acquire lock"))
 }
 
-fn take_lock(dir: &Path) -> Result<File, StoreError> {
-    let lock_path = dir.join("warroom.lock");
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|cause| StoreError::Io {
-            what: "cannot open the lock file",
-            path: lock_path.clone(),
-            cause,
-        })?;
-    match lock.try_lock() {
-        Ok(()) => Ok(lock),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
-            dir: dir.to_path_buf(),
-        }),
-        Err(std::fs::TryLockError::Error(cause)) => Err(StoreError::Io {
-            what: "cannot lock",
-            path: lock_path,
-            cause,
-        }),
-    }
-}
-
 impl SledStore {
     /// Opens (creating if needed) the store in `dir`. Fails with [`StoreError::Locked`]
     /// if another process holds it.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
         create_private_dir(dir)?;
-        let lock = take_lock(dir)?;
+        let lock = super::lock::try_take(dir)?;
         let engine = |cause| StoreError::Engine {
             dir: dir.join("db"),
             cause,
@@ -369,8 +343,9 @@ impl SledStore {
         }
     }
 
-    /// The index made durable, then the marks cleared: what a clean close does.
-    fn close(&self) -> Result<(), StoreError> {
+    /// The index made durable, then the marks cleared: what a clean close does (and
+    /// drop does too). Writing again afterwards is safe: it marks again.
+    pub fn close(&self) -> Result<(), StoreError> {
         let marked =
             std::mem::take(&mut *self.marked.lock().unwrap_or_else(PoisonError::into_inner));
         if marked.is_empty() {

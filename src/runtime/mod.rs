@@ -1,0 +1,373 @@
+//! The dashboard's event loop: terminal set-up and restore, input, signals, the 1 Hz
+//! tick; a writer thread that carries out the app's writes (and those other processes
+//! send through the socket) on the store, in order; workers for the heavy effects.
+
+mod follow;
+mod writer;
+
+pub use follow::follow;
+pub use writer::WRITER_THREAD;
+
+use crate::app::{App, Effect, Msg, Start, Zone};
+use crate::config::Config;
+use crate::share::{Followers, Incoming, Update};
+use crate::store::{SledStore, Store};
+use crate::{ops, ui};
+use chrono::{DateTime, Utc};
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
+use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use futures::StreamExt;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::sync::mpsc;
+use writer::{Job, Writer};
+
+/// The instant "now". `WARROOM_NOW` (RFC 3339) pins it, for tests and demos on record.
+pub fn now() -> DateTime<Utc> {
+    std::env::var("WARROOM_NOW")
+        .ok()
+        .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
+}
+
+/// On quit, how long the writer may take to finish the writes still shown as saving
+/// before the dashboard closes without it (a disk that stopped answering).
+const WRITER_PATIENCE: Duration = Duration::from_secs(5);
+
+/// Runs the dashboard (or, with `wall`, the war-room wall) until the user quits.
+pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Result<()> {
+    let incidents = store.list().wrap_err("reading the incident list")?;
+    let directory = store
+        .directory_events()
+        .wrap_err("reading the contact directory")?;
+    let events = match incidents.first() {
+        Some(s) => Some(
+            store
+                .events(s.id)
+                .wrap_err_with(|| format!("reading incident {}", s.id))?,
+        ),
+        None => None,
+    };
+    let mut app = App::new(Start {
+        config: config.clone(),
+        author: author.clone(),
+        data_dir: store.location(),
+        now: now(),
+        zone: Zone::Local,
+        incidents,
+        events,
+        directory,
+    });
+    app.wall = wall;
+    let _log = crate::logging::init(store.dir());
+    tracing::info!(dir = %store.location(), "dashboard opened");
+
+    let tokio = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .enable_io()
+        .build()
+        .wrap_err("starting the event loop")?;
+    let store = Arc::new(store);
+    let (result_tx, results) = mpsc::unbounded_channel();
+    let writer = writer::spawn(
+        Arc::clone(&store),
+        config.clone(),
+        author.clone(),
+        result_tx.clone(),
+    )
+    .wrap_err("starting the writer thread")?;
+    // Other warroom processes on this store follow this one, or work on it through it.
+    let (follower_tx, followers_rx) = mpsc::unbounded_channel();
+    let jobs = writer.jobs();
+    let jobs = std::sync::Mutex::new(jobs);
+    let serving =
+        crate::share::serve(
+            store.dir(),
+            Arc::clone(&store) as _,
+            move |incoming| match incoming {
+                Incoming::Follower(link) => follower_tx.send(link).is_ok(),
+                Incoming::Write(job) => jobs
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .send(Job::Remote(job))
+                    .is_ok(),
+            },
+        )
+        .map_err(|e| tracing::warn!(error = %e, "cannot serve other processes"))
+        .ok();
+
+    // ratatui::init installs a panic hook that restores the terminal, then chains to the
+    // previous hook (color-eyre's), so a panic never leaves the terminal raw.
+    let mut terminal = ratatui::try_init().wrap_err("setting up the terminal")?;
+    // A panic on the writer thread is caught there and reported as a failed write; it
+    // must not restore the terminal under the running dashboard.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(WRITER_THREAD) {
+            tracing::error!(panic = %info, "writer job panicked");
+        } else {
+            restore(info);
+        }
+    }));
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let owner = Owner {
+        store,
+        config,
+        author,
+        writer,
+        results: result_tx,
+    };
+    let (result, owner) =
+        tokio.block_on(event_loop(&mut terminal, app, owner, results, followers_rx));
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    // No new connection from here on; then the writer finishes what was sent before.
+    drop(serving);
+    if !owner.writer.finish(WRITER_PATIENCE) {
+        return Err(eyre!(
+            "{}",
+            crate::text::writer_stuck(WRITER_PATIENCE.as_secs())
+        ));
+    }
+    result
+}
+
+/// What the owner's loop carries out effects with.
+struct Owner {
+    store: Arc<SledStore>,
+    config: Config,
+    author: String,
+    writer: Writer,
+    results: mpsc::UnboundedSender<Msg>,
+}
+
+impl Owner {
+    /// Sends an effect where it runs: store writes to the writer, in order; hashing
+    /// evidence and writing files to a worker thread of their own, so that neither the
+    /// screen nor any write waits on them. False if the writer has gone.
+    fn dispatch(&self, effect: Effect) -> bool {
+        match effect {
+            Effect::RegisterEvidence { id, spec, path } => {
+                let jobs = self.writer.jobs();
+                let results = self.results.clone();
+                self.work(move || match ops::evidence_change(*spec, &path) {
+                    // The write itself goes to the writer like any other.
+                    Ok(change) => {
+                        let append = Effect::Append {
+                            id,
+                            changes: vec![change],
+                        };
+                        if jobs.send(Job::Effect(append)).is_err() {
+                            let _ = results.send(Msg::Failed(crate::text::writer_gone()));
+                        }
+                    }
+                    Err(why) => {
+                        let _ = results.send(Msg::Failed(why));
+                    }
+                });
+                true
+            }
+            effect @ (Effect::ExportReport(..) | Effect::SaveDraft { .. }) => {
+                let (store, config, author, results) = (
+                    Arc::clone(&self.store),
+                    self.config.clone(),
+                    self.author.clone(),
+                    self.results.clone(),
+                );
+                self.work(move || {
+                    let msg = ops::execute(&*store, &config, effect, now(), &author);
+                    let _ = results.send(msg);
+                });
+                true
+            }
+            other => self.writer.send(Job::Effect(other)),
+        }
+    }
+
+    fn work(&self, job: impl FnOnce() + Send + 'static) {
+        let results = self.results.clone();
+        let spawned = std::thread::Builder::new()
+            .name("warroom-worker".into())
+            .spawn(job);
+        if let Err(e) = spawned {
+            let _ = results.send(Msg::Failed(e.to_string()));
+        }
+    }
+}
+
+/// SIGTERM, SIGHUP (the terminal closed) and SIGINT end the dashboard like `q`: the
+/// terminal is restored and the writes in flight finished.
+struct Signals(Vec<Signal>);
+
+impl Signals {
+    fn new() -> Self {
+        let kinds = [
+            SignalKind::terminate(),
+            SignalKind::hangup(),
+            SignalKind::interrupt(),
+        ];
+        Signals(kinds.into_iter().filter_map(|k| signal(k).ok()).collect())
+    }
+
+    async fn any(&mut self) {
+        if self.0.is_empty() {
+            return std::future::pending().await;
+        }
+        let waits = self.0.iter_mut().map(|s| Box::pin(s.recv()));
+        let _ = futures::future::select_all(waits).await;
+    }
+}
+
+/// What the terminal said, for the app.
+enum Input {
+    Msg(Msg),
+    /// Nothing the app handles (focus, mouse).
+    Nothing,
+    /// The terminal closed (`Ok`) or cannot be read.
+    End(Result<()>),
+}
+
+fn terminal_msg(event: Option<std::io::Result<Event>>) -> Input {
+    match event {
+        Some(Ok(Event::Key(key))) => Input::Msg(Msg::Key(key)),
+        Some(Ok(Event::Paste(text))) => Input::Msg(Msg::Paste(text)),
+        Some(Ok(Event::Resize(_, _))) => Input::Msg(Msg::Resize),
+        Some(Ok(_)) => Input::Nothing,
+        Some(Err(e)) => Input::End(Err(e).wrap_err("reading the terminal")),
+        None => Input::End(Ok(())),
+    }
+}
+
+/// What followers must hear of a message the app is about to handle.
+fn update_for(msg: &Msg) -> Option<Update> {
+    match msg {
+        Msg::Saved {
+            id,
+            events,
+            incidents,
+        } => Some(Update::Saved {
+            id: *id,
+            events: events.clone(),
+            incidents: incidents.clone(),
+        }),
+        Msg::Written {
+            id,
+            events,
+            incidents,
+        } => Some(Update::Written {
+            id: *id,
+            events: events.clone(),
+            incidents: incidents.clone(),
+        }),
+        Msg::Loaded { id, events } | Msg::Refreshed { id, events, .. } => Some(Update::Loaded {
+            id: *id,
+            events: events.clone(),
+        }),
+        Msg::DirectorySaved(events) | Msg::DirectoryWritten(events) => Some(Update::Directory {
+            events: events.clone(),
+        }),
+        _ => None,
+    }
+}
+
+fn snapshot(app: &App) -> Update {
+    Update::Snapshot {
+        data_dir: app.data_dir.clone(),
+        incidents: app.incidents.clone(),
+        events: app.active.as_ref().map(|a| a.events.clone()),
+        directory: app.directory_events.clone(),
+    }
+}
+
+async fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    owner: Owner,
+    mut results: mpsc::UnboundedReceiver<Msg>,
+    mut new_followers: mpsc::UnboundedReceiver<crate::share::FollowerLink>,
+) -> (Result<()>, Owner) {
+    let mut followers = Followers::default();
+    let mut input = EventStream::new();
+    let mut signals = Signals::new();
+    let gone = || eyre!("{}", crate::text::writer_gone());
+    let outcome = 'events: loop {
+        if app.dirty {
+            // Time moves on before each frame; what it brings (a drill's injects) is
+            // written like any other change.
+            for effect in app.update(Msg::Tick(now())) {
+                if !owner.dispatch(effect) {
+                    break 'events Err(gone());
+                }
+            }
+            if let Err(e) = draw(terminal, &app) {
+                break Err(e);
+            }
+            app.dirty = false;
+        }
+        if app.should_quit {
+            break Ok(());
+        }
+        let tick = tokio::time::sleep(app.next_tick_in(now()));
+        let msg = tokio::select! {
+            event = input.next() => match terminal_msg(event) {
+                Input::Msg(msg) => msg,
+                Input::Nothing => continue,
+                Input::End(end) => break end,
+            },
+            Some(msg) = results.recv() => msg,
+            Some(link) = new_followers.recv() => {
+                followers.add(link, &snapshot(&app));
+                continue;
+            }
+            () = signals.any() => break Ok(()),
+            () = tick => Msg::Tick(now()),
+        };
+        #[cfg(debug_assertions)]
+        if let Msg::Key(key) = &msg {
+            injected_panic(key);
+        }
+        if let Some(update) = update_for(&msg) {
+            followers.send(&update);
+        }
+        for effect in app.update(msg) {
+            if !owner.dispatch(effect) {
+                break 'events Err(gone());
+            }
+        }
+        // Take everything already waiting before drawing again.
+        while let Ok(msg) = results.try_recv() {
+            if let Some(update) = update_for(&msg) {
+                followers.send(&update);
+            }
+            for effect in app.update(msg) {
+                if !owner.dispatch(effect) {
+                    break 'events Err(gone());
+                }
+            }
+        }
+    };
+    (outcome, owner)
+}
+
+/// Debug builds only: the key named by `WARROOM_PANIC_KEY` panics the event loop, so a
+/// test can check in a pseudo-terminal that the panic hook restores the terminal and
+/// that what was saved stays saved. Release builds have no such key.
+#[cfg(debug_assertions)]
+fn injected_panic(key: &crossterm::event::KeyEvent) {
+    if let crossterm::event::KeyCode::Char(c) = key.code
+        && std::env::var("WARROOM_PANIC_KEY").is_ok_and(|v| v.starts_with(c))
+    {
+        panic!("injected panic (WARROOM_PANIC_KEY)");
+    }
+}
+
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> Result<()> {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, BeginSynchronizedUpdate);
+    let drawn = terminal.draw(|frame| ui::draw(frame, app));
+    let _ = execute!(out, EndSynchronizedUpdate);
+    drawn.map(drop).wrap_err("drawing the screen")
+}

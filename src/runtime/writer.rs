@@ -1,0 +1,211 @@
+//! The owner's writer: one thread that carries out, in order, the app's writes and the
+//! writes other processes send through the socket. Only store writes run here — a flush
+//! is milliseconds; hashing evidence and writing exports run on workers — so a write
+//! never waits behind a long job, and a write whose client gave up is dropped unseen.
+
+use crate::app::{Effect, Msg};
+use crate::config::Config;
+use crate::ops;
+use crate::share::{Answer, Op, WireError, WriteJob};
+use crate::store::{SledStore, Store, StoreError};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::mpsc as std_mpsc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// The name of the thread that carries out writes, known to the panic hook.
+pub const WRITER_THREAD: &str = "warroom-writer";
+
+/// Work for the writer thread.
+pub enum Job {
+    Effect(Effect),
+    Remote(WriteJob),
+    /// Finish: everything sent before is carried out, nothing after.
+    Stop,
+}
+
+/// The running writer.
+pub struct Writer {
+    jobs: std_mpsc::Sender<Job>,
+    done: std_mpsc::Receiver<()>,
+    handle: std::thread::JoinHandle<()>,
+}
+
+impl Writer {
+    /// A handle to send jobs from elsewhere (the socket's connections, workers).
+    pub fn jobs(&self) -> std_mpsc::Sender<Job> {
+        self.jobs.clone()
+    }
+
+    /// False if the writer thread has gone.
+    pub fn send(&self, job: Job) -> bool {
+        self.jobs.send(job).is_ok()
+    }
+
+    /// Lets the writer finish what was sent before, for at most `patience`. False if it
+    /// did not finish in time (a disk that stopped answering): the process may then end
+    /// without it, the writes it still held never shown as saved.
+    pub fn finish(self, patience: Duration) -> bool {
+        let _ = self.jobs.send(Job::Stop);
+        match self.done.recv_timeout(patience) {
+            Ok(()) | Err(std_mpsc::RecvTimeoutError::Disconnected) => self.handle.join().is_ok(),
+            Err(std_mpsc::RecvTimeoutError::Timeout) => false,
+        }
+    }
+}
+
+/// Starts the writer on `store`; results go to `results` as the app's messages.
+pub fn spawn(
+    store: Arc<SledStore>,
+    config: Config,
+    author: String,
+    results: mpsc::UnboundedSender<Msg>,
+) -> std::io::Result<Writer> {
+    let (jobs, rx) = std_mpsc::channel::<Job>();
+    let (finished, done) = std_mpsc::channel();
+    let handle = std::thread::Builder::new()
+        .name(WRITER_THREAD.into())
+        .spawn(move || {
+            for job in rx {
+                let msg = match job {
+                    Job::Stop => break,
+                    Job::Effect(effect) => Some(effect_result(&store, &config, &author, effect)),
+                    Job::Remote(job) => remote(&store, &job),
+                };
+                if let Some(msg) = msg
+                    && results.send(msg).is_err()
+                {
+                    break;
+                }
+            }
+            // The index made durable and the write marks cleared, even if a reader
+            // thread of the socket still holds the store.
+            if let Err(e) = store.close() {
+                tracing::warn!(error = %e, "closing the store");
+            }
+            let _ = finished.send(());
+        })?;
+    Ok(Writer { jobs, done, handle })
+}
+
+/// One of the app's effects, carried out; a panic fails this write only (shown NOT
+/// SAVED) instead of silently killing the thread and every write after it.
+fn effect_result(store: &SledStore, config: &Config, author: &str, effect: Effect) -> Msg {
+    let msg = catch_unwind(AssertUnwindSafe(|| {
+        #[cfg(debug_assertions)]
+        injected_write_panic(&effect_text(&effect));
+        #[cfg(debug_assertions)]
+        injected_write_stall(&effect_text(&effect));
+        ops::execute(store, config, effect, super::now(), author)
+    }))
+    .unwrap_or_else(|_| Msg::Failed(crate::text::internal_error()));
+    if let Msg::Failed(e) = &msg {
+        tracing::error!(error = %e, "write failed");
+    }
+    msg
+}
+
+/// A write sent by another process: dropped if its client has given up, else carried
+/// out and answered; what the screen must learn of it comes back as a message.
+fn remote(store: &SledStore, job: &WriteJob) -> Option<Msg> {
+    if job.abandoned() {
+        tracing::info!("a write whose client gave up was dropped");
+        job.answer(Err(WireError::Expired));
+        return None;
+    }
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        #[cfg(debug_assertions)]
+        if let Op::Append { batch, .. } = &job.op {
+            for new in batch {
+                if let crate::domain::Change::NoteAdded { text } = &new.change {
+                    injected_write_panic(text);
+                }
+            }
+        }
+        carry_out(store, &job.op)
+    }));
+    match outcome {
+        Ok(Ok((answer, msg))) => {
+            job.answer(Ok(answer));
+            msg
+        }
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "a write sent by another process failed");
+            job.answer(Err(WireError::from(&e)));
+            None
+        }
+        Err(_) => {
+            job.answer(Err(WireError::Other {
+                message: crate::text::internal_error(),
+            }));
+            None
+        }
+    }
+}
+
+fn carry_out(store: &SledStore, op: &Op) -> Result<(Answer, Option<Msg>), StoreError> {
+    Ok(match op {
+        Op::Append { id, batch } => {
+            let events = ops::append_events(store, *id, batch.clone())?;
+            let incidents = store.list().unwrap_or_default();
+            let msg = Msg::Written {
+                id: *id,
+                events: events.clone(),
+                incidents,
+            };
+            (Answer::Events(events), Some(msg))
+        }
+        Op::AppendDirectory { batch } => {
+            let events = store.append_directory(batch)?;
+            let msg = Msg::DirectoryWritten(events.clone());
+            (Answer::Events(events), Some(msg))
+        }
+        Op::Import { id, records } => {
+            let records = crate::share::protocol::unwrap_all(records.clone())?;
+            let done = store.import(*id, &records)?;
+            (Answer::Imported(done), Some(Msg::External))
+        }
+        Op::ReindexUnlisted => (Answer::Ids(store.reindex_unlisted()?), Some(Msg::External)),
+        Op::List
+        | Op::Summary { .. }
+        | Op::Records { .. }
+        | Op::DirectoryRecords
+        | Op::TakenIds => return Err(StoreError::Owner("a read sent as a write".into())),
+    })
+}
+
+/// The text a write carries, for the injected panic below.
+#[cfg(debug_assertions)]
+fn effect_text(effect: &Effect) -> String {
+    match effect {
+        Effect::Append { changes, .. } => changes
+            .iter()
+            .find_map(|c| match c {
+                crate::domain::Change::NoteAdded { text } => Some(text.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Debug builds only: a note whose text is `WARROOM_PANIC_WRITE` panics the writer
+/// thread, whether typed in the dashboard or sent by another process, so a test can
+/// check that the write fails alone and the dashboard goes on. Release builds have none.
+#[cfg(debug_assertions)]
+fn injected_write_panic(text: &str) {
+    if std::env::var("WARROOM_PANIC_WRITE").is_ok_and(|marker| marker == text) {
+        panic!("injected panic (WARROOM_PANIC_WRITE)");
+    }
+}
+
+/// Debug builds only: a note whose text is `WARROOM_STALL_WRITE` holds the writer for an
+/// hour, as a disk that stopped answering would, so a test can check that `q` still
+/// quits in bounded time. Release builds have none.
+#[cfg(debug_assertions)]
+fn injected_write_stall(text: &str) {
+    if std::env::var("WARROOM_STALL_WRITE").is_ok_and(|marker| marker == text) {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
+}

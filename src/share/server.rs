@@ -1,0 +1,373 @@
+//! The owner's side of the socket. Each connection has its own thread, so a silent,
+//! slow or stopped client holds up nobody but itself; every read and write on it has a
+//! deadline and every line a length limit. Reads of the store are answered on that
+//! thread; writes go to the owner's single writer, in order, each with the expiry its
+//! client gave it: a write its client has given up on is dropped, never carried out
+//! late. Followers are fed by a thread of their own through a bounded queue, so the
+//! dashboard never waits on a follower's socket.
+
+use super::peer::{check_peer, peer};
+use super::protocol::{
+    Answer, Greeting, Hello, Op, Request, Response, Role, Update, VERSION, WireError, wrap_all,
+};
+use super::socket_path;
+use super::wire::{Lines, encode, monotonic_ms, send, write_all};
+use crate::store::{Store, StoreError};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
+use std::time::{Duration, Instant};
+
+/// How long a new connection has to say who it is.
+const HELLO_DEADLINE: Duration = Duration::from_secs(2);
+const HELLO_LIMIT: usize = 4096;
+/// The longest request line: an imported journal travels in one (a larger journal is
+/// imported with the dashboard closed).
+pub const REQUEST_LIMIT: usize = 16 << 20;
+/// A client connection with no request for this long is closed (a client that was busy
+/// longer reconnects first, see `RemoteStore`).
+pub const IDLE: Duration = Duration::from_secs(60);
+/// How long the owner tries to write one answer or update to a peer that is not reading.
+const WRITE_DEADLINE: Duration = Duration::from_secs(5);
+/// After its expiry, how long a write already started may take before the connection
+/// gives up waiting for it (the client waits as long).
+pub const GRACE: Duration = Duration::from_secs(2);
+/// Connections served at once; more are told so and closed.
+const MAX_CONNECTIONS: usize = 32;
+/// Updates queued for one follower before it is dropped as too slow (it can reconnect).
+const FOLLOWER_QUEUE: usize = 256;
+/// A follower hears from the owner at least this often.
+pub const HEARTBEAT: Duration = Duration::from_secs(2);
+
+/// A write sent by a client, for the owner's writer to carry out or drop.
+pub struct WriteJob {
+    pub op: Op,
+    expires_ms: u64,
+    cancelled: Arc<AtomicBool>,
+    reply: SyncSender<Result<Answer, WireError>>,
+}
+
+impl WriteJob {
+    /// Whether its client has given up on it (expired, or its connection timed out):
+    /// then it must not be carried out.
+    pub fn abandoned(&self) -> bool {
+        self.cancelled.load(Ordering::SeqCst) || monotonic_ms() > self.expires_ms
+    }
+
+    /// Answers the client (it may have gone; then nobody hears).
+    pub fn answer(&self, result: Result<Answer, WireError>) {
+        let _ = self.reply.try_send(result);
+    }
+}
+
+/// What a connection brings to the owner's loop or writer.
+pub enum Incoming {
+    /// A dashboard or wall that wants the snapshot and then every update.
+    Follower(FollowerLink),
+    Write(WriteJob),
+}
+
+/// Serving the socket; the socket file is removed when this is dropped.
+pub struct Server {
+    path: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Serves the store in `dir`: reads answered from `store`, writes and followers handed
+/// to `submit` (which returns false once the owner is closing).
+pub fn serve(
+    dir: &Path,
+    store: Arc<dyn Store + Send + Sync>,
+    submit: impl Fn(Incoming) -> bool + Send + Sync + 'static,
+) -> std::io::Result<Server> {
+    let path = socket_path(dir);
+    // A socket left by an owner that died: we hold the store's lock, so it is stale.
+    let _ = std::fs::remove_file(&path);
+    let listener = UnixListener::bind(&path)?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    let submit = Arc::new(submit);
+    let open = Arc::new(AtomicUsize::new(0));
+    let shown_path = path.clone();
+    std::thread::Builder::new()
+        .name("warroom-accept".into())
+        .spawn(move || {
+            for stream in listener.incoming() {
+                let mut stream = match stream {
+                    Ok(stream) => stream,
+                    Err(e) => {
+                        // Out of file handles, say: wait rather than spin.
+                        tracing::warn!(error = %e, "cannot accept a connection");
+                        std::thread::sleep(Duration::from_millis(100));
+                        continue;
+                    }
+                };
+                if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                    open.fetch_sub(1, Ordering::SeqCst);
+                    let refused = Greeting::Refused {
+                        reason: format!(
+                            "the dashboard already serves {MAX_CONNECTIONS} connections; try again"
+                        ),
+                    };
+                    let _ = send(
+                        &mut stream,
+                        &refused,
+                        Instant::now() + Duration::from_millis(100),
+                    );
+                    continue;
+                }
+                let (store, submit, open, path) = (
+                    Arc::clone(&store),
+                    Arc::clone(&submit),
+                    Arc::clone(&open),
+                    shown_path.clone(),
+                );
+                let spawned = std::thread::Builder::new()
+                    .name("warroom-conn".into())
+                    .spawn(move || {
+                        connection(stream, &*store, &*submit, &path);
+                        open.fetch_sub(1, Ordering::SeqCst);
+                    });
+                if let Err(e) = spawned {
+                    tracing::warn!(error = %e, "cannot start a connection thread");
+                }
+            }
+        })?;
+    Ok(Server { path })
+}
+
+fn connection(
+    mut stream: UnixStream,
+    store: &(dyn Store + Send + Sync),
+    submit: &(dyn Fn(Incoming) -> bool + Send + Sync),
+    path: &Path,
+) {
+    let caller = match peer(&stream) {
+        Ok(caller) => caller,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot tell who connected");
+            return;
+        }
+    };
+    if let Err(e) = check_peer(caller, path) {
+        tracing::warn!(pid = caller.pid, uid = caller.uid, "refused: {e}");
+        return;
+    }
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut lines = Lines::new(read_half, HELLO_LIMIT);
+    let hello = match lines.next_before(Instant::now() + HELLO_DEADLINE) {
+        Ok(Some(line)) => serde_json::from_slice::<Hello>(&line).ok(),
+        _ => None,
+    };
+    let Some(hello) = hello else {
+        return;
+    };
+    if hello.version != VERSION {
+        let refused = Greeting::Refused {
+            reason: format!(
+                "the dashboard runs another version of warroom (protocol {VERSION}, this command {}); use the same warroom for both",
+                hello.version
+            ),
+        };
+        let _ = send(&mut stream, &refused, Instant::now() + WRITE_DEADLINE);
+        return;
+    }
+    let welcome = Greeting::Welcome {
+        version: VERSION,
+        pid: std::process::id(),
+    };
+    if send(&mut stream, &welcome, Instant::now() + WRITE_DEADLINE).is_err() {
+        return;
+    }
+    match hello.role {
+        Role::Follower => {
+            submit(Incoming::Follower(FollowerLink::start(stream)));
+        }
+        Role::Client => {
+            lines.set_limit(REQUEST_LIMIT);
+            serve_client(stream, lines, store, submit);
+        }
+    }
+}
+
+fn serve_client(
+    mut stream: UnixStream,
+    mut lines: Lines,
+    store: &(dyn Store + Send + Sync),
+    submit: &(dyn Fn(Incoming) -> bool + Send + Sync),
+) {
+    loop {
+        let line = match lines.next_before(Instant::now() + IDLE) {
+            Ok(Some(line)) => line,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::debug!(error = %e, "a client connection ends");
+                return;
+            }
+        };
+        let response = match serde_json::from_slice::<Request>(&line) {
+            Ok(request) => Response {
+                id: request.id,
+                result: carry_out(request, store, submit),
+            },
+            Err(e) => Response {
+                id: 0,
+                result: Err(WireError::Other {
+                    message: format!("a request that does not parse: {e}"),
+                }),
+            },
+        };
+        if send(&mut stream, &response, Instant::now() + WRITE_DEADLINE).is_err() {
+            return;
+        }
+    }
+}
+
+fn carry_out(
+    request: Request,
+    store: &(dyn Store + Send + Sync),
+    submit: &(dyn Fn(Incoming) -> bool + Send + Sync),
+) -> Result<Answer, WireError> {
+    if !request.op.writes() {
+        return read(store, &request.op).map_err(|e| WireError::from(&e));
+    }
+    let (reply, answer) = sync_channel(1);
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let job = WriteJob {
+        op: request.op,
+        expires_ms: request.expires_ms,
+        cancelled: Arc::clone(&cancelled),
+        reply,
+    };
+    if !submit(Incoming::Write(job)) {
+        return Err(closing());
+    }
+    let wait = Duration::from_millis(request.expires_ms.saturating_sub(monotonic_ms())) + GRACE;
+    wait_for(&answer, wait).inspect_err(|_| cancelled.store(true, Ordering::SeqCst))
+}
+
+fn wait_for(
+    answer: &Receiver<Result<Answer, WireError>>,
+    wait: Duration,
+) -> Result<Answer, WireError> {
+    match answer.recv_timeout(wait) {
+        Ok(result) => result,
+        // Not started by now: never will be (the job sees it is cancelled).
+        Err(RecvTimeoutError::Timeout) => Err(WireError::Expired),
+        Err(RecvTimeoutError::Disconnected) => Err(closing()),
+    }
+}
+
+fn closing() -> WireError {
+    WireError::Other {
+        message: "the dashboard is closing; run the command again".into(),
+    }
+}
+
+fn read(store: &dyn Store, op: &Op) -> Result<Answer, StoreError> {
+    Ok(match op {
+        Op::List => Answer::List(store.list()?),
+        Op::Summary { id } => Answer::Summary(store.summary(*id)?),
+        Op::Records { id } => Answer::Records(wrap_all(store.records(*id)?)),
+        Op::DirectoryRecords => Answer::Records(wrap_all(store.directory_records()?)),
+        Op::TakenIds => Answer::Ids(store.taken_ids()?),
+        Op::Append { .. }
+        | Op::AppendDirectory { .. }
+        | Op::Import { .. }
+        | Op::ReindexUnlisted => {
+            return Err(StoreError::Owner("a write sent as a read".into()));
+        }
+    })
+}
+
+/// One follower: its updates go through a bounded queue to a thread that writes them
+/// with a deadline, and pings when there is nothing to say.
+pub struct FollowerLink {
+    queue: SyncSender<Arc<[u8]>>,
+}
+
+impl FollowerLink {
+    fn start(mut stream: UnixStream) -> Self {
+        let (queue, lines) = sync_channel::<Arc<[u8]>>(FOLLOWER_QUEUE);
+        let ping: Arc<[u8]> = encode(&Update::Ping).unwrap_or_default().into();
+        let spawned = std::thread::Builder::new()
+            .name("warroom-follower".into())
+            .spawn(move || {
+                loop {
+                    let line = match lines.recv_timeout(HEARTBEAT) {
+                        Ok(line) => line,
+                        Err(RecvTimeoutError::Timeout) => Arc::clone(&ping),
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    };
+                    if write_all(&mut stream, &line, Instant::now() + WRITE_DEADLINE).is_err() {
+                        // Dropping the stream closes it; the follower sees the owner
+                        // gone and can follow again.
+                        return;
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::warn!(error = %e, "cannot start a follower thread");
+        }
+        FollowerLink { queue }
+    }
+
+    /// Queues a line; false if the follower has gone or fell too far behind.
+    fn send(&self, line: &Arc<[u8]>) -> bool {
+        match self.queue.try_send(Arc::clone(line)) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => false,
+        }
+    }
+}
+
+/// The followers of an owner.
+#[derive(Default)]
+pub struct Followers(Vec<FollowerLink>);
+
+impl Followers {
+    /// A new follower, which first gets the whole picture.
+    pub fn add(&mut self, link: FollowerLink, snapshot: &Update) {
+        match encode(snapshot) {
+            Ok(line) => {
+                if link.send(&line.into()) {
+                    self.0.push(link);
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot encode a snapshot"),
+        }
+    }
+
+    /// Sends `update` to every follower; drops those that went away or fell behind.
+    pub fn send(&mut self, update: &Update) {
+        if self.0.is_empty() {
+            return;
+        }
+        match encode(update) {
+            Ok(line) => {
+                let line: Arc<[u8]> = line.into();
+                self.0.retain(|f| f.send(&line));
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot encode an update"),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
