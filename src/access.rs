@@ -4,13 +4,16 @@
 //! its turn, for a bounded time, saying on a terminal whom it waits for.
 
 use crate::share::{Connection, Role, connect};
-use crate::store::lock::Holder;
-use crate::store::{SledStore, StoreError};
+use crate::store::lock::{Holder, Waiting};
+use crate::store::{SledStore, StoreError, check_private_dir, create_private_dir};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long a process waits for a busy store unless told otherwise (`--wait`).
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
+
+/// The longest a waiting process sleeps between two looks at the store.
+const POLL: Duration = Duration::from_millis(100);
 
 /// What reaching the store gave.
 pub enum Reached {
@@ -30,15 +33,14 @@ pub fn reach(
     waiting: &mut dyn FnMut(Option<&Holder>, Duration),
 ) -> Result<Reached, StoreError> {
     let started = Instant::now();
-    // Short at first (most holders are commands of a few milliseconds), then longer;
-    // staggered by pid so that waiting processes do not retry in step.
-    let mut pause = Duration::from_millis(2 + u64::from(std::process::id() % 5));
+    create_private_dir(dir)?;
+    check_private_dir(dir)?;
+    let mut lock = Waiting::new(dir)?;
     loop {
-        let holder = match SledStore::open(dir) {
-            Ok(store) => return Ok(Reached::Own(store)),
-            Err(StoreError::Locked { holder, .. }) => holder,
-            Err(e) => return Err(e),
-        };
+        if let Some(lock) = lock.try_take()? {
+            return SledStore::open_locked(dir, lock).map(Reached::Own);
+        }
+        let holder = crate::store::lock::holder(dir);
         let left = wait.saturating_sub(started.elapsed());
         if let Some(connection) = connect(dir, role, left.max(Duration::from_millis(500)))? {
             return Ok(Reached::Owner(connection));
@@ -52,7 +54,8 @@ pub fn reach(
             });
         }
         waiting(holder.as_ref(), waited);
-        std::thread::sleep(pause.min(wait.saturating_sub(waited)));
-        pause = (pause * 2).min(Duration::from_millis(50));
+        // Woken when the holder lets go; at the latest after a short while, to look
+        // for a dashboard that started serving meanwhile.
+        lock.wait(POLL.min(wait.saturating_sub(waited)));
     }
 }

@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn hashes_a_known_file_and_reports_progress() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = crate::store::private_tempdir();
         let path = dir.path().join("abc.txt");
         std::fs::write(&path, b"abc").unwrap_or_else(|e| panic!("{e}"));
         let mut seen = Vec::new();
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn a_fifo_or_a_device_is_refused_at_once() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = crate::store::private_tempdir();
         let fifo = dir.path().join("pipe");
         rustix::fs::mkfifoat(
             rustix::fs::CWD,
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn a_large_file_is_hashed_in_chunks() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = crate::store::private_tempdir();
         let path = dir.path().join("big.bin");
         std::fs::write(&path, vec![7u8; CHUNK * 2 + 5]).unwrap_or_else(|e| panic!("{e}"));
         let mut calls = 0;

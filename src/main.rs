@@ -3,6 +3,9 @@ use std::process::ExitCode;
 use warroom::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    // Everything warroom creates (the store's files, logs, drafts, exports) is for this
+    // user alone: incidents are at least TLP:AMBER and contacts personal data.
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     if color_eyre::install().is_err() {
         eprintln!("warroom: could not install the error reporter");
     }

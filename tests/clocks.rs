@@ -269,7 +269,7 @@ fn ticking_a_step_linked_to_a_clock_offers_to_record_the_clock_change() {
 #[test]
 fn drafts_are_saved_in_a_private_folder_of_the_data_directory() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let path =
         warroom::ops::save_draft(dir.path(), "IR-2026-0001-gdpr.txt", "TLP:AMBER\n").unwrap();
     assert_eq!(path, dir.path().join("drafts/IR-2026-0001-gdpr.txt"));

@@ -42,7 +42,7 @@ fn cli_at(dir: &Path, now: Option<&str>, args: &[&str]) -> String {
 
 #[test]
 fn a_ticked_item_survives_quit_and_restart() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let mut dash = Dashboard::start(dir.path());
     dash.wait_for("the welcome screen", |s| {
         s.contains("No incident in this store yet")
@@ -82,7 +82,7 @@ fn note_shown_saved(screen: &str, text: &str) -> bool {
 
 #[test]
 fn a_note_shown_as_saved_survives_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = cli(
         dir.path(),
         &["new", "--title", "Kill test", "--severity", "2"],
@@ -126,7 +126,7 @@ fn note_form_with_panic(dir: &Path, injection: (&str, &str)) -> (String, Dashboa
 /// the command exits 1, the dashboard keeps its terminal and saves the next note.
 #[test]
 fn a_panic_in_one_write_fails_that_write_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let (id, mut dash) = note_form_with_panic(dir.path(), ("WARROOM_PANIC_WRITE", "boom"));
     let id = id.as_str();
     dash.keys("boom\r");
@@ -179,7 +179,7 @@ fn a_panic_in_one_write_fails_that_write_only() {
 /// report is printed; what was saved before stays.
 #[test]
 fn a_panic_restores_the_terminal_and_keeps_the_data() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let (id, mut dash) = note_form_with_panic(dir.path(), ("WARROOM_PANIC_KEY", "Z"));
     let id = id.as_str();
     dash.keys("saved before the panic\r");
@@ -188,12 +188,9 @@ fn a_panic_restores_the_terminal_and_keeps_the_data() {
     });
     dash.keys("Z");
     dash.wait_exit();
-    {
-        let parser = dash.parser.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "left the alternate screen");
-        assert!(!screen.hide_cursor(), "cursor shown again");
-    }
+    dash.wait_state("the alternate screen left, the cursor shown", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
     dash.wait_for("the panic report", |s| s.contains("injected panic"));
     let shown = cli(dir.path(), &["show", id]);
     assert!(shown.contains("saved before the panic"), "{shown}");
@@ -206,7 +203,7 @@ fn a_panic_restores_the_terminal_and_keeps_the_data() {
 #[test]
 fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
     const NOW: &str = "2026-11-28T14:00:00Z";
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     let mut texts: Vec<String> = std::fs::read_dir(&fixtures)
         .unwrap()
@@ -276,7 +273,7 @@ fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
 /// there, exactly once.
 #[test]
 fn the_dashboard_killed_at_random_moments_keeps_what_it_showed_saved() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = cli(
         dir.path(),
         &["new", "--title", "Repeated kills", "--severity", "2"],
@@ -331,7 +328,7 @@ fn the_dashboard_killed_at_random_moments_keeps_what_it_showed_saved() {
 
 #[test]
 fn a_cli_write_that_returned_survives_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = cli(
         dir.path(),
         &["new", "--title", "CLI kill", "--severity", "1"],
@@ -367,7 +364,7 @@ fn a_cli_write_that_returned_survives_sigkill() {
 
 #[test]
 fn a_clock_started_in_the_dashboard_counts_down_across_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let t0 = "2026-11-28T14:00:00Z";
     let id = cli_at(
         dir.path(),
@@ -422,7 +419,7 @@ fn a_clock_started_in_the_dashboard_counts_down_across_a_restart() {
 
 #[test]
 fn followers_mirror_the_owner_and_commands_reach_it_while_it_runs() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = cli(
         dir.path(),
         &["new", "--title", "Shared screen", "--severity", "3"],

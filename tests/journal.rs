@@ -189,7 +189,7 @@ fn journal_view_snapshot() {
 
 #[test]
 fn evidence_registered_with_a_path_is_hashed_before_it_is_saved() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let file = dir.path().join("abc.txt");
     std::fs::write(&file, "abc").unwrap();
     let mut h = with_journal();

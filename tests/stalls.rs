@@ -69,7 +69,7 @@ fn scripts_write_at_once(dir: &Path, id: &str, scripts: usize, each: usize) {
 
 #[test]
 fn eight_scripts_writing_at_once_all_succeed_with_no_dashboard() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Busy store", "3");
     scripts_write_at_once(dir.path(), &id, 8, 50);
     assert!(
@@ -84,7 +84,7 @@ fn eight_scripts_writing_at_once_all_succeed_with_no_dashboard() {
 
 #[test]
 fn eight_scripts_writing_at_once_all_succeed_through_a_dashboard() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Busy dashboard", "3");
     let mut dash = Dashboard::start(dir.path());
     dash.wait_for("the dashboard", |s| s.contains(&id));
@@ -98,7 +98,7 @@ fn eight_scripts_writing_at_once_all_succeed_through_a_dashboard() {
 
 #[test]
 fn a_dashboard_or_wall_started_while_the_store_is_held_waits_and_opens() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Held store", "3");
     // Stand in for a script holding the store.
     let lock = hold_lock(dir.path());
@@ -116,7 +116,7 @@ fn a_dashboard_or_wall_started_while_the_store_is_held_waits_and_opens() {
 
 #[test]
 fn a_command_gives_up_on_a_held_store_in_bounded_time_naming_the_holder() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Held store", "3");
     // A holder that stays: a dashboard that is stopped before it serves its socket
     // looks the same to a command as a script that never ends.
@@ -137,7 +137,7 @@ fn a_command_gives_up_on_a_held_store_in_bounded_time_naming_the_holder() {
 
 #[test]
 fn a_stopped_dashboard_makes_commands_and_followers_give_up_naming_its_pid() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Stopped owner", "3");
     let mut owner = Dashboard::start(dir.path());
     owner.wait_for("the owner", |s| s.contains(&id));
@@ -188,7 +188,7 @@ fn a_stopped_dashboard_makes_commands_and_followers_give_up_naming_its_pid() {
 
 #[test]
 fn devices_and_pipes_are_refused_as_evidence_at_once_with_a_dashboard_open() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Evidence", "3");
     let mut dash = Dashboard::start(dir.path());
     dash.wait_for("the dashboard", |s| s.contains(&id));
@@ -232,7 +232,7 @@ fn devices_and_pipes_are_refused_as_evidence_at_once_with_a_dashboard_open() {
 /// store for nobody: not for a script, and not for the dashboard.
 #[test]
 fn a_huge_image_being_hashed_holds_up_nobody() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Big image", "3");
     let image = dir.path().join("disk.img");
     std::fs::File::create(&image)
@@ -289,24 +289,21 @@ fn a_huge_image_being_hashed_holds_up_nobody() {
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["-TERM", "-HUP"] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = common::cli::tmp();
         let id = declare(dir.path(), "Signals", "3");
         let mut dash = Dashboard::start(dir.path());
         dash.wait_for("the dashboard", |s| s.contains(&id));
         dash.signal(signal);
         dash.wait_exit();
-        let parser = dash.parser.lock().unwrap();
-        assert!(
-            !parser.screen().alternate_screen(),
-            "{signal}: alternate screen left"
-        );
-        assert!(!parser.screen().hide_cursor(), "{signal}: cursor shown");
+        dash.wait_state(&format!("{signal}: the terminal restored"), |screen| {
+            !screen.alternate_screen() && !screen.hide_cursor()
+        });
     }
 }
 
 #[test]
 fn ctrl_c_quits_from_a_form() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Ctrl-C", "3");
     let mut dash = Dashboard::start(dir.path());
     dash.wait_for("the dashboard", |s| s.contains(&id));
@@ -320,7 +317,7 @@ fn ctrl_c_quits_from_a_form() {
 /// `q` still ends the dashboard, in bounded time, saying what may not be saved.
 #[test]
 fn q_quits_even_when_the_disk_does_not_answer() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = common::cli::tmp();
     let id = declare(dir.path(), "Stuck disk", "3");
     let mut dash = Dashboard::start_with(dir.path(), &[("WARROOM_STALL_WRITE", "stuck")]);
     dash.wait_for("the dashboard", |s| s.contains(&id));

@@ -46,7 +46,7 @@ mod tests {
         std::sync::mpsc::Receiver<WriteJob>,
         crate::domain::IncidentId,
     ) {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = crate::store::private_tempdir();
         let store = Arc::new(MemoryStore::new());
         let config = crate::config::Config::embedded().unwrap_or_else(|e| panic!("{e}"));
         let new = crate::app::NewIncident {

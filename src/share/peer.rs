@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn a_plain_file_or_an_open_socket_is_refused() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = crate::store::private_tempdir();
         let absent = dir.path().join("absent.sock");
         assert!(matches!(check_socket_file(&absent), Ok(false)));
         let file = dir.path().join("file.sock");

@@ -110,7 +110,7 @@ fn memory_store_meets_the_contract() {
 
 #[test]
 fn sled_store_meets_the_contract_and_survives_reopen() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let id;
     {
         let store = SledStore::open(dir.path()).unwrap();
@@ -127,7 +127,7 @@ fn sled_store_meets_the_contract_and_survives_reopen() {
 
 #[test]
 fn a_second_opener_is_told_the_store_is_locked() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let _first = SledStore::open(dir.path()).unwrap();
     match SledStore::open(dir.path()) {
         Err(e @ StoreError::Locked { .. }) => {
@@ -140,7 +140,7 @@ fn a_second_opener_is_told_the_store_is_locked() {
 
 #[test]
 fn a_newer_schema_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     {
         let store = SledStore::open(dir.path()).unwrap();
         store.force_schema_version(99).unwrap();
@@ -156,7 +156,7 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn the_data_directory_is_private() {
     use std::os::unix::fs::PermissionsExt;
-    let parent = tempfile::tempdir().unwrap();
+    let parent = crate::store::private_tempdir();
     let dir = parent.path().join("a/b/warroom");
     SledStore::open(&dir).unwrap();
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
@@ -165,7 +165,7 @@ fn the_data_directory_is_private() {
 
 #[test]
 fn an_index_left_behind_by_a_dead_process_is_brought_in_line_with_the_journal() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let id = IncidentId::new(false, 2026, 1);
     {
         let store = SledStore::open(dir.path()).unwrap();
@@ -186,7 +186,7 @@ fn an_index_left_behind_by_a_dead_process_is_brought_in_line_with_the_journal() 
 
 #[test]
 fn an_incident_whose_declaration_never_landed_is_not_listed() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let id = IncidentId::new(false, 2026, 1);
     {
         let store = SledStore::open(dir.path()).unwrap();
@@ -212,7 +212,7 @@ fn an_incident_whose_declaration_never_landed_is_not_listed() {
 
 #[test]
 fn reading_an_unknown_incident_creates_nothing_on_disk() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let store = SledStore::open(dir.path()).unwrap();
     let id = IncidentId::new(false, 2026, 7);
     assert!(store.records(id).unwrap().is_empty());
@@ -258,7 +258,7 @@ fn write_schema_1_store(dir: &std::path::Path, id: IncidentId, notes: usize) -> 
 
 #[test]
 fn a_schema_1_store_is_migrated_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let id = IncidentId::new(false, 2026, 1);
     let records = write_schema_1_store(dir.path(), id, 5);
     {
@@ -274,12 +274,100 @@ fn a_schema_1_store_is_migrated_byte_for_byte() {
         "old trees dropped"
     );
     let version = db.open_tree("meta").unwrap().get("schema_version").unwrap();
-    assert_eq!(version.as_deref(), Some(&b"2"[..]));
+    assert_eq!(
+        version.as_deref(),
+        Some(SCHEMA_VERSION.to_string().as_bytes())
+    );
+}
+
+fn contact_saved(n: usize) -> NewEvent {
+    NewEvent::new(
+        t0(),
+        "alice",
+        Change::ContactSaved {
+            contact: serde_json::from_value(serde_json::json!({
+                "id": format!("c{n}"),
+                "name": format!("Contact {n}"),
+            }))
+            .unwrap(),
+        },
+    )
+}
+
+/// A schema 2 store: its contacts' journal in the index (`directory` tree, head in
+/// `meta`), as a build before schema 3 left it.
+fn write_schema_2_store(dir: &std::path::Path, contacts: usize) -> Vec<Vec<u8>> {
+    let batch: Vec<NewEvent> = (0..contacts).map(contact_saved).collect();
+    let (events, head) = super::append::plan_directory(None, &batch).unwrap();
+    let db = sled::open(dir.join("db")).unwrap();
+    let meta = db.open_tree("meta").unwrap();
+    meta.insert("schema_version", "2").unwrap();
+    meta.insert("directory_head", serde_json::to_vec(&head).unwrap())
+        .unwrap();
+    let directory = db.open_tree("directory").unwrap();
+    for (event, record) in &events {
+        directory
+            .insert(event.id.to_be_bytes(), record.as_slice())
+            .unwrap();
+    }
+    db.flush().unwrap();
+    events.into_iter().map(|(_, r)| r).collect()
+}
+
+#[test]
+fn a_schema_2_store_moves_its_contacts_out_of_the_index_byte_for_byte() {
+    let dir = crate::store::private_tempdir();
+    let records = write_schema_2_store(dir.path(), 3);
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.directory_records().unwrap(), records);
+        let more = store.append_directory(&[contact_saved(9)]).unwrap();
+        assert_eq!(more[0].id, 4, "chained after the migrated contacts");
+    }
+    let db = sled::open(dir.path().join("db")).unwrap();
+    assert!(!db.tree_names().iter().any(|n| n.as_ref() == b"directory"));
+    assert!(
+        db.open_tree("meta")
+            .unwrap()
+            .get("directory_head")
+            .unwrap()
+            .is_none()
+    );
+    drop(db);
+    // The index is a cache again: lost, the contacts stay.
+    std::fs::remove_dir_all(dir.path().join("db")).unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.directory_records().unwrap().len(), 4);
+    assert_eq!(
+        verify_chain(
+            store.directory_records().unwrap().iter().map(Vec::as_slice),
+            None
+        )
+        .map(|h| h.count),
+        Ok(4)
+    );
+}
+
+#[test]
+fn a_contacts_migration_interrupted_before_its_version_was_written_is_redone() {
+    let dir = crate::store::private_tempdir();
+    let records = write_schema_2_store(dir.path(), 3);
+    // A half-made copy left by an interrupted attempt.
+    {
+        let db = sled::open(dir.path().join("contacts")).unwrap();
+        db.open_tree("journal")
+            .unwrap()
+            .insert(1u64.to_be_bytes(), records[0].as_slice())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.directory_records().unwrap(), records);
 }
 
 #[test]
 fn a_migration_interrupted_before_its_version_was_written_is_redone() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let id = IncidentId::new(false, 2026, 1);
     let records = write_schema_1_store(dir.path(), id, 3);
     // A half-made copy: the incident's new database holds only the declaration.
@@ -310,7 +398,7 @@ fn declared_store(dir: &std::path::Path, count: u32) -> Vec<IncidentId> {
 
 #[test]
 fn a_snapshot_left_unfinished_by_a_kill_does_not_block_the_incident() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let ids = declared_store(dir.path(), 1);
     let journal = dir.path().join("journals").join(ids[0].to_string());
     std::fs::write(journal.join("snap.00000000000000FF.generating"), b"").unwrap();
@@ -321,7 +409,7 @@ fn a_snapshot_left_unfinished_by_a_kill_does_not_block_the_incident() {
 
 #[test]
 fn only_a_few_incident_databases_stay_open() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let ids = declared_store(dir.path(), 12);
     let store = SledStore::open(dir.path()).unwrap();
     for id in &ids {
@@ -334,7 +422,7 @@ fn only_a_few_incident_databases_stay_open() {
 
 #[test]
 fn a_damaged_incident_marked_for_repair_does_not_lock_out_the_others() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let ids;
     {
         let store = SledStore::open(dir.path()).unwrap();
@@ -358,7 +446,7 @@ fn a_damaged_incident_marked_for_repair_does_not_lock_out_the_others() {
 
 #[test]
 fn a_new_incident_never_lands_on_a_leftover_journal() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     declared_store(dir.path(), 1);
     // A kill while sled created the next incident's database.
     let leftover = dir.path().join("journals/IR-2026-0002");
@@ -372,7 +460,7 @@ fn a_new_incident_never_lands_on_a_leftover_journal() {
 
 #[test]
 fn a_lost_index_is_rebuilt_from_the_journals() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let ids = declared_store(dir.path(), 3);
     std::fs::remove_dir_all(dir.path().join("db")).unwrap();
     let store = SledStore::open(dir.path()).unwrap();
@@ -384,7 +472,7 @@ fn a_lost_index_is_rebuilt_from_the_journals() {
 
 #[test]
 fn a_migration_replaces_a_damaged_copy_left_by_an_interrupted_one() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let id = IncidentId::new(false, 2026, 1);
     let records = write_schema_1_store(dir.path(), id, 2);
     let copy = dir.path().join("journals").join(id.to_string());
@@ -396,7 +484,7 @@ fn a_migration_replaces_a_damaged_copy_left_by_an_interrupted_one() {
 
 #[test]
 fn an_index_rebuild_cut_short_is_redone_not_left_partial() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let ids = declared_store(dir.path(), 3);
     std::fs::remove_dir_all(dir.path().join("db")).unwrap();
     {
@@ -419,7 +507,7 @@ fn an_index_rebuild_cut_short_is_redone_not_left_partial() {
 
 #[test]
 fn an_incident_missing_from_the_index_is_listed_again_by_verify() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::store::private_tempdir();
     let ids = declared_store(dir.path(), 2);
     {
         let db = sled::open(dir.path().join("db")).unwrap();

@@ -61,6 +61,12 @@ pub enum StoreError {
     Rejected { id: IncidentId, detail: String },
     #[error("incident {id} is damaged: {detail}")]
     Corrupt { id: IncidentId, detail: String },
+    /// The index (a cache of the journals) cannot be read; it can be rebuilt.
+    #[error(
+        "the index of the store ({}) is damaged ({cause}); the journals hold everything: run `warroom repair` to rebuild it from them",
+        dir.display()
+    )]
+    IndexDamaged { dir: PathBuf, cause: String },
     #[error("incident {0} already exists here with a different journal; nothing imported")]
     ImportConflict(IncidentId),
     #[error("the contact directory: {0}")]

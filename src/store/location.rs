@@ -31,3 +31,45 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         Err(e) => Err(io(e)),
     }
 }
+
+/// Refuses a data directory that other users can reach, or that is not this user's, as
+/// PostgreSQL does: its incidents are at least TLP:AMBER, its contacts personal data,
+/// and whoever can write in it can take its lock or plant a socket. The message says
+/// how to fix it.
+pub fn check_private_dir(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(dir).map_err(|cause| StoreError::Io {
+        what: "cannot read",
+        path: dir.to_path_buf(),
+        cause,
+    })?;
+    let me = rustix::process::geteuid().as_raw();
+    let unsafe_because = |detail: String| StoreError::Unsafe {
+        path: dir.to_path_buf(),
+        detail,
+    };
+    if meta.uid() != me {
+        return Err(unsafe_because(format!(
+            "this data directory belongs to user id {}, not to you ({me}); use your own (--data-dir), or have its owner run warroom",
+            meta.uid()
+        )));
+    }
+    let mode = meta.mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(unsafe_because(format!(
+            "this data directory is open to other users (mode {mode:o}): they can read its incidents and contacts and take its lock. Make it private: chmod 700 {}",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A folder only this user can reach, as a data directory must be (tests).
+#[cfg(test)]
+pub fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .unwrap_or_else(|e| panic!("{e}"))
+}

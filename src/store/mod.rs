@@ -6,13 +6,16 @@ mod error;
 mod location;
 pub mod lock;
 mod memory;
+pub mod salvage;
 mod sled_store;
 
 pub use append::NewEvent;
 pub use error::StoreError;
-pub use location::{create_private_dir, default_data_dir};
+#[cfg(test)]
+pub use location::private_tempdir;
+pub use location::{check_private_dir, create_private_dir, default_data_dir};
 pub use memory::MemoryStore;
-pub use sled_store::{SCHEMA_VERSION, SledStore};
+pub use sled_store::{SCHEMA_VERSION, SledStore, kept_folders, only_readable, repair};
 
 use crate::domain::{Event, IncidentId, IncidentSummary};
 
@@ -60,6 +63,17 @@ pub trait Store: Send {
     /// entry (so `list` missed them), and returns them; `verify` runs it and says so.
     fn reindex_unlisted(&self) -> Result<Vec<IncidentId>, StoreError> {
         Ok(Vec::new())
+    }
+
+    /// The incidents found damaged (by any process, until verified or repaired), with
+    /// what was found.
+    fn damaged(&self) -> Result<Vec<(IncidentId, String)>, StoreError> {
+        Ok(Vec::new())
+    }
+
+    /// Incident `id` was verified sound: it is no longer listed as damaged.
+    fn verified(&self, _id: IncidentId) -> Result<(), StoreError> {
+        Ok(())
     }
 
     /// The directory the store lives in, where drafts and exports may be written;

@@ -50,8 +50,13 @@ pub fn warroom(dir: &Path) -> Command {
     cmd
 }
 
+/// A folder only this user can reach, as a data directory must be.
 pub fn tmp() -> TempDir {
-    tempfile::tempdir().unwrap()
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .unwrap()
 }
 
 /// Runs, asserts success and returns stdout.

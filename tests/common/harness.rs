@@ -66,7 +66,7 @@ impl Harness {
 
     /// The user config `yaml` with the playbook files `(name, text)` beside it.
     pub fn config_with_playbooks(yaml: &str, playbooks: &[(&str, &str)]) -> Config {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = super::cli::tmp();
         std::fs::create_dir(dir.path().join("playbooks")).unwrap();
         for (name, text) in playbooks {
             std::fs::write(dir.path().join("playbooks").join(name), text).unwrap();

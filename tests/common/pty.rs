@@ -31,6 +31,17 @@ impl Dashboard {
 
     /// Started with extra environment and command-line arguments (e.g. `wall`).
     pub fn start_args(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Self {
+        let mut all = vec!["--data-dir", dir.to_str().unwrap()];
+        all.extend_from_slice(args);
+        Self::spawn(dir, BIN, env, &all)
+    }
+
+    /// Another program in the terminal (`strace … warroom …`), its `HOME` in `dir`.
+    pub fn start_program(dir: &Path, program: &str, args: &[&str]) -> Self {
+        Self::spawn(dir, program, &[], args)
+    }
+
+    fn spawn(dir: &Path, program: &str, env: &[(&str, &str)], args: &[&str]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -39,8 +50,7 @@ impl Dashboard {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(["--data-dir", dir.to_str().unwrap()]);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", dir);
@@ -119,6 +129,19 @@ impl Dashboard {
 }
 
 impl Dashboard {
+    /// Waits for a condition on the emulator's screen state (modes, cursor), which
+    /// may come with the last bytes read after the process has exited.
+    pub fn wait_state(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if ok(self.parser.lock().unwrap().screen()) {
+                return;
+            }
+            assert!(start.elapsed() < DEADLINE, "never saw {what}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().unwrap()
     }

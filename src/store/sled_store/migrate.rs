@@ -1,15 +1,22 @@
-//! From schema 1 (every journal a `journal/<id>` tree of the one database) to schema 2
-//! (a database per incident). Each journal is copied and flushed, then the version is
-//! written, then the old trees are dropped: interrupted anywhere, the next open either
-//! redoes the copy (still version 1) or finishes the clean-up (version 2).
+//! Older layouts brought to this one, at open. Schema 1 had every journal as a
+//! `journal/<id>` tree of the one database; schema 2 a database per incident but the
+//! contacts' journal (`directory` tree, its head in `meta`) inside the index. Each step
+//! copies into fresh databases and syncs them, then the caller writes the version, then
+//! the old trees are dropped: interrupted anywhere, the next open either redoes the
+//! copy (the version is still the old one) or finishes the clean-up.
 
-use super::{SCHEMA_KEY, SCHEMA_VERSION, SledStore, StoreError};
+use super::index::IndexDb;
+use super::journal::{JournalDb, Of};
+use super::{CONTACTS, SledStore, StoreError};
 use crate::domain::IncidentId;
 
 const OLD_PREFIX: &[u8] = b"journal/";
+/// Schema 2's contacts journal, and its head in `meta`.
+const OLD_DIRECTORY: &str = "directory";
+const OLD_DIRECTORY_HEAD: &[u8] = b"directory_head";
 
-fn old_journals(store: &SledStore) -> Vec<(sled::IVec, IncidentId)> {
-    store
+fn old_journals(index: &IndexDb) -> Vec<(sled::IVec, IncidentId)> {
+    index
         .db
         .tree_names()
         .into_iter()
@@ -23,45 +30,85 @@ fn old_journals(store: &SledStore) -> Vec<(sled::IVec, IncidentId)> {
         .collect()
 }
 
-pub(super) fn from_single_database(store: &SledStore) -> Result<(), StoreError> {
-    for (name, id) in old_journals(store) {
+fn tree_records(index: &IndexDb, name: &[u8]) -> Result<Vec<Vec<u8>>, StoreError> {
+    let tree = index.db.open_tree(name).map_err(|e| index.engine(e))?;
+    tree.iter()
+        .values()
+        .map(|v| v.map(|v| v.to_vec()).map_err(|e| index.engine(e)))
+        .collect()
+}
+
+/// Schema 1 → 2: each journal tree copied into its own database.
+pub(super) fn from_single_database(store: &SledStore, index: &IndexDb) -> Result<(), StoreError> {
+    for (name, id) in old_journals(index) {
         // Version 1 created an empty tree when an unknown incident was read: nothing to
         // carry over without an index entry.
-        let indexed = store
-            .incidents
-            .get(id.to_string())
-            .map_err(|e| store.engine(e))?;
-        if indexed.is_none() {
+        if index.summary(id)?.is_none() {
             continue;
         }
-        let tree = store.db.open_tree(&name).map_err(|e| store.engine(e))?;
-        let records = tree
-            .iter()
-            .values()
-            .map(|v| v.map(|v| v.to_vec()).map_err(|e| store.engine(e)))
-            .collect::<Result<Vec<_>, _>>()?;
-        // Still version 1: the old tree is the truth. A copy left by an interrupted
-        // attempt is removed rather than reopened, as it may be the one damaged.
+        let records = tree_records(index, &name)?;
+        // Still the old version: the old tree is the truth. A copy left by an
+        // interrupted attempt is removed rather than reopened, as it may be damaged.
         store.remove_journal(id)?;
-        if let Some(journal) = store.journal(id, true)? {
+        if let Some(journal) = store.journal_with(id, true, false)? {
             journal.write((1..).zip(records.iter().map(Vec::as_slice)))?;
         }
     }
-    store
-        .meta
-        .insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
-        .map_err(|e| store.engine(e))?;
-    store.flush()
+    Ok(())
 }
 
-/// Drops the version-1 journal trees once their copies are in place.
-pub(super) fn drop_old_journals(store: &SledStore) -> Result<(), StoreError> {
-    let old = old_journals(store);
-    if old.is_empty() {
+/// Schema 2 → 3: the contacts' journal out of the index, into `contacts/`, which is not
+/// a cache and must survive the index being thrown away.
+pub(super) fn contacts_to_their_journal(
+    store: &SledStore,
+    index: &IndexDb,
+) -> Result<(), StoreError> {
+    let names = index.db.tree_names();
+    if !names.iter().any(|n| n.as_ref() == OLD_DIRECTORY.as_bytes()) {
         return Ok(());
     }
-    for (name, _) in old {
-        store.db.drop_tree(&name).map_err(|e| store.engine(e))?;
+    let records = tree_records(index, OLD_DIRECTORY.as_bytes())?;
+    let path = store.dir.join(CONTACTS);
+    match std::fs::remove_dir_all(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(cause) => {
+            return Err(StoreError::Io {
+                what: "cannot remove",
+                path,
+                cause,
+            });
+        }
     }
-    store.flush()
+    *super::lock_mutex(&store.contacts) = None;
+    if records.is_empty() {
+        return Ok(());
+    }
+    let contacts = JournalDb::open(Of::Contacts, &path, &store.dir)?;
+    contacts.write((1..).zip(records.iter().map(Vec::as_slice)))
+}
+
+/// Drops what older layouts left once their copies are in place.
+pub(super) fn drop_old_trees(index: &IndexDb) -> Result<(), StoreError> {
+    let mut dropped = false;
+    for (name, _) in old_journals(index) {
+        index.db.drop_tree(&name).map_err(|e| index.engine(e))?;
+        dropped = true;
+    }
+    if index
+        .db
+        .drop_tree(OLD_DIRECTORY)
+        .map_err(|e| index.engine(e))?
+    {
+        dropped = true;
+    }
+    if index
+        .meta
+        .remove(OLD_DIRECTORY_HEAD)
+        .map_err(|e| index.engine(e))?
+        .is_some()
+    {
+        dropped = true;
+    }
+    if dropped { index.flush() } else { Ok(()) }
 }

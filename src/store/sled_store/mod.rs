@@ -1,37 +1,53 @@
-//! The sled store: a small database for the index, plus one database per incident, in
-//! the data directory, guarded by a lock file so that exactly one process owns it.
+//! The sled store: one database per journal plus a small index, in the data directory,
+//! guarded by a lock file so that exactly one process owns it.
 //!
-//! `db/` holds the trees `meta` (schema version, created-at, the directory journal's
-//! head), `incidents` (id → summary JSON: the index), `directory` (the contact journal)
-//! and `touched` (incidents this process may have written and not yet re-indexed).
-//! `journals/<id>/` holds one incident's journal (see [`incident`]).
+//! - `journals/<id>/`: one incident's journal (see [`journal`]), the truth for it;
+//! - `contacts/`: the contact directory's journal (contacts added or edited);
+//! - `db/`: the index (see [`index`]), a cache rebuilt from the journals when lost or
+//!   damaged (`warroom repair`).
 //!
-//! Why one database per incident: sled reads its whole log when it opens, so one
+//! Why one database per journal: sled reads its whole log when it opens, so one
 //! database for everything made every command slower as the store grew (90 ms with
 //! 1,000 incidents of 1,000 events against 30 ms with one). Now a command opens the
-//! index and only the incidents it reads.
+//! index and only the journals it reads. Why the contacts have their own: the index is
+//! a cache that may be thrown away; nothing that cannot be rebuilt may live in it.
+//!
+//! Every write is flushed and then synced ([`durable`]); a handle whose write failed is
+//! dropped and reopened at the next use (sled keeps a failed write in memory and its
+//! error for good). A journal is checked when opened: it must declare the incident its
+//! folder names, and end where the index says it ends, or further (a process that died
+//! between the two writes); one that ends earlier or elsewhere (restored from an older
+//! copy, damaged) is refused and reported, its files kept as they were ([`preimage`]).
 
-mod incident;
+mod durable;
+mod engine;
+mod index;
+mod journal;
 mod migrate;
+mod preimage;
+mod read_only;
+pub mod repair;
 
 use super::append::{NewEvent, plan, plan_directory, plan_import};
-use super::{Store, StoreError, create_private_dir, sort_for_list};
-use crate::domain::{Event, IncidentId, IncidentSummary};
-use incident::IncidentDb;
-use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
+use super::lock::{self, Lock};
+use super::{Store, StoreError, check_private_dir, create_private_dir, sort_for_list};
+use crate::domain::{Event, IncidentId, IncidentSummary, record_hash};
+use index::IndexDb;
+use journal::{JournalDb, Of};
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+pub use preimage::kept_folders;
+pub use read_only::only_readable;
 
 /// Version of the on-disk layout this build writes and reads. 1: one database with a
-/// `journal/<id>` tree per incident; 2: one database per incident.
-pub const SCHEMA_VERSION: u32 = 2;
-const SCHEMA_KEY: &[u8] = b"schema_version";
-const CREATED_KEY: &[u8] = b"created_at";
-/// The directory journal's head (count and last hash), kept with its events.
-const DIRECTORY_HEAD_KEY: &[u8] = b"directory_head";
+/// `journal/<id>` tree per incident; 2: one database per incident; 3: the contacts'
+/// journal in its own database instead of the index.
+pub const SCHEMA_VERSION: u32 = 3;
+const INDEX: &str = "db";
 const JOURNALS: &str = "journals";
+const CONTACTS: &str = "contacts";
 /// Incident databases kept open at once. Each holds file handles and a page cache, so
 /// a command that reads every incident (`verify`, the migration) or a dashboard that
 /// browses many must not keep them all: the least recently used is closed.
@@ -39,206 +55,329 @@ const OPEN_JOURNALS: usize = 8;
 
 pub struct SledStore {
     dir: PathBuf,
-    db: sled::Db,
-    meta: sled::Tree,
-    incidents: sled::Tree,
-    /// The directory journal: big-endian event id → record.
-    directory: sled::Tree,
-    /// Incidents this process may write. An append is durable in the incident's own
-    /// database; the index entry after it is flushed with the next write or on close.
-    /// A mark, flushed *before* the first write, tells the next opener which index
+    index: Mutex<Option<Arc<IndexDb>>>,
+    contacts: Mutex<Option<Arc<JournalDb>>>,
+    /// Incidents this process may have written and not yet re-indexed on disk. A mark
+    /// in the index, flushed *before* the first write, tells the next opener which
     /// entries to check against their journal if this process dies first.
-    touched: sled::Tree,
     marked: Mutex<HashSet<IncidentId>>,
     /// The incident databases last used, most recent first (at most [`OPEN_JOURNALS`]).
-    journals: Mutex<VecDeque<(IncidentId, Arc<IncidentDb>)>>,
-    /// Held for the life of the store: the OS releases it if the process dies.
-    _lock: super::lock::Lock,
+    journals: Mutex<VecDeque<(IncidentId, Arc<JournalDb>)>>,
+    /// Held for the life of the store: the OS releases it if the process dies. A
+    /// read-only store on a medium where no lock file can be made has none.
+    _lock: Option<Lock>,
+    /// Set when the store can only be read: why, and the private copy it is read from.
+    /// Last, so that the copy is removed after the databases in it are closed.
+    read_only: Option<(String, read_only::Copy)>,
 }
 
-/// Opens sled itself. We already hold `warroom.lock`, so if sled's own file lock is
-/// still taken, the holder is a store this process just dropped whose I/O threads have
-/// not finished yet: wait for them (bounded) instead of failing.
-fn open_engine(path: &Path) -> sled::Result<sled::Db> {
-    const ATTEMPTS: u32 = 1000;
-    const PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
-    let mut attempt = 0;
-    let mut cleaned = false;
-    loop {
-        let result = sled::Config::new()
-            .path(path)
-            // Every append flushes itself; no background flusher.
-            .flush_every_ms(None)
-            .open();
-        match result {
-            Err(sled::Error::Io(e)) if is_sled_lock_taken(&e) && attempt < ATTEMPTS => {
-                attempt += 1;
-                std::thread::sleep(PAUSE);
-            }
-            // sled's lock is ours here, so no handle of this database is writing.
-            Err(sled::Error::Corruption { .. })
-                if !cleaned && remove_unfinished_snapshots(path) =>
-            {
-                cleaned = true;
-            }
-            other => return other,
-        }
-    }
-}
-
-/// sled 0.34 writes a snapshot of its page table when it opens a database whose log has
-/// grown, as `snap.*.generating`, renamed only once synced. A process killed meanwhile
-/// leaves that file behind and sled then refuses to open the database at all ("Read
-/// corrupted data", sled issue #1527). Such a file is never a complete snapshot: when
-/// sled finds the database corrupt, it is removed and the open tried again, and sled
-/// rebuilds from its log and the last complete snapshot. True if one was removed.
-fn remove_unfinished_snapshots(path: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return false;
-    };
-    let mut removed = false;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with("snap.") && name.ends_with(".generating") {
-            match std::fs::remove_file(entry.path()) {
-                Ok(()) => removed = true,
-                Err(e) => tracing::warn!(file = %entry.path().display(), error = %e,
-                    "cannot remove an unfinished sled snapshot"),
-            }
-        }
-    }
-    removed
-}
-
-/// sled 0.34 reports its file lock as taken with an `Other` I/O error whose only mark
-/// is its message (config.rs, `try_lock`), not as `WouldBlock`.
-fn is_sled_lock_taken(e: &std::io::Error) -> bool {
-    e.kind() == std::io::ErrorKind::WouldBlock
-        || (e.kind() == std::io::ErrorKind::Other
-            && e.to_string().starts_with("could not acquire lock"))
+fn lock_mutex<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl SledStore {
     /// Opens (creating if needed) the store in `dir`. Fails with [`StoreError::Locked`]
-    /// if another process holds it.
+    /// if another process holds it, [`StoreError::Unsafe`] if other users can reach it.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
         create_private_dir(dir)?;
-        let lock = super::lock::try_take(dir)?;
-        let engine = |cause| StoreError::Engine {
-            dir: dir.join("db"),
-            cause,
+        check_private_dir(dir)?;
+        let lock = lock::try_take(dir)?;
+        Self::with(dir, Some(lock), None)
+    }
+
+    /// Opens the store in `dir`, whose lock this process has just taken (see
+    /// `access`, which waits for it).
+    pub fn open_locked(dir: &Path, lock: Lock) -> Result<Self, StoreError> {
+        check_private_dir(dir)?;
+        Self::with(dir, Some(lock), None)
+    }
+
+    /// Opens the store in `dir` to read it only, from a private copy of its databases
+    /// (see [`read_only`]): for a read-only medium or a full disk. `why` is said when a
+    /// write is attempted.
+    pub fn open_read_only(dir: &Path, why: String) -> Result<Self, StoreError> {
+        if !dir.join(INDEX).is_dir() && !dir.join(JOURNALS).is_dir() {
+            return Err(StoreError::Io {
+                what: "no store in",
+                path: dir.to_path_buf(),
+                cause: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        check_private_dir(dir)?;
+        // The lock when it can be had, so that no writer changes files being copied.
+        let lock = match lock::try_take_existing(dir) {
+            Ok(lock) => lock,
+            Err(e @ StoreError::Locked { .. }) => return Err(e),
+            Err(_) => None,
         };
-        let db = open_engine(&dir.join("db")).map_err(engine)?;
-        let meta = db.open_tree("meta").map_err(engine)?;
-        let incidents = db.open_tree("incidents").map_err(engine)?;
-        let directory = db.open_tree("directory").map_err(engine)?;
-        let touched = db.open_tree("touched").map_err(engine)?;
+        let copy = read_only::Copy::new().map_err(|cause| StoreError::Io {
+            what: "cannot make a private copy to read",
+            path: dir.to_path_buf(),
+            cause,
+        })?;
+        Self::with(dir, lock, Some((why, copy)))
+    }
+
+    fn with(
+        dir: &Path,
+        lock: Option<Lock>,
+        read_only: Option<(String, read_only::Copy)>,
+    ) -> Result<Self, StoreError> {
         let store = SledStore {
             dir: dir.to_path_buf(),
-            db,
-            meta,
-            incidents,
-            directory,
-            touched,
+            index: Mutex::default(),
+            contacts: Mutex::default(),
             marked: Mutex::default(),
             journals: Mutex::default(),
             _lock: lock,
+            read_only,
         };
         store.check_schema()?;
         store.reindex_touched()?;
         Ok(store)
     }
 
-    /// Writes a schema version, to test what an older or newer store does.
-    #[cfg(test)]
-    pub(super) fn force_schema_version(&self, version: u32) -> Result<(), StoreError> {
-        self.meta
-            .insert(SCHEMA_KEY, version.to_string().as_bytes())
-            .map_err(|e| self.engine(e))?;
-        self.db.flush().map_err(|e| self.engine(e)).map(drop)
-    }
-
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    fn engine(&self, cause: sled::Error) -> StoreError {
-        StoreError::Engine {
-            dir: self.dir.join("db"),
-            cause,
+    /// Why the store can only be read, if it can only be read.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_ref().map(|(why, _)| why.as_str())
+    }
+
+    fn writable(&self) -> Result<(), StoreError> {
+        match &self.read_only {
+            None => Ok(()),
+            Some((why, _)) => Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+                why: why.clone(),
+            }),
         }
     }
 
-    fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush().map_err(|e| self.engine(e)).map(drop)
+    /// Where the database `relative` is opened: in the store, or in the private copy
+    /// of a read-only store (copied now; `None` if the store has no such database).
+    fn place(&self, relative: &Path) -> Result<Option<PathBuf>, StoreError> {
+        match &self.read_only {
+            None => Ok(Some(self.dir.join(relative))),
+            Some((_, copy)) => copy
+                .place(&self.dir, relative)
+                .map_err(|cause| StoreError::Io {
+                    what: "cannot copy",
+                    path: self.dir.join(relative),
+                    cause,
+                }),
+        }
+    }
+
+    /// The folder new databases are created in, and synced up to.
+    fn top(&self) -> PathBuf {
+        match &self.read_only {
+            None => self.dir.clone(),
+            Some((_, copy)) => copy.root().to_path_buf(),
+        }
+    }
+
+    fn index(&self) -> Result<Arc<IndexDb>, StoreError> {
+        let mut slot = lock_mutex(&self.index);
+        if let Some(index) = &*slot {
+            return Ok(Arc::clone(index));
+        }
+        let path = self
+            .place(Path::new(INDEX))?
+            .unwrap_or_else(|| self.top().join(INDEX));
+        let index = Arc::new(IndexDb::open(&path, &self.top())?);
+        *slot = Some(Arc::clone(&index));
+        Ok(index)
+    }
+
+    fn contacts(&self) -> Result<Arc<JournalDb>, StoreError> {
+        let mut slot = lock_mutex(&self.contacts);
+        if let Some(contacts) = &*slot {
+            return Ok(Arc::clone(contacts));
+        }
+        let path = self
+            .place(Path::new(CONTACTS))?
+            .unwrap_or_else(|| self.top().join(CONTACTS));
+        let mut contacts = JournalDb::open(Of::Contacts, &path, &self.top())?;
+        contacts.sound();
+        let contacts = Arc::new(contacts);
+        *slot = Some(Arc::clone(&contacts));
+        Ok(contacts)
+    }
+
+    /// After a failed write: the handles it used are dropped (sled keeps the failed
+    /// write in memory and its error for good), and reopened at their next use.
+    fn forget(&self, journal: Option<IncidentId>) {
+        *lock_mutex(&self.index) = None;
+        *lock_mutex(&self.contacts) = None;
+        if let Some(id) = journal {
+            lock_mutex(&self.journals).retain(|(open, _)| *open != id);
+        }
     }
 
     fn check_schema(&self) -> Result<(), StoreError> {
-        match self.meta.get(SCHEMA_KEY).map_err(|e| self.engine(e))? {
-            Some(raw) => {
-                let found = std::str::from_utf8(&raw)
-                    .ok()
-                    .and_then(|s| s.parse::<u32>().ok())
-                    .unwrap_or(u32::MAX);
-                if found > SCHEMA_VERSION {
-                    return Err(StoreError::SchemaTooNew {
-                        dir: self.dir.clone(),
-                        found,
-                        supported: SCHEMA_VERSION,
-                    });
+        let index = self.index()?;
+        match index.schema()? {
+            Some(found) if found > SCHEMA_VERSION => Err(StoreError::SchemaTooNew {
+                dir: self.dir.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            Some(found) => {
+                // Each step is redone whole until the version is written after it.
+                if found < 2 {
+                    migrate::from_single_database(self, &index)?;
+                }
+                if found < 3 {
+                    migrate::contacts_to_their_journal(self, &index)?;
                 }
                 if found < SCHEMA_VERSION {
-                    migrate::from_single_database(self)?;
+                    index.set_schema(SCHEMA_VERSION)?;
+                    index.flush()?;
                 }
                 // Left by a migration interrupted after its version was written.
-                migrate::drop_old_journals(self)
+                migrate::drop_old_trees(&index)
             }
             None => {
-                // A new index beside existing journals: `db/` was lost or removed. The
-                // version is written only once the index is complete and on disk: a
-                // rebuild cut short is redone at the next open, never left partial.
-                for id in self.journal_ids()? {
+                // A new index, perhaps beside existing journals: `db/` was lost or
+                // removed. The version is written only once the index is complete and
+                // on disk: a rebuild cut short is redone at the next open.
+                let ids = self.journal_ids()?;
+                for &id in &ids {
                     if let Err(e) = self.reindex(id) {
                         tracing::warn!(%id, error = %e, "cannot index this incident");
                     }
                 }
-                let now = chrono::Utc::now().to_rfc3339();
-                self.meta
-                    .insert(CREATED_KEY, now.as_bytes())
-                    .map_err(|e| self.engine(e))?;
-                self.flush()?;
-                self.meta
-                    .insert(SCHEMA_KEY, SCHEMA_VERSION.to_string().as_bytes())
-                    .map_err(|e| self.engine(e))?;
-                self.flush()
+                index.set_created(!ids.is_empty())?;
+                index.flush()?;
+                index.set_schema(SCHEMA_VERSION)?;
+                index.flush()
             }
         }
+    }
+
+    /// When the index was last rebuilt from the journals (a journal restored from an
+    /// older copy before then cannot be told from the original).
+    pub fn index_rebuilt_at(&self) -> Result<Option<String>, StoreError> {
+        self.index()?.rebuilt_at()
     }
 
     fn journal_path(&self, id: IncidentId) -> PathBuf {
         self.dir.join(JOURNALS).join(id.to_string())
     }
 
-    /// The incident's database, opened once; `None` if it was never created and
-    /// `create` is false (reading an unknown incident creates nothing on disk).
-    fn journal(&self, id: IncidentId, create: bool) -> Result<Option<Arc<IncidentDb>>, StoreError> {
-        let mut open = self.journals.lock().unwrap_or_else(PoisonError::into_inner);
+    /// The incident's database, opened once and checked (see the module's comment);
+    /// `None` if it was never created and `create` is false (reading an unknown
+    /// incident creates nothing on disk).
+    fn journal(&self, id: IncidentId, create: bool) -> Result<Option<Arc<JournalDb>>, StoreError> {
+        self.journal_with(id, create, true)
+    }
+
+    /// [`journal`](Self::journal), with the check against the index entry or not (a
+    /// re-index replaces that entry: it must not be checked against it).
+    fn journal_with(
+        &self,
+        id: IncidentId,
+        create: bool,
+        against_index: bool,
+    ) -> Result<Option<Arc<JournalDb>>, StoreError> {
+        let mut open = lock_mutex(&self.journals);
         if let Some(at) = open.iter().position(|(open_id, _)| *open_id == id) {
             // Most recently used first.
             open.make_contiguous()[..=at].rotate_right(1);
             return Ok(open.front().map(|(_, db)| Arc::clone(db)));
         }
-        let path = self.journal_path(id);
-        if !create && !path.exists() {
-            return Ok(None);
-        }
-        create_private_dir(&self.dir.join(JOURNALS))?;
+        let relative = Path::new(JOURNALS).join(id.to_string());
+        let path = match self.place(&relative)? {
+            Some(path) if path.exists() => path,
+            _ if !create => return Ok(None),
+            _ => {
+                self.writable()?;
+                create_private_dir(&self.dir.join(JOURNALS))?;
+                self.dir.join(&relative)
+            }
+        };
         // Close the least recently used first: it may be this very path's old handle.
         open.truncate(OPEN_JOURNALS - 1);
-        let db = Arc::new(IncidentDb::open(id, &path)?);
+        let mut db = match JournalDb::open(Of::Incident(id), &path, &self.top()) {
+            Ok(db) => db,
+            Err(e) => {
+                self.note_damage(id, &e);
+                return Err(e);
+            }
+        };
+        let checked = db.check_declares().and_then(|()| {
+            if against_index {
+                self.agree(id, &db)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = checked {
+            db.damaged();
+            self.note_damage(id, &e);
+            return Err(e);
+        }
+        db.sound();
+        let db = Arc::new(db);
         open.push_front((id, Arc::clone(&db)));
         Ok(Some(db))
+    }
+
+    /// Records in the index that `id` is damaged, when `e` says so (best effort: the
+    /// error itself is what the caller reports).
+    fn note_damage(&self, id: IncidentId, e: &StoreError) {
+        if let StoreError::Corrupt { detail, .. } = e
+            && self.read_only.is_none()
+            && let Err(why) = self
+                .index()
+                .and_then(|index| index.record_damage(id, detail))
+        {
+            tracing::warn!(%id, error = %why, "cannot record the damage in the index");
+        }
+    }
+
+    /// Checks the journal against the index entry of `id`: the same head, or a journal
+    /// that went further than its entry (a process died between the two writes; the
+    /// entry is then brought in line). A journal that ends earlier, or elsewhere, than
+    /// its entry recorded is refused: it was restored from an older copy, replaced, or
+    /// damaged.
+    fn agree(&self, id: IncidentId, journal: &JournalDb) -> Result<(), StoreError> {
+        let index = self.index()?;
+        let Some(indexed) = index.summary(id)? else {
+            return Ok(());
+        };
+        let head = journal.head()?;
+        let recorded = &indexed.head;
+        if head == *recorded {
+            return Ok(());
+        }
+        let short = |h: &str| h.chars().take(12).collect::<String>();
+        if head.count > recorded.count {
+            let at = journal.record(recorded.count)?;
+            if at.as_deref().map(record_hash).as_deref() == Some(recorded.hash.as_str()) {
+                return self.reindex_from(id, journal);
+            }
+        }
+        let detail = if head.count < recorded.count {
+            format!(
+                "its journal holds {} events but the index recorded {} (last hash {}…): events {}–{} are missing. A copy of the journal older than the index was restored, or the journal was damaged; nothing was written (run warroom verify)",
+                head.count,
+                recorded.count,
+                short(&recorded.hash),
+                head.count + 1,
+                recorded.count
+            )
+        } else {
+            format!(
+                "its journal does not contain the event the index recorded as event {} (hash {}…): the journal was replaced or altered; nothing was written (run warroom verify)",
+                recorded.count,
+                short(&recorded.hash)
+            )
+        };
+        Err(StoreError::Corrupt { id, detail })
     }
 
     /// The incidents that have a database under `journals/`, whatever the index says.
@@ -263,10 +402,7 @@ impl SledStore {
 
     /// Closes the incident's database if open and removes it from disk.
     fn remove_journal(&self, id: IncidentId) -> Result<(), StoreError> {
-        self.journals
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .retain(|(open_id, _)| *open_id != id);
+        lock_mutex(&self.journals).retain(|(open_id, _)| *open_id != id);
         let path = self.journal_path(id);
         match std::fs::remove_dir_all(&path) {
             Ok(()) => Ok(()),
@@ -281,83 +417,67 @@ impl SledStore {
 
     /// Marks `id` as possibly ahead of the index, durably, before its first write by
     /// this process.
-    fn mark(&self, id: IncidentId) -> Result<(), StoreError> {
-        let mut marked = self.marked.lock().unwrap_or_else(PoisonError::into_inner);
+    fn mark(&self, index: &IndexDb, id: IncidentId) -> Result<(), StoreError> {
+        let mut marked = lock_mutex(&self.marked);
         if marked.contains(&id) {
             return Ok(());
         }
-        self.touched
-            .insert(id.to_string(), &[])
-            .map_err(|e| self.engine(e))?;
-        self.flush()?;
+        index.mark(id)?;
         marked.insert(id);
         Ok(())
-    }
-
-    /// Sets the index entry of `id` to what its journal says.
-    fn index(&self, id: IncidentId, summary: &IncidentSummary) -> Result<(), StoreError> {
-        self.incidents
-            .insert(
-                id.to_string(),
-                serde_json::to_vec(summary).unwrap_or_default(),
-            )
-            .map_err(|e| self.engine(e))
-            .map(drop)
     }
 
     /// After a process died between a write and its index update: brings the index
     /// entries it marked in line with their journals, then clears the marks.
     fn reindex_touched(&self) -> Result<(), StoreError> {
+        let index = self.index()?;
         let mut repaired = false;
-        for key in self.touched.iter().keys() {
-            let key = key.map_err(|e| self.engine(e))?;
-            let Ok(id) = String::from_utf8_lossy(&key).parse::<IncidentId>() else {
-                self.touched.remove(&key).map_err(|e| self.engine(e))?;
-                continue;
-            };
+        for id in index.marked()? {
             // One damaged incident must not lock the others out: its mark stays, and
             // reading it reports the damage.
             if let Err(e) = self.reindex(id) {
                 tracing::warn!(%id, error = %e, "cannot bring the index in line with this journal");
                 continue;
             }
-            self.touched.remove(&key).map_err(|e| self.engine(e))?;
+            index.unmark(id)?;
             repaired = true;
         }
-        if repaired { self.flush() } else { Ok(()) }
+        if repaired { index.flush() } else { Ok(()) }
     }
 
     /// Sets the index entry of `id` from its own database's summary; removes it if the
     /// declaration never landed. Nothing to do if it has no database.
     fn reindex(&self, id: IncidentId) -> Result<(), StoreError> {
-        let Some(journal) = self.journal(id, false)? else {
-            return Ok(());
-        };
+        // Not checked against the entry it replaces.
+        match self.journal_with(id, false, false)? {
+            Some(journal) => self.reindex_from(id, &journal),
+            None => Ok(()),
+        }
+    }
+
+    fn reindex_from(&self, id: IncidentId, journal: &JournalDb) -> Result<(), StoreError> {
+        let index = self.index()?;
         match journal.summary()? {
-            Some(summary) => self.index(id, &summary),
-            None => self
-                .incidents
-                .remove(id.to_string())
-                .map(drop)
-                .map_err(|e| self.engine(e)),
+            Some(summary) => index.set_summary(id, &summary),
+            None => index.remove_summary(id),
         }
     }
 
     /// The index made durable, then the marks cleared: what a clean close does (and
     /// drop does too). Writing again afterwards is safe: it marks again.
     pub fn close(&self) -> Result<(), StoreError> {
-        let marked =
-            std::mem::take(&mut *self.marked.lock().unwrap_or_else(PoisonError::into_inner));
+        let marked = std::mem::take(&mut *lock_mutex(&self.marked));
         if marked.is_empty() {
             return Ok(());
         }
-        self.flush()?;
+        let index = self.index()?;
+        // One flush for both: sled's log recovers as a prefix, and the marks are
+        // removed after the index entries were written, so no recovered state has a
+        // mark gone and its entry stale.
         for id in marked {
-            self.touched
-                .remove(id.to_string())
-                .map_err(|e| self.engine(e))?;
+            index.unmark(id)?;
         }
-        self.flush()
+        index.flush()
     }
 
     /// Closes as if the process had died after its writes: the marks stay, for the next
@@ -365,33 +485,48 @@ impl SledStore {
     /// must see is written with `force_index` first).
     #[cfg(test)]
     pub(super) fn die(self) {
-        self.marked
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        lock_mutex(&self.marked).clear();
     }
 
     /// What an append does before its transaction: the journal created, the mark set.
     #[cfg(test)]
     pub(super) fn begin_write(&self, id: IncidentId) {
         let _ = self.journal(id, true);
-        let _ = self.mark(id);
+        if let Ok(index) = self.index() {
+            let _ = self.mark(&index, id);
+        }
     }
 
     #[cfg(test)]
     pub(super) fn open_journals(&self) -> usize {
-        self.journals
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .len()
+        lock_mutex(&self.journals).len()
     }
 
     /// Overwrites an index entry behind the journal's back, as a process that died
     /// between the two writes leaves it.
     #[cfg(test)]
     pub(super) fn force_index(&self, id: IncidentId, summary: &IncidentSummary) {
-        let _ = self.index(id, summary);
+        if let Ok(index) = self.index() {
+            let _ = index.set_summary(id, summary);
+        }
     }
+
+    /// Writes a schema version, to test what an older or newer store does.
+    #[cfg(test)]
+    pub(super) fn force_schema_version(&self, version: u32) -> Result<(), StoreError> {
+        let index = self.index()?;
+        index.set_schema(version)?;
+        index.flush()
+    }
+}
+
+/// Whether a write failed in the engine or on the disk (not for a reason of its own,
+/// like an id already taken): the handles it used must then be reopened.
+fn failed_on_disk(e: &StoreError) -> bool {
+    matches!(
+        e,
+        StoreError::Engine { .. } | StoreError::Io { .. } | StoreError::IndexDamaged { .. }
+    )
 }
 
 impl Drop for SledStore {
@@ -403,26 +538,13 @@ impl Drop for SledStore {
 
 impl Store for SledStore {
     fn list(&self) -> Result<Vec<IncidentSummary>, StoreError> {
-        let mut all = Vec::new();
-        for entry in self.incidents.iter() {
-            let (key, value) = entry.map_err(|e| self.engine(e))?;
-            let key = String::from_utf8_lossy(&key);
-            let id = key.parse().map_err(|_| StoreError::Corrupt {
-                id: IncidentId::new(false, 0, 0),
-                detail: format!("index key {key:?} is not an incident id"),
-            })?;
-            all.push(parse_summary(id, &value)?);
-        }
+        let mut all = self.index()?.summaries()?;
         sort_for_list(&mut all);
         Ok(all)
     }
 
     fn summary(&self, id: IncidentId) -> Result<Option<IncidentSummary>, StoreError> {
-        self.incidents
-            .get(id.to_string())
-            .map_err(|e| self.engine(e))?
-            .map(|raw| parse_summary(id, &raw))
-            .transpose()
+        self.index()?.summary(id)
     }
 
     fn records(&self, id: IncidentId) -> Result<Vec<Vec<u8>>, StoreError> {
@@ -446,6 +568,7 @@ impl Store for SledStore {
     }
 
     fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
+        self.writable()?;
         let declares = matches!(
             batch.first().map(|e| &e.change),
             Some(crate::domain::Change::Declared(_))
@@ -454,21 +577,24 @@ impl Store for SledStore {
             Some(journal) => journal,
             None => return Err(StoreError::UnknownIncident(id)),
         };
-        self.mark(id)?;
-        let mut current = self.summary(id)?;
-        // The index entry is the journal's cache; after a crash it can lag behind. The
-        // new events go after what the journal holds, never over it.
-        if current.as_ref().map_or(0, |s| s.head.count) != journal.count()? {
-            self.reindex(id)?;
-            current = self.summary(id)?;
+        let written = (|| {
+            let index = self.index()?;
+            self.mark(&index, id)?;
+            // Opening checked the journal against its entry; a write of this process
+            // since cannot have left them apart but by failing, which reopens both.
+            let planned = plan(id, index.summary(id)?, batch)?;
+            journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
+            index.set_summary(id, &planned.summary)?;
+            Ok(planned.events.into_iter().map(|(e, _)| e).collect())
+        })();
+        if written.as_ref().is_err_and(failed_on_disk) {
+            self.forget(Some(id));
         }
-        let planned = plan(id, current, batch)?;
-        journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
-        self.index(id, &planned.summary)?;
-        Ok(planned.events.into_iter().map(|(e, _)| e).collect())
+        written
     }
 
     fn import(&self, id: IncidentId, records: &[Vec<u8>]) -> Result<bool, StoreError> {
+        self.writable()?;
         let planned = plan_import(id, records)?;
         if self.summary(id)?.is_some() {
             return if self.records(id)? == records {
@@ -480,53 +606,46 @@ impl Store for SledStore {
         let Some(journal) = self.journal(id, true)? else {
             return Err(StoreError::UnknownIncident(id));
         };
-        self.mark(id)?;
-        if journal.count()? > 0 {
-            // A journal the index had lost: index it, and refuse like any other.
-            self.reindex(id)?;
-            return Err(StoreError::ImportConflict(id));
+        let written = (|| {
+            let index = self.index()?;
+            self.mark(&index, id)?;
+            if journal.count()? > 0 {
+                // A journal the index had lost: index it, and refuse like any other.
+                self.reindex_from(id, &journal)?;
+                return Err(StoreError::ImportConflict(id));
+            }
+            journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
+            index.set_summary(id, &planned.summary)?;
+            Ok(true)
+        })();
+        if written.as_ref().is_err_and(failed_on_disk) {
+            self.forget(Some(id));
         }
-        journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
-        self.index(id, &planned.summary)?;
-        Ok(true)
+        written
     }
 
     fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
-        self.directory
-            .iter()
-            .values()
-            .map(|v| v.map(|v| v.to_vec()).map_err(|e| self.engine(e)))
-            .collect()
+        self.contacts()?.records()
+    }
+
+    fn directory_events(&self) -> Result<Vec<Event>, StoreError> {
+        self.contacts()?.events()
     }
 
     fn append_directory(&self, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
-        let result = (&self.meta, &self.directory).transaction(|(meta, directory)| {
-            let abort = ConflictableTransactionError::Abort;
-            let head = meta
-                .get(DIRECTORY_HEAD_KEY)?
-                .map(|raw| {
-                    serde_json::from_slice(&raw)
-                        .map_err(|e| StoreError::Directory(format!("its head does not parse: {e}")))
-                })
-                .transpose()
-                .map_err(abort)?;
-            let (events, head) = plan_directory(head, batch).map_err(abort)?;
-            for (event, record) in &events {
-                directory.insert(&event.id.to_be_bytes(), record.as_slice())?;
-            }
-            meta.insert(
-                DIRECTORY_HEAD_KEY,
-                serde_json::to_vec(&head).unwrap_or_default(),
-            )?;
-            Ok(events.into_iter().map(|(e, _)| e).collect::<Vec<_>>())
-        });
-        let events = match result {
-            Ok(events) => events,
-            Err(TransactionError::Abort(e)) => return Err(e),
-            Err(TransactionError::Storage(e)) => return Err(self.engine(e)),
-        };
-        self.flush()?;
-        Ok(events)
+        self.writable()?;
+        let written = (|| {
+            let contacts = self.contacts()?;
+            let head = contacts.head()?;
+            let head = (head.count > 0).then_some(head);
+            let (events, _) = plan_directory(head, batch)?;
+            contacts.write(events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
+            Ok(events.into_iter().map(|(e, _)| e).collect())
+        })();
+        if written.as_ref().is_err_and(failed_on_disk) {
+            self.forget(None);
+        }
+        written
     }
 
     fn location(&self) -> String {
@@ -535,8 +654,9 @@ impl Store for SledStore {
 
     fn reindex_unlisted(&self) -> Result<Vec<IncidentId>, StoreError> {
         let mut found = Vec::new();
+        let index = self.index()?;
         for id in self.journal_ids()? {
-            if self.summary(id)?.is_some() {
+            if index.summary(id)?.is_some() {
                 continue;
             }
             // A folder that does not open holds nothing acknowledged: a database whose
@@ -551,6 +671,9 @@ impl Store for SledStore {
                 found.push(id);
             }
         }
+        if !found.is_empty() && self.read_only.is_none() {
+            index.flush()?;
+        }
         found.sort();
         Ok(found)
     }
@@ -564,16 +687,20 @@ impl Store for SledStore {
         Ok(ids)
     }
 
+    fn damaged(&self) -> Result<Vec<(IncidentId, String)>, StoreError> {
+        self.index()?.damaged()
+    }
+
+    fn verified(&self, id: IncidentId) -> Result<(), StoreError> {
+        if self.read_only.is_some() {
+            return Ok(());
+        }
+        self.index()?.clear_damage(id)
+    }
+
     fn directory(&self) -> Option<&Path> {
         Some(&self.dir)
     }
-}
-
-fn parse_summary(id: IncidentId, raw: &[u8]) -> Result<IncidentSummary, StoreError> {
-    serde_json::from_slice(raw).map_err(|e| StoreError::Corrupt {
-        id,
-        detail: format!("index entry does not parse: {e}"),
-    })
 }
 
 #[cfg(test)]
@@ -584,14 +711,14 @@ mod tests {
     /// one's threads hold it for a moment) is waited for, not reported broken.
     #[test]
     fn a_database_still_held_is_waited_for() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = crate::store::private_tempdir();
         let path = dir.path().join("db");
-        let first = open_engine(&path).unwrap_or_else(|e| panic!("{e}"));
+        let first = engine::open_engine(&path).unwrap_or_else(|e| panic!("{e}"));
         let release = std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(50));
             drop(first);
         });
-        let second = open_engine(&path);
+        let second = engine::open_engine(&path);
         assert!(second.is_ok(), "{:?}", second.err());
         release
             .join()

@@ -1,0 +1,234 @@
+//! One journal's own sled database: an incident's (`journals/<id>/`) or the contact
+//! directory's (`contacts/`). Tree `journal`: big-endian event id → the event's record,
+//! the bytes the hash chain covers. It is the truth; the store's index only caches an
+//! incident's summary so that listing incidents never opens their journals.
+//!
+//! An append of one event is a single insert, then a flush and a sync; a batch of
+//! several goes through a sled batch, atomic, with a second sync inside sled.
+
+use super::super::append::summarize;
+use super::super::{StoreError, parse_record};
+use super::durable::{Durable, sync_created};
+use super::engine::open_engine;
+use super::preimage::Preimage;
+use crate::domain::{ChainHead, Event, IncidentId, IncidentSummary, record_hash};
+use std::path::{Path, PathBuf};
+
+/// Whose journal a database holds, for its error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Of {
+    Incident(IncidentId),
+    Contacts,
+}
+
+pub(super) struct JournalDb {
+    of: Of,
+    path: PathBuf,
+    db: sled::Db,
+    journal: sled::Tree,
+    durable: Durable,
+    /// The files as they were before sled opened them (sled's recovery rewrites what
+    /// follows a damaged byte): kept until the journal is known sound.
+    preimage: Option<Preimage>,
+}
+
+impl JournalDb {
+    /// Opens (creating if needed) the database at `path`; a new one is made durable up
+    /// to `top` (the data directory), folder entries included.
+    pub fn open(of: Of, path: &Path, top: &Path) -> Result<Self, StoreError> {
+        let io = |cause| StoreError::Io {
+            what: "cannot sync",
+            path: path.to_path_buf(),
+            cause,
+        };
+        let new = !path.join("db").exists();
+        let preimage = if new { None } else { Preimage::read(path) };
+        let db = match open_engine(path) {
+            Ok(db) => db,
+            Err(cause) => {
+                if let Some(before) = preimage {
+                    before.keep(path);
+                }
+                return Err(engine_error(of, path, cause));
+            }
+        };
+        let journal = db
+            .open_tree("journal")
+            .map_err(|e| engine_error(of, path, e))?;
+        if new {
+            db.flush().map_err(|e| engine_error(of, path, e))?;
+            sync_created(path, top).map_err(io)?;
+        }
+        let durable = Durable::open(path).map_err(io)?;
+        Ok(JournalDb {
+            of,
+            path: path.to_path_buf(),
+            db,
+            journal,
+            durable,
+            preimage,
+        })
+    }
+
+    fn engine(&self, cause: sled::Error) -> StoreError {
+        engine_error(self.of, &self.path, cause)
+    }
+
+    fn corrupt(&self, detail: String) -> StoreError {
+        match self.of {
+            Of::Incident(id) => StoreError::Corrupt { id, detail },
+            Of::Contacts => StoreError::Directory(detail),
+        }
+    }
+
+    /// The journal is known sound: what it was before opening need not be kept.
+    pub fn sound(&mut self) {
+        self.preimage = None;
+    }
+
+    /// The journal is not what it should be: its files as they were before sled opened
+    /// them are kept beside it, for `verify` to read and an operator to examine.
+    pub fn damaged(&mut self) {
+        if let Some(before) = self.preimage.take() {
+            before.keep(&self.path);
+        }
+    }
+
+    /// How many events are stored: the last id, as ids run from 1 without gaps.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        let last = self.journal.last().map_err(|e| self.engine(e))?;
+        Ok(last
+            .and_then(|(key, _)| <[u8; 8]>::try_from(key.as_ref()).ok())
+            .map_or(0, u64::from_be_bytes))
+    }
+
+    /// The record of event `id`.
+    pub fn record(&self, id: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        self.journal
+            .get(id.to_be_bytes())
+            .map(|v| v.map(|v| v.to_vec()))
+            .map_err(|e| self.engine(e))
+    }
+
+    /// Where the journal ends: its event count and the hash of its last record.
+    pub fn head(&self) -> Result<ChainHead, StoreError> {
+        let count = self.count()?;
+        Ok(match self.record(count)? {
+            Some(last) if count > 0 => ChainHead {
+                count,
+                hash: record_hash(&last),
+            },
+            _ => ChainHead::genesis(),
+        })
+    }
+
+    /// The summary after the last stored event, recomputed from the journal; `None`
+    /// before the declaration.
+    pub fn summary(&self) -> Result<Option<IncidentSummary>, StoreError> {
+        let Of::Incident(id) = self.of else {
+            return Ok(None);
+        };
+        summarize(id, self.records()?.iter().map(Vec::as_slice))
+    }
+
+    pub fn records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.journal
+            .iter()
+            .values()
+            .map(|v| v.map(|v| v.to_vec()).map_err(|e| self.engine(e)))
+            .collect()
+    }
+
+    /// Parses straight from sled's buffers: no copy of every record first.
+    pub fn events(&self) -> Result<Vec<Event>, StoreError> {
+        let id = match self.of {
+            Of::Incident(id) => id,
+            Of::Contacts => IncidentId::new(false, 0, 0),
+        };
+        self.journal
+            .iter()
+            .values()
+            .enumerate()
+            .map(|(n, v)| {
+                let record = v.map_err(|e| self.engine(e))?;
+                parse_record(id, n, &record).map_err(|e| match (self.of, e) {
+                    (Of::Contacts, StoreError::Corrupt { detail, .. }) => {
+                        StoreError::Directory(detail)
+                    }
+                    (_, e) => e,
+                })
+            })
+            .collect()
+    }
+
+    /// Stores `(event id, record)` pairs after the last event, all or none, then
+    /// flushes and syncs: nothing is reported stored before it is on the disk. After a
+    /// failure this handle must be dropped: sled keeps the unflushed records in memory
+    /// and its error for good (a full disk, say), so only a new open sees the truth.
+    pub fn write<'a>(
+        &self,
+        records: impl IntoIterator<Item = (u64, &'a [u8])>,
+    ) -> Result<(), StoreError> {
+        let mut records = records.into_iter().peekable();
+        let Some((id, record)) = records.next() else {
+            return Ok(());
+        };
+        if records.peek().is_none() {
+            self.journal
+                .insert(id.to_be_bytes(), record)
+                .map_err(|e| self.engine(e))?;
+        } else {
+            let mut batch = sled::Batch::default();
+            for (id, record) in std::iter::once((id, record)).chain(records) {
+                batch.insert(&id.to_be_bytes(), record);
+            }
+            self.journal
+                .apply_batch(batch)
+                .map_err(|e| self.engine(e))?;
+        }
+        self.db.flush().map_err(|e| self.engine(e))?;
+        self.durable.sync().map_err(|cause| StoreError::Io {
+            what: "cannot sync",
+            path: self.path.clone(),
+            cause,
+        })
+    }
+
+    /// Checks that this is the journal of the incident its folder names: the first
+    /// event declares that id. Journal folders swapped or copied by hand are refused.
+    pub fn check_declares(&self) -> Result<(), StoreError> {
+        let Of::Incident(id) = self.of else {
+            return Ok(());
+        };
+        let Some(first) = self.record(1)? else {
+            return Ok(());
+        };
+        let declared = match Event::from_record(&first).map(|e| e.change) {
+            Ok(crate::domain::Change::Declared(d)) => d.id,
+            _ => return Err(self.corrupt("its first event is not a declaration".into())),
+        };
+        if declared != id {
+            return Err(self.corrupt(format!(
+                "the journal in {} is incident {declared}'s, not {id}'s: journal folders were swapped or copied by hand; nothing was written",
+                self.path.display()
+            )));
+        }
+        Ok(())
+    }
+}
+
+fn engine_error(of: Of, path: &Path, cause: sled::Error) -> StoreError {
+    match (of, cause) {
+        (Of::Incident(id), sled::Error::Corruption { .. }) => StoreError::Corrupt {
+            id,
+            detail: format!(
+                "its database {} does not open: damaged data (run warroom verify)",
+                path.display()
+            ),
+        },
+        (_, cause) => StoreError::Engine {
+            dir: path.to_path_buf(),
+            cause,
+        },
+    }
+}
