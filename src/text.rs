@@ -466,6 +466,11 @@ pub fn cli_broken(id: impl std::fmt::Display, why: impl std::fmt::Display) -> St
     tr_args("cli-broken", &[("id", shown(id)), ("why", shown(why))])
 }
 
+/// `verify`: a journal that does not read (whole).
+pub fn cli_unreadable(id: impl std::fmt::Display, why: &str) -> String {
+    tr_args("cli-unreadable", &[("id", shown(id)), ("why", shown(why))])
+}
+
 pub fn cli_reindexed(id: impl std::fmt::Display) -> String {
     tr_args("cli-reindexed", &[("id", shown(id))])
 }
@@ -1377,6 +1382,130 @@ fn holder_of(holder: Option<&crate::store::lock::Holder>) -> String {
     }
 }
 
+/// `verify`: the index was rebuilt from the journals at `when`.
+pub fn cli_index_was_rebuilt(when: &str) -> String {
+    tr_args(
+        "cli-index-was-rebuilt",
+        &[("when", when.to_string().into())],
+    )
+}
+
+/// `verify`: the first event of a damaged journal that cannot be trusted.
+pub fn cli_first_bad(bad: crate::store::salvage::Bad) -> String {
+    use crate::store::salvage::Bad;
+    match bad {
+        Bad::Unreadable(event) => tr_args("cli-first-unreadable", &[("event", event.into())]),
+        Bad::Altered(event) => tr_args("cli-first-altered", &[("event", event.into())]),
+    }
+}
+
+pub fn cli_readable_from_start(last: u64) -> String {
+    tr_args("cli-readable-from-start", &[("last", last.into())])
+}
+
+pub fn cli_readable_to_head(from: u64, to: u64) -> String {
+    tr_args(
+        "cli-readable-to-head",
+        &[("from", from.into()), ("to", to.into())],
+    )
+}
+
+pub fn cli_all_readable_repair() -> String {
+    tr("cli-all-readable-repair")
+}
+
+pub fn cli_nothing_past_it() -> String {
+    tr("cli-nothing-past-it")
+}
+
+pub fn cli_kept_as_found(path: &str) -> String {
+    tr_args("cli-kept-as-found", &[("path", path.to_string().into())])
+}
+
+/// A command reads a private copy of a store that cannot be written.
+pub fn cli_reading_a_copy(why: &str) -> String {
+    tr_args("cli-reading-a-copy", &[("why", why.to_string().into())])
+}
+
+/// `repair`: the damaged index was moved aside and rebuilt.
+pub fn cli_index_rebuilt_now(kept: &str) -> String {
+    tr_args(
+        "cli-index-rebuilt-now",
+        &[("kept", kept.to_string().into())],
+    )
+}
+
+pub fn cli_journal_rebuilt(id: crate::domain::IncidentId, kept: &str) -> String {
+    tr_args(
+        "cli-journal-rebuilt",
+        &[("id", shown(id)), ("kept", kept.to_string().into())],
+    )
+}
+
+pub fn cli_journal_unrepairable(
+    id: crate::domain::IncidentId,
+    bad: Option<crate::store::salvage::Bad>,
+) -> String {
+    let why = bad.map_or_else(String::new, cli_first_bad);
+    tr_args(
+        "cli-journal-unrepairable",
+        &[("id", shown(id)), ("why", why.into())],
+    )
+}
+
+pub fn cli_journal_accepted(id: crate::domain::IncidentId) -> String {
+    tr_args("cli-journal-accepted", &[("id", shown(id))])
+}
+
+/// The note `repair --accept` writes into the journal it accepts.
+pub fn journal_accepted_note(recorded: u64, hash: &str, kept: u64) -> String {
+    tr_args(
+        "journal-accepted-note",
+        &[
+            ("recorded", recorded.into()),
+            ("hash", hash.to_string().into()),
+            ("kept", kept.into()),
+        ],
+    )
+}
+
+pub fn cli_repaired(incidents: usize) -> String {
+    tr_args("cli-repaired", &[("count", incidents.into())])
+}
+
+pub fn cli_repair_incomplete(count: usize) -> String {
+    tr_args("cli-repair-incomplete", &[("count", count.into())])
+}
+
+/// The dashboard offers to repair a damaged index before it opens.
+pub fn cli_offer_repair() -> String {
+    tr("cli-offer-repair")
+}
+
+/// Whether a typed answer means yes (empty is yes: the question says `[Y/n]`).
+pub fn is_yes(answer: &str) -> bool {
+    let answer = answer.to_lowercase();
+    answer.is_empty() || tr("answer-yes").split('/').any(|y| y == answer)
+}
+
+/// On opening: an incident found damaged earlier.
+pub fn damaged_incident(id: crate::domain::IncidentId, why: &str) -> String {
+    tr_args(
+        "damaged-incident",
+        &[("id", shown(id)), ("why", why.to_string().into())],
+    )
+}
+
+/// The status line of a store that can only be read.
+pub fn status_read_only(why: &str) -> String {
+    tr_args("status-read-only", &[("why", why.to_string().into())])
+}
+
+/// `list`: an incident found damaged.
+pub fn damaged() -> String {
+    tr("damaged")
+}
+
 /// (Followers) the owner has not answered, not even its heartbeat.
 pub fn status_owner_silent(pid: u32) -> String {
     tr_args("status-owner-silent", &[("pid", pid.into())])
@@ -1478,6 +1607,13 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             "err-store-unsafe",
             &[("path", dir(path)), ("detail", shown(detail))],
         ),
+        E::IndexDamaged { dir: d, cause } => tr_args(
+            "err-store-index-damaged",
+            &[("dir", dir(d)), ("cause", shown(cause))],
+        ),
+        E::OwnedByDashboard { pid } => {
+            tr_args("err-store-owned-by-dashboard", &[("pid", (*pid).into())])
+        }
         E::ReadOnly { dir: d, why } => tr_args(
             "err-store-read-only",
             &[("dir", dir(d)), ("why", shown(why))],

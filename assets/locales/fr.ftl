@@ -421,6 +421,7 @@ cli-verified = { $id } : ok, { $count ->
     [one] { $count } événement
    *[other] { $count } événements
 }, tête { $head }
+cli-unreadable = { $id } : ROMPU : { $why }
 cli-broken = { $id } : ROMPU à { $why }
 cli-reindexed = { $id } : manquait à la liste des incidents (son journal était sur le disque) ; de nouveau listé
 cli-failed-verification = { $count ->
@@ -543,6 +544,29 @@ what-lesson-kind = type d’enseignement
 what-language = langue
 
 # Erreurs du stock.
+cli-index-was-rebuilt = note : l’index a été reconstruit à partir des journaux le { $when } ; un journal restauré depuis une copie plus ancienne avant cette date ne peut pas être distingué de l’original
+cli-first-unreadable = l’événement { $event } est le premier illisible
+cli-first-altered = l’événement { $event } a été modifié : l’événement suivant cite une autre empreinte pour lui
+cli-readable-from-start = événements 1 à { $last } lisibles et chaînés depuis le début
+cli-readable-to-head = lu au-delà du dommage : événements { $from } à { $to } lisibles et chaînés jusqu’à la tête enregistrée par l’index
+cli-all-readable-repair = tous les événements se lisent encore dans ses fichiers : `warroom repair` reconstruit sa base à partir d’eux
+cli-nothing-past-it = rien au-delà n’a pu être relu jusqu’à la tête enregistrée par l’index
+cli-kept-as-found = ses fichiers tels qu’ils étaient avant la découverte du dommage : { $path }
+cli-reading-a-copy = la base ne peut pas être écrite ({ $why }) : lecture d’une copie privée
+cli-index-rebuilt-now = l’index était endommagé : reconstruit à partir des journaux (l’ancien conservé sous { $kept })
+cli-journal-rebuilt = { $id } : sa base a été reconstruite à partir de ses enregistrements (l’ancienne conservée sous { $kept })
+cli-journal-unrepairable = { $id } : ne peut pas être reconstruit : { $why } ; lancez warroom verify { $id }
+cli-journal-accepted = { $id } : son journal est accepté tel quel ; une note y consigne ce que l’index avait
+journal-accepted-note = Journal accepté tel quel par warroom repair : l’index avait enregistré { $recorded } événements (dernière empreinte { $hash }) ; ce journal en contient { $kept }. Les événements après le { $kept } n’y sont pas.
+cli-repaired = réparé : { $count } incidents dans la base
+cli-repair-incomplete = { $count } journaux n’ont pas pu être réparés
+cli-offer-repair = Reconstruire l’index à partir des journaux maintenant (warroom repair) ? [O/n]
+answer-yes = o/oui/y/yes
+damaged-incident = { $id } est endommagé ({ $why }) : warroom verify dit ce qui se lit encore, warroom repair ce qui se répare
+status-read-only = lecture seule : { $why }
+damaged = ENDOMMAGÉ
+err-store-index-damaged = l’index de la base ({ $dir }) est endommagé ({ $cause }) ; les journaux contiennent tout : lancez `warroom repair` pour le reconstruire à partir d’eux
+err-store-owned-by-dashboard = le tableau de bord qui détient la base (pid { $pid }) doit d’abord être fermé
 err-store-locked = le répertoire de données { $dir } est utilisé par { $holder }
 err-store-busy = le répertoire de données { $dir } est resté utilisé par { $holder } pendant { $secs } s ; réessayez, ou attendez plus longtemps avec --wait
 err-store-owner-silent = le tableau de bord qui détient la base (pid { $pid }) n’a pas répondu en { $secs } s : il est peut-être suspendu (Ctrl-Z) ou bloqué sur son disque. Une écriture qu’il n’avait pas commencée ne sera pas faite plus tard

@@ -225,6 +225,10 @@ pub struct App {
     pub owner_gone: bool,
     /// (Followers) the owner's pid, and whether it has stopped answering.
     pub owner: Option<(u32, bool)>,
+    /// Incidents found damaged, with what was found (listed as such in the picker).
+    pub damaged: Vec<(IncidentId, String)>,
+    /// Why the store can only be read, when it can only be read.
+    pub read_only: Option<String>,
     /// (Followers) asked to take over the store when the loop ends.
     pub take_over: bool,
     pub overlay: Option<Overlay>,
@@ -276,12 +280,26 @@ impl App {
             follower: false,
             owner_gone: false,
             owner: None,
+            damaged: Vec::new(),
+            read_only: None,
             take_over: false,
             overlay: None,
             pending: 0,
             flash: None,
             should_quit: false,
             dirty: true,
+        }
+    }
+
+    /// What opening the store found that the screen must say: incidents damaged, and
+    /// anything that could not be read.
+    pub fn opened_with(&mut self, damaged: Vec<(IncidentId, String)>, problem: Option<String>) {
+        self.damaged = damaged;
+        if let Some(problem) = problem {
+            self.flash = Some(Flash {
+                text: problem,
+                error: true,
+            });
         }
     }
 

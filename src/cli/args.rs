@@ -263,6 +263,16 @@ pub enum Command {
         #[arg(value_parser = parse_id)]
         id: Option<IncidentId>,
     },
+    /// Repair the store: rebuild its index from the journals when the index is
+    /// damaged, and a journal that no longer opens from its own records when they all
+    /// still read and chain; nothing is deleted (what is replaced is kept beside it).
+    Repair {
+        /// Accept this incident's journal as it is, though it ends before the head the
+        /// index recorded (a journal restored from a backup): it is indexed again, and
+        /// a note in it records what the index had (repeatable).
+        #[arg(long, value_name = "ID", value_parser = parse_id)]
+        accept: Vec<IncidentId>,
+    },
     /// Configuration commands.
     Config {
         #[command(subcommand)]
@@ -407,6 +417,30 @@ pub enum PlaybookCommand {
     },
     /// Validate a playbook file; prints "ok" or file:line:column and what is wrong.
     Check { file: PathBuf },
+}
+
+impl Command {
+    /// Whether the command only reads the store: then a store that cannot be written
+    /// (a read-only medium, a full disk) is read from a private copy instead.
+    pub fn only_reads(&self) -> bool {
+        matches!(
+            self,
+            Command::List { .. }
+                | Command::Show { .. }
+                | Command::Export { .. }
+                | Command::Snapshot { .. }
+                | Command::Verify { .. }
+                | Command::Draft { .. }
+                | Command::Drill { scenario: None }
+                | Command::Contacts {
+                    command: None | Some(ContactsCommand::Export { .. }),
+                    ..
+                }
+                | Command::Evidence {
+                    command: EvidenceCommand::List { .. } | EvidenceCommand::Verify { .. }
+                }
+        )
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,13 +18,14 @@ mod items;
 mod playbook;
 mod record;
 mod show;
+mod verify;
 
 pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlaybookCommand};
 
-use crate::access::Reached;
+use crate::access::{Need, Reached};
 use crate::app::{App, NewIncident, Start, Zone};
 use crate::config::{Config, default_config_path};
-use crate::domain::{Change, IncidentId, verify_chain};
+use crate::domain::{Change, IncidentId};
 use crate::runtime::now;
 use crate::share::{RemoteStore, Role};
 use crate::store::{Store, StoreError, default_data_dir};
@@ -157,30 +158,81 @@ pub fn run(cli: Cli) -> Outcome {
         command: args::EvidenceCommand::Verify { id },
     } = command
     {
-        let items = with_store(&dir, wait, |store| record::evidence_items(store, id))?;
+        let items = with_store(&dir, wait, true, |store| record::evidence_items(store, id))?;
         return record::verify_items(&items);
     }
+    if let Command::Repair { accept } = command {
+        return repair(&dir, wait, &accept);
+    }
+    let only_reads = command.only_reads();
     let command = record::prepare(command)?;
-    with_store(&dir, wait, |store| {
+    with_store(&dir, wait, only_reads, |store| {
         run_command(command, store, &config, &author, now())
     })
 }
 
 /// Runs `work` on the store in `dir`: owned by this process for the time of `work`, or
-/// through the dashboard that owns it; waits at most `wait` for a busy store.
+/// through the dashboard that owns it; waits at most `wait` for a busy store. Work that
+/// `only_reads` is done on a private copy of a store that cannot be written.
 fn with_store<T>(
     dir: &Path,
     wait: Duration,
+    only_reads: bool,
     work: impl FnOnce(&dyn Store) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
+    let need = Need {
+        role: Role::Client,
+        read_only_will_do: only_reads,
+    };
     let mut progress = WaitLine::default();
-    let reached = crate::access::reach(dir, Role::Client, wait, &mut |holder, waited| {
+    let reached = crate::access::reach(dir, need, wait, &mut |holder, waited| {
         progress.show(dir, holder, waited);
     });
     progress.clear();
     match reached? {
-        Reached::Own(store) => work(&store),
+        Reached::Own(store) => {
+            if let Some(why) = store.read_only() {
+                eprintln!("warroom: {}", text::cli_reading_a_copy(why));
+            }
+            work(&store)
+        }
         Reached::Owner(connection) => work(&RemoteStore::new(dir, connection, wait)),
+    }
+}
+
+/// `warroom repair`: waits for the store to itself, then repairs it.
+fn repair(dir: &Path, wait: Duration, accept: &[IncidentId]) -> Outcome {
+    let mut progress = WaitLine::default();
+    let lock = crate::access::lock(dir, wait, &mut |holder, waited| {
+        progress.show(dir, holder, waited);
+    });
+    progress.clear();
+    let repaired = crate::store::repair::repair(dir, lock?, accept, now())?;
+    if let Some(moved) = &repaired.index_moved {
+        outln!(
+            "{}",
+            text::cli_index_rebuilt_now(&moved.display().to_string())
+        );
+    }
+    for (id, kept) in &repaired.rebuilt {
+        outln!(
+            "{}",
+            text::cli_journal_rebuilt(*id, &kept.display().to_string())
+        );
+    }
+    for id in &repaired.accepted {
+        outln!("{}", text::cli_journal_accepted(*id));
+    }
+    for (id, bad) in &repaired.unrepairable {
+        outln!("{}", text::cli_journal_unrepairable(*id, *bad));
+    }
+    outln!("{}", text::cli_repaired(repaired.incidents));
+    if repaired.unrepairable.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Failed(text::cli_repair_incomplete(
+            repaired.unrepairable.len(),
+        )))
     }
 }
 
@@ -190,11 +242,26 @@ fn dashboard(config: Config, dir: &Path, author: String, wall: bool, wait: Durat
     let failed = |e: color_eyre::Report| Failure::Failed(format!("{e:#}"));
     loop {
         let mut progress = WaitLine::default();
-        let reached = crate::access::reach(dir, Role::Follower, wait, &mut |holder, waited| {
+        let need = Need {
+            role: Role::Follower,
+            read_only_will_do: true,
+        };
+        let reached = crate::access::reach(dir, need, wait, &mut |holder, waited| {
             progress.show(dir, holder, waited);
         });
         progress.clear();
-        match reached? {
+        let reached = match reached {
+            // Offered at once: the index is a cache, the journals are intact.
+            Err(e @ StoreError::IndexDamaged { .. }) => {
+                if !offer_repair(&e) {
+                    return Err(e.into());
+                }
+                repair(dir, wait, &[])?;
+                continue;
+            }
+            other => other?,
+        };
+        match reached {
             Reached::Own(store) => {
                 return runtime::run(config, store, author, wall).map_err(failed);
             }
@@ -208,6 +275,28 @@ fn dashboard(config: Config, dir: &Path, author: String, wall: bool, wait: Durat
             }
         }
     }
+}
+
+/// Asks on the terminal whether to repair the store now (the dashboard found its index
+/// damaged); false without a terminal to ask on, or when the answer is no.
+fn offer_repair(e: &StoreError) -> bool {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return false;
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(
+        err,
+        "warroom: {}\n{} ",
+        crate::ui::format::safe(&text::store_error(e)),
+        text::cli_offer_repair()
+    );
+    let _ = err.flush();
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    text::is_yes(answer.trim())
 }
 
 /// While a command waits for the store, a line on standard error (a terminal only)
@@ -417,8 +506,11 @@ fn run_command(
             height,
             wall,
         } => snapshot(store, config, author, id, (width, height, wall), now),
-        Command::Verify { id } => verify(store, id),
-        Command::Config { .. } | Command::Playbook { .. } | Command::Wall => Ok(()),
+        Command::Verify { id } => verify::verify(store, id),
+        Command::Config { .. }
+        | Command::Playbook { .. }
+        | Command::Wall
+        | Command::Repair { .. } => Ok(()),
     }
 }
 
@@ -470,23 +562,19 @@ fn snapshot(
     (width, height, wall): (u16, u16, bool),
     now: DateTime<Utc>,
 ) -> Outcome {
-    let incidents = store.list()?;
-    let directory = store.directory_events()?;
-    let events = match id.or_else(|| incidents.first().map(|s| s.id)) {
-        Some(id) => Some(store.events(id)?),
-        None => None,
-    };
+    let opening = ops::opening(store, id)?;
     let mut app = App::new(Start {
         config,
         author,
         data_dir: store.location(),
         now,
         zone: Zone::Local,
-        incidents,
-        events,
-        directory,
+        incidents: opening.incidents,
+        events: opening.events,
+        directory: opening.directory,
     });
     app.wall = wall;
+    app.opened_with(opening.damaged, opening.problem);
     out!("{}", ui::to_text(&app, width, height));
     Ok(())
 }
@@ -514,41 +602,6 @@ fn drill(
     };
     let events = ops::start_drill(store, config, now, author, found)?;
     print_new_id(&events, false)
-}
-
-fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
-    let ids = match id {
-        Some(id) => vec![id],
-        None => {
-            for id in store.reindex_unlisted()? {
-                outln!("{}", text::cli_reindexed(id));
-            }
-            store.list()?.into_iter().map(|s| s.id).collect()
-        }
-    };
-    let mut broken = 0;
-    for id in ids {
-        let summary = store.summary(id)?.ok_or(StoreError::UnknownIncident(id))?;
-        // One unreadable incident is reported and the others still checked.
-        let checked = store
-            .records(id)
-            .map_err(|e| text::store_error(&e))
-            .and_then(|records| {
-                verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash))
-                    .map_err(|e| e.to_string())
-            });
-        match checked {
-            Ok(head) => outln!("{}", text::cli_verified(id, head.count, &head.hash)),
-            Err(why) => {
-                broken += 1;
-                outln!("{}", text::cli_broken(id, why));
-            }
-        }
-    }
-    if broken > 0 {
-        return Err(Failure::Failed(text::cli_failed_verification(broken)));
-    }
-    Ok(())
 }
 
 fn config_check(file: Option<&Path>) -> Outcome {

@@ -16,18 +16,31 @@ pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
         .into_iter()
         .filter(|s| all || !s.exercise)
         .collect();
+    // Found damaged by some process, until verified or repaired.
+    let damaged: std::collections::BTreeMap<_, _> = store.damaged()?.into_iter().collect();
     if json {
+        let mut listed = Vec::new();
+        for s in &incidents {
+            let mut entry = serde_json::to_value(s).map_err(|e| Failure::Failed(e.to_string()))?;
+            if let Some(why) = damaged.get(&s.id) {
+                entry["damaged"] = serde_json::Value::String(why.clone());
+            }
+            listed.push(entry);
+        }
         let out =
-            crate::report::pretty_json(&incidents).map_err(|e| Failure::Failed(e.to_string()))?;
+            crate::report::pretty_json(&listed).map_err(|e| Failure::Failed(e.to_string()))?;
         outln!("{out}");
         return Ok(());
     }
     for s in incidents {
-        let exercise = if s.exercise {
+        let mut exercise = if s.exercise {
             format!(" [{}]", text::exercise())
         } else {
             String::new()
         };
+        if damaged.contains_key(&s.id) {
+            exercise.push_str(&format!("  {}", text::damaged()));
+        }
         outln!(
             "{}  {}  {:<16} {}{exercise}",
             s.id,

@@ -39,29 +39,20 @@ const WRITER_PATIENCE: Duration = Duration::from_secs(5);
 
 /// Runs the dashboard (or, with `wall`, the war-room wall) until the user quits.
 pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Result<()> {
-    let incidents = store.list().wrap_err("reading the incident list")?;
-    let directory = store
-        .directory_events()
-        .wrap_err("reading the contact directory")?;
-    let events = match incidents.first() {
-        Some(s) => Some(
-            store
-                .events(s.id)
-                .wrap_err_with(|| format!("reading incident {}", s.id))?,
-        ),
-        None => None,
-    };
+    let opening = ops::opening(&store, None).wrap_err("reading the incident list")?;
     let mut app = App::new(Start {
         config: config.clone(),
         author: author.clone(),
         data_dir: store.location(),
         now: now(),
         zone: Zone::Local,
-        incidents,
-        events,
-        directory,
+        incidents: opening.incidents,
+        events: opening.events,
+        directory: opening.directory,
     });
     app.wall = wall;
+    app.opened_with(opening.damaged, opening.problem);
+    app.read_only = store.read_only().map(str::to_string);
     let _log = crate::logging::init(store.dir());
     tracing::info!(dir = %store.location(), "dashboard opened");
 

@@ -167,11 +167,17 @@ fn carry_out(store: &SledStore, op: &Op) -> Result<(Answer, Option<Msg>), StoreE
             (Answer::Imported(done), Some(Msg::External))
         }
         Op::ReindexUnlisted => (Answer::Ids(store.reindex_unlisted()?), Some(Msg::External)),
+        Op::Verified { id } => {
+            store.verified(*id)?;
+            (Answer::Done, None)
+        }
         Op::List
         | Op::Summary { .. }
         | Op::Records { .. }
         | Op::DirectoryRecords
-        | Op::TakenIds => return Err(StoreError::Owner("a read sent as a write".into())),
+        | Op::TakenIds
+        | Op::Damaged
+        | Op::RebuiltAt => return Err(StoreError::Owner("a read sent as a write".into())),
     })
 }
 

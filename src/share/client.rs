@@ -258,6 +258,27 @@ impl Store for RemoteStore {
         Some(&self.dir)
     }
 
+    fn damaged(&self) -> Result<Vec<(IncidentId, String)>, StoreError> {
+        match self.call(Op::Damaged)? {
+            Answer::Damaged(found) => Ok(found),
+            other => Err(self.unexpected(&other)),
+        }
+    }
+
+    fn index_rebuilt_at(&self) -> Result<Option<String>, StoreError> {
+        match self.call(Op::RebuiltAt)? {
+            Answer::Text(when) => Ok(when),
+            other => Err(self.unexpected(&other)),
+        }
+    }
+
+    fn verified(&self, id: IncidentId) -> Result<(), StoreError> {
+        match self.call(Op::Verified { id })? {
+            Answer::Done => Ok(()),
+            other => Err(self.unexpected(&other)),
+        }
+    }
+
     fn taken_ids(&self) -> Result<Vec<IncidentId>, StoreError> {
         match self.call(Op::TakenIds)? {
             Answer::Ids(ids) => Ok(ids),

@@ -97,6 +97,11 @@ pub enum Op {
         records: Vec<Record>,
     },
     ReindexUnlisted,
+    Damaged,
+    RebuiltAt,
+    Verified {
+        id: IncidentId,
+    },
 }
 
 impl Op {
@@ -109,6 +114,7 @@ impl Op {
                 | Op::AppendDirectory { .. }
                 | Op::Import { .. }
                 | Op::ReindexUnlisted
+                | Op::Verified { .. }
         )
     }
 }
@@ -132,6 +138,9 @@ pub enum Answer {
     Events(Vec<Event>),
     Ids(Vec<IncidentId>),
     Imported(bool),
+    Damaged(Vec<(IncidentId, String)>),
+    Text(Option<String>),
+    Done,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

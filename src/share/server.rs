@@ -282,10 +282,13 @@ fn read(store: &dyn Store, op: &Op) -> Result<Answer, StoreError> {
         Op::Records { id } => Answer::Records(wrap_all(store.records(*id)?)),
         Op::DirectoryRecords => Answer::Records(wrap_all(store.directory_records()?)),
         Op::TakenIds => Answer::Ids(store.taken_ids()?),
+        Op::Damaged => Answer::Damaged(store.damaged()?),
+        Op::RebuiltAt => Answer::Text(store.index_rebuilt_at()?),
         Op::Append { .. }
         | Op::AppendDirectory { .. }
         | Op::Import { .. }
-        | Op::ReindexUnlisted => {
+        | Op::ReindexUnlisted
+        | Op::Verified { .. } => {
             return Err(StoreError::Owner("a write sent as a read".into()));
         }
     })

@@ -47,6 +47,9 @@ pub enum StoreError {
     /// The owner answered with an error that has no variant of its own here.
     #[error("the dashboard that owns the store answered: {0}")]
     Owner(String),
+    /// A command that needs the store to itself found a dashboard owning it.
+    #[error("the dashboard that owns the store (pid {pid}) must be closed first")]
+    OwnedByDashboard { pid: u32 },
     /// The data directory, its socket or a file in it is not safe to use.
     #[error("{}: {detail}", path.display())]
     Unsafe { path: PathBuf, detail: String },
@@ -97,4 +100,20 @@ fn holder_or_unknown(holder: Option<&Holder>) -> String {
         || "another warroom process".to_string(),
         ToString::to_string,
     )
+}
+
+impl StoreError {
+    /// Why the store can only be read, when that is what this error means: a read-only
+    /// medium, no permission to write, no space left.
+    pub fn read_only_cause(&self) -> Option<String> {
+        let io = match self {
+            StoreError::Io { cause, .. } => cause,
+            StoreError::Engine {
+                cause: sled::Error::Io(cause),
+                ..
+            } => cause,
+            _ => return None,
+        };
+        super::only_readable(io).then(|| io.to_string())
+    }
 }

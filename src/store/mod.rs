@@ -71,6 +71,12 @@ pub trait Store: Send {
         Ok(Vec::new())
     }
 
+    /// When the index was last rebuilt from the journals: a journal restored from an
+    /// older copy before then cannot be told from the original.
+    fn index_rebuilt_at(&self) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
+
     /// Incident `id` was verified sound: it is no longer listed as damaged.
     fn verified(&self, _id: IncidentId) -> Result<(), StoreError> {
         Ok(())

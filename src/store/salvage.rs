@@ -13,9 +13,20 @@ use std::path::Path;
 #[derive(Debug, Default)]
 pub struct Found {
     by_id: BTreeMap<u64, Vec<Vec<u8>>>,
+    /// The incident whose journal is read: a declaration of another is not its first
+    /// event (journal folders swapped or copied).
+    of: Option<crate::domain::IncidentId>,
 }
 
 impl Found {
+    /// Records of incident `id`'s journal.
+    pub fn of(id: crate::domain::IncidentId) -> Self {
+        Found {
+            of: Some(id),
+            ..Found::default()
+        }
+    }
+
     /// The records in `bytes`.
     pub fn scan_bytes(&mut self, bytes: &[u8]) {
         const START: &[u8] = b"{\"id\":";
@@ -29,7 +40,9 @@ impl Found {
                 continue;
             }
             let record = &bytes[start..start + values.byte_offset()];
-            if let Ok(event) = Event::from_record(record) {
+            if let Ok(event) = Event::from_record(record)
+                && self.belongs(&event)
+            {
                 let copies = self.by_id.entry(event.id).or_default();
                 if !copies.iter().any(|c| c == record) {
                     copies.push(record.to_vec());
@@ -51,6 +64,13 @@ impl Found {
         }
     }
 
+    fn belongs(&self, event: &Event) -> bool {
+        match (&event.change, self.of) {
+            (crate::domain::Change::Declared(d), Some(id)) => d.id == id,
+            _ => true,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
     }
@@ -58,14 +78,27 @@ impl Found {
     /// What the chain makes of the records found, against the head the index recorded
     /// (`None` if it has none).
     pub fn chain(&self, head: Option<&ChainHead>) -> Chain {
-        // Forward from the start: each record names the hash of the one before.
+        // Forward from the start: each record names the hash of the one before. Of
+        // several copies that follow, the one the next event names is taken (another
+        // may be a damaged copy that still parses).
+        let named_by_next = |id: u64, record: &[u8]| {
+            let hash = record_hash(record);
+            self.by_id.get(&(id + 1)).is_some_and(|next| {
+                next.iter()
+                    .any(|c| Event::from_record(c).is_ok_and(|e| e.prev_hash == hash))
+            })
+        };
         let mut forward: Vec<Vec<u8>> = Vec::new();
         let mut expected = GENESIS_HASH.to_string();
         for id in 1.. {
             let next = self.by_id.get(&id).and_then(|copies| {
+                let follows =
+                    |c: &&Vec<u8>| Event::from_record(c).is_ok_and(|e| e.prev_hash == expected);
                 copies
                     .iter()
-                    .find(|c| Event::from_record(c).is_ok_and(|e| e.prev_hash == expected))
+                    .filter(follows)
+                    .find(|c| named_by_next(id, c))
+                    .or_else(|| copies.iter().find(follows))
             });
             let Some(record) = next else {
                 break;
@@ -219,6 +252,20 @@ mod tests {
         assert_eq!(chain.readable_from_start, 2);
         assert_eq!(chain.linked_to_head_from, Some(4));
         assert_eq!(chain.records, None);
+    }
+
+    #[test]
+    fn of_two_copies_the_one_the_next_event_names_is_taken() {
+        let (records, head) = journal(4);
+        let mut bytes = raw(&records);
+        // A damaged copy of event 2 that still parses, before the good one.
+        let damaged = String::from_utf8_lossy(&records[1]).replace("note 1", "noXe 1");
+        let mut with_copy = damaged.into_bytes();
+        with_copy.extend_from_slice(&bytes);
+        bytes = with_copy;
+        let mut found = Found::default();
+        found.scan_bytes(&bytes);
+        assert_eq!(found.chain(Some(&head)).records.as_ref(), Some(&records));
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
                     theme::exercise(),
                 ));
             }
+            if app.damaged.iter().any(|(id, _)| *id == s.id) {
+                spans.push(Span::styled(
+                    format!(" {} ", text::damaged()),
+                    theme::error(),
+                ));
+            }
             ListItem::new(Line::from(spans))
         })
         .collect();

@@ -32,7 +32,12 @@ fn tail(path: &str, max: u16) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let saved = if let Some((pid, true)) = app.owner {
+    let saved = if let Some(why) = &app.read_only {
+        Span::styled(
+            format!(" ◆ {} ", text::status_read_only(why)),
+            theme::error(),
+        )
+    } else if let Some((pid, true)) = app.owner {
         Span::styled(
             format!(" ◆ {} ", text::status_owner_silent(pid)),
             theme::error(),

@@ -88,7 +88,9 @@ impl IndexDb {
     /// A new index: when the store was created, and (if journals were already there)
     /// that it was rebuilt from them, which `verify` reports.
     pub fn set_created(&self, rebuilt: bool) -> Result<(), StoreError> {
-        let now = chrono::Utc::now().to_rfc3339();
+        let now = chrono::Utc::now()
+            .format("%Y-%m-%d %H:%M:%S UTC")
+            .to_string();
         if self
             .meta
             .get(CREATED_KEY)
@@ -229,7 +231,7 @@ pub(super) fn index_error(path: &Path, cause: sled::Error) -> StoreError {
     match cause {
         sled::Error::Corruption { .. } => StoreError::IndexDamaged {
             dir: path.to_path_buf(),
-            cause: cause.to_string(),
+            cause: "its database reports damaged data".into(),
         },
         cause => StoreError::Engine {
             dir: path.to_path_buf(),

@@ -258,12 +258,6 @@ impl SledStore {
         }
     }
 
-    /// When the index was last rebuilt from the journals (a journal restored from an
-    /// older copy before then cannot be told from the original).
-    pub fn index_rebuilt_at(&self) -> Result<Option<String>, StoreError> {
-        self.index()?.rebuilt_at()
-    }
-
     fn journal_path(&self, id: IncidentId) -> PathBuf {
         self.dir.join(JOURNALS).join(id.to_string())
     }
@@ -689,6 +683,10 @@ impl Store for SledStore {
 
     fn damaged(&self) -> Result<Vec<(IncidentId, String)>, StoreError> {
         self.index()?.damaged()
+    }
+
+    fn index_rebuilt_at(&self) -> Result<Option<String>, StoreError> {
+        self.index()?.rebuilt_at()
     }
 
     fn verified(&self, id: IncidentId) -> Result<(), StoreError> {

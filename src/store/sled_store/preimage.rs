@@ -48,7 +48,15 @@ impl Preimage {
     }
 
     /// Writes the files to `<path>.damaged-<time>/`, synced; returns that folder.
+    /// Nothing is written when the last folder kept holds the same log already (each
+    /// failed open of a damaged journal would otherwise keep another copy).
     pub fn keep(self, path: &Path) -> Option<PathBuf> {
+        let log = self.files.iter().find(|(name, _)| name == Path::new("db"));
+        if let (Some(last), Some((_, bytes))) = (kept_folders(path).pop(), log)
+            && std::fs::read(last.join("db")).is_ok_and(|kept| kept == *bytes)
+        {
+            return Some(last);
+        }
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
         let name = path.file_name()?.to_string_lossy().into_owned();
         let kept = path.with_file_name(format!("{name}.damaged-{stamp}"));

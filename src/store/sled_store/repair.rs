@@ -8,7 +8,7 @@ use super::index::IndexDb;
 use super::{INDEX, JOURNALS, SledStore, lock_mutex};
 use crate::domain::IncidentId;
 use crate::store::salvage::{Bad, Found};
-use crate::store::{Store, StoreError, check_private_dir, create_private_dir, lock};
+use crate::store::{Store, StoreError, check_private_dir, lock};
 use std::path::{Path, PathBuf};
 
 /// What a repair did.
@@ -18,23 +18,33 @@ pub struct Repaired {
     pub index_moved: Option<PathBuf>,
     /// Journals rebuilt from their records, with where the damaged one was kept.
     pub rebuilt: Vec<(IncidentId, PathBuf)>,
+    /// Journals accepted as they are, though shorter than their index entry.
+    pub accepted: Vec<IncidentId>,
     /// Journals that could not be rebuilt, with the first event that cannot be trusted.
     pub unrepairable: Vec<(IncidentId, Option<Bad>)>,
     /// Incidents in the store, after the repair.
     pub incidents: usize,
 }
 
-/// Repairs the store in `dir` (see the module's comment). Holds the store's lock.
-pub fn repair(dir: &Path) -> Result<Repaired, StoreError> {
-    create_private_dir(dir)?;
+/// Repairs the store in `dir` (see the module's comment), whose lock the caller holds.
+/// The journals of `accept` are taken as they are (see [`accept_journal`]).
+pub fn repair(
+    dir: &Path,
+    lock: lock::Lock,
+    accept: &[IncidentId],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Repaired, StoreError> {
     check_private_dir(dir)?;
-    let lock = lock::try_take(dir)?;
     let mut repaired = Repaired::default();
     if let Err(why) = index_readable(dir) {
         tracing::warn!(error = %why, "the index is damaged: rebuilding it");
         repaired.index_moved = Some(move_aside(&dir.join(INDEX))?);
     }
     let store = SledStore::with(dir, Some(lock), None)?;
+    for &id in accept {
+        accept_journal(&store, id, now)?;
+        repaired.accepted.push(id);
+    }
     for id in store.journal_ids()? {
         let Err(e) = store.journal(id, false) else {
             store.verified(id)?;
@@ -91,7 +101,7 @@ fn rebuild_journal(
     id: IncidentId,
 ) -> Result<Result<PathBuf, Option<Bad>>, StoreError> {
     let folder = store.dir.join(JOURNALS).join(id.to_string());
-    let mut found = Found::default();
+    let mut found = Found::of(id);
     found.scan_folder(&folder);
     for kept in super::preimage::kept_folders(&folder) {
         found.scan_folder(&kept);
@@ -111,4 +121,36 @@ fn rebuild_journal(
     store.index()?.flush()?;
     store.verified(id)?;
     Ok(Ok(kept))
+}
+
+/// Takes the journal of `id` as it is, though it ends before the head its index entry
+/// recorded (restored from a backup after the disk that held it failed, say): the entry
+/// is set from the journal, and a note appended to it says what the entry had, so that
+/// the journal itself keeps the trace of what it lost.
+fn accept_journal(
+    store: &SledStore,
+    id: IncidentId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let recorded = store
+        .summary(id)?
+        .ok_or(StoreError::UnknownIncident(id))?
+        .head;
+    lock_mutex(&store.journals).retain(|(open, _)| *open != id);
+    store.reindex(id)?;
+    let kept = store
+        .summary(id)?
+        .ok_or(StoreError::UnknownIncident(id))?
+        .head;
+    if kept == recorded {
+        return Ok(());
+    }
+    let text = crate::text::journal_accepted_note(recorded.count, &recorded.hash, kept.count);
+    let note = crate::store::NewEvent::new(
+        now,
+        "warroom repair",
+        crate::domain::Change::NoteAdded { text },
+    );
+    store.append(id, &[note])?;
+    store.verified(id)
 }

@@ -1,0 +1,85 @@
+//! `warroom verify`: each journal's hash chain checked against the head its index
+//! entry recorded. A journal that does not read, or not to its end, is read past its
+//! damage in the raw bytes of its files (see `store::salvage`): the first event that
+//! cannot be trusted is named, and what can still be read after it is said.
+
+use super::{Failure, Outcome};
+use crate::domain::{IncidentId, verify_chain};
+use crate::store::salvage::Found;
+use crate::store::{Store, StoreError, kept_folders};
+use crate::text;
+
+pub fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
+    let ids = match id {
+        Some(id) => vec![id],
+        None => {
+            for id in store.reindex_unlisted()? {
+                outln!("{}", text::cli_reindexed(id));
+            }
+            store.list()?.into_iter().map(|s| s.id).collect()
+        }
+    };
+    if let Some(when) = store.index_rebuilt_at()? {
+        outln!("{}", text::cli_index_was_rebuilt(&when));
+    }
+    let mut broken = 0;
+    for id in ids {
+        let summary = store.summary(id)?.ok_or(StoreError::UnknownIncident(id))?;
+        // One unreadable incident is reported and the others still checked.
+        let checked = store
+            .records(id)
+            .map_err(|e| text::cli_unreadable(id, &text::store_error(&e)))
+            .and_then(|records| {
+                verify_chain(records.iter().map(Vec::as_slice), Some(&summary.head.hash))
+                    .map_err(|e| text::cli_broken(id, e))
+            });
+        match checked {
+            Ok(head) => {
+                outln!("{}", text::cli_verified(id, head.count, &head.hash));
+                store.verified(id)?;
+            }
+            Err(why) => {
+                broken += 1;
+                outln!("{why}");
+                if let Some(dir) = store.directory() {
+                    read_past_the_damage(dir, id, &summary.head);
+                }
+            }
+        }
+    }
+    if broken > 0 {
+        return Err(Failure::Failed(text::cli_failed_verification(broken)));
+    }
+    Ok(())
+}
+
+/// Says what the raw files of a damaged journal still hold.
+fn read_past_the_damage(dir: &std::path::Path, id: IncidentId, head: &crate::domain::ChainHead) {
+    let folder = dir.join("journals").join(id.to_string());
+    let kept = kept_folders(&folder);
+    let mut found = Found::of(id);
+    found.scan_folder(&folder);
+    for k in &kept {
+        found.scan_folder(k);
+    }
+    let chain = found.chain(Some(head));
+    if let Some(bad) = chain.first_bad() {
+        outln!("    {}", text::cli_first_bad(bad));
+    }
+    if chain.readable_from_start > 0 {
+        outln!(
+            "    {}",
+            text::cli_readable_from_start(chain.readable_from_start)
+        );
+    }
+    match chain.linked_to_head_from {
+        Some(from) if chain.records.is_none() => {
+            outln!("    {}", text::cli_readable_to_head(from, chain.end));
+        }
+        Some(_) => outln!("    {}", text::cli_all_readable_repair()),
+        None => outln!("    {}", text::cli_nothing_past_it()),
+    }
+    for k in kept {
+        outln!("    {}", text::cli_kept_as_found(&k.display().to_string()));
+    }
+}
