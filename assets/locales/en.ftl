@@ -591,4 +591,6 @@ err-yaml-eof-in-quote = found the end of the file inside the quoted value that b
 yaml-type-whole-number = a whole number
 yaml-type-mapping = a mapping
 yaml-type-list = a list
+err-yaml-aliases = found aliases (*name) that repeat more than a hundred thousand values and characters once expanded, expected each value written out where it is used (a warroom config needs no anchors or aliases)
+err-yaml-depth = found a value nested more than { $limit } levels deep, expected a flatter file (a warroom config needs no deep nesting)
 err-role-id-empty = found an empty role id, expected a short id such as `it-lead`

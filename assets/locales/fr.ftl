@@ -607,4 +607,6 @@ err-yaml-eof-in-quote = fin du fichier dans la valeur entre guillemets qui comme
 yaml-type-whole-number = un nombre entier
 yaml-type-mapping = un bloc clé: valeur
 yaml-type-list = une liste
+err-yaml-aliases = des alias (*nom) répètent plus de cent mille valeurs et caractères une fois développés ; attendu : chaque valeur écrite là où elle sert (une config warroom n’a besoin ni d’ancres ni d’alias)
+err-yaml-depth = valeur imbriquée sur plus de { $limit } niveaux ; attendu : un fichier moins profond (une config warroom n’a pas besoin d’imbrication profonde)
 err-role-id-empty = identifiant de rôle vide ; attendu : un identifiant court comme `it-lead`

@@ -69,14 +69,9 @@ pub fn language(args: &[OsString]) -> Lang {
         .or_else(crate::config::default_config_path);
     // Only the `language` key: the full config is read (and checked) once, by the
     // command itself; a broken file is reported there.
-    #[derive(serde::Deserialize)]
-    struct LanguageOnly {
-        language: Option<Lang>,
-    }
     let configured = config
         .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|text| serde_yaml::from_str::<LanguageOnly>(&text).ok())
-        .and_then(|c| c.language);
+        .and_then(|text| crate::config::language_of(&text));
     configured
         .or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
         .unwrap_or_default()

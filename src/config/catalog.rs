@@ -7,6 +7,7 @@ use crate::domain::{
     Category, ClockDef, Contact, PhaseModel, Playbook, Role, Scenario, Stage, Trigger,
     pick_playbook,
 };
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Shipped phase models, default first.
@@ -194,7 +195,7 @@ fn check_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     what: &str,
 ) -> Result<(), ConfigError> {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for id in ids {
         let well_formed = !id.is_empty()
             && id
@@ -221,7 +222,7 @@ fn check_ids<'a>(
                 ),
             ));
         }
-        seen.push(id);
+        seen.insert(id);
     }
     Ok(())
 }
@@ -253,8 +254,10 @@ pub fn parse_playbook(source: Source, words: Vocabulary) -> Result<Playbook, Con
             .join(", ")
     };
     let known_role = |id: &str| roles.iter().any(|r| r.id == id);
+    // Located through one pass over the text, not one search per item.
+    let item_ids = source.key_index("id");
     for item in &playbook.items {
-        let item_line = source.key_value("id", &item.id, 0).0;
+        let item_line = item_ids.line_of(&item.id);
         if item.text.trim().is_empty() || item.text.chars().any(char::is_control) {
             return Err(source.error_at(
                 source.nth_key_after(item_line, "text", 0),
@@ -353,10 +356,18 @@ pub fn user_playbooks(dir: &Path, words: Vocabulary) -> Result<Vec<Playbook>, Co
 
 /// `extra` laid over `base` by id: same id replaces, new id is added at the end.
 pub fn merge_by_id<T: Clone>(base: &mut Vec<T>, extra: &[T], id: impl Fn(&T) -> &str) {
+    // Where each id is in `base` (its first place, as a search from the top would find).
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(base.len() + extra.len());
+    for (i, b) in base.iter().enumerate() {
+        at.entry(id(b).to_string()).or_insert(i);
+    }
     for item in extra {
-        match base.iter().position(|b| id(b) == id(item)) {
-            Some(i) => base[i] = item.clone(),
-            None => base.push(item.clone()),
+        match at.get(id(item)) {
+            Some(&i) => base[i] = item.clone(),
+            None => {
+                at.insert(id(item).to_string(), base.len());
+                base.push(item.clone());
+            }
         }
     }
 }
@@ -471,12 +482,17 @@ pub fn check_contacts(
     contacts: &[Contact],
     roles: &[Role],
 ) -> Result<(), ConfigError> {
-    let mut seen: Vec<String> = Vec::new();
+    // Each contact's place is looked up in indexes made in one pass over the text (a
+    // search from the top for each contact made checking grow with the square of their
+    // number: seconds for a few thousand contacts).
+    let mut seen: HashSet<String> = HashSet::with_capacity(contacts.len());
+    let known: HashSet<&str> = roles.iter().map(|r| r.id.as_str()).collect();
     // Contacts are under `contacts:` in a config, the whole file in assets/contacts.yaml;
     // each has one `name:`, so the n-th `name:` from there is the n-th contact's.
     let from = source.key("contacts", 0).0;
+    let names = source.key_index("name");
     for (n, c) in contacts.iter().enumerate() {
-        let name_at = source.nth_key_after(from, "name", n);
+        let name_at = names.nth_after(from, n);
         if c.name.trim().is_empty() {
             return Err(source.error_at(name_at, crate::i18n::tr("err-contact-name")));
         }
@@ -493,9 +509,9 @@ pub fn check_contacts(
                 crate::i18n::tr_args("err-contact-twice", &[("contact", key.clone().into())]),
             ));
         }
-        seen.push(key);
+        seen.insert(key);
         for role in &c.roles {
-            if !roles.iter().any(|r| &r.id == role) {
+            if !known.contains(role.as_str()) {
                 let roles_line = source.nth_key_after(name_at.0, "roles", 0).0;
                 return Err(source.error_at(
                     source.word_after(roles_line, role),

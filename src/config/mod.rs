@@ -3,6 +3,7 @@
 //! and what was expected.
 
 mod catalog;
+mod limits;
 mod texts;
 mod yaml;
 
@@ -290,9 +291,10 @@ fn check_escalation(
     rules: &[EscalationRule],
     roles: &[crate::domain::Role],
 ) -> Result<(), ConfigError> {
+    let known: std::collections::HashSet<&str> = roles.iter().map(|r| r.id.as_str()).collect();
     for rule in rules {
         for role in &rule.roles {
-            if !roles.iter().any(|r| &r.id == role) {
+            if !known.contains(role.as_str()) {
                 return Err(source.error_at(
                     source.word_after(source.key("escalation", 0).0, role),
                     crate::i18n::tr_args(
@@ -368,7 +370,7 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
         ));
     }
     if let Some(roles) = &layer.roles {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for role in roles {
             if role.id.trim().is_empty() || seen.contains(&role.id.as_str()) {
                 return Err(source.error_at(
@@ -383,13 +385,30 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
                     },
                 ));
             }
-            seen.push(&role.id);
+            seen.insert(&role.id);
         }
     }
     for model in layer.phase_models.iter().flatten() {
         catalog::check_model(source, model)?;
     }
     Ok(())
+}
+
+/// The `language` key of a config file's text, read before the command runs (to write
+/// the help in that language), the rest left to the command's own check. Brackets
+/// nested past the limit are not handed to the parser, which would take minutes (see
+/// `Source::within_limits`); aliases are not expanded here.
+pub fn language_of(text: &str) -> Option<crate::i18n::Lang> {
+    #[derive(Deserialize)]
+    struct LanguageOnly {
+        language: Option<crate::i18n::Lang>,
+    }
+    if limits::too_deep_brackets(text).is_some() {
+        return None;
+    }
+    serde_yaml::from_str::<LanguageOnly>(text)
+        .ok()
+        .and_then(|c| c.language)
 }
 
 /// Where the user's config is looked for when `--config` and `WARROOM_CONFIG` are unset.

@@ -308,3 +308,99 @@ fn contacts_and_escalation_name_known_roles() {
     let err = error_of("contacts:\n  - { name: A, id: x }\n  - { name: B, id: x }\n");
     assert!(err.contains("found the contact id `x` twice"), "{err}");
 }
+
+/// A config of `n` contacts written out as users write them, several lines each.
+fn contacts_config(n: usize) -> String {
+    let mut text = String::from("organisation: \"Example\"\ncontacts:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  - name: \"Contact Person {i}\"\n    id: contact-{i}\n    roles: [it-lead, ciso]\n    phones: [\"+33 6 00 00 {:02} {:02}\"]\n    email: \"person{i}@example.com\"\n    tags: [team-{}, on-call]\n",
+            i / 100,
+            i % 100,
+            i % 17
+        ));
+    }
+    text
+}
+
+/// How many lines of YAML were read to locate keys while `f` ran, beside the lines of
+/// `text`.
+fn lines_read_by<T>(f: impl FnOnce() -> T) -> (usize, T) {
+    let before = yaml::lines_read();
+    let out = f();
+    (yaml::lines_read() - before, out)
+}
+
+// Checking contacts once looked for each contact's `name:` from the top of the file:
+// lines read grew with the square of the number of contacts (4,000 contacts, seconds
+// for every command). The work must grow with the file: a few passes over it.
+#[test]
+fn checking_contacts_reads_the_file_a_fixed_number_of_times_whatever_their_number() {
+    let read = |n: usize| {
+        let text = contacts_config(n);
+        let (read, config) = lines_read_by(|| Config::with_user_text("u.yaml", &text));
+        assert_eq!(config.unwrap().contacts.len(), n);
+        (read, text.lines().count())
+    };
+    let (read_few, lines_few) = read(100);
+    let (read_many, lines_many) = read(400);
+    // What does not depend on the user's file (the embedded default, the shipped
+    // files) cancels out.
+    let (more_read, more_lines) = (read_many - read_few, lines_many - lines_few);
+    assert!(
+        more_read <= 3 * more_lines,
+        "{more_read} more lines read for {more_lines} more lines of contacts"
+    );
+}
+
+#[test]
+fn errors_found_among_many_contacts_are_still_located() {
+    let mut text = contacts_config(300);
+    text.push_str("  - name: \"Again\"\n    id: contact-7\n");
+    let err = Config::with_user_text("u.yaml", &text).unwrap_err();
+    assert_eq!((err.line, err.column), (1804, 9), "{err}");
+    assert!(err.message.contains("`contact-7` twice"), "{err}");
+    let mut text = contacts_config(300);
+    text.push_str("  - name: \"Late\"\n    roles: [boss]\n");
+    let err = Config::with_user_text("u.yaml", &text).unwrap_err();
+    assert_eq!((err.line, err.column), (1804, 13), "{err}");
+    assert!(err.message.contains("the role `boss` for `Late`"), "{err}");
+}
+
+// The same for a playbook's items, each located by its `id:`.
+#[test]
+fn checking_a_playbook_reads_the_file_a_fixed_number_of_times_whatever_its_length() {
+    let config = Config::embedded().unwrap();
+    let read = |n: usize| {
+        let mut text = String::from(
+            "id: long\nname: \"Long\"\ndescription: \"Many items\"\ncategories: [availability]\nitems:\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!(
+                "  - id: step-{i}\n    stage: detect\n    owner: it-lead\n    text: \"Step {i}\"\n"
+            ));
+        }
+        let (read, playbook) =
+            lines_read_by(|| parse_playbook(Source::new("long.yaml", &text), config.vocabulary()));
+        assert_eq!(playbook.unwrap().items.len(), n);
+        (read, text.lines().count())
+    };
+    let (read_few, lines_few) = read(100);
+    let (read_many, lines_many) = read(400);
+    let (more_read, more_lines) = (read_many - read_few, lines_many - lines_few);
+    assert!(
+        more_read <= 3 * more_lines,
+        "{more_read} more lines read for {more_lines} more lines of items"
+    );
+}
+
+#[test]
+fn merging_by_id_replaces_the_first_of_an_id_and_adds_the_others_in_order() {
+    let mut base = vec![("a", 1), ("b", 2), ("a", 3)];
+    merge_by_id(
+        &mut base,
+        &[("a", 10), ("c", 20), ("c", 30), ("b", 40)],
+        |x| x.0,
+    );
+    assert_eq!(base, [("a", 10), ("b", 40), ("a", 3), ("c", 30)]);
+}

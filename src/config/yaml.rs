@@ -44,8 +44,17 @@ impl<'a> Source<'a> {
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     }
 
+    /// The text as a `T`, once it is known to stay within the limits (see `limits`):
+    /// aliases that repeat too much and values nested too deep are refused unexpanded.
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, ConfigError> {
+        super::limits::check(*self)?;
         serde_yaml::from_str(self.text).map_err(|e| self.serde_error(&e))
+    }
+
+    /// Refuses, located, what would make the parser take far more time or memory than
+    /// the size of the file: aliases that repeat too much, values nested too deep.
+    pub fn within_limits(&self) -> Result<(), ConfigError> {
+        super::limits::check(*self)
     }
 
     /// serde_yaml's message without its own " at line … column …" tail, located ourselves.
@@ -61,6 +70,22 @@ impl<'a> Source<'a> {
             .unwrap_or((1, 1));
         if let Some((at, explained)) = self.explain(&message, &full, (line, column)) {
             return self.error_at(at, explained);
+        }
+        // The parser's own limits (checked before, with lower bounds, by `limits`).
+        match message.as_str() {
+            "recursion limit exceeded" => {
+                return self.error_at((line, column), super::limits::depth_message());
+            }
+            "repetition limit exceeded" => {
+                return self.error_at(
+                    super::limits::alias_location(
+                        self.text,
+                        e.location().is_some().then_some((line, column)),
+                    ),
+                    super::limits::alias_message(),
+                );
+            }
+            _ => {}
         }
         // Our own value parsers (durations, triggers) fail after serde_yaml has moved on
         // to the enclosing mapping; point at the value they name instead.
@@ -132,8 +157,7 @@ impl<'a> Source<'a> {
 
     /// Where `needle` first appears on or after line `from` (1-based).
     fn text_after(&self, from: usize, needle: &str) -> Option<(usize, usize)> {
-        self.text
-            .lines()
+        self.lines()
             .enumerate()
             .skip(from.saturating_sub(1))
             .find_map(|(n, l)| l.find(needle).map(|c| (n + 1, c + 1)))
@@ -188,23 +212,85 @@ impl<'a> Source<'a> {
             .map_or((from.max(1), 1), |k| (k.line, k.key_column))
     }
 
-    fn keys<'k>(&'k self, key: &'k str) -> impl Iterator<Item = KeyAt<'a>> + Clone + 'k {
-        self.text
-            .lines()
+    fn keys(&self, key: &str) -> impl Iterator<Item = KeyAt<'a>> + Clone + use<'a> {
+        let pattern = format!("{key}:");
+        self.lines()
             .enumerate()
-            .flat_map(move |(n, line)| keys_in_line(line, key, n + 1))
+            .flat_map(move |(n, line)| keys_in_line(line, &pattern, n + 1))
+    }
+
+    /// Every `key:` of the text, read in one pass, to locate many entries (one per
+    /// contact, one per playbook item) without reading the text again for each.
+    pub fn key_index(&self, key: &str) -> KeyIndex<'a> {
+        let keys: Vec<KeyAt<'a>> = self.keys(key).collect();
+        let mut first_with_value = std::collections::HashMap::new();
+        for k in &keys {
+            first_with_value.entry(k.value).or_insert(k.line);
+        }
+        KeyIndex {
+            keys,
+            first_with_value,
+        }
+    }
+
+    /// The lines of the text; in tests, each line read is counted (see `lines_read`).
+    fn lines(&self) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
+        self.text.lines().inspect(|_| {
+            #[cfg(test)]
+            LINES_READ.with(|n| n.set(n.get() + 1));
+        })
     }
 
     /// Where `word` first appears as a whole word on or after line `from` (1-based),
     /// or `from`:1 when it does not.
     pub fn word_after(&self, from: usize, word: &str) -> (usize, usize) {
-        self.text
-            .lines()
+        self.lines()
             .enumerate()
             .skip(from.saturating_sub(1))
             .find_map(|(n, line)| find_word(line, word).map(|col| (n + 1, col + 1)))
             .unwrap_or((from.max(1), 1))
     }
+}
+
+/// Every `key:` of a text, in order (see `Source::key_index`).
+pub struct KeyIndex<'a> {
+    keys: Vec<KeyAt<'a>>,
+    /// The line of the first `key:` with each value.
+    first_with_value: std::collections::HashMap<&'a str, usize>,
+}
+
+impl KeyIndex<'_> {
+    /// As `Source::nth_key_after`: the `nth` (0-based) `key:` on or after line `from`,
+    /// at the key itself; `from`:1 when there is none.
+    pub fn nth_after(&self, from: usize, nth: usize) -> (usize, usize) {
+        let first = self.keys.partition_point(|k| k.line < from);
+        self.keys
+            .get(first + nth)
+            .map_or((from.max(1), 1), |k| (k.line, k.key_column))
+    }
+
+    /// As `Source::key_value(key, value, 0).0`: the line of the first `key: value`, else
+    /// of the first `key:`, else 1.
+    pub fn line_of(&self, value: &str) -> usize {
+        self.first_with_value
+            .get(value)
+            .copied()
+            .or_else(|| self.keys.first().map(|k| k.line))
+            .unwrap_or(1)
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    static LINES_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many lines of YAML text this thread has read to locate keys and words so far:
+/// the work done to locate errors, which must grow with the size of a file, not with
+/// the square of it.
+#[cfg(test)]
+pub fn lines_read() -> usize {
+    LINES_READ.with(std::cell::Cell::get)
 }
 
 /// serde's type names are Rust's (`u32`, `struct Retainer`); a config writer knows
@@ -242,10 +328,9 @@ struct KeyAt<'a> {
 
 /// Every `key: value` of `line`, in block style (`key: v`, `- key: v`) or inside a
 /// flow mapping (`{ a: 1, key: v }`). The value ends at a comma or brace in flow style.
-fn keys_in_line<'a>(line: &'a str, key: &str, line_no: usize) -> Vec<KeyAt<'a>> {
-    let pattern = format!("{key}:");
+fn keys_in_line<'a>(line: &'a str, pattern: &str, line_no: usize) -> Vec<KeyAt<'a>> {
     let mut found = Vec::new();
-    for (i, _) in line.match_indices(&pattern) {
+    for (i, _) in line.match_indices(pattern) {
         let before = line[..i].trim_end_matches(' ');
         let starts_key = before.is_empty()
             || before.ends_with(['{', ','])
