@@ -245,7 +245,7 @@ pub fn execute(
         Effect::Load(id) => {
             return match store.events(id) {
                 Ok(events) => Msg::Loaded { id, events },
-                Err(e) => Msg::LoadFailed(e.to_string()),
+                Err(e) => Msg::LoadFailed(crate::text::store_error(&e)),
             };
         }
         Effect::Append { id, changes } => {
@@ -259,7 +259,7 @@ pub fn execute(
             let change = Change::ContactSaved { contact: *contact };
             return match store.append_directory(&[NewEvent::new(now, author, change)]) {
                 Ok(events) => Msg::DirectorySaved(events),
-                Err(e) => Msg::Failed(e.to_string()),
+                Err(e) => Msg::Failed(crate::text::store_error(&e)),
             };
         }
         Effect::RegisterEvidence { id, spec, path } => match evidence_change(*spec, &path) {
@@ -269,7 +269,7 @@ pub fn execute(
         Effect::Refresh(id) => {
             let incidents = match store.list() {
                 Ok(list) => list,
-                Err(e) => return Msg::LoadFailed(e.to_string()),
+                Err(e) => return Msg::LoadFailed(crate::text::store_error(&e)),
             };
             let Some(id) = id.or_else(|| incidents.first().map(|s| s.id)) else {
                 return Msg::LoadFailed(String::new());
@@ -280,7 +280,7 @@ pub fn execute(
                     events,
                     incidents,
                 },
-                Err(e) => Msg::LoadFailed(e.to_string()),
+                Err(e) => Msg::LoadFailed(crate::text::store_error(&e)),
             };
         }
         Effect::ExportReport(id, lang) => {
@@ -314,7 +314,7 @@ pub fn execute(
             }),
         },
         Ok((None, _)) => Msg::Failed("the store returned no declaration".into()),
-        Err(e) => Msg::Failed(e.to_string()),
+        Err(e) => Msg::Failed(crate::text::store_error(&e)),
     }
 }
 
@@ -361,11 +361,11 @@ pub fn export_reports(
     id: IncidentId,
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, String> {
-    let events = store.events(id).map_err(|e| e.to_string())?;
+    let events = store.events(id).map_err(|e| crate::text::store_error(&e))?;
     let state = crate::domain::fold(&events).map_err(|e| e.to_string())?;
     let head = store
         .summary(id)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| crate::text::store_error(&e))?
         .map(|s| s.head.hash)
         .unwrap_or_default();
     let report = crate::report::build(&state, &events, config, &head, now);

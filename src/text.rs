@@ -1530,6 +1530,25 @@ pub fn internal_error() -> String {
     tr("internal-error")
 }
 
+/// A size for people: 512 B, 12 KB, 3.4 MB, 2.0 GB.
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
 /// The thread that writes to the store is gone: what the screen shows as saving is not.
 pub fn writer_gone() -> String {
     tr("writer-gone")
@@ -1606,6 +1625,28 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
         E::Unsafe { path, detail } => tr_args(
             "err-store-unsafe",
             &[("path", dir(path)), ("detail", shown(detail))],
+        ),
+        E::DiskFull {
+            dir: d,
+            free,
+            needed,
+        } => tr_args(
+            "err-store-disk-full",
+            &[
+                ("dir", dir(d)),
+                ("free", human_bytes(*free).into()),
+                ("needed", human_bytes(*needed).into()),
+            ],
+        ),
+        E::Engine {
+            dir: d,
+            cause: sled::Error::Io(e),
+        }
+        | E::Io {
+            path: d, cause: e, ..
+        } if e.kind() == std::io::ErrorKind::StorageFull => tr_args(
+            "err-store-no-space",
+            &[("dir", dir(d)), ("cause", shown(e))],
         ),
         E::IndexDamaged { dir: d, cause } => tr_args(
             "err-store-index-damaged",

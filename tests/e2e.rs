@@ -130,7 +130,12 @@ fn a_panic_in_one_write_fails_that_write_only() {
     let (id, mut dash) = note_form_with_panic(dir.path(), ("WARROOM_PANIC_WRITE", "boom"));
     let id = id.as_str();
     dash.keys("boom\r");
-    dash.wait_for("the failed write", |s| s.contains("NOT SAVED"));
+    // The form comes back with what was typed and why it was not saved.
+    dash.wait_for("the failed write, its form back", |s| {
+        s.contains("NOT SAVED") && s.contains("Add a note") && s.contains("boom")
+    });
+    dash.keys("\x1b");
+    dash.wait_for("the form closed", |s| !s.contains("Add a note"));
 
     // A forwarded command that panics on the owner's writer fails alone.
     let out = Command::new(BIN)

@@ -98,7 +98,7 @@ proptest! {
             }
         }
         assert_fits(&h.screen(w, ht), w, ht);
-        prop_assert_eq!(h.app.pending, 0, "every write was answered");
+        prop_assert_eq!(h.app.pending(), 0, "every write was answered");
         if let Some(active) = &h.app.active {
             let stored = h.store.events(active.state.id).unwrap();
             prop_assert_eq!(&active.events, &stored, "the screen shows what is stored");

@@ -55,7 +55,7 @@ fn the_demo_is_marked_exercise_and_alive() {
     assert!(screen.contains("Retainer response"));
     assert!(screen.contains("GDPR notification"));
     assert!(screen.contains("● saved"));
-    assert_eq!(h.app.pending, 0);
+    assert_eq!(h.app.pending(), 0);
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn switching_is_not_a_write_and_a_failed_load_is_not_not_saved() {
         .app
         .update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
     assert!(effects.is_empty(), "the open incident is already shown");
-    assert_eq!(h.app.pending, 0);
+    assert_eq!(h.app.pending(), 0);
     h.send(Msg::LoadFailed(
         "no incident IR-2026-0009 in this store".into(),
     ));

@@ -285,7 +285,7 @@ impl App {
                     collected_at: None,
                 };
                 if let Some(path) = path {
-                    self.pending += 1;
+                    self.in_flight.push_back(None);
                     return vec![Effect::RegisterEvidence {
                         id: active.state.id,
                         spec: Box::new(spec),
@@ -319,7 +319,7 @@ impl App {
         let Some(id) = self.active.as_ref().map(|a| a.state.id) else {
             return vec![];
         };
-        self.pending += 1;
+        self.in_flight.push_back(None);
         vec![Effect::Append { id, changes }]
     }
 

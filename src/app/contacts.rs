@@ -178,7 +178,7 @@ impl App {
     pub(super) fn submit_contact(&mut self, mut form: Box<ContactForm>) -> Vec<Effect> {
         match form.contact(&self.directory()) {
             Some(contact) => {
-                self.pending += 1;
+                self.in_flight.push_back(None);
                 vec![Effect::SaveContact(Box::new(contact))]
             }
             None => {

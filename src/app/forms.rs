@@ -501,3 +501,23 @@ mod paste_tests {
         assert_eq!(input.cursor(), 1_000_000);
     }
 }
+
+/// A form given back after its write failed, with why: the typed text kept.
+pub fn with_error(form: super::Overlay, error: String) -> super::Overlay {
+    use super::Overlay;
+    match form {
+        Overlay::Line(mut f) => {
+            f.error = Some(error);
+            Overlay::Line(f)
+        }
+        Overlay::NewIncident(mut f) => {
+            f.error = Some(error);
+            Overlay::NewIncident(f)
+        }
+        Overlay::Contact(mut f) => {
+            f.error = Some(error);
+            Overlay::Contact(f)
+        }
+        other => other,
+    }
+}

@@ -232,8 +232,10 @@ pub struct App {
     /// (Followers) asked to take over the store when the loop ends.
     pub take_over: bool,
     pub overlay: Option<Overlay>,
-    /// Writes sent to the store and not yet acknowledged.
-    pub pending: usize,
+    /// Writes sent to the store and not yet acknowledged, in order (the store answers
+    /// in order), each with the form it was typed in: a write that fails reopens its
+    /// form with what was typed, so that nothing typed is lost.
+    pub in_flight: std::collections::VecDeque<Option<Overlay>>,
     pub flash: Option<Flash>,
     pub should_quit: bool,
     /// Set by every change that needs a redraw; the runtime clears it after drawing.
@@ -284,7 +286,7 @@ impl App {
             read_only: None,
             take_over: false,
             overlay: None,
-            pending: 0,
+            in_flight: std::collections::VecDeque::new(),
             flash: None,
             should_quit: false,
             dirty: true,
@@ -301,6 +303,11 @@ impl App {
                 error: true,
             });
         }
+    }
+
+    /// How many writes are not yet acknowledged.
+    pub fn pending(&self) -> usize {
+        self.in_flight.len()
     }
 
     /// Which keymap applies now.

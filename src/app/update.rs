@@ -46,7 +46,7 @@ impl App {
                 events,
                 incidents,
             } => {
-                self.pending = self.pending.saturating_sub(1);
+                self.in_flight.pop_front();
                 // Empty: the store could not list after saving; keep the list shown.
                 if !incidents.is_empty() {
                     self.incidents = incidents;
@@ -111,7 +111,7 @@ impl App {
                 vec![]
             }
             Msg::DirectorySaved(events) => {
-                self.pending = self.pending.saturating_sub(1);
+                self.in_flight.pop_front();
                 self.directory_events.extend(events);
                 vec![]
             }
@@ -137,11 +137,20 @@ impl App {
                 vec![]
             }
             Msg::Failed(error) => {
-                self.pending = self.pending.saturating_sub(1);
+                let typed_in = self.in_flight.pop_front().flatten();
                 self.flash = Some(Flash {
                     text: format!("{}: {error}", text::flash_save_failed()),
                     error: true,
                 });
+                // What was typed comes back, with the cause in full, to try again.
+                if let Some(form) = typed_in
+                    && self.overlay.is_none()
+                {
+                    self.overlay = Some(forms::with_error(
+                        form,
+                        format!("{}: {error}", text::flash_save_failed()),
+                    ));
+                }
                 vec![]
             }
         }
@@ -334,7 +343,7 @@ impl App {
                 })
             }),
             Action::OpenDemo => {
-                self.pending += 1;
+                self.in_flight.push_back(None);
                 vec![Effect::OpenDemo]
             }
             Action::Submit => self.submit(),
@@ -355,7 +364,7 @@ impl App {
     /// A drill's injects whose time has come go into the journal, one write at a time
     /// (nothing while another write is in flight, so none is delivered twice).
     fn deliver_injects(&mut self) -> Vec<Effect> {
-        if self.pending > 0 {
+        if self.pending() > 0 {
             return vec![];
         }
         let Some(active) = &self.active else {
@@ -395,8 +404,20 @@ impl App {
         }
     }
 
+    /// Remembers the form a write was typed in (the write just sent, if any), to reopen
+    /// it should the write fail.
+    fn typed_in(&mut self, form: Overlay, effects: Vec<Effect>) -> Vec<Effect> {
+        if !effects.is_empty()
+            && self.overlay.is_none()
+            && let Some(slot @ None) = self.in_flight.back_mut()
+        {
+            *slot = Some(form);
+        }
+        effects
+    }
+
     fn write(&mut self, effect: Effect) -> Vec<Effect> {
-        self.pending += 1;
+        self.in_flight.push_back(None);
         vec![effect]
     }
 
@@ -408,11 +429,23 @@ impl App {
                 }
                 _ => vec![],
             },
-            Some(Overlay::Line(form)) => self.submit_line(form),
-            Some(Overlay::Assign(form)) => self.submit_assign(form),
-            Some(Overlay::Contact(form)) => self.submit_contact(form),
+            Some(Overlay::Line(form)) => {
+                let typed = Overlay::Line(form.clone());
+                let effects = self.submit_line(form);
+                self.typed_in(typed, effects)
+            }
+            Some(Overlay::Assign(form)) => {
+                let typed = Overlay::Assign(form.clone());
+                let effects = self.submit_assign(form);
+                self.typed_in(typed, effects)
+            }
+            Some(Overlay::Contact(form)) => {
+                let typed = Overlay::Contact(form.clone());
+                let effects = self.submit_contact(form);
+                self.typed_in(typed, effects)
+            }
             Some(Overlay::Confirm(confirm)) => {
-                self.pending += 1;
+                self.in_flight.push_back(None);
                 vec![Effect::Append {
                     id: confirm.id,
                     changes: confirm.changes,
@@ -426,14 +459,15 @@ impl App {
                     self.overlay = Some(Overlay::NewIncident(form));
                     return vec![];
                 }
-                self.write(Effect::Declare(NewIncident {
+                let effects = self.write(Effect::Declare(NewIncident {
                     title,
                     severity: form.severity,
                     category: form.category,
                     tlp: Tlp::default(),
                     exercise: false,
                     playbook: form.playbook.clone(),
-                }))
+                }));
+                self.typed_in(Overlay::NewIncident(form), effects)
             }
             None if self.journal_view.is_some() => self.journal_submit().unwrap_or_default(),
             None if self.finish_search() => vec![],

@@ -53,6 +53,16 @@ pub enum StoreError {
     /// The data directory, its socket or a file in it is not safe to use.
     #[error("{}: {detail}", path.display())]
     Unsafe { path: PathBuf, detail: String },
+    /// The disk holding the store has not room for a write; nothing was written.
+    #[error(
+        "the disk holding {} is full ({free} bytes free, a write needs about {needed}); free some space and try again",
+        dir.display()
+    )]
+    DiskFull {
+        dir: PathBuf,
+        free: u64,
+        needed: u64,
+    },
     /// The store was opened read-only (read-only medium, or a full disk).
     #[error("the store in {} is open read-only ({why}); nothing can be written to it", dir.display())]
     ReadOnly { dir: PathBuf, why: String },

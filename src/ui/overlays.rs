@@ -141,16 +141,22 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         )),
         _ => None,
     };
-    // Text field and hint, maybe the owner and an error, inside the border.
-    let rows = 2 + u16::from(choice.is_some()) + u16::from(form.error.is_some());
-    let popup = centered(area, area.width.saturating_sub(10).min(100), rows + 2);
+    // Text field and hint, maybe the owner and an error (in full: it may say why what
+    // was typed was not saved), inside the border.
+    let width = area.width.saturating_sub(10).min(100);
+    let error = form.error.as_deref().map(safe);
+    let error_rows = error
+        .as_deref()
+        .map_or(0, |e| wrapped_rows(e, width.saturating_sub(2)));
+    let rows = 2 + u16::from(choice.is_some()) + error_rows;
+    let popup = centered(area, width, rows + 2);
     frame.render_widget(Clear, popup);
     let block = popup_block(&title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let mut areas = Layout::vertical(vec![Constraint::Length(1); usize::from(rows)])
-        .split(inner)
-        .to_vec();
+    let mut heights = vec![Constraint::Length(1); usize::from(rows - error_rows)];
+    heights.push(Constraint::Length(error_rows));
+    let mut areas = Layout::vertical(heights).split(inner).to_vec();
     areas.reverse();
     let mut next = || areas.pop().unwrap_or_default();
     text_field(frame, next(), &form.input, true);
@@ -164,9 +170,23 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         );
     }
     frame.render_widget(Paragraph::new(hint).style(theme::dim()), next());
-    if let Some(error) = &form.error {
-        frame.render_widget(Paragraph::new(error.as_str()).style(theme::error()), next());
+    if let Some(error) = error {
+        frame.render_widget(
+            Paragraph::new(error)
+                .style(theme::error())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            next(),
+        );
     }
+}
+
+/// Rows `text` takes wrapped at `width` columns (an upper bound: words wrap early),
+/// at most a few.
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let columns = unicode_width::UnicodeWidthStr::width(text);
+    let width = usize::from(width.max(1));
+    let rows = columns.div_ceil(width) + usize::from(columns > width);
+    u16::try_from(rows.clamp(1, 6)).unwrap_or(6)
 }
 
 /// Who gets the item: the filter field, then the matching people.
@@ -324,10 +344,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
     };
     frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[5]);
     if let Some(error) = &form.error {
-        frame.render_widget(
-            Paragraph::new(error.as_str()).style(theme::error()),
-            rows[6],
-        );
+        frame.render_widget(Paragraph::new(safe(error)).style(theme::error()), rows[6]);
     }
 }
 
@@ -396,7 +413,7 @@ pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactF
     );
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(error.as_str()).style(theme::error()),
+            Paragraph::new(safe(error)).style(theme::error()),
             areas[n + 1],
         );
     }

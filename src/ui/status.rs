@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )
     } else if app.follower {
         Span::styled(format!(" ◆ {} ", text::status_following()), theme::label())
-    } else if app.pending == 0 {
+    } else if app.pending() == 0 {
         Span::styled(format!(" ● {} ", text::status_saved()), theme::ok())
     } else {
         Span::styled(format!(" ○ {} ", text::status_saving()), theme::due_soon())

@@ -2,12 +2,39 @@
 //! fact fine: its lock still held by a handle being dropped, and a page-table snapshot
 //! left unfinished by a kill.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+/// Databases whose handle broke in a failed write and was left open (see
+/// `SledStore::forget`): sled's lock on them stays held in this process.
+static ABANDONED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+
+pub(super) fn abandon(path: &Path) {
+    ABANDONED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get_or_insert_with(HashSet::new)
+        .insert(path.to_path_buf());
+}
+
+fn abandoned(path: &Path) -> bool {
+    ABANDONED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+        .is_some_and(|set| set.contains(path))
+}
 
 /// Opens sled itself. We already hold `warroom.lock`, so if sled's own file lock is
 /// still taken, the holder is a store this process just dropped whose I/O threads have
 /// not finished yet: wait for them (bounded) instead of failing.
 pub(super) fn open_engine(path: &Path) -> sled::Result<sled::Db> {
+    if abandoned(path) {
+        return Err(sled::Error::Io(std::io::Error::other(
+            "a write to this database failed and sled cannot open it again in this process: restart warroom (nothing that was saved is lost)",
+        )));
+    }
     const ATTEMPTS: u32 = 1000;
     const PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
     let mut attempt = 0;

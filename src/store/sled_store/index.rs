@@ -54,6 +54,10 @@ impl IndexDb {
         Ok(index)
     }
 
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub fn engine(&self, cause: sled::Error) -> StoreError {
         index_error(&self.path, cause)
     }

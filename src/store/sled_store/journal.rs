@@ -70,6 +70,10 @@ impl JournalDb {
         })
     }
 
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     fn engine(&self, cause: sled::Error) -> StoreError {
         engine_error(self.of, &self.path, cause)
     }

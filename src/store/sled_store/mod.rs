@@ -27,6 +27,7 @@ mod migrate;
 mod preimage;
 mod read_only;
 pub mod repair;
+mod space;
 
 use super::append::{NewEvent, plan, plan_directory, plan_import};
 use super::lock::{self, Lock};
@@ -209,11 +210,30 @@ impl SledStore {
 
     /// After a failed write: the handles it used are dropped (sled keeps the failed
     /// write in memory and its error for good), and reopened at their next use.
+    ///
+    /// A broken handle is never dropped: sled's drop flushes, and after a failed flush
+    /// that waits forever. It is left open (a few file handles and threads) and its
+    /// database marked abandoned: this process cannot open it again (sled's lock is
+    /// still held), which says so at once instead of waiting for the lock.
     fn forget(&self, journal: Option<IncidentId>) {
-        *lock_mutex(&self.index) = None;
-        *lock_mutex(&self.contacts) = None;
+        let mut broken: Vec<(PathBuf, Box<dyn std::any::Any>)> = Vec::new();
+        if let Some(index) = lock_mutex(&self.index).take() {
+            broken.push((index.path().to_path_buf(), Box::new(index)));
+        }
+        if let Some(contacts) = lock_mutex(&self.contacts).take() {
+            broken.push((contacts.path().to_path_buf(), Box::new(contacts)));
+        }
         if let Some(id) = journal {
-            lock_mutex(&self.journals).retain(|(open, _)| *open != id);
+            let mut open = lock_mutex(&self.journals);
+            if let Some(at) = open.iter().position(|(open_id, _)| *open_id == id)
+                && let Some((_, db)) = open.remove(at)
+            {
+                broken.push((db.path().to_path_buf(), Box::new(db)));
+            }
+        }
+        for (path, handle) in broken {
+            engine::abandon(&path);
+            std::mem::forget(handle);
         }
     }
 
@@ -573,10 +593,11 @@ impl Store for SledStore {
         };
         let written = (|| {
             let index = self.index()?;
-            self.mark(&index, id)?;
             // Opening checked the journal against its entry; a write of this process
             // since cannot have left them apart but by failing, which reopens both.
             let planned = plan(id, index.summary(id)?, batch)?;
+            space::room_for(&self.dir, planned.events.iter().map(|(_, r)| r.len()).sum())?;
+            self.mark(&index, id)?;
             journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
             index.set_summary(id, &planned.summary)?;
             Ok(planned.events.into_iter().map(|(e, _)| e).collect())
@@ -597,6 +618,7 @@ impl Store for SledStore {
                 Err(StoreError::ImportConflict(id))
             };
         }
+        space::room_for(&self.dir, records.iter().map(Vec::len).sum())?;
         let Some(journal) = self.journal(id, true)? else {
             return Err(StoreError::UnknownIncident(id));
         };
@@ -633,6 +655,7 @@ impl Store for SledStore {
             let head = contacts.head()?;
             let head = (head.count > 0).then_some(head);
             let (events, _) = plan_directory(head, batch)?;
+            space::room_for(&self.dir, events.iter().map(|(_, r)| r.len()).sum())?;
             contacts.write(events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
             Ok(events.into_iter().map(|(e, _)| e).collect())
         })();
