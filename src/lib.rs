@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod domain;
 pub mod drafts;
 pub mod evidence;
+pub mod files;
 pub mod i18n;
 pub mod logging;
 pub mod ops;

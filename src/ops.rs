@@ -348,7 +348,7 @@ fn save_in(
         std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
     }
     let path = folder.join(file);
-    std::fs::write(&path, text)?;
+    crate::files::write_atomically(&path, text.as_bytes())?;
     Ok(path)
 }
 

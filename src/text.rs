@@ -135,6 +135,19 @@ pub fn status_help_hint() -> String {
 pub fn status_local() -> String {
     tr("status-local")
 }
+/// In place of "local" when `TZ` names no known zone (the times shown are UTC).
+pub fn status_tz_unknown(tz: &str) -> String {
+    tr_args("status-tz-unknown", &[("tz", tz.to_string().into())])
+}
+/// `export --format journal` to a terminal.
+pub fn cli_journal_on_terminal() -> String {
+    tr("cli-journal-on-terminal")
+}
+
+/// Said once by a command when `TZ` names no known zone.
+pub fn cli_tz_unknown(tz: &str) -> String {
+    tr_args("cli-tz-unknown", &[("tz", tz.to_string().into())])
+}
 pub const STATUS_UTC: &str = "UTC";
 
 // Forms.

@@ -195,3 +195,57 @@ fn the_strace_log_reader_joins_interrupted_calls() {
         "an acknowledgement before any sync must fail the check"
     );
 }
+
+#[test]
+fn an_export_replaces_the_previous_file_only_once_whole_and_synced() {
+    if !strace_usable() {
+        eprintln!("SKIPPED: strace is missing or may not trace here");
+        return;
+    }
+    let dir = common::cli::tmp();
+    let id = declare(dir.path(), "Atomic export", "3");
+    let report = dir.path().join("report.md");
+    std::fs::write(&report, "the previous report").unwrap();
+    let log = dir.path().join("strace.log");
+    let status = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-y",
+            "-e",
+            "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2",
+            "-o",
+        ])
+        .arg(&log)
+        .arg(BIN)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["export", &id, "--format", "md", "--output"])
+        .arg(&report)
+        .env("HOME", dir.path())
+        .env_remove("WARROOM_CONFIG")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let calls = completed(&std::fs::read_to_string(&log).unwrap());
+    let part = |c: &Call| c.args.contains(".warroom-") && c.args.contains(".part");
+    let written = calls
+        .iter()
+        .position(|c| c.name == "write" && part(c))
+        .unwrap_or_else(|| panic!("the report was not written to a temporary file: {calls:#?}"));
+    let renamed = calls
+        .iter()
+        .position(|c| c.name.starts_with("rename") && part(c) && c.args.contains("report.md"))
+        .unwrap_or_else(|| panic!("the temporary file was not renamed over the report"));
+    assert!(
+        calls[written..renamed]
+            .iter()
+            .any(|c| c.name == "fsync" && part(c) && c.result == "0"),
+        "renamed before it was synced"
+    );
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("Atomic export")
+    );
+}

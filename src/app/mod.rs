@@ -16,7 +16,7 @@ pub use action::Action;
 pub use checklist::Filter;
 pub use contacts::{ContactRow, ContactSearch};
 pub use journal::{JournalTab, JournalView, KindFilter};
-pub use zone::Zone;
+pub use zone::{Zone, unknown_tz};
 
 use crate::config::Config;
 use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
@@ -229,6 +229,8 @@ pub struct App {
     pub damaged: Vec<(IncidentId, String)>,
     /// Why the store can only be read, when it can only be read.
     pub read_only: Option<String>,
+    /// `TZ` when it names no known zone: local times are then UTC, and said so.
+    pub unknown_tz: Option<String>,
     /// (Followers) asked to take over the store when the loop ends.
     pub take_over: bool,
     pub overlay: Option<Overlay>,
@@ -284,6 +286,7 @@ impl App {
             owner: None,
             damaged: Vec::new(),
             read_only: None,
+            unknown_tz: None,
             take_over: false,
             overlay: None,
             in_flight: std::collections::VecDeque::new(),

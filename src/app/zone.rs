@@ -63,3 +63,57 @@ impl Zone {
         t.format("%H:%M").to_string()
     }
 }
+
+/// The value of `TZ` when it names no time zone this system knows (the C library and
+/// chrono then show UTC and call it local time); `None` when `TZ` is unset, empty, a
+/// POSIX rule (`CET-1CEST,M3.5.0,M10.5.0/3`), or a zone found under one of `zoneinfo`.
+/// The environment and the file system are passed in, so that this stays testable.
+pub fn unknown_tz(
+    tz: Option<String>,
+    zoneinfo: &[std::path::PathBuf],
+    exists: impl Fn(&std::path::Path) -> bool,
+) -> Option<String> {
+    let tz = tz.filter(|t| !t.trim().is_empty())?;
+    let name = tz.strip_prefix(':').unwrap_or(&tz);
+    if matches!(name, "UTC" | "GMT" | "UTC0" | "GMT0" | "Z") {
+        return None;
+    }
+    // An absolute path is a zone file itself.
+    if name.starts_with('/') {
+        return (!exists(std::path::Path::new(name))).then_some(tz);
+    }
+    if zoneinfo.iter().any(|dir| exists(&dir.join(name))) {
+        return None;
+    }
+    // A POSIX rule: a name of three letters or more (or `<…>`), then its offset.
+    let letters = name.chars().take_while(char::is_ascii_alphabetic).count();
+    let offset = name[letters..].trim_start_matches(['+', '-']);
+    let rule =
+        name.starts_with('<') || (letters >= 3 && offset.starts_with(|c: char| c.is_ascii_digit()));
+    (!rule).then_some(tz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unknown_tz;
+    use std::path::{Path, PathBuf};
+
+    fn check(tz: &str) -> Option<String> {
+        let zoneinfo = [PathBuf::from("/usr/share/zoneinfo")];
+        let exists = |p: &Path| p == Path::new("/usr/share/zoneinfo/Europe/Paris");
+        unknown_tz(Some(tz.to_string()), &zoneinfo, exists)
+    }
+
+    #[test]
+    fn a_zone_the_system_does_not_know_is_said_as_such() {
+        assert_eq!(check("Europe/Paris"), None);
+        assert_eq!(check(":Europe/Paris"), None);
+        assert_eq!(check("UTC"), None);
+        assert_eq!(check("CET-1CEST,M3.5.0,M10.5.0/3"), None);
+        assert_eq!(check("<+03>-3"), None);
+        assert_eq!(check(""), None);
+        assert_eq!(check("Europe/Pariss"), Some("Europe/Pariss".into()));
+        assert_eq!(check("Nowhere"), Some("Nowhere".into()));
+        assert_eq!(check("/no/such/zone"), Some("/no/such/zone".into()));
+    }
+}

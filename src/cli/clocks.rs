@@ -122,23 +122,9 @@ pub fn draft(
 ) -> Outcome {
     let state = state(w.store, id)?;
     let body = drafts::render(kind, &state, config, w.now);
-    match output {
-        // The terminal gets every line made safe (the title, summary… are user text);
-        // a file gets the draft as written.
-        None => {
-            for line in body.lines() {
-                outln!("{}", safe(line));
-            }
-        }
-        Some(path) => {
-            std::fs::write(path, &body).map_err(|e| {
-                Failure::Failed(text::cli_cannot_write(
-                    &path.display().to_string(),
-                    &e.to_string(),
-                ))
-            })?;
-            outln!("{}", path.display());
-        }
-    }
-    Ok(())
+    // The terminal gets every line made safe (the title, summary… are user text); a
+    // file gets the draft as written.
+    super::to_file_or_out(output, &body, |body| {
+        body.lines().map(|line| safe(line) + "\n").collect()
+    })
 }

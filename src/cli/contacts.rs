@@ -39,19 +39,7 @@ pub fn list(store: &dyn Store, config: &Config, query: Option<&str>, json: bool)
 pub fn export_vcard(store: &dyn Store, config: &Config, output: Option<&Path>) -> Outcome {
     let all = contacts::directory(config, &store.directory_events()?);
     let card = contacts::vcard(&all);
-    match output {
-        None => out!("{card}"),
-        Some(path) => {
-            std::fs::write(path, card).map_err(|e| {
-                Failure::Failed(text::cli_cannot_write(
-                    &path.display().to_string(),
-                    &e.to_string(),
-                ))
-            })?;
-            outln!("{}", path.display());
-        }
-    }
-    Ok(())
+    super::to_file_or_out(output, &card, str::to_string)
 }
 
 /// What `contacts save` was given.

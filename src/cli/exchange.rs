@@ -7,6 +7,7 @@ use crate::domain::{IncidentId, fold};
 use crate::store::{Store, StoreError};
 use crate::{report, text};
 use chrono::{DateTime, Utc};
+use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn export(
@@ -42,19 +43,35 @@ pub fn export(
             }
         }
     };
-    match output {
-        None => out!("{body}"),
-        Some(path) => {
-            std::fs::write(path, body).map_err(|e| {
-                Failure::Failed(text::cli_cannot_write(
-                    &path.display().to_string(),
-                    &e.to_string(),
-                ))
-            })?;
-            outln!("{}", path.display());
-        }
+    let journal = matches!(format, ExportFormat::Journal);
+    let terminal = output.is_none() && std::io::stdout().is_terminal();
+    if journal && terminal {
+        eprintln!("warroom: {}", text::cli_journal_on_terminal());
     }
-    Ok(())
+    super::to_file_or_out(output, &body, |body| {
+        if journal && terminal {
+            body.lines().map(|line| json_shown(line) + "\n").collect()
+        } else {
+            body.to_string()
+        }
+    })
+}
+
+/// A journal record for a terminal: the characters a terminal would act on (DEL, C1
+/// controls, bidi overrides; JSON escapes C0 controls already) written as JSON escapes,
+/// so the line still reads as the same JSON.
+fn json_shown(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            let acts =
+                c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if acts {
+                format!("\\u{:04x}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 pub fn import(store: &dyn Store, file: &Path) -> Outcome {
@@ -83,4 +100,20 @@ pub fn import(store: &dyn Store, file: &Path) -> Outcome {
         Err(e) => return Err(e.into()),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_record_shown_on_a_terminal_acts_on_nothing_and_reads_the_same() {
+        let record = "{\"text\":\"a\u{7f}b\u{9b}31mc\u{202e}d\\u001b\"}";
+        let shown = super::json_shown(record);
+        assert!(
+            !shown.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{shown:?}"
+        );
+        let before: serde_json::Value = serde_json::from_str(record).unwrap_or_default();
+        let after: serde_json::Value = serde_json::from_str(&shown).unwrap_or_default();
+        assert_eq!(before, after);
+    }
 }

@@ -145,6 +145,12 @@ pub fn run(cli: Cli) -> Outcome {
         };
     }
     let wall = matches!(cli.command, Some(Command::Wall));
+    if cli.command.is_some()
+        && !wall
+        && let Some(tz) = runtime::unknown_tz_here()
+    {
+        eprintln!("warroom: {}", ui::format::safe(&text::cli_tz_unknown(&tz)));
+    }
     let dir = data_dir(cli.data_dir)?;
     let author = author(&config);
     let wait = cli.wait.unwrap_or(crate::access::DEFAULT_WAIT);
@@ -514,6 +520,27 @@ fn run_command(
     }
 }
 
+/// Writes `body` to `output` (whole or not at all), saying where; or, without one, to
+/// standard output as `terminal` makes it safe to show.
+fn to_file_or_out(output: Option<&Path>, body: &str, shown: impl Fn(&str) -> String) -> Outcome {
+    match output {
+        None => {
+            out!("{}", shown(body));
+            Ok(())
+        }
+        Some(path) => {
+            crate::files::write_atomically(path, body.as_bytes()).map_err(|e| {
+                Failure::Failed(text::cli_cannot_write(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                ))
+            })?;
+            outln!("{}", ui::format::safe(&path.display().to_string()));
+            Ok(())
+        }
+    }
+}
+
 fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
     // The same rule as the dashboard's forms: one line, no control characters.
     let cleaned = crate::app::forms::clean_line(text);
@@ -575,6 +602,7 @@ fn snapshot(
     });
     app.wall = wall;
     app.opened_with(opening.damaged, opening.problem);
+    app.unknown_tz = runtime::unknown_tz_here();
     out!("{}", ui::to_text(&app, width, height));
     Ok(())
 }

@@ -44,6 +44,7 @@ pub fn follow(
     app.wall = wall;
     app.follower = true;
     app.owner = Some((following.pid, false));
+    app.unknown_tz = super::unknown_tz_here();
     let tokio = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .enable_io()

@@ -33,6 +33,23 @@ pub fn now() -> DateTime<Utc> {
         .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
+/// `TZ` when it names no time zone of this system (see `app::unknown_tz`).
+pub fn unknown_tz_here() -> Option<String> {
+    let mut zoneinfo: Vec<std::path::PathBuf> = std::env::var_os("TZDIR")
+        .map(Into::into)
+        .into_iter()
+        .collect();
+    zoneinfo.extend(
+        [
+            "/usr/share/zoneinfo",
+            "/usr/lib/zoneinfo",
+            "/usr/share/lib/zoneinfo",
+        ]
+        .map(std::path::PathBuf::from),
+    );
+    crate::app::unknown_tz(std::env::var("TZ").ok(), &zoneinfo, |p| p.is_file())
+}
+
 /// On quit, how long the writer may take to finish the writes still shown as saving
 /// before the dashboard closes without it (a disk that stopped answering).
 const WRITER_PATIENCE: Duration = Duration::from_secs(5);
@@ -53,6 +70,7 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
     app.wall = wall;
     app.opened_with(opening.damaged, opening.problem);
     app.read_only = store.read_only().map(str::to_string);
+    app.unknown_tz = unknown_tz_here();
     let _log = crate::logging::init(store.dir());
     tracing::info!(dir = %store.location(), "dashboard opened");
 

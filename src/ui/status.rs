@@ -54,7 +54,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         " {} {} · {} {} │ {} ",
         app.zone
             .format(app.now, &format!("%a %d %b %H:%M{seconds}")),
-        text::status_local(),
+        app.unknown_tz
+            .as_deref()
+            .map_or_else(text::status_local, |tz| text::status_tz_unknown(&safe(tz))),
         app.now.format(&format!("%H:%M{seconds}")),
         text::STATUS_UTC,
         text::status_help_hint(),

@@ -1,0 +1,45 @@
+//! Files warroom writes for people — reports, drafts, exports — are written whole or
+//! not at all: into a temporary file beside the target, synced, then renamed over it,
+//! and the folder synced. A process killed half-way leaves the previous file as it was
+//! (an export cut short used to leave a truncated report in its place).
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically and durably (see the module's comment). The
+/// file is private to this user, as everything warroom writes.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".warroom-")
+        .suffix(".part")
+        .tempfile_in(folder)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    std::fs::File::open(folder)?.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_previous_file_stays_until_the_new_one_is_whole() {
+        let dir = crate::store::private_tempdir();
+        let path = dir.path().join("report.md");
+        write_atomically(&path, b"first").unwrap_or_else(|e| panic!("{e}"));
+        write_atomically(&path, b"second").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"second"[..]));
+        // Nothing left beside it.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(names.len(), 1, "{names:?}");
+        // A folder that does not exist: an error, and nothing written.
+        assert!(write_atomically(&dir.path().join("none").join("x.md"), b"x").is_err());
+    }
+}
