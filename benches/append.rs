@@ -11,7 +11,7 @@ use warroom::app::NewIncident;
 use warroom::config::Config;
 use warroom::domain::{Category, Change, Severity, Tlp};
 use warroom::ops;
-use warroom::store::{SledStore, Store};
+use warroom::store::{NewEvent, SledStore, Store};
 
 fn t0() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-28T08:00:00Z")
@@ -52,6 +52,29 @@ fn appends(c: &mut Criterion) {
             ops::append(&store, id, t0(), "bench", vec![note(n)]).unwrap()
         });
     });
+    // Eight appends waiting at once (eight scripts writing through the dashboard): one
+    // at a time, one sync each, against written together, one sync for the lot.
+    c.bench_function("8 appends one at a time", |b| {
+        b.iter(|| {
+            for _ in 0..8 {
+                n += 1;
+                ops::append(&store, id, t0(), "bench", vec![note(n)]).unwrap();
+            }
+        });
+    });
+    c.bench_function("8 appends together (group commit)", |b| {
+        b.iter(|| {
+            let group: Vec<_> = (0..8)
+                .map(|_| {
+                    n += 1;
+                    (id, vec![NewEvent::new(t0(), "bench", note(n))])
+                })
+                .collect();
+            for written in store.append_all(&group) {
+                written.unwrap();
+            }
+        });
+    });
     // The same bytes as one stored record.
     let record = store.records(id).unwrap().pop().unwrap();
     let mut raw = std::fs::OpenOptions::new()
@@ -81,9 +104,40 @@ fn appends(c: &mut Criterion) {
     });
 }
 
+/// sled alone, to see what its flush costs before warroom's own sync: an insert and a
+/// flush (its `sync_file_range`), then the same followed by the `fdatasync` warroom adds.
+fn sled_alone(c: &mut Criterion) {
+    let base = std::env::var_os("WARROOM_BENCH_DIR").map_or_else(std::env::temp_dir, Into::into);
+    let dir = tempfile::tempdir_in(&base).unwrap();
+    let db = sled::Config::new()
+        .path(dir.path().join("db"))
+        .flush_every_ms(None)
+        .open()
+        .unwrap();
+    let tree = db.open_tree("journal").unwrap();
+    let log = std::fs::File::open(dir.path().join("db").join("db")).unwrap();
+    let record = vec![b'x'; 330];
+    let mut n = 0u64;
+    c.bench_function("sled insert + flush", |b| {
+        b.iter(|| {
+            n += 1;
+            tree.insert(n.to_be_bytes(), record.as_slice()).unwrap();
+            db.flush().unwrap();
+        });
+    });
+    c.bench_function("sled insert + flush + fdatasync", |b| {
+        b.iter(|| {
+            n += 1;
+            tree.insert(n.to_be_bytes(), record.as_slice()).unwrap();
+            db.flush().unwrap();
+            log.sync_data().unwrap();
+        });
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = appends
+    targets = appends, sled_alone
 }
 criterion_main!(benches);

@@ -156,10 +156,30 @@ pub fn append(
 pub fn append_events(
     store: &dyn Store,
     id: IncidentId,
-    mut batch: Vec<NewEvent>,
+    batch: Vec<NewEvent>,
 ) -> Result<Vec<Event>, StoreError> {
+    store.append(id, &ready(store, id, batch)?)
+}
+
+/// `batch` as it will be appended: taken ids replaced by free ones (see below).
+pub fn ready(
+    store: &dyn Store,
+    id: IncidentId,
+    mut batch: Vec<NewEvent>,
+) -> Result<Vec<NewEvent>, StoreError> {
     with_free_ids(store, id, &mut batch)?;
-    store.append(id, &batch)
+    Ok(batch)
+}
+
+/// Whether `batch` names a new item or evidence: its id is checked against the
+/// stored journal, so it is not grouped with another write to the same incident.
+pub fn names_something(batch: &[NewEvent]) -> bool {
+    batch.iter().any(|e| {
+        matches!(
+            e.change,
+            Change::ItemAdded { .. } | Change::EvidenceRegistered { .. }
+        )
+    })
 }
 
 /// The dashboard picks the id of an added item (`add-N`) or the reference of new
@@ -172,13 +192,7 @@ fn with_free_ids(
     id: IncidentId,
     batch: &mut [NewEvent],
 ) -> Result<(), StoreError> {
-    let names_something = |c: &Change| {
-        matches!(
-            c,
-            Change::ItemAdded { .. } | Change::EvidenceRegistered { .. }
-        )
-    };
-    if !batch.iter().any(|e| names_something(&e.change)) {
+    if !names_something(batch) {
         return Ok(());
     }
     let Ok(state) = crate::domain::fold(&store.events(id)?) else {

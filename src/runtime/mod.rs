@@ -3,6 +3,7 @@
 //! send through the socket) on the store, in order; workers for the heavy effects.
 
 mod follow;
+mod group;
 mod writer;
 
 pub use follow::follow;

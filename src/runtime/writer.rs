@@ -3,11 +3,12 @@
 //! is milliseconds; hashing evidence and writing exports run on workers — so a write
 //! never waits behind a long job, and a write whose client gave up is dropped unseen.
 
+use super::group::{GROUP_MAX, Group, Waiting};
 use crate::app::{Effect, Msg};
 use crate::config::Config;
 use crate::ops;
 use crate::share::{Answer, Op, WireError, WriteJob};
-use crate::store::{SledStore, Store, StoreError};
+use crate::store::{NewEvent, SledStore, Store, StoreError};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
@@ -67,15 +68,64 @@ pub fn spawn(
     let handle = std::thread::Builder::new()
         .name(WRITER_THREAD.into())
         .spawn(move || {
-            for job in rx {
-                let msg = match job {
-                    Job::Stop => break,
-                    Job::Effect(effect) => Some(effect_result(&store, &config, &author, effect)),
-                    Job::Remote(job) => remote(&store, &job),
-                };
-                if let Some(msg) = msg
-                    && results.send(msg).is_err()
-                {
+            'jobs: while let Ok(first) = rx.recv() {
+                // Everything already waiting is taken at once: its appends are written
+                // together (group commit), the rest in order between them.
+                let mut waiting = vec![first];
+                while waiting.len() < GROUP_MAX {
+                    match rx.try_recv() {
+                        Ok(job) => waiting.push(job),
+                        Err(_) => break,
+                    }
+                }
+                let mut group = Group::default();
+                for job in waiting {
+                    let done = match job {
+                        Job::Stop => {
+                            group.commit(&store, &results);
+                            break 'jobs;
+                        }
+                        Job::Effect(Effect::Append { id, changes }) => {
+                            let batch = changes
+                                .into_iter()
+                                .map(|c| NewEvent::new(super::now(), author.as_str(), c))
+                                .collect();
+                            join(&mut group, &store, &results, id, batch, Waiting::Screen)
+                        }
+                        Job::Remote(job) if matches!(job.op, Op::Append { .. }) => {
+                            if job.abandoned() {
+                                tracing::info!("a write whose client gave up was dropped");
+                                job.answer(Err(WireError::Expired));
+                                continue;
+                            }
+                            let Op::Append { id, batch } = job.op.clone() else {
+                                continue;
+                            };
+                            join(
+                                &mut group,
+                                &store,
+                                &results,
+                                id,
+                                batch,
+                                Waiting::Remote(job),
+                            )
+                        }
+                        Job::Effect(effect) => {
+                            group.commit(&store, &results)
+                                && results
+                                    .send(effect_result(&store, &config, &author, effect))
+                                    .is_ok()
+                        }
+                        Job::Remote(job) => {
+                            group.commit(&store, &results)
+                                && remote(&store, &job).is_none_or(|msg| results.send(msg).is_ok())
+                        }
+                    };
+                    if !done {
+                        break 'jobs;
+                    }
+                }
+                if !group.commit(&store, &results) {
                     break;
                 }
             }
@@ -87,6 +137,59 @@ pub fn spawn(
             let _ = finished.send(());
         })?;
     Ok(Writer { jobs, done, handle })
+}
+
+/// An append joins the group, made ready first (taken ids replaced by free ones); a
+/// group it may not join is written first. False if the screen has gone.
+fn join(
+    group: &mut Group,
+    store: &SledStore,
+    results: &mpsc::UnboundedSender<Msg>,
+    id: crate::domain::IncidentId,
+    batch: Vec<NewEvent>,
+    waiting: Waiting,
+) -> bool {
+    let ready = catch_unwind(AssertUnwindSafe(|| {
+        #[cfg(debug_assertions)]
+        for new in &batch {
+            if let crate::domain::Change::NoteAdded { text } = &new.change {
+                injected_write_panic(text);
+                injected_write_stall(text);
+            }
+        }
+        if !group.admits(id, &batch) {
+            return Err(batch);
+        }
+        Ok(ops::ready(store, id, batch))
+    }));
+    let ready = match ready {
+        Ok(Ok(ready)) => ready,
+        // Not admitted: the group is written first, then this append starts the next.
+        Ok(Err(batch)) => {
+            if !group.commit(store, results) {
+                return false;
+            }
+            ops::ready(store, id, batch)
+        }
+        Err(_) => Err(StoreError::Owner(crate::text::internal_error())),
+    };
+    match (ready, waiting) {
+        (Ok(batch), waiting) => {
+            group.push(id, batch, waiting);
+            true
+        }
+        (Err(e), Waiting::Screen) => {
+            let said = match &e {
+                StoreError::Owner(message) => message.clone(),
+                other => crate::text::store_error(other),
+            };
+            results.send(Msg::Failed(said)).is_ok()
+        }
+        (Err(e), Waiting::Remote(job)) => {
+            job.answer(Err(WireError::from(&e)));
+            true
+        }
+    }
 }
 
 /// One of the app's effects, carried out; a panic fails this write only (shown NOT
@@ -114,17 +217,7 @@ fn remote(store: &SledStore, job: &WriteJob) -> Option<Msg> {
         job.answer(Err(WireError::Expired));
         return None;
     }
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        #[cfg(debug_assertions)]
-        if let Op::Append { batch, .. } = &job.op {
-            for new in batch {
-                if let crate::domain::Change::NoteAdded { text } = &new.change {
-                    injected_write_panic(text);
-                }
-            }
-        }
-        carry_out(store, &job.op)
-    }));
+    let outcome = catch_unwind(AssertUnwindSafe(|| carry_out(store, &job.op)));
     match outcome {
         Ok(Ok((answer, msg))) => {
             job.answer(Ok(answer));
@@ -146,16 +239,6 @@ fn remote(store: &SledStore, job: &WriteJob) -> Option<Msg> {
 
 fn carry_out(store: &SledStore, op: &Op) -> Result<(Answer, Option<Msg>), StoreError> {
     Ok(match op {
-        Op::Append { id, batch } => {
-            let events = ops::append_events(store, *id, batch.clone())?;
-            let incidents = store.list().unwrap_or_default();
-            let msg = Msg::Written {
-                id: *id,
-                events: events.clone(),
-                incidents,
-            };
-            (Answer::Events(events), Some(msg))
-        }
         Op::AppendDirectory { batch } => {
             let events = store.append_directory(batch)?;
             let msg = Msg::DirectoryWritten(events.clone());
@@ -171,13 +254,15 @@ fn carry_out(store: &SledStore, op: &Op) -> Result<(Answer, Option<Msg>), StoreE
             store.verified(*id)?;
             (Answer::Done, None)
         }
-        Op::List
+        // Appends are written in groups (see `group`), never here.
+        Op::Append { .. }
+        | Op::List
         | Op::Summary { .. }
         | Op::Records { .. }
         | Op::DirectoryRecords
         | Op::TakenIds
         | Op::Damaged
-        | Op::RebuiltAt => return Err(StoreError::Owner("a read sent as a write".into())),
+        | Op::RebuiltAt => return Err(StoreError::Owner("not a write for this path".into())),
     })
 }
 

@@ -50,6 +50,43 @@ fn note(minutes: i64, text: &str) -> NewEvent {
     )
 }
 
+/// Several batches written together: each on its own, in order, the same incident's
+/// chained one after the other, a refused one alone.
+fn group_contract(store: &dyn Store) {
+    let a = store.next_id(false, 2027).unwrap();
+    store.append(a, &[declare(a)]).unwrap();
+    let b = IncidentId::new(false, 2027, 2);
+    store.append(b, &[declare(b)]).unwrap();
+    let unknown = IncidentId::new(false, 2027, 9);
+    let written = store.append_all(&[
+        (a, vec![note(1, "a one")]),
+        (b, vec![note(1, "b one")]),
+        (unknown, vec![note(1, "nowhere")]),
+        (a, vec![note(2, "a two"), note(3, "a three")]),
+        (b, vec![declare(b)]),
+    ]);
+    let ids: Vec<_> = written
+        .iter()
+        .map(|r| {
+            r.as_ref()
+                .map(|e| e.iter().map(|e| e.id).collect::<Vec<_>>())
+                .ok()
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        vec![Some(vec![2]), Some(vec![2]), None, Some(vec![3, 4]), None]
+    );
+    assert!(matches!(written[2], Err(StoreError::UnknownIncident(_))));
+    assert!(matches!(written[4], Err(StoreError::AlreadyExists(_))));
+    let records = store.records(a).unwrap();
+    let head = store.summary(a).unwrap().unwrap().head;
+    assert_eq!(
+        verify_chain(records.iter().map(Vec::as_slice), Some(&head.hash)),
+        Ok(head)
+    );
+}
+
 fn contract(store: &dyn Store) {
     assert!(store.list().unwrap().is_empty());
     let id = store.next_id(false, 2026).unwrap();
@@ -106,6 +143,40 @@ fn contract(store: &dyn Store) {
 #[test]
 fn memory_store_meets_the_contract() {
     contract(&MemoryStore::new());
+    group_contract(&MemoryStore::new());
+}
+
+#[test]
+fn a_group_of_appends_syncs_each_journal_once() {
+    let dir = crate::store::private_tempdir();
+    let store = SledStore::open(dir.path()).unwrap();
+    let id = store.next_id(false, 2026).unwrap();
+    store.append(id, &[declare(id)]).unwrap();
+    let before = store.journal_syncs(id);
+    for n in 0..5 {
+        store.append(id, &[note(n, "alone")]).unwrap();
+    }
+    assert_eq!(store.journal_syncs(id) - before, 5, "one sync per append");
+    let group: Vec<_> = (0..5).map(|n| (id, vec![note(n, "together")])).collect();
+    assert!(store.append_all(&group).iter().all(Result::is_ok));
+    assert_eq!(
+        store.journal_syncs(id) - before,
+        6,
+        "one sync for the group"
+    );
+    assert_eq!(store.events(id).unwrap().len(), 11);
+}
+
+#[test]
+fn sled_store_writes_groups_as_the_contract_says_and_they_survive_reopen() {
+    let dir = crate::store::private_tempdir();
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        group_contract(&store);
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    let a = IncidentId::new(false, 2027, 1);
+    assert_eq!(store.events(a).unwrap().len(), 4);
 }
 
 #[test]

@@ -127,3 +127,85 @@ impl StoreError {
         super::only_readable(io).then(|| io.to_string())
     }
 }
+
+/// A copy of an error, for every write of a group that failed together. I/O errors are
+/// copied by kind and message (`std::io::Error` is not `Clone`).
+impl Clone for StoreError {
+    fn clone(&self) -> Self {
+        use StoreError as E;
+        match self {
+            E::Locked { dir, holder } => E::Locked {
+                dir: dir.clone(),
+                holder: holder.clone(),
+            },
+            E::Busy {
+                dir,
+                holder,
+                waited,
+            } => E::Busy {
+                dir: dir.clone(),
+                holder: holder.clone(),
+                waited: *waited,
+            },
+            E::OwnerSilent { pid, what, waited } => E::OwnerSilent {
+                pid: *pid,
+                what,
+                waited: *waited,
+            },
+            E::NotStarted { pid, waited } => E::NotStarted {
+                pid: *pid,
+                waited: *waited,
+            },
+            E::OwnerClosed { pid } => E::OwnerClosed { pid: *pid },
+            E::Owner(m) => E::Owner(m.clone()),
+            E::OwnedByDashboard { pid } => E::OwnedByDashboard { pid: *pid },
+            E::Unsafe { path, detail } => E::Unsafe {
+                path: path.clone(),
+                detail: detail.clone(),
+            },
+            E::DiskFull { dir, free, needed } => E::DiskFull {
+                dir: dir.clone(),
+                free: *free,
+                needed: *needed,
+            },
+            E::ReadOnly { dir, why } => E::ReadOnly {
+                dir: dir.clone(),
+                why: why.clone(),
+            },
+            E::UnknownIncident(id) => E::UnknownIncident(*id),
+            E::AlreadyExists(id) => E::AlreadyExists(*id),
+            E::Rejected { id, detail } => E::Rejected {
+                id: *id,
+                detail: detail.clone(),
+            },
+            E::Corrupt { id, detail } => E::Corrupt {
+                id: *id,
+                detail: detail.clone(),
+            },
+            E::IndexDamaged { dir, cause } => E::IndexDamaged {
+                dir: dir.clone(),
+                cause: cause.clone(),
+            },
+            E::ImportConflict(id) => E::ImportConflict(*id),
+            E::Directory(m) => E::Directory(m.clone()),
+            E::SchemaTooNew {
+                dir,
+                found,
+                supported,
+            } => E::SchemaTooNew {
+                dir: dir.clone(),
+                found: *found,
+                supported: *supported,
+            },
+            E::Io { what, path, cause } => E::Io {
+                what,
+                path: path.clone(),
+                cause: std::io::Error::new(cause.kind(), cause.to_string()),
+            },
+            E::Engine { dir, cause } => E::Engine {
+                dir: dir.clone(),
+                cause: cause.clone(),
+            },
+        }
+    }
+}

@@ -32,6 +32,20 @@ pub trait Store: Send {
     /// the events as stored. A batch that starts with a declaration creates the incident.
     fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError>;
 
+    /// Appends several batches, each to its incident, each in order and all-or-none on
+    /// its own, with as few syncs as the store can: a store on disk syncs each journal
+    /// written to once for the lot (group commit). A batch that fails fails alone,
+    /// unless the sync of its journal fails, which fails every batch of that journal.
+    fn append_all(
+        &self,
+        batches: &[(IncidentId, Vec<NewEvent>)],
+    ) -> Vec<Result<Vec<Event>, StoreError>> {
+        batches
+            .iter()
+            .map(|(id, batch)| self.append(*id, batch))
+            .collect()
+    }
+
     /// Human-readable location, for the status line and messages.
     fn location(&self) -> String;
 

@@ -16,8 +16,11 @@ pub(super) struct Durable {
     log: File,
     blobs: PathBuf,
     /// Blob files already synced (sled never rewrites one: each is named by the log
-    /// position of the value it holds).
-    synced: Mutex<HashSet<OsString>>,
+    /// position of the value it holds), and when the folder last changed then: while
+    /// it has not changed since, no new blob can be there (one `stat`, not a listing).
+    synced: Mutex<(HashSet<OsString>, Option<std::time::SystemTime>)>,
+    /// How many times the log was synced (tests count them).
+    syncs: std::sync::atomic::AtomicU64,
 }
 
 impl Durable {
@@ -25,13 +28,33 @@ impl Durable {
     pub fn open(path: &Path) -> std::io::Result<Self> {
         let log = File::open(path.join("db"))?;
         let blobs = path.join("blobs");
-        let synced = Mutex::new(blob_names(&blobs)?);
-        Ok(Durable { log, blobs, synced })
+        let seen = changed_at(&blobs);
+        let synced = Mutex::new((blob_names(&blobs)?, seen));
+        Ok(Durable {
+            log,
+            blobs,
+            synced,
+            syncs: std::sync::atomic::AtomicU64::new(0),
+        })
     }
 
     /// Syncs what the last flush wrote: new blob files, their folder, then the log.
     pub fn sync(&self) -> std::io::Result<()> {
-        let mut synced = self.synced.lock().unwrap_or_else(PoisonError::into_inner);
+        self.syncs
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut guard = self.synced.lock().unwrap_or_else(PoisonError::into_inner);
+        let (synced, seen) = &mut *guard;
+        // A folder's time is coarse (a clock tick of a few milliseconds): only a time
+        // unchanged and well in the past proves that nothing was added since.
+        let now = changed_at(&self.blobs);
+        let settled = now.is_some_and(|t| {
+            t.elapsed()
+                .is_ok_and(|age| age > std::time::Duration::from_secs(2))
+        });
+        if settled && now == *seen {
+            return self.log.sync_data();
+        }
+        *seen = now;
         let mut new = false;
         for name in blob_names(&self.blobs)? {
             if synced.contains(&name) {
@@ -51,6 +74,18 @@ impl Durable {
         }
         self.log.sync_data()
     }
+}
+
+impl Durable {
+    /// How many times the log was synced.
+    pub fn syncs(&self) -> u64 {
+        self.syncs.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// When the folder's entries last changed, if it can be told.
+fn changed_at(folder: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(folder).and_then(|m| m.modified()).ok()
 }
 
 fn blob_names(blobs: &Path) -> std::io::Result<HashSet<OsString>> {

@@ -74,6 +74,11 @@ impl JournalDb {
         &self.path
     }
 
+    /// How many times this journal was synced since it was opened.
+    pub fn syncs(&self) -> u64 {
+        self.durable.syncs()
+    }
+
     fn engine(&self, cause: sled::Error) -> StoreError {
         engine_error(self.of, &self.path, cause)
     }
@@ -173,6 +178,16 @@ impl JournalDb {
         &self,
         records: impl IntoIterator<Item = (u64, &'a [u8])>,
     ) -> Result<(), StoreError> {
+        self.stage(records)?;
+        self.commit()
+    }
+
+    /// Stores `(event id, record)` pairs after the last event, all or none, in memory:
+    /// nothing is on the disk before [`commit`](Self::commit).
+    pub fn stage<'a>(
+        &self,
+        records: impl IntoIterator<Item = (u64, &'a [u8])>,
+    ) -> Result<(), StoreError> {
         let mut records = records.into_iter().peekable();
         let Some((id, record)) = records.next() else {
             return Ok(());
@@ -190,6 +205,11 @@ impl JournalDb {
                 .apply_batch(batch)
                 .map_err(|e| self.engine(e))?;
         }
+        Ok(())
+    }
+
+    /// What was staged, flushed and synced: on the disk when this returns.
+    pub fn commit(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(|e| self.engine(e))?;
         self.durable.sync().map_err(|cause| StoreError::Io {
             what: "cannot sync",

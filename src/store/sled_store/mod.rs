@@ -511,6 +511,15 @@ impl SledStore {
         }
     }
 
+    /// How many times the journal of `id` was synced since it was opened.
+    #[cfg(test)]
+    pub(super) fn journal_syncs(&self, id: IncidentId) -> u64 {
+        self.journal(id, false)
+            .ok()
+            .flatten()
+            .map_or(0, |j| j.syncs())
+    }
+
     #[cfg(test)]
     pub(super) fn open_journals(&self) -> usize {
         lock_mutex(&self.journals).len()
@@ -531,6 +540,36 @@ impl SledStore {
         let index = self.index()?;
         index.set_schema(version)?;
         index.flush()
+    }
+}
+
+impl SledStore {
+    /// A batch planned and written to its journal in memory, and the index entry after
+    /// it (in memory too): on the disk once the journal is committed. Opening checked
+    /// the journal against its entry; a write of this process since cannot have left
+    /// them apart but by failing, which reopens both.
+    fn stage(
+        &self,
+        id: IncidentId,
+        batch: &[NewEvent],
+    ) -> Result<(Arc<JournalDb>, Vec<Event>), StoreError> {
+        let declares = matches!(
+            batch.first().map(|e| &e.change),
+            Some(crate::domain::Change::Declared(_))
+        );
+        let journal = self
+            .journal(id, declares)?
+            .ok_or(StoreError::UnknownIncident(id))?;
+        let index = self.index()?;
+        let planned = plan(id, index.summary(id)?, batch)?;
+        space::room_for(&self.dir, planned.events.iter().map(|(_, r)| r.len()).sum())?;
+        self.mark(&index, id)?;
+        journal.stage(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
+        index.set_summary(id, &planned.summary)?;
+        Ok((
+            journal,
+            planned.events.into_iter().map(|(e, _)| e).collect(),
+        ))
     }
 }
 
@@ -583,29 +622,54 @@ impl Store for SledStore {
 
     fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
         self.writable()?;
-        let declares = matches!(
-            batch.first().map(|e| &e.change),
-            Some(crate::domain::Change::Declared(_))
-        );
-        let journal = match self.journal(id, declares)? {
-            Some(journal) => journal,
-            None => return Err(StoreError::UnknownIncident(id)),
-        };
-        let written = (|| {
-            let index = self.index()?;
-            // Opening checked the journal against its entry; a write of this process
-            // since cannot have left them apart but by failing, which reopens both.
-            let planned = plan(id, index.summary(id)?, batch)?;
-            space::room_for(&self.dir, planned.events.iter().map(|(_, r)| r.len()).sum())?;
-            self.mark(&index, id)?;
-            journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
-            index.set_summary(id, &planned.summary)?;
-            Ok(planned.events.into_iter().map(|(e, _)| e).collect())
-        })();
+        let written = self.stage(id, batch).and_then(|(journal, events)| {
+            journal.commit()?;
+            Ok(events)
+        });
         if written.as_ref().is_err_and(failed_on_disk) {
             self.forget(Some(id));
         }
         written
+    }
+
+    fn append_all(
+        &self,
+        batches: &[(IncidentId, Vec<NewEvent>)],
+    ) -> Vec<Result<Vec<Event>, StoreError>> {
+        if let Err(e) = self.writable() {
+            return batches.iter().map(|_| Err(e.clone())).collect();
+        }
+        let mut results: Vec<Result<Vec<Event>, StoreError>> = Vec::with_capacity(batches.len());
+        // Each journal written to, with the batches staged in it.
+        let mut staged: Vec<(IncidentId, Arc<JournalDb>, Vec<usize>)> = Vec::new();
+        for (n, (id, batch)) in batches.iter().enumerate() {
+            let written = self.stage(*id, batch);
+            match written {
+                Ok((journal, events)) => {
+                    match staged.iter_mut().find(|(open, _, _)| open == id) {
+                        Some((_, _, staged_here)) => staged_here.push(n),
+                        None => staged.push((*id, journal, vec![n])),
+                    }
+                    results.push(Ok(events));
+                }
+                Err(e) => {
+                    if failed_on_disk(&e) {
+                        self.forget(Some(*id));
+                    }
+                    results.push(Err(e));
+                }
+            }
+        }
+        for (id, journal, staged_here) in staged {
+            if let Err(e) = journal.commit() {
+                tracing::error!(%id, error = %e, "a group of writes failed");
+                for n in staged_here {
+                    results[n] = Err(e.clone());
+                }
+                self.forget(Some(id));
+            }
+        }
+        results
     }
 
     fn import(&self, id: IncidentId, records: &[Vec<u8>]) -> Result<bool, StoreError> {

@@ -1,0 +1,112 @@
+//! Group commit. When several appends wait for the writer at once — scripts writing
+//! through the dashboard, a burst from the screen — they are written together and each
+//! journal is synced once for all of them (`Store::append_all`): a sync costs as much
+//! as the write, so this is what lets many writers share one disk. Each append still
+//! succeeds or fails on its own and is answered in the order it came.
+
+use crate::app::Msg;
+use crate::domain::IncidentId;
+use crate::share::{Answer, WireError, WriteJob};
+use crate::store::{NewEvent, SledStore, Store};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use tokio::sync::mpsc;
+
+/// The most appends written together.
+pub const GROUP_MAX: usize = 64;
+
+/// Who waits for an append: this screen, or another process.
+pub enum Waiting {
+    Screen,
+    Remote(WriteJob),
+}
+
+#[derive(Default)]
+pub struct Group {
+    items: Vec<(IncidentId, Vec<NewEvent>, Waiting)>,
+}
+
+impl Group {
+    /// Whether an append may join: one that names a new item or evidence does not join
+    /// a group that already writes to its incident (its id was checked against the
+    /// stored journal, which does not hold the group's writes yet).
+    pub fn admits(&self, id: IncidentId, batch: &[NewEvent]) -> bool {
+        self.items.len() < GROUP_MAX
+            && !(crate::ops::names_something(batch) && self.items.iter().any(|(i, _, _)| *i == id))
+    }
+
+    pub fn push(&mut self, id: IncidentId, batch: Vec<NewEvent>, waiting: Waiting) {
+        self.items.push((id, batch, waiting));
+    }
+
+    /// Writes the group, answers everyone, and empties it. False if the screen has
+    /// gone (the writer then stops).
+    pub fn commit(&mut self, store: &SledStore, results: &mpsc::UnboundedSender<Msg>) -> bool {
+        if self.items.is_empty() {
+            return true;
+        }
+        let items = std::mem::take(&mut self.items);
+        let batches: Vec<(IncidentId, Vec<NewEvent>)> = items
+            .iter()
+            .map(|(id, batch, _)| (*id, batch.clone()))
+            .collect();
+        // A panic fails the group (shown NOT SAVED, commands exit 1), not the writer.
+        let written =
+            catch_unwind(AssertUnwindSafe(|| store.append_all(&batches))).unwrap_or_else(|_| {
+                tracing::error!("a group of writes panicked");
+                batches
+                    .iter()
+                    .map(|_| {
+                        Err(crate::store::StoreError::Owner(
+                            crate::text::internal_error(),
+                        ))
+                    })
+                    .collect()
+            });
+        let incidents = if written.iter().any(Result::is_ok) {
+            store.list().unwrap_or_else(|e| {
+                tracing::error!(error = %e, "listing incidents after a save");
+                Vec::new()
+            })
+        } else {
+            Vec::new()
+        };
+        for ((id, _, waiting), result) in items.into_iter().zip(written) {
+            let msg = match (waiting, result) {
+                (Waiting::Screen, Ok(events)) => Msg::Saved {
+                    id,
+                    events,
+                    incidents: incidents.clone(),
+                },
+                (Waiting::Screen, Err(e)) => {
+                    tracing::error!(error = %e, "write failed");
+                    Msg::Failed(said(&e))
+                }
+                (Waiting::Remote(job), Ok(events)) => {
+                    job.answer(Ok(Answer::Events(events.clone())));
+                    Msg::Written {
+                        id,
+                        events,
+                        incidents: incidents.clone(),
+                    }
+                }
+                (Waiting::Remote(job), Err(e)) => {
+                    tracing::error!(error = %e, "a write sent by another process failed");
+                    job.answer(Err(WireError::from(&e)));
+                    continue;
+                }
+            };
+            if results.send(msg).is_err() {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// An error as the screen says it (an internal error is already said).
+fn said(e: &crate::store::StoreError) -> String {
+    match e {
+        crate::store::StoreError::Owner(message) => message.clone(),
+        other => crate::text::store_error(other),
+    }
+}
