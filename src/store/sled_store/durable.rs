@@ -78,6 +78,7 @@ impl Durable {
 
 impl Durable {
     /// How many times the log was synced.
+    #[cfg(test)]
     pub fn syncs(&self) -> u64 {
         self.syncs.load(std::sync::atomic::Ordering::Relaxed)
     }

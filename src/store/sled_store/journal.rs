@@ -75,6 +75,7 @@ impl JournalDb {
     }
 
     /// How many times this journal was synced since it was opened.
+    #[cfg(test)]
     pub fn syncs(&self) -> u64 {
         self.durable.syncs()
     }
