@@ -93,6 +93,25 @@ fn assert_synced_before_ack(log: &str, journal: &str, text: &str, ack: &str) {
 
 const TRACED: &str = "trace=pwrite64,write,fdatasync,fsync,sync_file_range";
 
+/// Runs warroom on the store in `dir` under strace, tracing `calls`; returns the log.
+fn traced(dir: &std::path::Path, calls: &str, args: &[&std::ffi::OsStr]) -> String {
+    let log = dir.join("strace.log");
+    let status = std::process::Command::new("strace")
+        .args(["-f", "-y", "-s", "4096", "-e", calls, "-o"])
+        .arg(&log)
+        .arg(BIN)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("HOME", dir)
+        .env_remove("WARROOM_CONFIG")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read_to_string(&log).unwrap()
+}
+
 #[test]
 fn a_cli_write_is_acknowledged_only_after_its_database_is_synced() {
     if !strace_usable() {
@@ -101,23 +120,11 @@ fn a_cli_write_is_acknowledged_only_after_its_database_is_synced() {
     }
     let dir = common::cli::tmp();
     let id = declare(dir.path(), "Durability", "3");
-    let log = dir.path().join("strace.log");
-    let status = std::process::Command::new("strace")
-        .args(["-f", "-y", "-s", "4096", "-e", TRACED, "-o"])
-        .arg(&log)
-        .arg(BIN)
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["note", &id, "synced before acknowledged"])
-        .env("HOME", dir.path())
-        .env_remove("WARROOM_CONFIG")
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let args = ["note", id.as_str(), "synced before acknowledged"].map(std::ffi::OsStr::new);
+    let log = traced(dir.path(), TRACED, &args);
     let journal = dir.path().join("journals").join(&id).join("db");
     assert_synced_before_ack(
-        &std::fs::read_to_string(&log).unwrap(),
+        &log,
         &journal.display().to_string(),
         "synced before acknowledged",
         &format!("saved {id} event 2"),
@@ -206,28 +213,20 @@ fn an_export_replaces_the_previous_file_only_once_whole_and_synced() {
     let id = declare(dir.path(), "Atomic export", "3");
     let report = dir.path().join("report.md");
     std::fs::write(&report, "the previous report").unwrap();
-    let log = dir.path().join("strace.log");
-    let status = std::process::Command::new("strace")
-        .args([
-            "-f",
-            "-y",
-            "-e",
-            "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2",
-            "-o",
-        ])
-        .arg(&log)
-        .arg(BIN)
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["export", &id, "--format", "md", "--output"])
-        .arg(&report)
-        .env("HOME", dir.path())
-        .env_remove("WARROOM_CONFIG")
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let calls = completed(&std::fs::read_to_string(&log).unwrap());
+    let args = [
+        std::ffi::OsStr::new("export"),
+        std::ffi::OsStr::new(&id),
+        std::ffi::OsStr::new("--format"),
+        std::ffi::OsStr::new("md"),
+        std::ffi::OsStr::new("--output"),
+        report.as_os_str(),
+    ];
+    let log = traced(
+        dir.path(),
+        "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2",
+        &args,
+    );
+    let calls = completed(&log);
     let part = |c: &Call| c.args.contains(".warroom-") && c.args.contains(".part");
     let written = calls
         .iter()
