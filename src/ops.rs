@@ -276,10 +276,16 @@ pub fn execute(
                 Err(e) => Msg::Failed(crate::text::store_error(&e)),
             };
         }
-        Effect::RegisterEvidence { id, spec, path } => match evidence_change(*spec, &path) {
-            Ok(change) => append(store, id, now, author, vec![change]).map(|e| (Some(id), e)),
-            Err(why) => return Msg::Failed(why),
-        },
+        Effect::RegisterEvidence { id, spec, path } => {
+            return match evidence_change(*spec, &path) {
+                Ok(change) => Msg::Hashed {
+                    id,
+                    path,
+                    change: Box::new(change),
+                },
+                Err(error) => Msg::HashFailed { path, error },
+            };
+        }
         Effect::Refresh(id) => {
             let incidents = match store.list() {
                 Ok(list) => list,

@@ -1448,10 +1448,14 @@ pub fn cli_index_rebuilt_now(kept: &str) -> String {
     )
 }
 
-pub fn cli_journal_rebuilt(id: crate::domain::IncidentId, kept: &str) -> String {
+pub fn cli_journal_rebuilt(id: crate::domain::IncidentId, kept: &str, past: u64) -> String {
     tr_args(
         "cli-journal-rebuilt",
-        &[("id", shown(id)), ("kept", kept.to_string().into())],
+        &[
+            ("id", shown(id)),
+            ("kept", kept.to_string().into()),
+            ("past", past.into()),
+        ],
     )
 }
 
@@ -1633,7 +1637,18 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             "err-store-not-started",
             &[("pid", (*pid).into()), ("secs", waited.as_secs().into())],
         ),
-        E::OwnerClosed { pid } => tr_args("err-store-owner-closed", &[("pid", (*pid).into())]),
+        E::OwnerClosed { pid, maybe_written } => tr_args(
+            if *maybe_written {
+                "err-store-owner-closed-writing"
+            } else {
+                "err-store-owner-closed"
+            },
+            &[("pid", (*pid).into())],
+        ),
+        E::OutcomeUnknown { pid, waited_s } => tr_args(
+            "err-store-outcome-unknown",
+            &[("pid", (*pid).into()), ("secs", (*waited_s).into())],
+        ),
         E::Owner(message) => tr_args("err-store-owner", &[("message", shown(message))]),
         E::Unsafe { path, detail } => tr_args(
             "err-store-unsafe",

@@ -284,3 +284,41 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The index on disk lags its journals while a dashboard runs (its entries reach the
+/// disk when it closes): a journal damaged after a dashboard was killed is rebuilt with
+/// every event it holds, not cut back to the head the index last saved.
+#[test]
+fn repair_keeps_the_events_written_after_the_index_was_last_saved() {
+    let (dir, _, second) = store();
+    let mut dash = Dashboard::start(dir.path());
+    dash.wait_for("the dashboard", |s| {
+        s.contains(&second) && s.contains("● saved")
+    });
+    for n in 1..=3 {
+        dash.keys("n");
+        dash.wait_for("the note form", |s| s.contains("Add a note"));
+        dash.keys(&format!("typed before the kill {n}\r"));
+        dash.wait_for("the note saved", |s| {
+            !s.contains("Add a note") && s.contains(&format!("typed before the kill {n}"))
+        });
+    }
+    dash.sigkill();
+    // Damaged as the kill left it (nothing has opened it since): its settings file, so
+    // that sled refuses it while every record is intact.
+    let conf = dir.path().join("journals").join(&second).join("conf");
+    assert!(flip(&conf, b"segment_size", 2) > 0);
+    let repaired = ok(warroom(dir.path()).arg("repair"));
+    assert!(
+        repaired.contains("rebuilt from its records") && repaired.contains("after the index"),
+        "{repaired}"
+    );
+    let journal = export(dir.path(), &second);
+    for n in 1..=3 {
+        assert!(
+            journal.contains(&format!("typed before the kill {n}")),
+            "{journal}"
+        );
+    }
+    ok(warroom(dir.path()).arg("verify"));
+}

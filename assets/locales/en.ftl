@@ -541,7 +541,10 @@ cli-nothing-past-it = nothing past it could be read back to the head the index r
 cli-kept-as-found = its files as they were before the damage was found: { $path }
 cli-reading-a-copy = the store cannot be written ({ $why }): reading a private copy of it
 cli-index-rebuilt-now = the index was damaged: rebuilt from the journals (the damaged one kept as { $kept })
-cli-journal-rebuilt = { $id }: its database was rebuilt from its records (the damaged one kept as { $kept })
+cli-journal-rebuilt = { $id }: its database was rebuilt from its records{ $past ->
+    [0] {""}
+   *[other] , { $past } of them written after the index was last saved
+} (the damaged one kept as { $kept })
 cli-journal-unrepairable = { $id }: cannot be rebuilt: { $why }; run warroom verify { $id }
 cli-journal-accepted = { $id }: its journal accepted as it is; a note in it records what the index had
 journal-accepted-note = Journal accepted as it is by warroom repair: the index had recorded { $recorded } events (last hash { $hash }); this journal holds { $kept }. Events after { $kept } are not in it.
@@ -561,6 +564,8 @@ err-store-busy = the data directory { $dir } stayed in use by { $holder } for { 
 err-store-owner-silent = the dashboard that owns the store (pid { $pid }) did not answer within { $secs } s: it may be stopped (Ctrl-Z) or stuck on its disk. A write it had not started by then will not be carried out later
 err-store-not-started = the dashboard that owns the store (pid { $pid }) could not start this write within { $secs } s; nothing was written, try again
 err-store-owner-closed = the dashboard that owns the store (pid { $pid }) closed while this command ran; run it again
+err-store-owner-closed-writing = the dashboard that owns the store (pid { $pid }) closed while it was carrying out this write: it may have been saved; check with warroom show before running it again
+err-store-outcome-unknown = the dashboard that owns the store (pid { $pid }) started this write { $secs } s ago and has not finished it (its disk?): it may yet be saved; check with warroom show before running it again
 err-store-owner = the dashboard that owns the store answered: { $message }
 err-store-unsafe = { $path }: { $detail }
 err-store-read-only = the store in { $dir } is open read-only ({ $why }); nothing can be written to it

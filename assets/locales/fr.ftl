@@ -557,7 +557,10 @@ cli-nothing-past-it = rien au-delà n’a pu être relu jusqu’à la tête enre
 cli-kept-as-found = ses fichiers tels qu’ils étaient avant la découverte du dommage : { $path }
 cli-reading-a-copy = la base ne peut pas être écrite ({ $why }) : lecture d’une copie privée
 cli-index-rebuilt-now = l’index était endommagé : reconstruit à partir des journaux (l’ancien conservé sous { $kept })
-cli-journal-rebuilt = { $id } : sa base a été reconstruite à partir de ses enregistrements (l’ancienne conservée sous { $kept })
+cli-journal-rebuilt = { $id } : sa base a été reconstruite à partir de ses enregistrements{ $past ->
+    [0] {""}
+   *[other] , dont { $past } écrits après le dernier enregistrement de l’index
+} (l’ancienne conservée sous { $kept })
 cli-journal-unrepairable = { $id } : ne peut pas être reconstruit : { $why } ; lancez warroom verify { $id }
 cli-journal-accepted = { $id } : son journal est accepté tel quel ; une note y consigne ce que l’index avait
 journal-accepted-note = Journal accepté tel quel par warroom repair : l’index avait enregistré { $recorded } événements (dernière empreinte { $hash }) ; ce journal en contient { $kept }. Les événements après le { $kept } n’y sont pas.
@@ -577,6 +580,8 @@ err-store-busy = le répertoire de données { $dir } est resté utilisé par { $
 err-store-owner-silent = le tableau de bord qui détient la base (pid { $pid }) n’a pas répondu en { $secs } s : il est peut-être suspendu (Ctrl-Z) ou bloqué sur son disque. Une écriture qu’il n’avait pas commencée ne sera pas faite plus tard
 err-store-not-started = le tableau de bord qui détient la base (pid { $pid }) n’a pas pu commencer cette écriture en { $secs } s ; rien n’a été écrit, réessayez
 err-store-owner-closed = le tableau de bord qui détient la base (pid { $pid }) s’est fermé pendant la commande ; relancez-la
+err-store-owner-closed-writing = le tableau de bord qui détient la base (pid { $pid }) s’est fermé pendant cette écriture : elle a peut-être été enregistrée ; vérifiez avec warroom show avant de la relancer
+err-store-outcome-unknown = le tableau de bord qui détient la base (pid { $pid }) a commencé cette écriture il y a { $secs } s sans la finir (son disque ?) : elle sera peut-être enregistrée ; vérifiez avec warroom show avant de la relancer
 err-store-owner = le tableau de bord qui détient la base a répondu : { $message }
 err-store-unsafe = { $path } : { $detail }
 err-store-read-only = la base de { $dir } est ouverte en lecture seule ({ $why }) ; rien ne peut y être écrit

@@ -285,7 +285,8 @@ impl App {
                     collected_at: None,
                 };
                 if let Some(path) = path {
-                    self.in_flight.push_back(None);
+                    self.hashing
+                        .push((path.clone(), Some(Overlay::Line(form.clone()))));
                     return vec![Effect::RegisterEvidence {
                         id: active.state.id,
                         spec: Box::new(spec),

@@ -46,6 +46,17 @@ pub enum Msg {
     },
     /// A write failed; nothing was saved.
     Failed(String),
+    /// The evidence file at `path` was hashed: its registration can be written.
+    Hashed {
+        id: IncidentId,
+        path: String,
+        change: Box<Change>,
+    },
+    /// The evidence file at `path` could not be hashed; nothing was written.
+    HashFailed {
+        path: String,
+        error: String,
+    },
     /// A journal could not be read.
     LoadFailed(String),
     /// A draft was written to this path.
@@ -238,6 +249,9 @@ pub struct App {
     /// in order), each with the form it was typed in: a write that fails reopens its
     /// form with what was typed, so that nothing typed is lost.
     pub in_flight: std::collections::VecDeque<Option<Overlay>>,
+    /// Evidence files being hashed (which takes as long as the file is large, and ends
+    /// in any order), by path, with the form: written once hashed, in order then.
+    pub hashing: Vec<(String, Option<Overlay>)>,
     pub flash: Option<Flash>,
     pub should_quit: bool,
     /// Set by every change that needs a redraw; the runtime clears it after drawing.
@@ -290,6 +304,7 @@ impl App {
             take_over: false,
             overlay: None,
             in_flight: std::collections::VecDeque::new(),
+            hashing: Vec::new(),
             flash: None,
             should_quit: false,
             dirty: true,
@@ -310,7 +325,7 @@ impl App {
 
     /// How many writes are not yet acknowledged.
     pub fn pending(&self) -> usize {
-        self.in_flight.len()
+        self.in_flight.len() + self.hashing.len()
     }
 
     /// Which keymap applies now.

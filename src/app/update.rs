@@ -136,21 +136,23 @@ impl App {
                 });
                 vec![]
             }
+            Msg::Hashed { id, path, change } => {
+                let typed_in = self.take_hashing(&path);
+                // Written now, in order with the rest, its form kept should it fail.
+                self.in_flight.push_back(typed_in);
+                vec![Effect::Append {
+                    id,
+                    changes: vec![*change],
+                }]
+            }
+            Msg::HashFailed { path, error } => {
+                let typed_in = self.take_hashing(&path);
+                self.failed(typed_in, &error);
+                vec![]
+            }
             Msg::Failed(error) => {
                 let typed_in = self.in_flight.pop_front().flatten();
-                self.flash = Some(Flash {
-                    text: format!("{}: {error}", text::flash_save_failed()),
-                    error: true,
-                });
-                // What was typed comes back, with the cause in full, to try again.
-                if let Some(form) = typed_in
-                    && self.overlay.is_none()
-                {
-                    self.overlay = Some(forms::with_error(
-                        form,
-                        format!("{}: {error}", text::flash_save_failed()),
-                    ));
-                }
+                self.failed(typed_in, &error);
                 vec![]
             }
         }
@@ -402,6 +404,28 @@ impl App {
                 vec![]
             }
         }
+    }
+
+    /// A write failed: said, and what was typed comes back with the cause in full, to
+    /// try again.
+    fn failed(&mut self, typed_in: Option<Overlay>, error: &str) {
+        let said = format!("{}: {error}", text::flash_save_failed());
+        if let Some(form) = typed_in
+            && self.overlay.is_none()
+        {
+            self.overlay = Some(forms::with_error(form, said.clone()));
+        }
+        self.flash = Some(Flash {
+            text: said,
+            error: true,
+        });
+    }
+
+    /// The evidence hashed at `path` is no longer being hashed; the form it was typed
+    /// in, if any.
+    fn take_hashing(&mut self, path: &str) -> Option<Overlay> {
+        let at = self.hashing.iter().position(|(p, _)| p == path)?;
+        self.hashing.remove(at).1
     }
 
     /// Remembers the form a write was typed in (the write just sent, if any), to reopen

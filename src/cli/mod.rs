@@ -220,10 +220,10 @@ fn repair(dir: &Path, wait: Duration, accept: &[IncidentId]) -> Outcome {
             text::cli_index_rebuilt_now(&moved.display().to_string())
         );
     }
-    for (id, kept) in &repaired.rebuilt {
+    for (id, kept, past) in &repaired.rebuilt {
         outln!(
             "{}",
-            text::cli_journal_rebuilt(*id, &kept.display().to_string())
+            text::cli_journal_rebuilt(*id, &kept.display().to_string(), *past)
         );
     }
     for id in &repaired.accepted {

@@ -38,13 +38,21 @@ impl Group {
         self.items.push((id, batch, waiting));
     }
 
-    /// Writes the group, answers everyone, and empties it. False if the screen has
-    /// gone (the writer then stops).
-    pub fn commit(&mut self, store: &SledStore, results: &mpsc::UnboundedSender<Msg>) -> bool {
-        if self.items.is_empty() {
-            return true;
+    /// Writes the group, answers everyone, and empties it. Other processes are answered
+    /// first, and whatever the screen does: a screen that has gone (the dashboard is
+    /// closing) must not leave a command without the outcome of its write.
+    pub fn commit(&mut self, store: &SledStore, results: &mpsc::UnboundedSender<Msg>) {
+        // A write whose client has given up is dropped, unseen: it was told so.
+        let items: Vec<_> = std::mem::take(&mut self.items)
+            .into_iter()
+            .filter(|(_, _, waiting)| match waiting {
+                Waiting::Screen => true,
+                Waiting::Remote(job) => job.start(),
+            })
+            .collect();
+        if items.is_empty() {
+            return;
         }
-        let items = std::mem::take(&mut self.items);
         let batches: Vec<(IncidentId, Vec<NewEvent>)> = items
             .iter()
             .map(|(id, batch, _)| (*id, batch.clone()))
@@ -70,8 +78,9 @@ impl Group {
         } else {
             Vec::new()
         };
+        let mut news = Vec::with_capacity(items.len());
         for ((id, _, waiting), result) in items.into_iter().zip(written) {
-            let msg = match (waiting, result) {
+            news.push(match (waiting, result) {
                 (Waiting::Screen, Ok(events)) => Msg::Saved {
                     id,
                     events,
@@ -94,12 +103,12 @@ impl Group {
                     job.answer(Err(WireError::from(&e)));
                     continue;
                 }
-            };
-            if results.send(msg).is_err() {
-                return false;
-            }
+            });
         }
-        true
+        for msg in news {
+            // The screen may have gone (closing): its news no longer matter.
+            let _ = results.send(msg);
+        }
     }
 }
 

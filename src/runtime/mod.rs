@@ -54,6 +54,8 @@ pub fn unknown_tz_here() -> Option<String> {
 /// On quit, how long the writer may take to finish the writes still shown as saving
 /// before the dashboard closes without it (a disk that stopped answering).
 const WRITER_PATIENCE: Duration = Duration::from_secs(5);
+/// On quit, how long answers already decided may take to reach their commands.
+const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
 
 /// Runs the dashboard (or, with `wall`, the war-room wall) until the user quits.
 pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Result<()> {
@@ -134,9 +136,17 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
         tokio.block_on(event_loop(&mut terminal, app, owner, results, followers_rx));
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    // No new connection from here on; then the writer finishes what was sent before.
+    // No new connection from here on; the writer finishes what was sent before, and
+    // every command waiting for its answer hears it before the process ends.
+    if let Some(serving) = &serving {
+        serving.stop_accepting();
+    }
+    let finished = owner.writer.finish(WRITER_PATIENCE);
+    if let Some(serving) = &serving {
+        serving.settle(ANSWER_PATIENCE);
+    }
     drop(serving);
-    if !owner.writer.finish(WRITER_PATIENCE) {
+    if !finished {
         return Err(eyre!(
             "{}",
             crate::text::writer_stuck(WRITER_PATIENCE.as_secs())
@@ -160,27 +170,10 @@ impl Owner {
     /// screen nor any write waits on them. False if the writer has gone.
     fn dispatch(&self, effect: Effect) -> bool {
         match effect {
-            Effect::RegisterEvidence { id, spec, path } => {
-                let jobs = self.writer.jobs();
-                let results = self.results.clone();
-                self.work(move || match ops::evidence_change(*spec, &path) {
-                    // The write itself goes to the writer like any other.
-                    Ok(change) => {
-                        let append = Effect::Append {
-                            id,
-                            changes: vec![change],
-                        };
-                        if jobs.send(Job::Effect(append)).is_err() {
-                            let _ = results.send(Msg::Failed(crate::text::writer_gone()));
-                        }
-                    }
-                    Err(why) => {
-                        let _ = results.send(Msg::Failed(why));
-                    }
-                });
-                true
-            }
-            effect @ (Effect::ExportReport(..) | Effect::SaveDraft { .. }) => {
+            // Hashed on a worker: the screen then writes it, in order with the rest.
+            effect @ (Effect::RegisterEvidence { .. }
+            | Effect::ExportReport(..)
+            | Effect::SaveDraft { .. }) => {
                 let (store, config, author, results) = (
                     Arc::clone(&self.store),
                     self.config.clone(),

@@ -68,6 +68,8 @@ pub fn spawn(
     let handle = std::thread::Builder::new()
         .name(WRITER_THREAD.into())
         .spawn(move || {
+            // Runs until told to stop (or every sender has gone). The screen going first
+            // (the dashboard closing) does not stop it: commands still get their answers.
             'jobs: while let Ok(first) = rx.recv() {
                 // Everything already waiting is taken at once: its appends are written
                 // together (group commit), the rest in order between them.
@@ -80,7 +82,7 @@ pub fn spawn(
                 }
                 let mut group = Group::default();
                 for job in waiting {
-                    let done = match job {
+                    match job {
                         Job::Stop => {
                             group.commit(&store, &results);
                             break 'jobs;
@@ -90,12 +92,12 @@ pub fn spawn(
                                 .into_iter()
                                 .map(|c| NewEvent::new(super::now(), author.as_str(), c))
                                 .collect();
-                            join(&mut group, &store, &results, id, batch, Waiting::Screen)
+                            join(&mut group, &store, &results, id, batch, Waiting::Screen);
                         }
                         Job::Remote(job) if matches!(job.op, Op::Append { .. }) => {
+                            // Dropped unseen once its client has given up (it was told).
                             if job.abandoned() {
                                 tracing::info!("a write whose client gave up was dropped");
-                                job.answer(Err(WireError::Expired));
                                 continue;
                             }
                             let Op::Append { id, batch } = job.op.clone() else {
@@ -108,26 +110,21 @@ pub fn spawn(
                                 id,
                                 batch,
                                 Waiting::Remote(job),
-                            )
+                            );
                         }
                         Job::Effect(effect) => {
-                            group.commit(&store, &results)
-                                && results
-                                    .send(effect_result(&store, &config, &author, effect))
-                                    .is_ok()
+                            group.commit(&store, &results);
+                            let _ = results.send(effect_result(&store, &config, &author, effect));
                         }
                         Job::Remote(job) => {
-                            group.commit(&store, &results)
-                                && remote(&store, &job).is_none_or(|msg| results.send(msg).is_ok())
+                            group.commit(&store, &results);
+                            if let Some(msg) = remote(&store, &job) {
+                                let _ = results.send(msg);
+                            }
                         }
-                    };
-                    if !done {
-                        break 'jobs;
                     }
                 }
-                if !group.commit(&store, &results) {
-                    break;
-                }
+                group.commit(&store, &results);
             }
             // The index made durable and the write marks cleared, even if a reader
             // thread of the socket still holds the store.
@@ -140,7 +137,8 @@ pub fn spawn(
 }
 
 /// An append joins the group, made ready first (taken ids replaced by free ones); a
-/// group it may not join is written first. False if the screen has gone.
+/// group it may not join is written first. One that cannot be made ready fails at
+/// once, after the group before it (answers keep the order the writes came in).
 fn join(
     group: &mut Group,
     store: &SledStore,
@@ -148,7 +146,7 @@ fn join(
     id: crate::domain::IncidentId,
     batch: Vec<NewEvent>,
     waiting: Waiting,
-) -> bool {
+) {
     let ready = catch_unwind(AssertUnwindSafe(|| {
         #[cfg(debug_assertions)]
         for new in &batch {
@@ -166,28 +164,30 @@ fn join(
         Ok(Ok(ready)) => ready,
         // Not admitted: the group is written first, then this append starts the next.
         Ok(Err(batch)) => {
-            if !group.commit(store, results) {
-                return false;
-            }
-            ops::ready(store, id, batch)
+            group.commit(store, results);
+            catch_unwind(AssertUnwindSafe(|| ops::ready(store, id, batch)))
+                .unwrap_or_else(|_| Err(StoreError::Owner(crate::text::internal_error())))
         }
         Err(_) => Err(StoreError::Owner(crate::text::internal_error())),
     };
     match (ready, waiting) {
-        (Ok(batch), waiting) => {
-            group.push(id, batch, waiting);
-            true
-        }
-        (Err(e), Waiting::Screen) => {
-            let said = match &e {
-                StoreError::Owner(message) => message.clone(),
-                other => crate::text::store_error(other),
-            };
-            results.send(Msg::Failed(said)).is_ok()
-        }
-        (Err(e), Waiting::Remote(job)) => {
-            job.answer(Err(WireError::from(&e)));
-            true
+        (Ok(batch), waiting) => group.push(id, batch, waiting),
+        (Err(e), waiting) => {
+            group.commit(store, results);
+            match waiting {
+                Waiting::Screen => {
+                    let said = match &e {
+                        StoreError::Owner(message) => message.clone(),
+                        other => crate::text::store_error(other),
+                    };
+                    let _ = results.send(Msg::Failed(said));
+                }
+                Waiting::Remote(job) => {
+                    if job.start() {
+                        job.answer(Err(WireError::from(&e)));
+                    }
+                }
+            }
         }
     }
 }
@@ -212,9 +212,8 @@ fn effect_result(store: &SledStore, config: &Config, author: &str, effect: Effec
 /// A write sent by another process: dropped if its client has given up, else carried
 /// out and answered; what the screen must learn of it comes back as a message.
 fn remote(store: &SledStore, job: &WriteJob) -> Option<Msg> {
-    if job.abandoned() {
+    if !job.start() {
         tracing::info!("a write whose client gave up was dropped");
-        job.answer(Err(WireError::Expired));
         return None;
     }
     let outcome = catch_unwind(AssertUnwindSafe(|| carry_out(store, &job.op)));

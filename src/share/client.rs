@@ -8,7 +8,7 @@ use super::peer::{check_peer, check_socket_file, peer};
 use super::protocol::{
     Answer, Greeting, Hello, Op, Request, Response, Role, Update, VERSION, unwrap_all, wrap_all,
 };
-use super::server::{GRACE, HEARTBEAT, IDLE};
+use super::server::{GRACE, HEARTBEAT, IDLE, STARTED_PATIENCE};
 use super::socket_path;
 use super::wire::{Lines, millis, monotonic_ms, send};
 use crate::domain::{Event, IncidentId, IncidentSummary};
@@ -107,11 +107,14 @@ pub struct RemoteStore {
     conn: Mutex<Link>,
 }
 
-/// The connection, the last request's id and when it was answered.
+/// The connection, the last request's id and when it was answered, and whether it
+/// is out of step (an answer did not come in time: a late one may still be on its way,
+/// so the next request goes on a fresh connection).
 struct Link {
     connection: Connection,
     last_id: u64,
     last_used: Instant,
+    broken: bool,
 }
 
 impl RemoteStore {
@@ -124,6 +127,7 @@ impl RemoteStore {
                 connection,
                 last_id: 0,
                 last_used: Instant::now(),
+                broken: false,
             }),
         }
     }
@@ -137,10 +141,28 @@ impl RemoteStore {
         let mut link = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
         // The owner closes a connection idle for `IDLE`: a command that worked long
         // without the store (hashing a disk image) starts a fresh one well before.
-        if link.last_used.elapsed() > IDLE / 2 {
-            link.connection = connect(&self.dir, Role::Client, self.wait)?
-                .ok_or(StoreError::OwnerClosed { pid: self.pid })?;
+        if link.broken || link.last_used.elapsed() > IDLE / 2 {
+            link.connection =
+                connect(&self.dir, Role::Client, self.wait)?.ok_or(StoreError::OwnerClosed {
+                    pid: self.pid,
+                    maybe_written: false,
+                })?;
+            link.broken = false;
+            link.last_used = Instant::now();
         }
+        // Until an answer is read whole and matches, the link is out of step.
+        link.broken = true;
+        let writes = op.writes();
+        // A write the owner has started is waited for (see `server::STARTED_PATIENCE`).
+        let patience = if writes {
+            GRACE + STARTED_PATIENCE + Duration::from_secs(1)
+        } else {
+            GRACE
+        };
+        let closed = StoreError::OwnerClosed {
+            pid: self.pid,
+            maybe_written: writes,
+        };
         link.last_id += 1;
         let id = link.last_id;
         let started = Instant::now();
@@ -156,13 +178,12 @@ impl RemoteStore {
         };
         let conn = &mut link.connection;
         send(&mut conn.stream, &request, started + self.wait).map_err(|_| silent())?;
-        let line = match conn.lines.next_before(started + self.wait + GRACE) {
+        let line = match conn.lines.next_before(started + self.wait + patience) {
             Ok(Some(line)) => line,
-            Ok(None) => return Err(StoreError::OwnerClosed { pid: self.pid }),
+            Ok(None) => return Err(closed),
             Err(e) if e.kind() == ErrorKind::TimedOut => return Err(silent()),
-            Err(_) => return Err(StoreError::OwnerClosed { pid: self.pid }),
+            Err(_) => return Err(closed),
         };
-        link.last_used = Instant::now();
         let response: Response = serde_json::from_slice(&line)
             .map_err(|e| StoreError::Owner(format!("an answer that does not parse: {e}")))?;
         if response.id != id {
@@ -171,6 +192,8 @@ impl RemoteStore {
                 response.id
             )));
         }
+        link.last_used = Instant::now();
+        link.broken = false;
         response
             .result
             .map_err(|e| e.into_store_error(self.pid, self.wait))
@@ -313,7 +336,12 @@ pub fn follow(mut connection: Connection, wait: Duration) -> Result<Following, S
     let snapshot = match connection.lines.next_before(Instant::now() + wait) {
         Ok(Some(line)) => serde_json::from_slice::<Update>(&line)
             .map_err(|e| StoreError::Owner(format!("a snapshot that does not parse: {e}")))?,
-        Ok(None) => return Err(StoreError::OwnerClosed { pid }),
+        Ok(None) => {
+            return Err(StoreError::OwnerClosed {
+                pid,
+                maybe_written: false,
+            });
+        }
         Err(e) if e.kind() == ErrorKind::TimedOut => {
             return Err(StoreError::OwnerSilent {
                 pid,
@@ -321,7 +349,12 @@ pub fn follow(mut connection: Connection, wait: Duration) -> Result<Following, S
                 waited: wait,
             });
         }
-        Err(_) => return Err(StoreError::OwnerClosed { pid }),
+        Err(_) => {
+            return Err(StoreError::OwnerClosed {
+                pid,
+                maybe_written: false,
+            });
+        }
     };
     let mut lines = connection.lines;
     let mut silent = false;

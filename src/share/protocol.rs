@@ -176,6 +176,15 @@ pub enum WireError {
     },
     /// The write's expiry passed before the owner could start it: not carried out.
     Expired,
+    /// The owner is closing: the write was not started (`started` false), or was and
+    /// its outcome is not known.
+    Closing {
+        started: bool,
+    },
+    /// The owner started the write and has not finished it in this many seconds.
+    Unknown {
+        waited_s: u64,
+    },
     Other {
         message: String,
     },
@@ -216,6 +225,11 @@ impl WireError {
             WireError::ImportConflict { id } => StoreError::ImportConflict(id),
             WireError::Directory { detail } => StoreError::Directory(detail),
             WireError::Expired => StoreError::NotStarted { pid, waited },
+            WireError::Closing { started } => StoreError::OwnerClosed {
+                pid,
+                maybe_written: started,
+            },
+            WireError::Unknown { waited_s } => StoreError::OutcomeUnknown { pid, waited_s },
             WireError::Other { message } => StoreError::Owner(message),
         }
     }

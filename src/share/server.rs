@@ -16,8 +16,8 @@ use crate::store::{Store, StoreError};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, SyncSender, TrySendError, sync_channel};
 use std::time::{Duration, Instant};
 
 /// How long a new connection has to say who it is.
@@ -41,19 +41,43 @@ const FOLLOWER_QUEUE: usize = 256;
 /// A follower hears from the owner at least this often.
 pub const HEARTBEAT: Duration = Duration::from_secs(2);
 
+/// Where a write sent by a client stands. It moves once, from `PENDING`, either to
+/// `STARTED` (the writer is carrying it out: its client waits for the outcome) or to
+/// `CANCELLED` (its client was told nothing was written: the writer drops it).
+const PENDING: u8 = 0;
+const STARTED: u8 = 1;
+const CANCELLED: u8 = 2;
+
+/// How long a client is kept waiting, past its own wait, for a write the writer has
+/// started (a disk that answers slowly) before it is told the outcome is unknown.
+pub const STARTED_PATIENCE: Duration = Duration::from_secs(30);
+
 /// A write sent by a client, for the owner's writer to carry out or drop.
 pub struct WriteJob {
     pub op: Op,
     expires_ms: u64,
-    cancelled: Arc<AtomicBool>,
+    state: Arc<AtomicU8>,
     reply: SyncSender<Result<Answer, WireError>>,
 }
 
 impl WriteJob {
-    /// Whether its client has given up on it (expired, or its connection timed out):
-    /// then it must not be carried out.
+    /// Whether its client has given up on it (expired, or told it was not done): then
+    /// it must not be carried out.
     pub fn abandoned(&self) -> bool {
-        self.cancelled.load(Ordering::SeqCst) || monotonic_ms() > self.expires_ms
+        self.state.load(Ordering::SeqCst) == CANCELLED || monotonic_ms() > self.expires_ms
+    }
+
+    /// Claims the write for the writer, right before it is carried out; false if its
+    /// client has given up on it (then it must be dropped, unanswered: it was told).
+    pub fn start(&self) -> bool {
+        if monotonic_ms() > self.expires_ms {
+            let _ =
+                self.state
+                    .compare_exchange(PENDING, CANCELLED, Ordering::SeqCst, Ordering::SeqCst);
+        }
+        self.state
+            .compare_exchange(PENDING, STARTED, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
     }
 
     /// Answers the client (it may have gone; then nobody hears).
@@ -72,6 +96,24 @@ pub enum Incoming {
 /// Serving the socket; the socket file is removed when this is dropped.
 pub struct Server {
     path: PathBuf,
+    /// Connections between reading a request and having sent its answer.
+    answering: Arc<AtomicUsize>,
+}
+
+impl Server {
+    /// Takes the socket away: no new connection (those open are still answered).
+    pub fn stop_accepting(&self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+
+    /// Waits, at most `patience`, for every answer being written to be sent: the
+    /// process must not end before a command has heard what became of its write.
+    pub fn settle(&self, patience: Duration) {
+        let deadline = Instant::now() + patience;
+        while self.answering.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -97,6 +139,8 @@ pub fn serve(
     }
     let submit = Arc::new(submit);
     let open = Arc::new(AtomicUsize::new(0));
+    let answering = Arc::new(AtomicUsize::new(0));
+    let counting = Arc::clone(&answering);
     let shown_path = path.clone();
     std::thread::Builder::new()
         .name("warroom-accept".into())
@@ -125,16 +169,17 @@ pub fn serve(
                     );
                     continue;
                 }
-                let (store, submit, open, path) = (
+                let (store, submit, open, path, answering) = (
                     Arc::clone(&store),
                     Arc::clone(&submit),
                     Arc::clone(&open),
                     shown_path.clone(),
+                    Arc::clone(&counting),
                 );
                 let spawned = std::thread::Builder::new()
                     .name("warroom-conn".into())
                     .spawn(move || {
-                        connection(stream, &*store, &*submit, &path);
+                        connection(stream, &*store, &*submit, &path, &answering);
                         open.fetch_sub(1, Ordering::SeqCst);
                     });
                 if let Err(e) = spawned {
@@ -142,7 +187,7 @@ pub fn serve(
                 }
             }
         })?;
-    Ok(Server { path })
+    Ok(Server { path, answering })
 }
 
 fn connection(
@@ -150,6 +195,7 @@ fn connection(
     store: &(dyn Store + Send + Sync),
     submit: &(dyn Fn(Incoming) -> bool + Send + Sync),
     path: &Path,
+    answering: &AtomicUsize,
 ) {
     let caller = match peer(&stream) {
         Ok(caller) => caller,
@@ -196,7 +242,7 @@ fn connection(
         }
         Role::Client => {
             lines.set_limit(REQUEST_LIMIT);
-            serve_client(stream, lines, store, submit);
+            serve_client(stream, lines, store, submit, answering);
         }
     }
 }
@@ -206,6 +252,7 @@ fn serve_client(
     mut lines: Lines,
     store: &(dyn Store + Send + Sync),
     submit: &(dyn Fn(Incoming) -> bool + Send + Sync),
+    answering: &AtomicUsize,
 ) {
     loop {
         let line = match lines.next_before(Instant::now() + IDLE) {
@@ -216,6 +263,7 @@ fn serve_client(
                 return;
             }
         };
+        answering.fetch_add(1, Ordering::SeqCst);
         let response = match serde_json::from_slice::<Request>(&line) {
             Ok(request) => Response {
                 id: request.id,
@@ -228,7 +276,9 @@ fn serve_client(
                 }),
             },
         };
-        if send(&mut stream, &response, Instant::now() + WRITE_DEADLINE).is_err() {
+        let sent = send(&mut stream, &response, Instant::now() + WRITE_DEADLINE);
+        answering.fetch_sub(1, Ordering::SeqCst);
+        if sent.is_err() {
             return;
         }
     }
@@ -243,35 +293,37 @@ fn carry_out(
         return read(store, &request.op).map_err(|e| WireError::from(&e));
     }
     let (reply, answer) = sync_channel(1);
-    let cancelled = Arc::new(AtomicBool::new(false));
+    let state = Arc::new(AtomicU8::new(PENDING));
     let job = WriteJob {
         op: request.op,
         expires_ms: request.expires_ms,
-        cancelled: Arc::clone(&cancelled),
+        state: Arc::clone(&state),
         reply,
     };
     if !submit(Incoming::Write(job)) {
-        return Err(closing());
+        return Err(WireError::Closing { started: false });
     }
     let wait = Duration::from_millis(request.expires_ms.saturating_sub(monotonic_ms())) + GRACE;
-    wait_for(&answer, wait).inspect_err(|_| cancelled.store(true, Ordering::SeqCst))
-}
-
-fn wait_for(
-    answer: &Receiver<Result<Answer, WireError>>,
-    wait: Duration,
-) -> Result<Answer, WireError> {
     match answer.recv_timeout(wait) {
-        Ok(result) => result,
-        // Not started by now: never will be (the job sees it is cancelled).
-        Err(RecvTimeoutError::Timeout) => Err(WireError::Expired),
-        Err(RecvTimeoutError::Disconnected) => Err(closing()),
+        Ok(result) => return result,
+        Err(RecvTimeoutError::Disconnected) => {
+            let started = state.load(Ordering::SeqCst) == STARTED;
+            return Err(WireError::Closing { started });
+        }
+        Err(RecvTimeoutError::Timeout) => {}
     }
-}
-
-fn closing() -> WireError {
-    WireError::Other {
-        message: "the dashboard is closing; run the command again".into(),
+    // Not started by now: it never will be, and the client may say nothing was written.
+    match state.compare_exchange(PENDING, CANCELLED, Ordering::SeqCst, Ordering::SeqCst) {
+        Ok(_) | Err(CANCELLED) => return Err(WireError::Expired),
+        Err(_) => {}
+    }
+    // Started: its outcome is what the client must hear, within reason.
+    match answer.recv_timeout(STARTED_PATIENCE) {
+        Ok(result) => result,
+        Err(RecvTimeoutError::Disconnected) => Err(WireError::Closing { started: true }),
+        Err(RecvTimeoutError::Timeout) => Err(WireError::Unknown {
+            waited_s: (wait + STARTED_PATIENCE).as_secs(),
+        }),
     }
 }
 

@@ -40,10 +40,15 @@ pub enum StoreError {
     )]
     NotStarted { pid: u32, waited: Duration },
     /// The owner closed the connection while a command was using it.
+    /// The owner closed the connection while a command was using it; a write it had
+    /// started may have been saved.
+    #[error("the dashboard that owns the store (pid {pid}) closed while this command ran")]
+    OwnerClosed { pid: u32, maybe_written: bool },
+    /// The owner started a write and did not finish it in time: it may yet be saved.
     #[error(
-        "the dashboard that owns the store (pid {pid}) closed while this command ran; run it again"
+        "the dashboard that owns the store (pid {pid}) started this write {waited_s} s ago and has not finished it"
     )]
-    OwnerClosed { pid: u32 },
+    OutcomeUnknown { pid: u32, waited_s: u64 },
     /// The owner answered with an error that has no variant of its own here.
     #[error("the dashboard that owns the store answered: {0}")]
     Owner(String),
@@ -156,7 +161,14 @@ impl Clone for StoreError {
                 pid: *pid,
                 waited: *waited,
             },
-            E::OwnerClosed { pid } => E::OwnerClosed { pid: *pid },
+            E::OwnerClosed { pid, maybe_written } => E::OwnerClosed {
+                pid: *pid,
+                maybe_written: *maybe_written,
+            },
+            E::OutcomeUnknown { pid, waited_s } => E::OutcomeUnknown {
+                pid: *pid,
+                waited_s: *waited_s,
+            },
             E::Owner(m) => E::Owner(m.clone()),
             E::OwnedByDashboard { pid } => E::OwnedByDashboard { pid: *pid },
             E::Unsafe { path, detail } => E::Unsafe {

@@ -61,7 +61,14 @@ pub struct Waiting {
     /// This process's place in the queue; none if no ticket could be made (a full
     /// disk): it then tries whenever it wakes.
     ticket: Option<Ticket>,
+    /// Since when an older ticket has been ahead of this one.
+    behind_since: Option<std::time::Instant>,
 }
+
+/// How long a waiter lets an older ticket go first. A waiter that does not take its
+/// turn (stopped with Ctrl-Z, say: its ticket stays locked) must not hold up the queue:
+/// past this, the others try out of turn.
+const TURN_PATIENCE: Duration = Duration::from_secs(2);
 
 const QUEUE: &str = "queue";
 
@@ -164,6 +171,7 @@ impl Waiting {
             file: Some(file),
             released,
             ticket,
+            behind_since: None,
         })
     }
 
@@ -173,7 +181,14 @@ impl Waiting {
             return Ok(None);
         };
         if self.ticket.as_ref().is_some_and(|t| !t.first()) {
-            return Ok(None);
+            let since = *self
+                .behind_since
+                .get_or_insert_with(std::time::Instant::now);
+            if since.elapsed() < TURN_PATIENCE {
+                return Ok(None);
+            }
+        } else {
+            self.behind_since = None;
         }
         match file.try_lock() {
             Ok(()) => {}

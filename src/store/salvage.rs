@@ -127,27 +127,25 @@ impl Found {
             }
         }
         let last_found = self.by_id.keys().next_back().copied().unwrap_or(0);
-        let end = head.map_or(last_found, |h| h.count);
         let readable = u64::try_from(forward.len()).unwrap_or(u64::MAX);
-        let ends_at_head = match head {
-            None => true,
+        // Complete: the chain from the start goes through the recorded head (and, the
+        // index being a cache that may lag, whatever follows it, linked to it, is kept
+        // too); with no head, it has no gap.
+        let complete = match head {
+            None => readable == last_found,
             Some(h) => usize::try_from(h.count)
                 .ok()
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|last| forward.get(last))
                 .is_some_and(|r| record_hash(r) == h.hash),
         };
-        let complete = readable >= end && ends_at_head;
+        let end = head.map_or(last_found, |h| h.count.max(readable));
         Chain {
             readable_from_start: readable.min(end),
             linked_to_head_from: backward_from,
             end,
-            records: complete.then(|| {
-                forward
-                    .into_iter()
-                    .take(usize::try_from(end).unwrap_or(usize::MAX))
-                    .collect()
-            }),
+            past_head: head.map_or(0, |h| readable.saturating_sub(h.count)),
+            records: complete.then_some(forward),
         }
     }
 }
@@ -161,6 +159,9 @@ pub struct Chain {
     pub linked_to_head_from: Option<u64>,
     /// The last event there should be (the recorded head, else the last found).
     pub end: u64,
+    /// Events read past the head the index recorded (written after the index was last
+    /// saved), kept in `records`.
+    pub past_head: u64,
     /// The whole journal, when every event was found and chains to the head: enough to
     /// rebuild its database.
     pub records: Option<Vec<Vec<u8>>>,
@@ -266,6 +267,17 @@ mod tests {
         let mut found = Found::default();
         found.scan_bytes(&bytes);
         assert_eq!(found.chain(Some(&head)).records.as_ref(), Some(&records));
+    }
+
+    #[test]
+    fn events_past_a_lagging_head_are_kept() {
+        let (records, _) = journal(6);
+        let (_, head_at_4) = journal(4);
+        let mut found = Found::default();
+        found.scan_bytes(&raw(&records));
+        let chain = found.chain(Some(&head_at_4));
+        assert_eq!(chain.records.as_ref(), Some(&records));
+        assert_eq!(chain.past_head, 2);
     }
 
     #[test]

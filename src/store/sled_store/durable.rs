@@ -28,8 +28,8 @@ impl Durable {
     pub fn open(path: &Path) -> std::io::Result<Self> {
         let log = File::open(path.join("db"))?;
         let blobs = path.join("blobs");
-        let seen = changed_at(&blobs);
-        let synced = Mutex::new((blob_names(&blobs)?, seen));
+        // Not trusted yet (see `sync`): the first sync lists the folder.
+        let synced = Mutex::new((blob_names(&blobs)?, None));
         Ok(Durable {
             log,
             blobs,
@@ -44,17 +44,18 @@ impl Durable {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut guard = self.synced.lock().unwrap_or_else(PoisonError::into_inner);
         let (synced, seen) = &mut *guard;
-        // A folder's time is coarse (a clock tick of a few milliseconds): only a time
-        // unchanged and well in the past proves that nothing was added since.
+        // A folder's time is coarse (a clock tick of a few milliseconds): a time proves
+        // that nothing was added since it was seen only if it was well in the past when
+        // it was seen (a file added in the same tick leaves it unchanged).
         let now = changed_at(&self.blobs);
+        if now.is_some() && now == *seen {
+            return self.log.sync_data();
+        }
         let settled = now.is_some_and(|t| {
             t.elapsed()
                 .is_ok_and(|age| age > std::time::Duration::from_secs(2))
         });
-        if settled && now == *seen {
-            return self.log.sync_data();
-        }
-        *seen = now;
+        *seen = if settled { now } else { None };
         let mut new = false;
         for name in blob_names(&self.blobs)? {
             if synced.contains(&name) {

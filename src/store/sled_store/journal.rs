@@ -13,6 +13,8 @@ use super::engine::open_engine;
 use super::preimage::Preimage;
 use crate::domain::{ChainHead, Event, IncidentId, IncidentSummary, record_hash};
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 /// Whose journal a database holds, for its error messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +32,15 @@ pub(super) struct JournalDb {
     /// The files as they were before sled opened them (sled's recovery rewrites what
     /// follows a damaged byte): kept until the journal is known sound.
     preimage: Option<Preimage>,
+    /// Batches staged and not yet committed. sled shows an insert to readers before
+    /// it is flushed: reads wait until nothing is staged, so that no reader ever sees
+    /// an event before it is on the disk (nor one a failed commit loses).
+    staged: Mutex<u32>,
+    committed: Condvar,
 }
+
+/// How long a read waits for a write in progress on the same journal.
+const READ_PATIENCE: Duration = Duration::from_secs(10);
 
 impl JournalDb {
     /// Opens (creating if needed) the database at `path`; a new one is made durable up
@@ -67,6 +77,8 @@ impl JournalDb {
             journal,
             durable,
             preimage,
+            staged: Mutex::new(0),
+            committed: Condvar::new(),
         })
     }
 
@@ -104,8 +116,32 @@ impl JournalDb {
         }
     }
 
+    /// Waits until no write is staged and not committed; held while reading, it keeps
+    /// new writes from staging meanwhile.
+    fn settled(&self) -> Result<MutexGuard<'_, u32>, StoreError> {
+        let deadline = Instant::now() + READ_PATIENCE;
+        let mut staged = self.staged.lock().unwrap_or_else(PoisonError::into_inner);
+        while *staged > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(StoreError::Io {
+                    what: "a write in progress for too long in",
+                    path: self.path.clone(),
+                    cause: std::io::ErrorKind::TimedOut.into(),
+                });
+            }
+            staged = self
+                .committed
+                .wait_timeout(staged, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+        Ok(staged)
+    }
+
     /// How many events are stored: the last id, as ids run from 1 without gaps.
     pub fn count(&self) -> Result<u64, StoreError> {
+        let _settled = self.settled()?;
         let last = self.journal.last().map_err(|e| self.engine(e))?;
         Ok(last
             .and_then(|(key, _)| <[u8; 8]>::try_from(key.as_ref()).ok())
@@ -114,6 +150,7 @@ impl JournalDb {
 
     /// The record of event `id`.
     pub fn record(&self, id: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        let _settled = self.settled()?;
         self.journal
             .get(id.to_be_bytes())
             .map(|v| v.map(|v| v.to_vec()))
@@ -142,6 +179,7 @@ impl JournalDb {
     }
 
     pub fn records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        let _settled = self.settled()?;
         self.journal
             .iter()
             .values()
@@ -155,6 +193,7 @@ impl JournalDb {
             Of::Incident(id) => id,
             Of::Contacts => IncidentId::new(false, 0, 0),
         };
+        let _settled = self.settled()?;
         self.journal
             .iter()
             .values()
@@ -193,6 +232,7 @@ impl JournalDb {
         let Some((id, record)) = records.next() else {
             return Ok(());
         };
+        let mut staged = self.staged.lock().unwrap_or_else(PoisonError::into_inner);
         if records.peek().is_none() {
             self.journal
                 .insert(id.to_be_bytes(), record)
@@ -206,17 +246,22 @@ impl JournalDb {
                 .apply_batch(batch)
                 .map_err(|e| self.engine(e))?;
         }
+        *staged += 1;
         Ok(())
     }
 
-    /// What was staged, flushed and synced: on the disk when this returns.
+    /// What was staged, flushed and synced: on the disk when this returns, and then
+    /// shown to readers. After a failure nothing more is shown: the handle is broken.
     pub fn commit(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(|e| self.engine(e))?;
         self.durable.sync().map_err(|cause| StoreError::Io {
             what: "cannot sync",
             path: self.path.clone(),
             cause,
-        })
+        })?;
+        *self.staged.lock().unwrap_or_else(PoisonError::into_inner) = 0;
+        self.committed.notify_all();
+        Ok(())
     }
 
     /// Checks that this is the journal of the incident its folder names: the first

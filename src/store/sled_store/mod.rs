@@ -28,8 +28,9 @@ mod preimage;
 mod read_only;
 pub mod repair;
 mod space;
+mod write;
 
-use super::append::{NewEvent, plan, plan_directory, plan_import};
+use super::append::{NewEvent, plan_directory, plan_import};
 use super::lock::{self, Lock};
 use super::{Store, StoreError, check_private_dir, create_private_dir, sort_for_list};
 use crate::domain::{Event, IncidentId, IncidentSummary, record_hash};
@@ -38,6 +39,7 @@ use journal::{JournalDb, Of};
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use write::Broken;
 
 pub use preimage::kept_folders;
 pub use read_only::only_readable;
@@ -64,6 +66,8 @@ pub struct SledStore {
     marked: Mutex<HashSet<IncidentId>>,
     /// The incident databases last used, most recent first (at most [`OPEN_JOURNALS`]).
     journals: Mutex<VecDeque<(IncidentId, Arc<JournalDb>)>>,
+    /// Every incident database still open, whether listed above or held by a caller.
+    in_use: Mutex<std::collections::HashMap<IncidentId, std::sync::Weak<JournalDb>>>,
     /// Held for the life of the store: the OS releases it if the process dies. A
     /// read-only store on a medium where no lock file can be made has none.
     _lock: Option<Lock>,
@@ -130,6 +134,7 @@ impl SledStore {
             contacts: Mutex::default(),
             marked: Mutex::default(),
             journals: Mutex::default(),
+            in_use: Mutex::default(),
             _lock: lock,
             read_only,
         };
@@ -215,26 +220,30 @@ impl SledStore {
     /// that waits forever. It is left open (a few file handles and threads) and its
     /// database marked abandoned: this process cannot open it again (sled's lock is
     /// still held), which says so at once instead of waiting for the lock.
-    fn forget(&self, journal: Option<IncidentId>) {
-        let mut broken: Vec<(PathBuf, Box<dyn std::any::Any>)> = Vec::new();
-        if let Some(index) = lock_mutex(&self.index).take() {
-            broken.push((index.path().to_path_buf(), Box::new(index)));
-        }
-        if let Some(contacts) = lock_mutex(&self.contacts).take() {
-            broken.push((contacts.path().to_path_buf(), Box::new(contacts)));
-        }
-        if let Some(id) = journal {
-            let mut open = lock_mutex(&self.journals);
-            if let Some(at) = open.iter().position(|(open_id, _)| *open_id == id)
-                && let Some((_, db)) = open.remove(at)
-            {
-                broken.push((db.path().to_path_buf(), Box::new(db)));
+    fn forget(&self, broken: Broken) {
+        let handle: (PathBuf, Box<dyn std::any::Any>) = match broken {
+            Broken::Index => match lock_mutex(&self.index).take() {
+                Some(index) => (index.path().to_path_buf(), Box::new(index)),
+                None => return,
+            },
+            Broken::Contacts => match lock_mutex(&self.contacts).take() {
+                Some(contacts) => (contacts.path().to_path_buf(), Box::new(contacts)),
+                None => return,
+            },
+            Broken::Journal(id) => {
+                let mut open = lock_mutex(&self.journals);
+                open.retain(|(open_id, _)| *open_id != id);
+                match lock_mutex(&self.in_use)
+                    .remove(&id)
+                    .and_then(|w| w.upgrade())
+                {
+                    Some(db) => (db.path().to_path_buf(), Box::new(db)),
+                    None => return,
+                }
             }
-        }
-        for (path, handle) in broken {
-            engine::abandon(&path);
-            std::mem::forget(handle);
-        }
+        };
+        engine::abandon(&handle.0);
+        std::mem::forget(handle.1);
     }
 
     fn check_schema(&self) -> Result<(), StoreError> {
@@ -303,6 +312,16 @@ impl SledStore {
             open.make_contiguous()[..=at].rotate_right(1);
             return Ok(open.front().map(|(_, db)| Arc::clone(db)));
         }
+        // Closed by the list but still in use (a group of writes, a reader): the same
+        // handle, for sled cannot open a database twice in one process.
+        if let Some(db) = lock_mutex(&self.in_use)
+            .get(&id)
+            .and_then(std::sync::Weak::upgrade)
+        {
+            open.truncate(OPEN_JOURNALS - 1);
+            open.push_front((id, Arc::clone(&db)));
+            return Ok(Some(db));
+        }
         let relative = Path::new(JOURNALS).join(id.to_string());
         let path = match self.place(&relative)? {
             Some(path) if path.exists() => path,
@@ -330,12 +349,19 @@ impl SledStore {
             }
         });
         if let Err(e) = checked {
-            db.damaged();
+            // Its files as they were are kept only when it is damaged, not for an error
+            // of this process (the index could not be read, say).
+            if matches!(e, StoreError::Corrupt { .. }) {
+                db.damaged();
+            }
             self.note_damage(id, &e);
             return Err(e);
         }
         db.sound();
         let db = Arc::new(db);
+        let mut in_use = lock_mutex(&self.in_use);
+        in_use.retain(|_, weak| weak.strong_count() > 0);
+        in_use.insert(id, Arc::downgrade(&db));
         open.push_front((id, Arc::clone(&db)));
         Ok(Some(db))
     }
@@ -448,8 +474,14 @@ impl SledStore {
         let mut repaired = false;
         for id in index.marked()? {
             // One damaged incident must not lock the others out: its mark stays, and
-            // reading it reports the damage.
-            if let Err(e) = self.reindex(id) {
+            // reading it reports the damage. The journal must reach the head its entry
+            // recorded (or go past it, linked to it): one that sled's recovery cut
+            // short is damage, not a crash to repair.
+            let brought = self.journal(id, false).and_then(|journal| match journal {
+                Some(journal) => self.reindex_from(id, &journal),
+                None => index.remove_summary(id),
+            });
+            if let Err(e) = brought {
                 tracing::warn!(%id, error = %e, "cannot bring the index in line with this journal");
                 continue;
             }
@@ -543,45 +575,6 @@ impl SledStore {
     }
 }
 
-impl SledStore {
-    /// A batch planned and written to its journal in memory, and the index entry after
-    /// it (in memory too): on the disk once the journal is committed. Opening checked
-    /// the journal against its entry; a write of this process since cannot have left
-    /// them apart but by failing, which reopens both.
-    fn stage(
-        &self,
-        id: IncidentId,
-        batch: &[NewEvent],
-    ) -> Result<(Arc<JournalDb>, Vec<Event>), StoreError> {
-        let declares = matches!(
-            batch.first().map(|e| &e.change),
-            Some(crate::domain::Change::Declared(_))
-        );
-        let journal = self
-            .journal(id, declares)?
-            .ok_or(StoreError::UnknownIncident(id))?;
-        let index = self.index()?;
-        let planned = plan(id, index.summary(id)?, batch)?;
-        space::room_for(&self.dir, planned.events.iter().map(|(_, r)| r.len()).sum())?;
-        self.mark(&index, id)?;
-        journal.stage(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
-        index.set_summary(id, &planned.summary)?;
-        Ok((
-            journal,
-            planned.events.into_iter().map(|(e, _)| e).collect(),
-        ))
-    }
-}
-
-/// Whether a write failed in the engine or on the disk (not for a reason of its own,
-/// like an id already taken): the handles it used must then be reopened.
-fn failed_on_disk(e: &StoreError) -> bool {
-    matches!(
-        e,
-        StoreError::Engine { .. } | StoreError::Io { .. } | StoreError::IndexDamaged { .. }
-    )
-}
-
 impl Drop for SledStore {
     fn drop(&mut self) {
         // Errors here leave the marks in place: the next opener repairs the index.
@@ -621,55 +614,20 @@ impl Store for SledStore {
     }
 
     fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
-        self.writable()?;
-        let written = self.stage(id, batch).and_then(|(journal, events)| {
-            journal.commit()?;
-            Ok(events)
-        });
-        if written.as_ref().is_err_and(failed_on_disk) {
-            self.forget(Some(id));
-        }
-        written
+        let batches = [(id, batch.to_vec())];
+        self.write_all(&batches)
+            .pop()
+            .unwrap_or(Err(StoreError::Rejected {
+                id,
+                detail: "nothing to append".into(),
+            }))
     }
 
     fn append_all(
         &self,
         batches: &[(IncidentId, Vec<NewEvent>)],
     ) -> Vec<Result<Vec<Event>, StoreError>> {
-        if let Err(e) = self.writable() {
-            return batches.iter().map(|_| Err(e.clone())).collect();
-        }
-        let mut results: Vec<Result<Vec<Event>, StoreError>> = Vec::with_capacity(batches.len());
-        // Each journal written to, with the batches staged in it.
-        let mut staged: Vec<(IncidentId, Arc<JournalDb>, Vec<usize>)> = Vec::new();
-        for (n, (id, batch)) in batches.iter().enumerate() {
-            let written = self.stage(*id, batch);
-            match written {
-                Ok((journal, events)) => {
-                    match staged.iter_mut().find(|(open, _, _)| open == id) {
-                        Some((_, _, staged_here)) => staged_here.push(n),
-                        None => staged.push((*id, journal, vec![n])),
-                    }
-                    results.push(Ok(events));
-                }
-                Err(e) => {
-                    if failed_on_disk(&e) {
-                        self.forget(Some(*id));
-                    }
-                    results.push(Err(e));
-                }
-            }
-        }
-        for (id, journal, staged_here) in staged {
-            if let Err(e) = journal.commit() {
-                tracing::error!(%id, error = %e, "a group of writes failed");
-                for n in staged_here {
-                    results[n] = Err(e.clone());
-                }
-                self.forget(Some(id));
-            }
-        }
-        results
+        self.write_all(batches)
     }
 
     fn import(&self, id: IncidentId, records: &[Vec<u8>]) -> Result<bool, StoreError> {
@@ -686,22 +644,21 @@ impl Store for SledStore {
         let Some(journal) = self.journal(id, true)? else {
             return Err(StoreError::UnknownIncident(id));
         };
-        let written = (|| {
-            let index = self.index()?;
-            self.mark(&index, id)?;
-            if journal.count()? > 0 {
-                // A journal the index had lost: index it, and refuse like any other.
-                self.reindex_from(id, &journal)?;
-                return Err(StoreError::ImportConflict(id));
-            }
-            journal.write(planned.events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
-            index.set_summary(id, &planned.summary)?;
-            Ok(true)
-        })();
-        if written.as_ref().is_err_and(failed_on_disk) {
-            self.forget(Some(id));
+        let index = self.index()?;
+        self.on(Broken::Index, self.mark(&index, id))?;
+        if journal.count()? > 0 {
+            // A journal the index had lost: index it, and refuse like any other.
+            self.reindex_from(id, &journal)?;
+            return Err(StoreError::ImportConflict(id));
         }
-        written
+        let broken = Broken::Journal(id);
+        self.on(
+            broken,
+            journal.stage(planned.events.iter().map(|(e, r)| (e.id, r.as_slice()))),
+        )?;
+        self.on(broken, journal.commit())?;
+        self.on(Broken::Index, index.set_summary(id, &planned.summary))?;
+        Ok(true)
     }
 
     fn directory_records(&self) -> Result<Vec<Vec<u8>>, StoreError> {
@@ -714,19 +671,15 @@ impl Store for SledStore {
 
     fn append_directory(&self, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
         self.writable()?;
-        let written = (|| {
-            let contacts = self.contacts()?;
-            let head = contacts.head()?;
-            let head = (head.count > 0).then_some(head);
-            let (events, _) = plan_directory(head, batch)?;
-            space::room_for(&self.dir, events.iter().map(|(_, r)| r.len()).sum())?;
-            contacts.write(events.iter().map(|(e, r)| (e.id, r.as_slice())))?;
-            Ok(events.into_iter().map(|(e, _)| e).collect())
-        })();
-        if written.as_ref().is_err_and(failed_on_disk) {
-            self.forget(None);
-        }
-        written
+        let contacts = self.contacts()?;
+        let head = contacts.head()?;
+        let head = (head.count > 0).then_some(head);
+        let (events, _) = plan_directory(head, batch)?;
+        space::room_for(&self.dir, events.iter().map(|(_, r)| r.len()).sum())?;
+        let records = events.iter().map(|(e, r)| (e.id, r.as_slice()));
+        self.on(Broken::Contacts, contacts.stage(records))?;
+        self.on(Broken::Contacts, contacts.commit())?;
+        Ok(events.into_iter().map(|(e, _)| e).collect())
     }
 
     fn location(&self) -> String {

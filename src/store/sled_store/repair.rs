@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 pub struct Repaired {
     /// The damaged index, moved aside before the index was rebuilt.
     pub index_moved: Option<PathBuf>,
-    /// Journals rebuilt from their records, with where the damaged one was kept.
-    pub rebuilt: Vec<(IncidentId, PathBuf)>,
+    /// Journals rebuilt from their records, with where the damaged one was kept, and
+    /// how many events past the index's record of it were found.
+    pub rebuilt: Vec<(IncidentId, PathBuf, u64)>,
     /// Journals accepted as they are, though shorter than their index entry.
     pub accepted: Vec<IncidentId>,
     /// Journals that could not be rebuilt, with the first event that cannot be trusted.
@@ -52,7 +53,7 @@ pub fn repair(
         };
         tracing::warn!(%id, error = %e, "a damaged journal");
         match rebuild_journal(&store, id)? {
-            Ok(kept) => repaired.rebuilt.push((id, kept)),
+            Ok((kept, past)) => repaired.rebuilt.push((id, kept, past)),
             Err(bad) => repaired.unrepairable.push((id, bad)),
         }
     }
@@ -94,12 +95,14 @@ fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
 }
 
 /// Rebuilds the journal of `id` from the records its files (and those kept from
-/// before a damaging open) still hold, if they are all there and chain to the head
-/// the index recorded. `Ok(Err(first bad event))` when they do not.
+/// before a damaging open) still hold, if they are all there and chain through the head
+/// the index recorded (with what follows it: the index may lag its journal). Returns
+/// where the damaged one was kept and how many events were found past the index's
+/// head; `Ok(Err(first bad event))` when the records do not make a whole journal.
 fn rebuild_journal(
     store: &SledStore,
     id: IncidentId,
-) -> Result<Result<PathBuf, Option<Bad>>, StoreError> {
+) -> Result<Result<(PathBuf, u64), Option<Bad>>, StoreError> {
     let folder = store.dir.join(JOURNALS).join(id.to_string());
     let mut found = Found::of(id);
     found.scan_folder(&folder);
@@ -120,7 +123,7 @@ fn rebuild_journal(
     store.reindex_from(id, &journal)?;
     store.index()?.flush()?;
     store.verified(id)?;
-    Ok(Ok(kept))
+    Ok(Ok((kept, chain.past_head)))
 }
 
 /// Takes the journal of `id` as it is, though it ends before the head its index entry
