@@ -1547,6 +1547,38 @@ pub fn internal_error() -> String {
     tr("internal-error")
 }
 
+/// Why a data directory or socket is refused, with the fix.
+fn unsafe_store(path: &std::path::Path, why: crate::store::Exposure) -> String {
+    use crate::store::Exposure as U;
+    let path = shown(path.display());
+    let (id, mut args): (&str, Vec<(&str, FluentValue<'static>)>) = match why {
+        U::DirectoryNotYours { owner, me } => (
+            "err-unsafe-dir-not-yours",
+            vec![("owner", owner.into()), ("me", me.into())],
+        ),
+        U::DirectoryOpen { mode } => (
+            "err-unsafe-dir-open",
+            vec![("mode", format!("{mode:o}").into())],
+        ),
+        U::DirectoryShared => ("err-unsafe-dir-shared", vec![]),
+        U::NotASocket => ("err-unsafe-not-a-socket", vec![]),
+        U::SocketNotYours { owner, me } => (
+            "err-unsafe-socket-not-yours",
+            vec![("owner", owner.into()), ("me", me.into())],
+        ),
+        U::SocketOpen { mode } => (
+            "err-unsafe-socket-open",
+            vec![("mode", format!("{mode:o}").into())],
+        ),
+        U::PeerNotYou { pid, uid, me } => (
+            "err-unsafe-peer",
+            vec![("pid", pid.into()), ("uid", uid.into()), ("me", me.into())],
+        ),
+    };
+    args.push(("path", path));
+    tr_args(id, &args)
+}
+
 /// A size for people: 512 B, 12 KB, 3.4 MB, 2.0 GB.
 fn human_bytes(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
@@ -1650,10 +1682,7 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             &[("pid", (*pid).into()), ("secs", (*waited_s).into())],
         ),
         E::Owner(message) => tr_args("err-store-owner", &[("message", shown(message))]),
-        E::Unsafe { path, detail } => tr_args(
-            "err-store-unsafe",
-            &[("path", dir(path)), ("detail", shown(detail))],
-        ),
+        E::Unsafe { path, why } => unsafe_store(path, *why),
         E::DiskFull {
             dir: d,
             free,

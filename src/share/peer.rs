@@ -4,7 +4,7 @@
 //! directory others can write to, a socket planted there would receive the operator's
 //! notes. The owner checks its callers the same way.
 
-use crate::store::StoreError;
+use crate::store::{Exposure, StoreError};
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -43,27 +43,23 @@ pub fn check_socket_file(path: &Path) -> Result<bool, StoreError> {
             });
         }
     };
-    let unsafe_because = |detail: String| StoreError::Unsafe {
+    let unsafe_because = |why| StoreError::Unsafe {
         path: path.to_path_buf(),
-        detail,
+        why,
     };
     if !meta.file_type().is_socket() {
-        return Err(unsafe_because(
-            "this is not a socket; remove it (no warroom process made it)".into(),
-        ));
+        return Err(unsafe_because(Exposure::NotASocket));
     }
     if meta.uid() != my_uid() {
-        return Err(unsafe_because(format!(
-            "this socket belongs to user id {}, not to you ({}); nothing was sent to it. Remove it, and keep the data directory private (chmod 700)",
-            meta.uid(),
-            my_uid()
-        )));
+        return Err(unsafe_because(Exposure::SocketNotYours {
+            owner: meta.uid(),
+            me: my_uid(),
+        }));
     }
     if meta.mode() & 0o077 != 0 {
-        return Err(unsafe_because(format!(
-            "this socket is open to other users (mode {:o}); nothing was sent to it. Close the dashboard that serves it and start it again",
-            meta.mode() & 0o777
-        )));
+        return Err(unsafe_because(Exposure::SocketOpen {
+            mode: meta.mode() & 0o777,
+        }));
     }
     Ok(true)
 }
@@ -75,12 +71,11 @@ pub fn check_peer(peer: Peer, path: &Path) -> Result<(), StoreError> {
     }
     Err(StoreError::Unsafe {
         path: path.to_path_buf(),
-        detail: format!(
-            "the process answering on this socket (pid {}) runs as user id {}, not as you ({}); nothing was sent to it",
-            peer.pid,
-            peer.uid,
-            my_uid()
-        ),
+        why: Exposure::PeerNotYou {
+            pid: peer.pid,
+            uid: peer.uid,
+            me: my_uid(),
+        },
     })
 }
 

@@ -55,9 +55,9 @@ pub enum StoreError {
     /// A command that needs the store to itself found a dashboard owning it.
     #[error("the dashboard that owns the store (pid {pid}) must be closed first")]
     OwnedByDashboard { pid: u32 },
-    /// The data directory, its socket or a file in it is not safe to use.
-    #[error("{}: {detail}", path.display())]
-    Unsafe { path: PathBuf, detail: String },
+    /// The data directory or its socket is not safe to use.
+    #[error("{}: {why}", path.display())]
+    Unsafe { path: PathBuf, why: Exposure },
     /// The disk holding the store has not room for a write; nothing was written.
     #[error(
         "the disk holding {} is full ({free} bytes free, a write needs about {needed}); free some space and try again",
@@ -108,6 +108,28 @@ pub enum StoreError {
     },
     #[error("storage engine error in {}: {cause}", dir.display())]
     Engine { dir: PathBuf, cause: sled::Error },
+}
+
+/// Why a data directory or socket is not safe to use (said with the fix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Exposure {
+    #[error("this data directory belongs to user id {owner}, not to you ({me})")]
+    DirectoryNotYours { owner: u32, me: u32 },
+    #[error("this data directory is open to other users (mode {mode:o})")]
+    DirectoryOpen { mode: u32 },
+    /// A folder shared on purpose (sticky, as `/tmp`): it is not to be made private.
+    #[error("this is a folder shared by every user, not a data directory")]
+    DirectoryShared,
+    #[error("this is not a socket")]
+    NotASocket,
+    #[error("this socket belongs to user id {owner}, not to you ({me}); nothing was sent to it")]
+    SocketNotYours { owner: u32, me: u32 },
+    #[error("this socket is open to other users (mode {mode:o}); nothing was sent to it")]
+    SocketOpen { mode: u32 },
+    #[error(
+        "the process answering on this socket (pid {pid}) runs as user id {uid}, not as you ({me}); nothing was sent to it"
+    )]
+    PeerNotYou { pid: u32, uid: u32, me: u32 },
 }
 
 fn holder_or_unknown(holder: Option<&Holder>) -> String {
@@ -171,9 +193,9 @@ impl Clone for StoreError {
             },
             E::Owner(m) => E::Owner(m.clone()),
             E::OwnedByDashboard { pid } => E::OwnedByDashboard { pid: *pid },
-            E::Unsafe { path, detail } => E::Unsafe {
+            E::Unsafe { path, why } => E::Unsafe {
                 path: path.clone(),
-                detail: detail.clone(),
+                why: *why,
             },
             E::DiskFull { dir, free, needed } => E::DiskFull {
                 dir: dir.clone(),

@@ -44,22 +44,24 @@ pub fn check_private_dir(dir: &Path) -> Result<(), StoreError> {
         cause,
     })?;
     let me = rustix::process::geteuid().as_raw();
-    let unsafe_because = |detail: String| StoreError::Unsafe {
+    let unsafe_because = |why| StoreError::Unsafe {
         path: dir.to_path_buf(),
-        detail,
+        why,
     };
     if meta.uid() != me {
-        return Err(unsafe_because(format!(
-            "this data directory belongs to user id {}, not to you ({me}); use your own (--data-dir), or have its owner run warroom",
-            meta.uid()
-        )));
+        return Err(unsafe_because(super::Exposure::DirectoryNotYours {
+            owner: meta.uid(),
+            me,
+        }));
+    }
+    // Sticky, as /tmp: shared on purpose, not to be made private (a folder of one's
+    // own inside it is the fix).
+    if meta.mode() & 0o1000 != 0 {
+        return Err(unsafe_because(super::Exposure::DirectoryShared));
     }
     let mode = meta.mode() & 0o777;
     if mode & 0o077 != 0 {
-        return Err(unsafe_because(format!(
-            "this data directory is open to other users (mode {mode:o}): they can read its incidents and contacts and take its lock. Make it private: chmod 700 {}",
-            dir.display()
-        )));
+        return Err(unsafe_because(super::Exposure::DirectoryOpen { mode }));
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ pub mod salvage;
 mod sled_store;
 
 pub use append::NewEvent;
-pub use error::StoreError;
+pub use error::{Exposure, StoreError};
 #[cfg(test)]
 pub use location::private_tempdir;
 pub use location::{check_private_dir, create_private_dir, default_data_dir};
