@@ -300,3 +300,38 @@ fn switching_is_not_a_write_and_a_failed_load_is_not_not_saved() {
     );
     assert!(screen.contains("no incident IR-2026-0009"), "{screen}");
 }
+
+/// A write that fails says why in full, even on the smallest screen: a cause too long
+/// for the status line is shown whole above it; a note gives its form back with the
+/// text and the cause.
+#[test]
+fn a_failed_write_says_its_cause_in_full_and_gives_back_what_was_typed() {
+    let mut h = Harness::with_demo();
+    h.key(KeyCode::Char('n'));
+    h.type_text("isolated the file server at 14:05");
+    // The store refuses the write: as the runtime would say it.
+    let submitted = h.app.update(Msg::Action(Action::Submit));
+    assert_eq!(submitted.len(), 1, "one write sent");
+    let cause = "the disk holding /srv/warroom/data is full (0 B free, a write needs about 2.0 MB): nothing was written; free some space and try again";
+    h.app.update(Msg::Failed(cause.to_string()));
+    match &h.app.overlay {
+        Some(Overlay::Line(form)) => {
+            assert_eq!(form.input.value(), "isolated the file server at 14:05");
+            assert!(form.error.as_deref().is_some_and(|e| e.contains(cause)));
+        }
+        other => panic!("the note form given back, got {other:?}"),
+    }
+    // Dismissed, the cause stays on screen, whole, at 80×24.
+    h.key(KeyCode::Esc);
+    h.app.update(Msg::Failed(cause.to_string()));
+    let screen = h.screen(80, 24);
+    let joined: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for word in [
+        "nothing was written;",
+        "free some space and try again",
+        "2.0 MB",
+    ] {
+        assert!(joined.contains(word), "{word:?} not on screen:\n{screen}");
+    }
+    assert_eq!(h.app.pending(), 0);
+}

@@ -48,8 +48,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [body, status_line] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    // A failed write's cause, too long for the status line, in full above it.
+    let banner_rows = status::banner_rows(app, area.width);
+    let [body, banner, status_line] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(banner_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if banner_rows > 0 {
+        status::banner(frame, banner, app);
+    }
     match (&app.active, &app.journal_view) {
         (None, _) => welcome::draw(frame, body, app),
         (Some(active), Some(view)) => journal_view::draw(frame, body, app, active, view),

@@ -7,6 +7,7 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Clear;
 use unicode_width::UnicodeWidthStr;
 
 fn width(s: &str) -> u16 {
@@ -29,6 +30,37 @@ fn tail(path: &str, max: u16) -> String {
         kept.push(c);
     }
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// The room the status line leaves a message: the saved mark and the clock take the
+/// rest.
+const STATUS_OWN: u16 = 60;
+
+/// Rows for an error too long for the status line (at most 3), else none.
+pub fn banner_rows(app: &App, width: u16) -> u16 {
+    let Some(flash) = app.flash.as_ref().filter(|f| f.error) else {
+        return 0;
+    };
+    let text = safe(&flash.text);
+    let needed = usize::from(self::width(&text));
+    if needed + usize::from(STATUS_OWN) <= usize::from(width) {
+        return 0;
+    }
+    let width = usize::from(width.max(1));
+    u16::try_from((needed.div_ceil(width) + 1).min(3)).unwrap_or(3)
+}
+
+/// An error in full, wrapped, above the status line.
+pub fn banner(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(flash) = &app.flash {
+        frame.render_widget(Clear, area);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(safe(&flash.text))
+                .style(theme::error())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
