@@ -10,6 +10,29 @@ use crate::domain::{
 use crate::store::{NewEvent, Store, StoreError};
 use chrono::{DateTime, Datelike, Utc};
 
+/// When a write is made (`now`), and when what it records happened, if the writer
+/// said so (`--at`, `@13:05`): events keep both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub now: DateTime<Utc>,
+    pub occurred: Option<DateTime<Utc>>,
+}
+
+impl When {
+    pub fn new(now: DateTime<Utc>, occurred: Option<DateTime<Utc>>) -> Self {
+        When { now, occurred }
+    }
+}
+
+impl From<DateTime<Utc>> for When {
+    fn from(now: DateTime<Utc>) -> Self {
+        When {
+            now,
+            occurred: None,
+        }
+    }
+}
+
 fn year(now: DateTime<Utc>) -> u16 {
     u16::try_from(now.year()).unwrap_or(0)
 }
@@ -64,12 +87,14 @@ pub fn plan(config: &Config, playbook: Option<&str>, category: Category) -> Plan
 pub fn declare(
     store: &dyn Store,
     config: &Config,
-    now: DateTime<Utc>,
+    when: impl Into<When>,
     author: &str,
     new: &NewIncident,
 ) -> Result<Vec<Event>, StoreError> {
+    let when = when.into();
+    let now = when.now;
     let plan = plan(config, new.playbook.as_deref(), new.category);
-    with_new_id(store, new.exercise, now, |id| {
+    with_new_id(store, new.exercise, when.occurred.unwrap_or(now), |id| {
         let declaration = Declaration {
             id,
             title: new.title.clone(),
@@ -88,7 +113,7 @@ pub fn declare(
             clocks: plan.clocks.clone(),
             entity: plan.entity,
         };
-        vec![NewEvent::new(now, author, Change::Declared(declaration))]
+        vec![NewEvent::new(now, author, Change::Declared(declaration)).happened(when.occurred)]
     })
 }
 
@@ -139,13 +164,14 @@ pub fn open_demo(
 pub fn append(
     store: &dyn Store,
     id: IncidentId,
-    now: DateTime<Utc>,
+    when: impl Into<When>,
     author: &str,
     changes: Vec<Change>,
 ) -> Result<Vec<Event>, StoreError> {
+    let when = when.into();
     let batch = changes
         .into_iter()
-        .map(|c| NewEvent::new(now, author, c))
+        .map(|c| NewEvent::new(when.now, author, c).happened(when.occurred))
         .collect();
     append_events(store, id, batch)
 }

@@ -139,6 +139,42 @@ pub fn status_local() -> String {
 pub fn status_tz_unknown(tz: &str) -> String {
     tr_args("status-tz-unknown", &[("tz", tz.to_string().into())])
 }
+/// After when an event happened, when it was written down ("logged 14:20").
+pub fn logged_at(at: &str) -> String {
+    tr_args("logged-at", &[("at", at.to_string().into())])
+}
+
+/// `WARROOM_NOW` set to something that is not an instant.
+pub fn cli_bad_warroom_now(found: &str) -> String {
+    tr_args(
+        "cli-bad-warroom-now",
+        &[("found", found.to_string().into())],
+    )
+}
+
+/// `--at` given to a command that writes nothing.
+pub fn cli_at_for_writes() -> String {
+    tr("cli-at-for-writes")
+}
+
+/// Why a stated time (`--at`, `@13:05`) is refused, with the instant understood.
+pub fn when_error(e: &crate::app::when::WhenError) -> String {
+    use crate::app::when::WhenError as W;
+    let instant = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    match e {
+        W::Unreadable(found) => tr_args("when-unreadable", &[("found", found.clone().into())]),
+        W::Skipped(found) => tr_args("when-skipped", &[("found", found.clone().into())]),
+        W::Future { at } => tr_args("when-future", &[("at", instant(at).into())]),
+        W::TooOld { at, before } => tr_args(
+            "when-too-old",
+            &[
+                ("at", instant(at).into()),
+                ("before", instant(before).into()),
+            ],
+        ),
+    }
+}
+
 /// `export --format journal` to a terminal.
 pub fn cli_journal_on_terminal() -> String {
     tr("cli-journal-on-terminal")
@@ -941,10 +977,6 @@ pub fn clock_met_late(by: &str) -> String {
 }
 pub fn clock_not_applicable() -> String {
     tr("clock-not-applicable")
-}
-
-pub fn cli_future_instant(at: &str) -> String {
-    tr_args("cli-future-instant", &[("at", at.into())])
 }
 
 pub fn cli_flag_already(id: impl std::fmt::Display, flag: &str, at: &str) -> String {

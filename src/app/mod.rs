@@ -10,6 +10,7 @@ pub mod forms;
 mod journal;
 pub mod keymap;
 mod update;
+pub mod when;
 mod zone;
 
 pub use action::Action;

@@ -58,6 +58,14 @@ thread_local! {
 }
 
 impl Zone {
+    /// The date `t` falls on in this zone.
+    pub fn date_of(&self, t: DateTime<Utc>) -> chrono::NaiveDate {
+        match self {
+            Zone::Local => t.with_timezone(&Local).date_naive(),
+            Zone::Fixed(offset) => t.with_timezone(offset).date_naive(),
+        }
+    }
+
     /// Hours and minutes in UTC, shown beside every local time.
     pub fn format_utc(&self, t: DateTime<Utc>) -> String {
         t.format("%H:%M").to_string()

@@ -28,6 +28,12 @@ pub struct Cli {
     /// Language of the screens, reports and messages for this run (en, fr); overrides the config.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
+    /// When what a writing command records happened, if not now: 2026-11-28T13:05:00Z, "2026-11-28 13:05" or 13:05 in local time, -25m, -2h.
+    #[arg(long, global = true, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Go ahead anyway: a phase move with items still open, an --at more than a year before the declaration.
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Seconds to wait for the store when another process holds it, or for the dashboard that owns it to answer (default 10).
     #[arg(long, global = true, env = "WARROOM_WAIT", value_name = "SECONDS", value_parser = parse_wait)]
     pub wait: Option<std::time::Duration>,
@@ -103,11 +109,9 @@ pub enum Command {
     Phase {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        /// `next`, `back`, or a phase id (see `warroom show ID`).
+        /// `next`, `back`, or a phase id (see `warroom show ID`); with --force, even
+        /// though items of the current phase are still open.
         target: String,
-        /// Move on even though items of the current phase are still open.
-        #[arg(long)]
-        force: bool,
     },
     /// Add an item to a running incident's checklist; prints its id.
     AddItem {
@@ -133,12 +137,10 @@ pub enum Command {
     Flag {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
+        /// With --at, when it became true (the instant of awareness starts the GDPR
+        /// clock).
         #[arg(value_parser = parse_flag)]
         flag: Flag,
-        /// When it became true, if earlier than now (RFC 3339, e.g. 2026-11-28T09:12:00Z):
-        /// the instant of awareness starts the GDPR clock.
-        #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
-        at: Option<DateTime<Utc>>,
     },
     /// Start a clock by hand, mark it met, or waive it.
     Clock {
@@ -420,6 +422,37 @@ pub enum PlaybookCommand {
 }
 
 impl Command {
+    /// The incident the command works on, if one.
+    pub fn incident(&self) -> Option<IncidentId> {
+        match self {
+            Command::Show { id, .. }
+            | Command::Note { id, .. }
+            | Command::Check { id, .. }
+            | Command::Uncheck { id, .. }
+            | Command::Assign { id, .. }
+            | Command::Phase { id, .. }
+            | Command::AddItem { id, .. }
+            | Command::NotApplicable { id, .. }
+            | Command::Flag { id, .. }
+            | Command::Clock { id, .. }
+            | Command::Draft { id, .. }
+            | Command::Call { id, .. }
+            | Command::Lesson { id, .. }
+            | Command::Correct { id, .. }
+            | Command::Retract { id, .. }
+            | Command::Export { id, .. }
+            | Command::AlertRetainer { id } => Some(*id),
+            Command::Evidence { command } => match command {
+                EvidenceCommand::Add { id, .. }
+                | EvidenceCommand::List { id, .. }
+                | EvidenceCommand::Transfer { id, .. }
+                | EvidenceCommand::Verify { id } => Some(*id),
+            },
+            Command::Snapshot { id, .. } | Command::Verify { id } => *id,
+            _ => None,
+        }
+    }
+
     /// Whether the command only reads the store: then a store that cannot be written
     /// (a read-only medium, a full disk) is read from a private copy instead.
     pub fn only_reads(&self) -> bool {

@@ -12,12 +12,9 @@ use crate::{ops, text};
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
+/// Sets a flag; with `--at`, when it became true (the event says so, and the clocks it
+/// starts count from then).
 pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -> Outcome {
-    if let Some(at) = at
-        && at > w.now
-    {
-        return Err(Failure::Usage(text::cli_future_instant(&at.to_rfc3339())));
-    }
     let state = state(w.store, id)?;
     let recorded = state.clock_facts.flags.get(&flag);
     // Backdating to before the recorded instant is recorded: the deadlines move earlier.
@@ -32,9 +29,9 @@ pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -
         return Ok(());
     }
     let before = state.clocks();
-    let change = Change::FlagSet { flag, at };
-    let after = state.clocks_if(&change, w.now);
-    for event in ops::append(w.store, id, w.now, w.author, vec![change])? {
+    let change = Change::FlagSet { flag, at: None };
+    let after = state.clocks_if(&change, at.unwrap_or(w.now));
+    for event in ops::append(w.store, id, w.when(), w.author, vec![change])? {
         outln!("{}", text::cli_saved(id, event.id));
     }
     for clock in &after.0 {
@@ -110,7 +107,7 @@ pub fn clock(
             reason: non_empty(reason.as_deref().unwrap_or(""), "--reason")?,
         },
     };
-    append(w.store, id, w.now, w.author, change)
+    append(w.store, id, w.when(), w.author, change)
 }
 
 pub fn draft(

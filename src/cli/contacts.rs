@@ -91,7 +91,7 @@ pub fn save(w: &Writer, config: &Config, given: Saved) -> Outcome {
     let key = contact.key();
     let change = Change::ContactSaved { contact };
     w.store
-        .append_directory(&[NewEvent::new(w.now, w.author, change)])?;
+        .append_directory(&[NewEvent::new(w.now, w.author, change).happened(w.occurred)])?;
     outln!("{}", text::cli_contact_saved(&safe(&key)));
     Ok(())
 }
@@ -141,7 +141,7 @@ pub fn call(
             response_minutes: r.response_minutes,
         });
     }
-    for event in ops::append(w.store, id, w.now, w.author, changes)? {
+    for event in ops::append(w.store, id, w.when(), w.author, changes)? {
         outln!("{}", text::cli_saved(id, event.id));
     }
     Ok(())

@@ -12,7 +12,18 @@ use chrono::{DateTime, Utc};
 pub struct Writer<'a> {
     pub store: &'a dyn Store,
     pub now: DateTime<Utc>,
+    /// When what is written happened, if the operator said (`--at`).
+    pub occurred: Option<DateTime<Utc>>,
+    /// `--force`: go ahead though the command would refuse.
+    pub force: bool,
     pub author: &'a str,
+}
+
+impl Writer<'_> {
+    /// When the write is made and when what it records happened.
+    pub fn when(&self) -> ops::When {
+        ops::When::new(self.now, self.occurred)
+    }
 }
 
 pub fn state(store: &dyn Store, id: IncidentId) -> Result<IncidentState, Failure> {
@@ -46,10 +57,11 @@ pub fn assign(w: &Writer, id: IncidentId, item_id: String, person: &str) -> Outc
         item: item_id,
         person,
     };
-    append(w.store, id, w.now, w.author, change)
+    append(w.store, id, w.when(), w.author, change)
 }
 
-pub fn phase(w: &Writer, id: IncidentId, target: &str, force: bool) -> Outcome {
+pub fn phase(w: &Writer, id: IncidentId, target: &str) -> Outcome {
+    let force = w.force;
     let state = state(w.store, id)?;
     let index = match target {
         "next" => state.current_phase + 1,
@@ -80,7 +92,7 @@ pub fn phase(w: &Writer, id: IncidentId, target: &str, force: bool) -> Outcome {
     if index > state.current_phase && !open.is_empty() && !force {
         return Err(Failure::Failed(text::cli_items_open(id, &open)));
     }
-    append(w.store, id, w.now, w.author, change)
+    append(w.store, id, w.when(), w.author, change)
 }
 
 pub fn add_item(
@@ -117,7 +129,7 @@ pub fn add_item(
             hints: Hints::default(),
         },
     };
-    ops::append(w.store, id, w.now, w.author, vec![change])?;
+    ops::append(w.store, id, w.when(), w.author, vec![change])?;
     outln!("{item_id}");
     Ok(())
 }
@@ -130,5 +142,5 @@ pub fn not_applicable(w: &Writer, id: IncidentId, item_id: String, reason: &str)
         item: item_id,
         reason,
     };
-    append(w.store, id, w.now, w.author, change)
+    append(w.store, id, w.when(), w.author, change)
 }

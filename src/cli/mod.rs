@@ -144,6 +144,12 @@ pub fn run(cli: Cli) -> Outcome {
             PlaybookCommand::Check { file } => playbook::check(&config, file),
         };
     }
+    // A test aid only: a value that is not an instant is an error, not ignored.
+    if let Ok(pinned) = std::env::var("WARROOM_NOW")
+        && DateTime::parse_from_rfc3339(pinned.trim()).is_err()
+    {
+        return Err(Failure::Usage(text::cli_bad_warroom_now(&pinned)));
+    }
     let wall = matches!(cli.command, Some(Command::Wall));
     if cli.command.is_some()
         && !wall
@@ -171,10 +177,47 @@ pub fn run(cli: Cli) -> Outcome {
         return repair(&dir, wait, &accept);
     }
     let only_reads = command.only_reads();
+    let now = now();
+    let occurred = match &cli.at {
+        None => None,
+        Some(_) if only_reads => return Err(Failure::Usage(text::cli_at_for_writes())),
+        Some(typed) => Some(
+            crate::app::when::parse(typed, now, crate::app::Zone::Local)
+                .map_err(|e| Failure::Usage(text::when_error(&e)))?,
+        ),
+    };
     let command = record::prepare(command)?;
+    let force = cli.force;
     with_store(&dir, wait, only_reads, |store| {
-        run_command(command, store, &config, &author, now())
+        if let Some(at) = occurred {
+            plausible(store, &command, at, now, force)?;
+        }
+        run_command(
+            command,
+            store,
+            &config,
+            &author,
+            ops::When::new(now, occurred),
+            force,
+        )
     })
+}
+
+/// Refuses an `--at` in the future, or implausibly long before the incident was
+/// declared (before now, for a declaration) unless `--force`.
+fn plausible(
+    store: &dyn Store,
+    command: &Command,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    force: bool,
+) -> Outcome {
+    let declared = match command.incident() {
+        Some(id) => store.summary(id)?.map_or(now, |s| s.declared_at),
+        None => now,
+    };
+    crate::app::when::check(at, now, declared, force)
+        .map_err(|e| Failure::Usage(text::when_error(&e)))
 }
 
 /// Runs `work` on the store in `dir`: owned by this process for the time of `work`, or
@@ -345,13 +388,17 @@ fn run_command(
     store: &dyn Store,
     config: &Config,
     author: &str,
-    now: DateTime<Utc>,
+    when: ops::When,
+    force: bool,
 ) -> Outcome {
     let config = config.clone();
     let author = author.to_string();
+    let now = when.now;
     let writer = items::Writer {
         store,
         now,
+        occurred: when.occurred,
+        force,
         author: &author,
     };
     match command {
@@ -380,7 +427,7 @@ fn run_command(
                 exercise: false,
                 playbook,
             };
-            let events = ops::declare(store, &config, now, &author, &new)?;
+            let events = ops::declare(store, &config, when, &author, &new)?;
             print_new_id(&events, json)
         }
         Command::Demo => {
@@ -392,14 +439,14 @@ fn run_command(
         Command::Show { id, json } => show::show(store, &config, id, json, now),
         Command::Note { id, text } => {
             let text = non_empty(&text, &text::cli_the_note())?;
-            append(store, id, now, &author, Change::NoteAdded { text })
+            append(store, id, when, &author, Change::NoteAdded { text })
         }
         Command::Assign {
             id,
             item_id,
             person,
         } => items::assign(&writer, id, item_id, &person),
-        Command::Phase { id, target, force } => items::phase(&writer, id, &target, force),
+        Command::Phase { id, target } => items::phase(&writer, id, &target),
         Command::AddItem {
             id,
             text,
@@ -411,7 +458,7 @@ fn run_command(
             item_id,
             reason,
         } => items::not_applicable(&writer, id, item_id, &reason),
-        Command::Flag { id, flag, at } => clocks::flag(&writer, id, flag, at),
+        Command::Flag { id, flag } => clocks::flag(&writer, id, flag, when.occurred),
         Command::Evidence { command } => record::evidence(&writer, command),
         Command::Lesson {
             id,
@@ -488,7 +535,7 @@ fn run_command(
                 return Ok(());
             }
             let change = Change::ItemChecked { item: item_id };
-            append(store, id, now, &author, change)
+            append(store, id, when, &author, change)
         }
         Command::Uncheck { id, item_id } => {
             if items::item(&items::state(store, id)?, &item_id)?.is_open() {
@@ -496,7 +543,7 @@ fn run_command(
                 return Ok(());
             }
             let change = Change::ItemUnchecked { item: item_id };
-            append(store, id, now, &author, change)
+            append(store, id, when, &author, change)
         }
         Command::AlertRetainer { id } => {
             let r = &config.retainer;
@@ -504,7 +551,7 @@ fn run_command(
                 retainer: r.name.clone(),
                 response_minutes: r.response_minutes,
             };
-            append(store, id, now, &author, change)
+            append(store, id, when, &author, change)
         }
         Command::Snapshot {
             id,
@@ -570,11 +617,11 @@ fn print_new_id(events: &[crate::domain::Event], json: bool) -> Outcome {
 fn append(
     store: &dyn Store,
     id: IncidentId,
-    now: DateTime<Utc>,
+    when: impl Into<ops::When>,
     author: &str,
     change: Change,
 ) -> Outcome {
-    let events = ops::append(store, id, now, author, vec![change])?;
+    let events = ops::append(store, id, when, author, vec![change])?;
     for event in events {
         outln!("{}", text::cli_saved(id, event.id));
     }

@@ -219,7 +219,13 @@ pub fn lesson(
             .filter(|o| !o.is_empty()),
         due,
     };
-    append(w.store, id, w.now, w.author, Change::LessonAdded { lesson })
+    append(
+        w.store,
+        id,
+        w.when(),
+        w.author,
+        Change::LessonAdded { lesson },
+    )
 }
 
 /// Corrections and retractions name an event that exists; the declaration cannot be
@@ -247,5 +253,5 @@ pub fn amend(w: &Writer, id: IncidentId, event: u64, text_in: &str, retract: boo
             text: non_empty(text_in, &text::cli_the_correction())?,
         }
     };
-    append(w.store, id, w.now, w.author, change)
+    append(w.store, id, w.when(), w.author, change)
 }

@@ -13,7 +13,14 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 pub struct Event {
     /// Position in the incident's journal, starting at 1; also the event's id.
     pub id: u64,
+    /// When it was written: the machine's clock, never set by hand. The chain and the
+    /// numbering follow it.
     pub at: DateTime<Utc>,
+    /// When it happened, as stated by whoever wrote it, when that is not when it was
+    /// written (most of a crisis is written down after the fact). Absent in records of
+    /// events written as they happened, and in every record before schema 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<DateTime<Utc>>,
     pub author: String,
     /// Hex SHA-256 of the previous event's stored record ([`GENESIS_HASH`] for the first).
     pub prev_hash: String,
@@ -40,6 +47,7 @@ impl ChainHead {
         Event {
             id: self.count + 1,
             at,
+            occurred_at: None,
             author: author.to_string(),
             prev_hash: self.hash.clone(),
             change,
@@ -55,7 +63,22 @@ impl ChainHead {
     }
 }
 
+/// Two times closer than this are the same for a reader: no "logged at" is said.
+pub const SAME_MINUTE: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
 impl Event {
+    /// When it happened (clocks, the checklist, the timeline, the report use this).
+    pub fn occurred(&self) -> DateTime<Utc> {
+        self.occurred_at.unwrap_or(self.at)
+    }
+
+    /// When it was written, when that is more than a minute from when it happened:
+    /// what screens and reports add ("13:05, logged 14:20").
+    pub fn logged_apart(&self) -> Option<DateTime<Utc>> {
+        let gap = (self.at - self.occurred()).abs();
+        (gap > SAME_MINUTE).then_some(self.at)
+    }
+
     /// The exact bytes stored and hashed. JSON with the struct's fixed field order, so the
     /// same event always gives the same bytes.
     pub fn to_record(&self) -> Vec<u8> {

@@ -212,7 +212,7 @@ impl IncidentState {
             category,
             tlp,
             detected_at,
-            declared_at: event.at,
+            declared_at: event.occurred(),
             declared_by: event.author.clone(),
             commander,
             scope,
@@ -246,6 +246,8 @@ impl IncidentState {
     /// that applies events as they are saved always equals a fresh fold.
     pub fn apply(&mut self, event: &Event) -> Result<(), FoldError> {
         let by = &event.author;
+        // When it happened: every fact below is dated by it, not by when it was written.
+        let at = event.occurred();
         match &event.change {
             Change::Declared(_) => return Err(FoldError::DeclaredTwice(event.id)),
             Change::TitleChanged { title } => self.title = title.clone(),
@@ -269,10 +271,7 @@ impl IncidentState {
             Change::ItemChecked { item } => {
                 if let Some(entry) = self.item_mut(item) {
                     entry.not_applicable = None;
-                    entry.done = Some(Done {
-                        by: by.clone(),
-                        at: event.at,
-                    });
+                    entry.done = Some(Done { by: by.clone(), at });
                 }
             }
             Change::ItemUnchecked { item } => {
@@ -292,7 +291,7 @@ impl IncidentState {
                     entry.not_applicable = Some(NotApplicable {
                         reason: reason.clone(),
                         by: by.clone(),
-                        at: event.at,
+                        at,
                     });
                 }
             }
@@ -301,12 +300,17 @@ impl IncidentState {
                 retainer,
                 response_minutes,
             } => {
-                // The contractual clock runs from the first alert; later alerts are reminders.
-                if self.retainer_alert.is_none() {
-                    self.clock_facts.retainer = Some((event.at, *response_minutes));
+                // The contractual clock runs from the first alert (the earliest, when one
+                // is written down late); later alerts are reminders.
+                if self
+                    .retainer_alert
+                    .as_ref()
+                    .is_none_or(|first| at < first.at)
+                {
+                    self.clock_facts.retainer = Some((at, *response_minutes));
                     self.clock_facts.retainer_name = Some(retainer.clone());
                     self.retainer_alert = Some(RetainerAlert {
-                        at: event.at,
+                        at,
                         by: by.clone(),
                         retainer: retainer.clone(),
                         response_minutes: *response_minutes,
@@ -319,7 +323,7 @@ impl IncidentState {
                 outcome,
                 note,
             } => self.contact_attempts.push(ContactAttempt {
-                at: event.at,
+                at,
                 by: by.clone(),
                 contact: contact.clone(),
                 contact_id: contact_id.clone(),
@@ -333,10 +337,10 @@ impl IncidentState {
                     let first = evidence.collected_by.clone().unwrap_or_else(|| by.clone());
                     self.evidence.push(EvidenceRecord {
                         spec: evidence.clone(),
-                        registered_at: event.at,
+                        registered_at: at,
                         registered_by: by.clone(),
                         custody: vec![Custody {
-                            at: evidence.collected_at.unwrap_or(event.at),
+                            at: evidence.collected_at.unwrap_or(at),
                             to: first,
                             by: by.clone(),
                             note: String::new(),
@@ -351,7 +355,7 @@ impl IncidentState {
                     .find(|e| &e.spec.reference == evidence)
                 {
                     item.custody.push(Custody {
-                        at: event.at,
+                        at,
                         to: to.clone(),
                         by: by.clone(),
                         note: note.clone(),
@@ -369,7 +373,7 @@ impl IncidentState {
                         scenario: scenario.clone(),
                         briefing: briefing.clone(),
                         injects: injects.clone(),
-                        started_at: event.at,
+                        started_at: at,
                         delivered: Vec::new(),
                     });
                 }
@@ -389,9 +393,9 @@ impl IncidentState {
                     .entry(*target)
                     .or_insert((event.id, reason.clone()));
             }
-            Change::FlagSet { flag, at } => {
+            Change::FlagSet { flag, at: stated } => {
                 // The earliest instant wins: a flag backdated later moves deadlines earlier.
-                let at = at.unwrap_or(event.at);
+                let at = stated.unwrap_or(at);
                 let facts = &mut self.clock_facts;
                 facts
                     .flags
@@ -400,20 +404,22 @@ impl IncidentState {
                     .or_insert(at);
             }
             Change::ClockStarted { clock } => {
-                ClockFacts::first(&mut self.clock_facts.started, clock, event.at);
+                ClockFacts::earliest(&mut self.clock_facts.started, clock, at, |t| *t);
             }
             Change::ClockMet { clock, reference } => {
-                ClockFacts::first(
+                ClockFacts::earliest(
                     &mut self.clock_facts.met,
                     clock,
-                    (event.at, reference.clone()),
+                    (at, reference.clone()),
+                    |(t, _)| *t,
                 );
             }
             Change::ClockWaived { clock, reason } => {
-                ClockFacts::first(
+                ClockFacts::earliest(
                     &mut self.clock_facts.waived,
                     clock,
-                    (event.at, reason.clone()),
+                    (at, reason.clone()),
+                    |(t, _)| *t,
                 );
             }
             Change::ReportFieldWritten { field, text } => {
@@ -422,7 +428,7 @@ impl IncidentState {
             Change::Corrected { event: target, .. } => {
                 self.corrections.entry(*target).or_default().push(event.id);
             }
-            Change::Closed { .. } => self.closed_at = Some(event.at),
+            Change::Closed { .. } => self.closed_at = Some(at),
         }
         self.event_count += 1;
         self.last_event_at = event.at;
@@ -458,6 +464,7 @@ impl IncidentState {
         let event = Event {
             id: self.event_count + 1,
             at,
+            occurred_at: None,
             author: String::new(),
             prev_hash: String::new(),
             change: change.clone(),

@@ -39,7 +39,7 @@ impl IncidentSummary {
             phase: d.phases.first().map(|p| p.name.clone()).unwrap_or_default(),
             phases: d.phases.clone(),
             exercise: d.exercise,
-            declared_at: event.at,
+            declared_at: event.occurred(),
             updated_at: event.at,
             closed: false,
             head,

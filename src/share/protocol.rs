@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped when a message changes shape: a client and an owner of different versions
 /// refuse each other with a message instead of misreading.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

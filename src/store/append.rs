@@ -8,7 +8,11 @@ use chrono::{DateTime, Utc};
 /// An event before it is numbered and chained.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewEvent {
+    /// When it is written (now).
     pub at: DateTime<Utc>,
+    /// When it happened, if the writer said (`--at`, `@13:05`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred: Option<DateTime<Utc>>,
     pub author: String,
     pub change: Change,
 }
@@ -17,9 +21,23 @@ impl NewEvent {
     pub fn new(at: DateTime<Utc>, author: impl Into<String>, change: Change) -> Self {
         NewEvent {
             at,
+            occurred: None,
             author: author.into(),
             change,
         }
+    }
+
+    /// The same event, said to have happened at `occurred` (if given).
+    pub fn happened(mut self, occurred: Option<DateTime<Utc>>) -> Self {
+        self.occurred = occurred;
+        self
+    }
+
+    /// The event as stored after `head`: numbered, chained, its two times set.
+    fn after(&self, head: &crate::domain::ChainHead) -> Event {
+        let mut event = head.next_event(self.at, &self.author, self.change.clone());
+        event.occurred_at = self.occurred.filter(|o| *o != self.at);
+        event
     }
 }
 
@@ -57,7 +75,7 @@ pub fn plan(
     }
     let mut events = Vec::with_capacity(batch.len());
     for new in batch {
-        let event = head.next_event(new.at, &new.author, new.change.clone());
+        let event = new.after(&head);
         let record = event.to_record();
         head = head.advanced(&record);
         match summary.as_mut() {
@@ -94,7 +112,7 @@ pub fn plan_directory(
                 "only contact changes belong in the directory".into(),
             ));
         }
-        let event = head.next_event(new.at, &new.author, new.change.clone());
+        let event = new.after(&head);
         let record = event.to_record();
         head = head.advanced(&record);
         events.push((event, record));

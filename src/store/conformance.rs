@@ -624,3 +624,56 @@ fn an_incident_missing_from_the_index_is_listed_again_by_verify() {
     assert_eq!(store.list().unwrap().len(), 2);
     assert!(store.reindex_unlisted().unwrap().is_empty());
 }
+
+/// A store written by the release before events could say when they happened (schema
+/// 3): opened by this one, its records are untouched byte for byte and its events
+/// happened when they were written.
+#[test]
+fn a_schema_3_store_opens_unchanged_with_events_that_happened_when_written() {
+    let dir = crate::store::private_tempdir();
+    let id = IncidentId::new(false, 2026, 1);
+    let records = {
+        let store = SledStore::open(dir.path()).unwrap();
+        store
+            .append(id, &[declare(id), note(5, "written then")])
+            .unwrap();
+        store.force_schema_version(3).unwrap();
+        store.records(id).unwrap()
+    };
+    assert!(
+        records
+            .iter()
+            .all(|r| !String::from_utf8_lossy(r).contains("occurred_at")),
+        "what the release wrote"
+    );
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.records(id).unwrap(), records);
+    for event in store.events(id).unwrap() {
+        assert_eq!(event.occurred(), event.at);
+        assert_eq!(event.logged_apart(), None);
+    }
+    drop(store);
+    let db = sled::open(dir.path().join("db")).unwrap();
+    let version = db.open_tree("meta").unwrap().get("schema_version").unwrap();
+    assert_eq!(version.as_deref(), Some(&b"4"[..]));
+}
+
+/// An event written after the fact keeps both times; one written as it happens keeps
+/// one, and its record is what it would have been before.
+#[test]
+fn an_event_keeps_when_it_happened_apart_from_when_it_was_written() {
+    let store = MemoryStore::new();
+    let id = IncidentId::new(false, 2026, 1);
+    store.append(id, &[declare(id)]).unwrap();
+    let happened = t0() - TimeDelta::hours(3);
+    let late = note(60, "logged late").happened(Some(happened));
+    let now = note(61, "as it happened");
+    let events = store.append(id, &[late, now]).unwrap();
+    assert_eq!(events[0].occurred(), happened);
+    assert_eq!(events[0].at, t0() + TimeDelta::minutes(60));
+    assert_eq!(events[0].logged_apart(), Some(events[0].at));
+    assert_eq!(events[1].occurred_at, None);
+    let records = store.records(id).unwrap();
+    assert!(String::from_utf8_lossy(&records[1]).contains("occurred_at"));
+    assert!(!String::from_utf8_lossy(&records[2]).contains("occurred_at"));
+}

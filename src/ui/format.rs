@@ -75,6 +75,29 @@ pub fn fit(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// When an event happened, for a row of the journal: the time alone for today (in
+/// `zone`, seen from `now`), else the date too; and, when it was written down more
+/// than a minute apart from that, "logged …" to put after it.
+pub fn event_time(
+    event: &crate::domain::Event,
+    zone: crate::app::Zone,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (String, Option<String>) {
+    let today = zone.date_of(now);
+    let shown = |t: chrono::DateTime<chrono::Utc>, today_fmt: &str| {
+        if zone.date_of(t) == today {
+            zone.format(t, today_fmt)
+        } else {
+            zone.format(t, "%d %b %H:%M")
+        }
+    };
+    let occurred = shown(event.occurred(), "%H:%M:%S");
+    let logged = event
+        .logged_apart()
+        .map(|t| crate::text::logged_at(&shown(t, "%H:%M")));
+    (occurred, logged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! The Journal strip: the latest events, newest first.
 
-use super::format::safe;
+use super::format::{event_time, safe};
 use super::{pane, rows, theme};
 use crate::app::{Active, App, Pane};
 use crate::text;
@@ -17,29 +17,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     let inner = block.inner(area);
     let rows = usize::from(inner.height);
     let skip = app.cursors.journal.min(total.saturating_sub(1));
-    let lines = active
+    let shown: Vec<_> = active
         .events
         .iter()
         .rev()
         .skip(skip)
         .take(rows)
-        .map(|event| {
-            let author: String = safe(&event.author).chars().take(AUTHOR_WIDTH).collect();
-            let mut line = Line::from(vec![
-                Span::styled(app.zone.format(event.at, "%H:%M:%S"), theme::dim()),
-                Span::raw(" "),
-                Span::styled(format!("#{:<5} ", event.id), theme::dim()),
-                Span::styled(format!("{author:<AUTHOR_WIDTH$} "), theme::label()),
-                Span::raw(safe(&text::event_line(&event.change, Some(&active.state))).into_owned()),
-            ]);
-            if active.state.corrections.contains_key(&event.id) {
-                line = line.style(
-                    ratatui::style::Style::new()
-                        .add_modifier(ratatui::style::Modifier::CROSSED_OUT),
-                );
-            }
-            line
-        });
+        .map(|event| (event, event_time(event, app.zone, app.now)))
+        .collect();
+    // Times of today alone, the date too for others: aligned on the widest shown.
+    let width = shown
+        .iter()
+        .map(|(_, (when, _))| when.chars().count())
+        .max()
+        .unwrap_or(0);
+    let lines = shown.into_iter().map(|(event, (when, logged))| {
+        let author: String = safe(&event.author).chars().take(AUTHOR_WIDTH).collect();
+        let mut spans = vec![
+            Span::styled(format!("{when:>width$}"), theme::dim()),
+            Span::raw(" "),
+            Span::styled(format!("#{:<5} ", event.id), theme::dim()),
+            Span::styled(format!("{author:<AUTHOR_WIDTH$} "), theme::label()),
+        ];
+        if let Some(logged) = logged {
+            spans.push(Span::styled(format!("({logged}) "), theme::dim()));
+        }
+        spans.push(Span::raw(
+            safe(&text::event_line(&event.change, Some(&active.state))).into_owned(),
+        ));
+        let mut line = Line::from(spans);
+        let amended = active.state.corrections.contains_key(&event.id)
+            || active.state.retracted.contains_key(&event.id);
+        if amended {
+            line = line.style(
+                ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::CROSSED_OUT),
+            );
+        }
+        line
+    });
     frame.render_widget(block, area);
     rows::lines(frame.buffer_mut(), inner, lines);
 }

@@ -146,13 +146,17 @@ fn journal(
         .filter_map(|(i, id)| {
             let e = event_of(*id)?;
             let amended = state.retracted.contains_key(id) || state.corrections.contains_key(id);
+            let logged = e
+                .logged_apart()
+                .map(|t| format!("({}) ", text::logged_at(&app.zone.format(t, "%d %b %H:%M"))));
             let head = format!(
-                "{} · {} {}  #{:<6} {:<12} ",
-                app.zone.format(e.at, "%a %d %b %H:%M:%S"),
-                app.zone.format_utc(e.at),
+                "{} · {} {}  #{:<6} {:<12} {}",
+                app.zone.format(e.occurred(), "%a %d %b %H:%M:%S"),
+                app.zone.format_utc(e.occurred()),
                 text::STATUS_UTC,
                 e.id,
-                fit(&safe(&e.author), 12)
+                fit(&safe(&e.author), 12),
+                logged.unwrap_or_default()
             );
             let body_text = safe(&text::event_line(&e.change, Some(state))).into_owned();
             let room = width.saturating_sub(head.chars().count());

@@ -117,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         .flat_map(|e| {
             [
                 Line::from(vec![
-                    Span::styled(app.zone.format(e.at, "%H:%M  "), theme::label()),
+                    Span::styled(app.zone.format(e.occurred(), "%H:%M  "), theme::label()),
                     Span::styled(
                         safe(&text::event_line(&e.change, Some(s))).into_owned(),
                         theme::strong(),

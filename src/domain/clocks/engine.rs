@@ -26,9 +26,21 @@ pub struct ClockFacts {
 }
 
 impl ClockFacts {
-    /// Records `value` under `key` unless something is there already.
-    pub fn first<V>(map: &mut BTreeMap<String, V>, key: &str, value: V) {
-        map.entry(key.to_string()).or_insert(value);
+    /// Records `value` under `key` unless one that happened earlier (by `at`) is
+    /// there already: written down late, the first start, met or waiver still counts
+    /// from when it happened.
+    pub fn earliest<V>(
+        map: &mut BTreeMap<String, V>,
+        key: &str,
+        value: V,
+        at: impl Fn(&V) -> DateTime<Utc>,
+    ) {
+        match map.get(key) {
+            Some(kept) if at(kept) <= at(&value) => {}
+            _ => {
+                map.insert(key.to_string(), value);
+            }
+        }
     }
 
     /// Whether the flag is true, by an event or (entity flags) by the declaration.

@@ -311,15 +311,15 @@ fn record(facts: &mut ClockFacts, fact: &Fact, id: &str, clock: &mut i64) {
         }
         Fact::Start(step) => {
             *clock += step;
-            ClockFacts::first(&mut facts.started, id, at(*clock));
+            ClockFacts::earliest(&mut facts.started, id, at(*clock), |t| *t);
         }
         Fact::Met(step) => {
             *clock += step;
-            ClockFacts::first(&mut facts.met, id, (at(*clock), "r".into()));
+            ClockFacts::earliest(&mut facts.met, id, (at(*clock), "r".into()), |(t, _)| *t);
         }
         Fact::Waive(step) => {
             *clock += step;
-            ClockFacts::first(&mut facts.waived, id, (at(*clock), "w".into()));
+            ClockFacts::earliest(&mut facts.waived, id, (at(*clock), "w".into()), |(t, _)| *t);
         }
         Fact::Retainer(step) => {
             *clock += step;

@@ -46,8 +46,10 @@ pub use read_only::only_readable;
 
 /// Version of the on-disk layout this build writes and reads. 1: one database with a
 /// `journal/<id>` tree per incident; 2: one database per incident; 3: the contacts'
-/// journal in its own database instead of the index.
-pub const SCHEMA_VERSION: u32 = 3;
+/// journal in its own database instead of the index; 4: events may say when they
+/// happened (`occurred_at`), which older builds cannot read (nothing to migrate: an
+/// event without it happened when it was written).
+pub const SCHEMA_VERSION: u32 = 4;
 const INDEX: &str = "db";
 const JOURNALS: &str = "journals";
 const CONTACTS: &str = "contacts";
