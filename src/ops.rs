@@ -288,9 +288,11 @@ pub fn execute(
                 Err(e) => Msg::LoadFailed(crate::text::store_error(&e)),
             };
         }
-        Effect::Append { id, changes } => {
-            append(store, id, now, author, changes).map(|e| (Some(id), e))
-        }
+        Effect::Append {
+            id,
+            changes,
+            occurred,
+        } => append(store, id, When::new(now, occurred), author, changes).map(|e| (Some(id), e)),
         Effect::Declare(new) => {
             declare(store, config, now, author, &new).map(|e| (declared_id(&e), e))
         }
@@ -302,12 +304,18 @@ pub fn execute(
                 Err(e) => Msg::Failed(crate::text::store_error(&e)),
             };
         }
-        Effect::RegisterEvidence { id, spec, path } => {
+        Effect::RegisterEvidence {
+            id,
+            spec,
+            path,
+            occurred,
+        } => {
             return match evidence_change(*spec, &path) {
                 Ok(change) => Msg::Hashed {
                     id,
                     path,
                     change: Box::new(change),
+                    occurred,
                 },
                 Err(error) => Msg::HashFailed { path, error },
             };

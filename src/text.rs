@@ -157,8 +157,17 @@ pub fn cli_at_for_writes() -> String {
     tr("cli-at-for-writes")
 }
 
-/// Why a stated time (`--at`, `@13:05`) is refused, with the instant understood.
+/// Why a stated time (`--at`) is refused, with the instant understood.
 pub fn when_error(e: &crate::app::when::WhenError) -> String {
+    when_refused(e, "when-too-old")
+}
+
+/// Why a time stated in the dashboard (`t`, `@13:05`) is refused.
+pub fn when_error_on_screen(e: &crate::app::when::WhenError) -> String {
+    when_refused(e, "when-too-old-screen")
+}
+
+fn when_refused(e: &crate::app::when::WhenError, too_old: &str) -> String {
     use crate::app::when::WhenError as W;
     let instant = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
     match e {
@@ -166,13 +175,31 @@ pub fn when_error(e: &crate::app::when::WhenError) -> String {
         W::Skipped(found) => tr_args("when-skipped", &[("found", found.clone().into())]),
         W::Future { at } => tr_args("when-future", &[("at", instant(at).into())]),
         W::TooOld { at, before } => tr_args(
-            "when-too-old",
+            too_old,
             &[
                 ("at", instant(at).into()),
                 ("before", instant(before).into()),
             ],
         ),
     }
+}
+
+pub fn pane_when() -> String {
+    tr("pane-when")
+}
+
+pub fn when_form_hint() -> String {
+    tr("when-form-hint")
+}
+
+/// `t` answered: the next entry will be dated `at`.
+pub fn flash_backdate(at: &str) -> String {
+    tr_args("flash-backdate", &[("at", at.to_string().into())])
+}
+
+/// In the status line while a stated time waits for the next entry.
+pub fn status_backdate(at: &str) -> String {
+    tr_args("status-backdate", &[("at", at.to_string().into())])
 }
 
 /// `export --format journal` to a terminal.

@@ -22,15 +22,7 @@ fn tiny() -> Harness {
 }
 
 fn last_change(h: &Harness) -> Change {
-    h.app
-        .active
-        .as_ref()
-        .unwrap()
-        .events
-        .last()
-        .unwrap()
-        .change
-        .clone()
+    h.last_event().change
 }
 
 #[test]

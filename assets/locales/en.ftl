@@ -39,6 +39,11 @@ when-unreadable = '{ $found }' is not a time: write 2026-11-28T13:05:00Z, "2026-
 when-skipped = { $found } does not exist in local time (a clock change skipped it)
 when-future = the time given is in the future ({ $at }); nothing was written
 when-too-old = the time given ({ $at }) is more than a year before { $before }; if it is right, add --force
+pane-when = When did the next entry happen?
+when-form-hint = 13:05 · -25m · 2026-11-28 13:05   Enter: keep for the next entry   empty: now
+flash-backdate = The next entry will be dated { $at } (when it happened)
+status-backdate = next entry dated { $at }
+when-too-old-screen = the time given ({ $at }) is more than a year before { $before }; if it is right, record it from the command line with --force
 cli-journal-on-terminal = on a terminal, the characters a terminal would act on are shown escaped; write to a file (--output) or a pipe for the exact bytes
 cli-tz-unknown = TZ is { $tz }, which is not a time zone this system knows: local times are shown in UTC
 status-following = following (read-only)
@@ -105,9 +110,10 @@ action-open-journal = Full journal, evidence, lessons
 action-correct = Correct the selected event
 action-retract = Retract the selected event (with a reason)
 action-export-report = Write the report (md, html, json)
-action-toggle-wall = War-room wall: big clock for a shared screen
+action-toggle-wall = Wall: big clocks for a shared screen
 action-take-over = Take over the store after its owner closed
 action-toggle-language = Language: English / French
+action-backdate = Date the next entry: when it happened
 
 # Everything else on screen, in reports and drafts.
 exercise = EXERCISE

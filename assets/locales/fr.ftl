@@ -39,6 +39,11 @@ when-unreadable = « { $found } » n’est pas une heure : écrivez 2026-11-28T1
 when-skipped = { $found } n’existe pas en heure locale (un changement d’heure l’a sautée)
 when-future = l’heure donnée est dans le futur ({ $at }) ; rien n’a été écrit
 when-too-old = l’heure donnée ({ $at }) est plus d’un an avant { $before } ; si elle est juste, ajoutez --force
+pane-when = Quand la prochaine saisie a-t-elle eu lieu ?
+when-form-hint = 13:05 · -25m · 2026-11-28 13:05   Entrée : garder pour la prochaine saisie   vide : maintenant
+flash-backdate = La prochaine saisie sera datée du { $at } (quand elle a eu lieu)
+status-backdate = prochaine saisie datée du { $at }
+when-too-old-screen = l’heure donnée ({ $at }) est plus d’un an avant le { $before } ; si elle est juste, enregistrez-la en ligne de commande avec --force
 cli-journal-on-terminal = sur un terminal, les caractères qu’il interpréterait sont montrés échappés ; écrivez dans un fichier (--output) ou un tube pour les octets exacts
 cli-tz-unknown = TZ vaut { $tz }, qui n’est pas un fuseau connu de ce système : les heures locales sont montrées en UTC
 status-following = suivi (lecture seule)
@@ -108,6 +113,7 @@ action-export-report = Écrire le rapport (md, html, json)
 action-toggle-wall = Mur de crise : grand compte à rebours
 action-take-over = Reprendre la base après fermeture du propriétaire
 action-toggle-language = Langue : français / anglais
+action-backdate = Dater la prochaine saisie (après coup)
 
 # Tout le reste : écrans, rapports, brouillons.
 exercise = EXERCICE

@@ -76,4 +76,6 @@ pub enum Action {
     TakeOver,
     /// Switch between French and English.
     ToggleLanguage,
+    /// Say when the next entry happened (it is written down later than it happened).
+    Backdate,
 }

@@ -206,6 +206,27 @@ impl App {
     /// Enter in a one-line form.
     pub(super) fn submit_line(&mut self, mut form: LineForm) -> Vec<Effect> {
         let typed = form.text();
+        if form.purpose == LinePurpose::When {
+            return self.submit_when(form, &typed);
+        }
+        // `@13:05 text`: when it happened, for this entry.
+        let stated_before = self.backdate;
+        let typed = match super::when::leading(&typed, self.now, self.zone) {
+            None => typed,
+            Some(stated) => {
+                match stated.and_then(|(at, rest)| self.plausible(at).map(|()| (at, rest))) {
+                    Ok((at, rest)) => {
+                        self.backdate = Some(at);
+                        rest
+                    }
+                    Err(e) => {
+                        form.error = Some(text::when_error_on_screen(&e));
+                        self.overlay = Some(Overlay::Line(form));
+                        return vec![];
+                    }
+                }
+            }
+        };
         // A call's note is optional; every other form needs text.
         if let LinePurpose::Call {
             contact,
@@ -217,6 +238,7 @@ impl App {
             return self.append(changes);
         }
         if typed.is_empty() {
+            self.backdate = stated_before;
             form.error = Some(text::form_text_required());
             self.overlay = Some(Overlay::Line(form));
             return vec![];
@@ -254,7 +276,7 @@ impl App {
                 clock: clock.clone(),
                 reason: typed,
             },
-            LinePurpose::Call { .. } => return vec![],
+            LinePurpose::Call { .. } | LinePurpose::When => return vec![],
             LinePurpose::Correct { event } => Change::Corrected {
                 event: *event,
                 text: typed,
@@ -285,12 +307,14 @@ impl App {
                     collected_at: None,
                 };
                 if let Some(path) = path {
+                    let id = active.state.id;
                     self.hashing
                         .push((path.clone(), Some(Overlay::Line(form.clone()))));
                     return vec![Effect::RegisterEvidence {
-                        id: active.state.id,
+                        id,
                         spec: Box::new(spec),
                         path,
+                        occurred: self.backdate.take(),
                     }];
                 }
                 Change::EvidenceRegistered { evidence: spec }
@@ -315,13 +339,61 @@ impl App {
         self.append(vec![change])
     }
 
-    /// Writes changes to the active incident.
+    /// `t`: the time typed is kept for the operator's next entry, and shown until then.
+    fn submit_when(&mut self, mut form: LineForm, typed: &str) -> Vec<Effect> {
+        if typed.is_empty() {
+            self.backdate = None;
+            return vec![];
+        }
+        match super::when::parse(typed, self.now, self.zone)
+            .and_then(|at| self.plausible(at).map(|()| at))
+        {
+            Ok(at) => {
+                self.backdate = Some(at);
+                self.flash = Some(Flash {
+                    text: text::flash_backdate(&self.zone.format(at, "%a %d %b %H:%M")),
+                    error: false,
+                });
+            }
+            Err(e) => {
+                form.error = Some(text::when_error_on_screen(&e));
+                self.overlay = Some(Overlay::Line(form));
+            }
+        }
+        vec![]
+    }
+
+    /// A stated time is neither in the future nor implausibly long before the
+    /// declaration (that takes `--force` on the command line).
+    fn plausible(&self, at: chrono::DateTime<chrono::Utc>) -> Result<(), super::when::WhenError> {
+        let reference = self
+            .active
+            .as_ref()
+            .map_or(self.now, |a| a.state.declared_at);
+        super::when::check(at, self.now, reference, false)
+    }
+
+    /// Writes changes the operator made to the active incident, dated by the time the
+    /// operator stated (`t`), if any.
     pub(super) fn append(&mut self, changes: Vec<Change>) -> Vec<Effect> {
+        let occurred = self.backdate.take();
+        self.append_at(changes, occurred)
+    }
+
+    pub(super) fn append_at(
+        &mut self,
+        changes: Vec<Change>,
+        occurred: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Vec<Effect> {
         let Some(id) = self.active.as_ref().map(|a| a.state.id) else {
             return vec![];
         };
         self.in_flight.push_back(None);
-        vec![Effect::Append { id, changes }]
+        vec![Effect::Append {
+            id,
+            changes,
+            occurred,
+        }]
     }
 
     fn nothing_selected(&mut self) {

@@ -213,6 +213,8 @@ pub enum LinePurpose {
     Transfer {
         evidence: String,
     },
+    /// When the next entry happened (`13:05`, `-25m`, `2026-11-28 13:05`).
+    When,
     /// A call or message to a contact: the outcome (Tab changes it) and a note.
     Call {
         contact: String,

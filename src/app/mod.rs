@@ -52,6 +52,7 @@ pub enum Msg {
         id: IncidentId,
         path: String,
         change: Box<Change>,
+        occurred: Option<DateTime<Utc>>,
     },
     /// The evidence file at `path` could not be hashed; nothing was written.
     HashFailed {
@@ -97,6 +98,8 @@ pub enum Effect {
     Append {
         id: IncidentId,
         changes: Vec<Change>,
+        /// When it happened, if the operator said (`t`, or `@13:05` in a form).
+        occurred: Option<DateTime<Utc>>,
     },
     Declare(NewIncident),
     OpenDemo,
@@ -118,6 +121,7 @@ pub enum Effect {
         id: IncidentId,
         spec: Box<crate::domain::EvidenceSpec>,
         path: String,
+        occurred: Option<DateTime<Utc>>,
     },
 }
 
@@ -254,6 +258,9 @@ pub struct App {
     /// in any order), by path, with the form: written once hashed, in order then.
     pub hashing: Vec<(String, Option<Overlay>)>,
     pub flash: Option<Flash>,
+    /// When the next entry happened, as the operator said with `t`: taken by the next
+    /// write the operator makes (not by a drill's inject), then forgotten.
+    pub backdate: Option<DateTime<Utc>>,
     pub should_quit: bool,
     /// Set by every change that needs a redraw; the runtime clears it after drawing.
     pub dirty: bool,
@@ -307,6 +314,7 @@ impl App {
             in_flight: std::collections::VecDeque::new(),
             hashing: Vec::new(),
             flash: None,
+            backdate: None,
             should_quit: false,
             dirty: true,
         }

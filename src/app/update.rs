@@ -136,13 +136,19 @@ impl App {
                 });
                 vec![]
             }
-            Msg::Hashed { id, path, change } => {
+            Msg::Hashed {
+                id,
+                path,
+                change,
+                occurred,
+            } => {
                 let typed_in = self.take_hashing(&path);
                 // Written now, in order with the rest, its form kept should it fail.
                 self.in_flight.push_back(typed_in);
                 vec![Effect::Append {
                     id,
                     changes: vec![*change],
+                    occurred,
                 }]
             }
             Msg::HashFailed { path, error } => {
@@ -305,6 +311,10 @@ impl App {
                 self.lang = self.lang.other();
                 vec![]
             }
+            Action::Backdate => self.with_incident(|app, _| {
+                app.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::When)));
+                vec![]
+            }),
             Action::ToggleWall => {
                 self.wall = !self.wall;
                 vec![]
@@ -322,7 +332,7 @@ impl App {
                 self.overlay = Some(Overlay::Picker { cursor });
                 vec![]
             }
-            Action::AlertRetainer => self.with_incident(|app, id| {
+            Action::AlertRetainer => self.with_incident(|app, _| {
                 let again = app
                     .active
                     .as_ref()
@@ -336,13 +346,10 @@ impl App {
                     error: false,
                 });
                 let r = &app.config.retainer;
-                app.write(Effect::Append {
-                    id,
-                    changes: vec![Change::RetainerAlerted {
-                        retainer: r.name.clone(),
-                        response_minutes: r.response_minutes,
-                    }],
-                })
+                app.append(vec![Change::RetainerAlerted {
+                    retainer: r.name.clone(),
+                    response_minutes: r.response_minutes,
+                }])
             }),
             Action::OpenDemo => {
                 self.in_flight.push_back(None);
@@ -387,7 +394,15 @@ impl App {
         if changes.is_empty() {
             return vec![];
         }
-        self.append(changes)
+        // Delivered now: a time the operator stated is for the operator's next entry.
+        let Some(id) = self.active.as_ref().map(|a| a.state.id) else {
+            return vec![];
+        };
+        self.write(Effect::Append {
+            id,
+            changes,
+            occurred: None,
+        })
     }
 
     fn with_incident(
@@ -473,6 +488,7 @@ impl App {
                 vec![Effect::Append {
                     id: confirm.id,
                     changes: confirm.changes,
+                    occurred: self.backdate.take(),
                 }]
             }
             Some(Overlay::NewIncident(mut form)) => {

@@ -111,13 +111,17 @@ fn local(naive: NaiveDateTime, zone: Zone) -> Option<DateTime<Utc>> {
 }
 
 /// A leading `@WHEN ` in text typed into a form (`@13:05 FS01 unplugged`): the instant
-/// and the rest of the text; `None` when the text does not start with `@`.
+/// and the rest of the text; `None` when the text does not start with `@` and a digit
+/// or a minus (`@Camille, call back` is a note to Camille, not a time).
 pub fn leading(
     text: &str,
     now: DateTime<Utc>,
     zone: Zone,
 ) -> Option<Result<(DateTime<Utc>, String), WhenError>> {
     let rest = text.trim_start().strip_prefix('@')?;
+    if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return None;
+    }
     // `@2026-11-28 13:05 text`: a date and a time are two words.
     let words: Vec<&str> = rest.splitn(3, ' ').collect();
     let two = words.get(..2).map(|w| w.join(" "));
@@ -210,8 +214,9 @@ mod tests {
             )))
         );
         assert_eq!(leading("no time here", now(), paris()), None);
+        assert_eq!(leading("@Camille call back", now(), paris()), None);
         assert!(matches!(
-            leading("@lunch we ate", now(), paris()),
+            leading("@13h ate", now(), paris()),
             Some(Err(WhenError::Unreadable(_)))
         ));
     }

@@ -87,10 +87,15 @@ pub fn spawn(
                             group.commit(&store, &results);
                             break 'jobs;
                         }
-                        Job::Effect(Effect::Append { id, changes }) => {
+                        Job::Effect(Effect::Append {
+                            id,
+                            changes,
+                            occurred,
+                        }) => {
+                            let now = super::now();
                             let batch = changes
                                 .into_iter()
-                                .map(|c| NewEvent::new(super::now(), author.as_str(), c))
+                                .map(|c| NewEvent::new(now, author.as_str(), c).happened(occurred))
                                 .collect();
                             join(&mut group, &store, &results, id, batch, Waiting::Screen);
                         }

@@ -120,6 +120,7 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         LinePurpose::Evidence { .. } => (text::pane_evidence(), text::evidence_form_hint()),
         LinePurpose::Lesson { .. } => (text::pane_lesson(), text::lesson_form_hint()),
         LinePurpose::Transfer { .. } => (text::pane_transfer(), text::form_submit_hint()),
+        LinePurpose::When => (text::pane_when(), text::when_form_hint()),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {

@@ -94,6 +94,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         text::status_help_hint(),
     );
     let mut left = vec![saved];
+    // A stated time waiting for the next entry stays in sight until it is used.
+    if let Some(at) = app.backdate {
+        left.push(Span::styled(
+            format!(
+                " ⏱ {} ",
+                text::status_backdate(&app.zone.format(at, "%d %b %H:%M"))
+            ),
+            theme::strong(),
+        ));
+    }
     if let Some(flash) = &app.flash {
         let style = if flash.error {
             theme::error()

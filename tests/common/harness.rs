@@ -93,6 +93,18 @@ impl Harness {
         &self.app.active.as_ref().unwrap().state
     }
 
+    /// The active incident's last event.
+    pub fn last_event(&self) -> warroom::domain::Event {
+        self.app
+            .active
+            .as_ref()
+            .unwrap()
+            .events
+            .last()
+            .unwrap()
+            .clone()
+    }
+
     pub fn key(&mut self, code: KeyCode) {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
