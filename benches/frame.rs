@@ -69,6 +69,7 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
             k if k % 250 == 0 => Change::Corrected {
                 event: (k - 3) as u64,
                 text: "wrong host: it was fs-02, not fs-01".into(),
+                occurred_at: None,
             },
             k if k % 97 == 0 => Change::ContactAttempted {
                 contact_id: None,

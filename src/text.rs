@@ -317,24 +317,16 @@ pub fn event_line(
                 ("severity", severity(d.severity)),
             ],
         ),
-        Change::TitleChanged { title } => tr_args("event-title", &[("title", shown(title))]),
-        Change::SeverityChanged { severity } => {
-            tr_args("event-severity", &[("severity", self::severity(*severity))])
-        }
-        Change::CategoryChanged { category } => tr_args(
-            "event-category",
-            &[("category", crate::i18n::terms::category(*category).into())],
-        ),
-        Change::TlpChanged { tlp } => tr_args("event-tlp", &[("tlp", shown(tlp))]),
-        Change::CommanderChanged { commander } => {
-            tr_args("event-commander", &[("commander", shown(commander))])
-        }
-        Change::ScopeChanged { .. } => tr("event-scope"),
-        Change::SummaryChanged { summary } => {
-            tr_args("event-summary", &[("summary", shown(summary))])
-        }
-        Change::DetectedAtChanged { detected_at } => {
-            tr_args("event-detected", &[("at", shown(detected_at))])
+        Change::Amended { amendment, reason } => {
+            let line = amendment_line(amendment);
+            if reason.is_empty() {
+                line
+            } else {
+                tr_args(
+                    "event-amended-because",
+                    &[("change", line.into()), ("reason", shown(reason))],
+                )
+            }
         }
         Change::PhaseAdvanced {
             name, left_open, ..
@@ -476,11 +468,114 @@ pub fn event_line(
         Change::ReportFieldWritten { field, .. } => {
             tr_args("event-report-field", &[("field", shown(field))])
         }
-        Change::Corrected { event, text } => tr_args(
-            "event-corrected",
-            &[("event", (*event).into()), ("text", shown(text))],
+        Change::Corrected {
+            event,
+            text,
+            occurred_at,
+        } => match occurred_at {
+            Some(at) => tr_args(
+                "event-corrected-time",
+                &[
+                    ("event", (*event).into()),
+                    ("at", shown(at.format("%Y-%m-%d %H:%M UTC"))),
+                    ("text", shown(text)),
+                ],
+            ),
+            None => tr_args(
+                "event-corrected",
+                &[("event", (*event).into()), ("text", shown(text))],
+            ),
+        },
+        Change::Closed {
+            resolution,
+            summary,
+            left_running,
+        } => {
+            let mut line = tr_args(
+                "event-closed",
+                &[("resolution", resolution_name(resolution).into())],
+            );
+            if !summary.is_empty() {
+                line = format!("{line}: {summary}");
+            }
+            if !left_running.is_empty() {
+                line = format!(
+                    "{line} ({})",
+                    tr_args(
+                        "event-left-running",
+                        &[("clocks", left_running.join(", ").into())]
+                    )
+                );
+            }
+            line
+        }
+        Change::Reopened { reason } => tr_args("event-reopened", &[("reason", shown(reason))]),
+    }
+}
+
+/// What an amendment sets, in a line.
+pub fn amendment_line(amendment: &crate::domain::Amendment) -> String {
+    use crate::domain::Amendment as A;
+    match amendment {
+        A::Title(title) => tr_args("event-title", &[("title", shown(title))]),
+        A::Severity(s) => tr_args("event-severity", &[("severity", severity(*s))]),
+        A::Category(category) => tr_args(
+            "event-category",
+            &[("category", crate::i18n::terms::category(*category).into())],
         ),
-        Change::Closed { reason } => tr_args("event-closed", &[("reason", shown(reason))]),
+        A::Tlp(tlp) => tr_args("event-tlp", &[("tlp", shown(tlp))]),
+        A::Commander(commander) => tr_args(
+            "event-commander",
+            &[(
+                "commander",
+                commander.clone().unwrap_or_else(not_set).into(),
+            )],
+        ),
+        A::Scope(s) => tr_args("event-scope", &[("scope", scope(*s).into())]),
+        A::Summary(summary) => tr_args("event-summary", &[("summary", shown(summary))]),
+        A::DetectedAt(at) => tr_args(
+            "event-detected",
+            &[(
+                "at",
+                at.map_or_else(not_set, |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .into(),
+            )],
+        ),
+        A::Nis2(applies) => tr_args("event-nis2", &[("applies", yes_no(*applies).into())]),
+        A::Dora(applies) => tr_args("event-dora", &[("applies", yes_no(*applies).into())]),
+    }
+}
+
+/// The areas an incident touches, or "none".
+pub fn scope(s: crate::domain::Scope) -> String {
+    let areas: Vec<String> = [
+        (s.network, scope_network()),
+        (s.cloud, scope_cloud()),
+        (s.endpoints, scope_endpoints()),
+        (s.personal_data, scope_personal_data()),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    if areas.is_empty() {
+        scope_none()
+    } else {
+        areas.join(" · ")
+    }
+}
+
+pub fn yes_no(yes: bool) -> String {
+    tr(if yes { "yes" } else { "no" })
+}
+
+/// How an incident ended, in words.
+pub fn resolution_name(resolution: &crate::domain::Resolution) -> String {
+    use crate::domain::Resolution as R;
+    match resolution {
+        R::Resolved => tr("resolution-resolved"),
+        R::FalsePositive => tr("resolution-false-positive"),
+        R::Duplicate { of } => tr_args("resolution-duplicate", &[("of", shown(of))]),
+        R::Transferred { to } => tr_args("resolution-transferred", &[("to", shown(to))]),
     }
 }
 
@@ -1230,6 +1325,9 @@ pub fn cli_the_correction() -> String {
 pub fn cli_cannot_retract_declaration() -> String {
     tr("cli-cannot-retract-declaration")
 }
+pub fn cli_cannot_redate_declaration() -> String {
+    tr("cli-cannot-redate-declaration")
+}
 
 pub fn cli_bad_sha256(found: &str) -> String {
     tr_args("cli-bad-sha256", &[("found", found.into())])
@@ -1270,6 +1368,9 @@ pub fn report_title() -> String {
 }
 pub fn report_summary() -> String {
     tr("report-summary")
+}
+pub fn report_retractions() -> String {
+    tr("report-retractions")
 }
 pub fn report_timeline() -> String {
     tr("report-timeline")

@@ -125,8 +125,9 @@ fn the_command_line_prints_stored_text_without_control_characters() {
             collected_at: None,
         },
     };
-    let title = Change::TitleChanged {
-        title: "Title \u{1b}[31mred".into(),
+    let title = Change::Amended {
+        amendment: warroom::domain::Amendment::Title("Title \u{1b}[31mred".into()),
+        reason: "\u{1b}]0;pwned\u{7}".into(),
     };
     let contact = Change::ContactSaved {
         contact: warroom::domain::Contact {

@@ -238,9 +238,10 @@ evidence-unreachable = not checked, file not reachable
 evidence-no-hash = not checked, no SHA-256 recorded
 cli-the-lesson = the lesson
 cli-the-correction = the correction
-cli-cannot-retract-declaration = event 1 declares the incident and cannot be retracted; correct it instead
+cli-cannot-retract-declaration = event 1 declares the incident and cannot be retracted; change what it says with `warroom set`, or end the incident with `warroom close`
 report-title = Post-incident report
 report-summary = Summary
+report-retractions = Retracted entries
 report-timeline = Timeline
 report-phases = Phases and actions
 report-clocks = Deadlines
@@ -339,7 +340,7 @@ event-severity = Severity changed to { $severity }
 event-category = Category changed to { $category }
 event-tlp = Label changed to { $tlp }
 event-commander = Incident commander: { $commander }
-event-scope = Scope changed
+event-scope = Scope: { $scope }
 event-summary = Summary: { $summary }
 event-detected = Detected at { $at }
 event-phase = { $open ->
@@ -371,7 +372,7 @@ event-clock-met = Clock met: { $clock } (ref. { $reference })
 event-clock-waived = Clock waived: { $clock } ({ $reason })
 event-report-field = Report: { $field } written
 event-corrected = Correction of #{ $event }: { $text }
-event-closed = Closed: { $reason }
+event-closed = Closed: { $resolution }
 
 # Names: checklist filters, flags, drafts, call outcomes, contact kinds and fields,
 # lesson kinds, journal filters.
@@ -466,6 +467,8 @@ cli-already-imported = { $id } is already here with the same journal; nothing im
 cli-unknown-drill = unknown drill '{ $found }'; valid values: { $known }
 
 # Report tables: column titles and states.
+report-col-retracted-by = Retracted by
+report-col-reason = Reason
 report-col-author = Author
 report-col-event = Event
 report-col-step = Step
@@ -622,3 +625,19 @@ yaml-type-list = a list
 err-yaml-aliases = found aliases (*name) that repeat more than a hundred thousand values and characters once expanded, expected each value written out where it is used (a warroom config needs no anchors or aliases)
 err-yaml-depth = found a value nested more than { $limit } levels deep, expected a flatter file (a warroom config needs no deep nesting)
 err-role-id-empty = found an empty role id, expected a short id such as `it-lead`
+
+# Amendments, closing and reopening.
+event-amended-because = { $change } — { $reason }
+event-nis2 = NIS2 applies: { $applies }
+event-dora = DORA applies: { $applies }
+event-corrected-time = Correction of #{ $event }: it happened at { $at } — { $text }
+event-left-running = left running: { $clocks }
+event-reopened = Reopened: { $reason }
+yes = yes
+no = no
+resolution-resolved = resolved
+resolution-false-positive = false positive
+resolution-duplicate = duplicate of { $of }
+resolution-transferred = transferred to { $to }
+cli-cannot-redate-declaration = event 1 is the declaration: its time is when the incident was declared; to say when it was detected, use `warroom set ID detected-at WHEN`
+cli-bad-event = '{ $found }' is not an event number (as `warroom show` lists them: 26 or #26)

@@ -238,9 +238,10 @@ evidence-unreachable = non vérifié, fichier inaccessible
 evidence-no-hash = non vérifié, aucun SHA-256 enregistré
 cli-the-lesson = le retour d’expérience
 cli-the-correction = la correction
-cli-cannot-retract-declaration = l’événement 1 déclare l’incident et ne peut être retiré ; corrigez-le plutôt
+cli-cannot-retract-declaration = l’événement 1 déclare l’incident et ne peut être retiré ; changez ce qu’il dit avec `warroom set`, ou terminez l’incident avec `warroom close`
 report-title = Rapport post-incident
 report-summary = Résumé
+report-retractions = Entrées retirées
 report-timeline = Chronologie
 report-phases = Phases et actions
 report-clocks = Échéances
@@ -338,8 +339,8 @@ event-title = Titre modifié : { $title }
 event-severity = Gravité modifiée : { $severity }
 event-category = Catégorie modifiée : { $category }
 event-tlp = Marquage modifié : { $tlp }
-event-commander = Pilote : { $commander }
-event-scope = Périmètre modifié
+event-commander = Pilote de crise : { $commander }
+event-scope = Périmètre : { $scope }
 event-summary = Résumé : { $summary }
 event-detected = Détecté le { $at }
 event-phase = { $open ->
@@ -372,7 +373,7 @@ event-clock-met = Délai tenu : { $clock } (réf. { $reference })
 event-clock-waived = Délai levé : { $clock } ({ $reason })
 event-report-field = Rapport : { $field } rédigé
 event-corrected = Correction du #{ $event } : { $text }
-event-closed = Clos : { $reason }
+event-closed = Clos : { $resolution }
 
 # Noms : filtres de la liste, indicateurs, brouillons, résultats d’appel, types et champs
 # de contact, types d’enseignement, filtres du journal.
@@ -482,6 +483,8 @@ cli-already-imported = { $id } est déjà ici avec le même journal ; rien d’i
 cli-unknown-drill = exercice inconnu « { $found } » ; valeurs possibles : { $known }
 
 # Tableaux du rapport : titres de colonnes et états.
+report-col-retracted-by = Retiré par
+report-col-reason = Raison
 report-col-author = Auteur
 report-col-event = Événement
 report-col-step = Action
@@ -638,3 +641,19 @@ yaml-type-list = une liste
 err-yaml-aliases = des alias (*nom) répètent plus de cent mille valeurs et caractères une fois développés ; attendu : chaque valeur écrite là où elle sert (une config warroom n’a besoin ni d’ancres ni d’alias)
 err-yaml-depth = valeur imbriquée sur plus de { $limit } niveaux ; attendu : un fichier moins profond (une config warroom n’a pas besoin d’imbrication profonde)
 err-role-id-empty = identifiant de rôle vide ; attendu : un identifiant court comme `it-lead`
+
+# Modifications, clôture et réouverture.
+event-amended-because = { $change } — { $reason }
+event-nis2 = NIS2 s’applique : { $applies }
+event-dora = DORA s’applique : { $applies }
+event-corrected-time = Correction du #{ $event } : survenu le { $at } — { $text }
+event-left-running = délais laissés en cours : { $clocks }
+event-reopened = Rouvert : { $reason }
+yes = oui
+no = non
+resolution-resolved = résolu
+resolution-false-positive = faux positif
+resolution-duplicate = doublon de { $of }
+resolution-transferred = transmis à { $to }
+cli-cannot-redate-declaration = l’événement 1 est la déclaration : son heure est celle de la déclaration ; pour dire quand l’incident a été détecté, utilisez `warroom set ID detected-at QUAND`
+cli-bad-event = « { $found } » n’est pas un numéro d’événement (comme `warroom show` les liste : 26 ou #26)

@@ -211,12 +211,14 @@ impl App {
         }
         // `@13:05 text`: when it happened, for this entry.
         let stated_before = self.backdate;
+        let mut stated_here = None;
         let typed = match super::when::leading(&typed, self.now, self.zone) {
             None => typed,
             Some(stated) => {
                 match stated.and_then(|(at, rest)| self.plausible(at).map(|()| (at, rest))) {
                     Ok((at, rest)) => {
                         self.backdate = Some(at);
+                        stated_here = Some(at);
                         rest
                     }
                     Err(e) => {
@@ -277,10 +279,17 @@ impl App {
                 reason: typed,
             },
             LinePurpose::Call { .. } | LinePurpose::When => return vec![],
-            LinePurpose::Correct { event } => Change::Corrected {
-                event: *event,
-                text: typed,
-            },
+            // In a correction, `@WHEN` says when the corrected event really happened.
+            LinePurpose::Correct { event } => {
+                if stated_here.is_some() {
+                    self.backdate = stated_before;
+                }
+                Change::Corrected {
+                    event: *event,
+                    text: typed,
+                    occurred_at: stated_here,
+                }
+            }
             LinePurpose::Retract { event } => Change::Retracted {
                 event: *event,
                 reason: typed,

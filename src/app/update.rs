@@ -602,11 +602,11 @@ impl App {
                     if event.id != have + 1 {
                         return vec![Effect::Load(id)];
                     }
-                    // Same function as the full fold: the screen always equals a re-read.
-                    if active.state.apply(&event).is_err() {
+                    // Same rules as the full fold: the screen always equals a re-read.
+                    active.events.push(event);
+                    if active.state.follow(&active.events).is_err() {
                         return vec![Effect::Load(id)];
                     }
-                    active.events.push(event);
                 }
                 self.refresh_journal_hits();
                 if moved {

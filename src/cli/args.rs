@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
     /// When what a writing command records happened, if not now: 2026-11-28T13:05:00Z, "2026-11-28 13:05" or 13:05 in local time, -25m, -2h.
-    #[arg(long, global = true, value_name = "WHEN")]
+    #[arg(long, global = true, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Go ahead anyway: a phase move with items still open, an --at more than a year before the declaration.
     #[arg(long, global = true)]
@@ -212,13 +212,21 @@ pub enum Command {
     Correct {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
+        /// The event's number, as `show` lists it: 26 or #26.
+        #[arg(value_parser = parse_event)]
         event: u64,
         text: String,
+        /// When the corrected event really happened: clocks and ticks follow it.
+        #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
+        happened: Option<String>,
     },
-    /// Retract an event: it stays in the journal, shown struck, with the reason.
+    /// Retract an event: it stays in the journal, shown struck, with the reason, and
+    /// loses its effect (a flag, a tick, a call… count as if never recorded).
     Retract {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
+        /// The event's number, as `show` lists it: 26 or #26.
+        #[arg(value_parser = parse_event)]
         event: u64,
         #[arg(long)]
         reason: String,
@@ -567,6 +575,18 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Whole seconds, 0 to 3600: how long to wait for a busy store.
+/// An event's number in the journal, with or without its `#`.
+fn parse_event(s: &str) -> Result<u64, String> {
+    let digits = s.trim().trim_start_matches('#');
+    match digits.parse::<u64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(crate::i18n::tr_args(
+            "cli-bad-event",
+            &[("found", s.to_string().into())],
+        )),
+    }
+}
+
 fn parse_wait(s: &str) -> Result<std::time::Duration, String> {
     match s.trim().parse::<u64>() {
         Ok(secs) if secs <= 3600 => Ok(std::time::Duration::from_secs(secs)),

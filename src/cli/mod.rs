@@ -467,8 +467,13 @@ fn run_command(
             owner,
             due,
         } => record::lesson(&writer, id, kind, &text, owner, due),
-        Command::Correct { id, event, text } => record::amend(&writer, id, event, &text, false),
-        Command::Retract { id, event, reason } => record::amend(&writer, id, event, &reason, true),
+        Command::Correct {
+            id,
+            event,
+            text,
+            happened,
+        } => record::correct(&writer, id, event, &text, happened.as_deref()),
+        Command::Retract { id, event, reason } => record::retract(&writer, id, event, &reason),
         Command::Export { id, format, output } => {
             exchange::export(store, &config, id, format, output.as_deref(), now)
         }

@@ -228,9 +228,61 @@ pub fn lesson(
     )
 }
 
-/// Corrections and retractions name an event that exists; the declaration cannot be
-/// retracted (the incident itself).
-pub fn amend(w: &Writer, id: IncidentId, event: u64, text_in: &str, retract: bool) -> Outcome {
+/// A retraction names an event that exists and is not the declaration (the incident
+/// itself); the event then counts as if it had never been recorded.
+pub fn retract(w: &Writer, id: IncidentId, event: u64, reason: &str) -> Outcome {
+    existing_event(w, id, event)?;
+    if event == 1 {
+        return Err(Failure::Failed(text::cli_cannot_retract_declaration()));
+    }
+    let reason = non_empty(reason, "--reason")?;
+    append(
+        w.store,
+        id,
+        w.when(),
+        w.author,
+        Change::Retracted { event, reason },
+    )
+}
+
+/// A correction names an event that exists; `--happened` re-dates it (not the
+/// declaration: its time is when the incident was declared).
+pub fn correct(
+    w: &Writer,
+    id: IncidentId,
+    event: u64,
+    text_in: &str,
+    happened: Option<&str>,
+) -> Outcome {
+    let declared_at = existing_event(w, id, event)?;
+    let occurred_at = match happened {
+        None => None,
+        Some(_) if event == 1 => {
+            return Err(Failure::Usage(text::cli_cannot_redate_declaration()));
+        }
+        Some(typed) => {
+            let at = crate::app::when::parse(typed, w.now, crate::app::Zone::Local)
+                .and_then(|at| {
+                    crate::app::when::check(at, w.now, declared_at, w.force).map(|()| at)
+                })
+                .map_err(|e| Failure::Usage(text::when_error(&e)))?;
+            Some(at)
+        }
+    };
+    let change = Change::Corrected {
+        event,
+        text: non_empty(text_in, &text::cli_the_correction())?,
+        occurred_at,
+    };
+    append(w.store, id, w.when(), w.author, change)
+}
+
+/// Fails unless `event` is in the incident's journal; gives when it was declared.
+fn existing_event(
+    w: &Writer,
+    id: IncidentId,
+    event: u64,
+) -> Result<chrono::DateTime<chrono::Utc>, Failure> {
     let state = state(w.store, id)?;
     if event == 0 || event > state.event_count {
         return Err(Failure::Failed(text::cli_unknown_event(
@@ -239,19 +291,5 @@ pub fn amend(w: &Writer, id: IncidentId, event: u64, text_in: &str, retract: boo
             state.event_count,
         )));
     }
-    if retract && event == 1 {
-        return Err(Failure::Failed(text::cli_cannot_retract_declaration()));
-    }
-    let change = if retract {
-        Change::Retracted {
-            event,
-            reason: non_empty(text_in, "--reason")?,
-        }
-    } else {
-        Change::Corrected {
-            event,
-            text: non_empty(text_in, &text::cli_the_correction())?,
-        }
-    };
-    append(w.store, id, w.when(), w.author, change)
+    Ok(state.declared_at)
 }

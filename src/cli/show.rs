@@ -250,10 +250,20 @@ pub fn show(
     }
     outln!("{} ({})", text::pane_journal(), events.len());
     for e in &events {
+        // When it happened; when it was written down too, if apart.
+        let logged = e
+            .logged_apart()
+            .map(|t| {
+                format!(
+                    " ({})",
+                    text::logged_at(&t.format("%Y-%m-%d %H:%MZ").to_string())
+                )
+            })
+            .unwrap_or_default();
         outln!(
-            "  #{:<4} {} {:<10} {}",
+            "  #{:<4} {} {:<10} {}{logged}",
             e.id,
-            e.at.format("%Y-%m-%d %H:%M:%SZ"),
+            e.occurred().format("%Y-%m-%d %H:%M:%SZ"),
             safe(&e.author),
             safe(&text::event_line(&e.change, Some(&state)))
         );

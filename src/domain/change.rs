@@ -1,7 +1,10 @@
 //! Every kind of change an incident's journal can record. Events are never edited: a
 //! correction is itself a change that names the event it corrects.
 
-use super::{Category, ClockDef, Contact, EntityFlags, Flag, IncidentId, Severity, Tlp};
+use super::{
+    Amendment, Category, ClockDef, Contact, EntityFlags, Flag, IncidentId, Resolution, Severity,
+    Tlp,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -9,29 +12,10 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     Declared(Declaration),
-    TitleChanged {
-        title: String,
-    },
-    SeverityChanged {
-        severity: Severity,
-    },
-    CategoryChanged {
-        category: Category,
-    },
-    TlpChanged {
-        tlp: Tlp,
-    },
-    CommanderChanged {
-        commander: String,
-    },
-    ScopeChanged {
-        scope: Scope,
-    },
-    SummaryChanged {
-        summary: String,
-    },
-    DetectedAtChanged {
-        detected_at: DateTime<Utc>,
+    /// A fact of the incident set anew after the declaration, and why.
+    Amended {
+        amendment: Amendment,
+        reason: String,
     },
     /// The incident moved to `phase` (forward or back). `left_open` lists the items of
     /// the phase it left that were neither done nor marked not applicable.
@@ -119,9 +103,13 @@ pub enum Change {
         field: String,
         text: String,
     },
+    /// What was wrong with an earlier event. `occurred_at` says when it really
+    /// happened: the fold then dates the event (a flag: its instant) by it.
     Corrected {
         event: u64,
         text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        occurred_at: Option<DateTime<Utc>>,
     },
     /// A drill's script, recorded when the exercise starts: the briefing and the injects
     /// to deliver at their time.
@@ -141,7 +129,16 @@ pub enum Change {
         event: u64,
         reason: String,
     },
+    /// The incident is over: how it ended, what was said of it, and the clocks left
+    /// running on purpose (none unless the operator said so).
     Closed {
+        resolution: Resolution,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        summary: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        left_running: Vec<String>,
+    },
+    Reopened {
         reason: String,
     },
 }

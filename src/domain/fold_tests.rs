@@ -164,6 +164,7 @@ fn corrections_refer_to_the_original() {
         Change::Corrected {
             event: 2,
             text: "it was FS03".into(),
+            occurred_at: None,
         },
     ]))
     .unwrap();
@@ -284,8 +285,53 @@ fn any_change() -> impl Strategy<Value = Change> {
         (item, prop::option::of("[a-z]{1,5}"))
             .prop_map(|(item, person)| Change::ItemAssigned { item, person }),
         "[a-z]{0,8}".prop_map(|text| Change::NoteAdded { text }),
-        (0u8..6).prop_map(|l| Change::SeverityChanged {
-            severity: Severity::ALL[l as usize]
+        (0u8..6).prop_map(|l| Change::Amended {
+            amendment: Amendment::Severity(Severity::ALL[l as usize]),
+            reason: String::new(),
+        }),
+        "[a-z]{1,5}".prop_map(|t| Change::Amended {
+            amendment: Amendment::Title(t),
+            reason: "r".into(),
+        }),
+        any::<bool>().prop_map(|on| Change::Amended {
+            amendment: Amendment::Nis2(on),
+            reason: String::new(),
+        }),
+        Just(Change::Closed {
+            resolution: Resolution::Resolved,
+            summary: String::new(),
+            left_running: vec![],
+        }),
+        Just(Change::Reopened { reason: "r".into() }),
+        (1u64..45).prop_map(|event| Change::Retracted {
+            event,
+            reason: "r".into()
+        }),
+        (1u64..45, -200i64..200).prop_map(|(event, m)| Change::Corrected {
+            event,
+            text: "t".into(),
+            occurred_at: Some(t0() + TimeDelta::minutes(m)),
+        }),
+        Just(Change::ClockStarted {
+            clock: "gdpr".into()
+        }),
+        (-200i64..200).prop_map(|m| Change::FlagSet {
+            flag: Flag::PersonalData,
+            at: Some(t0() + TimeDelta::minutes(m)),
+        }),
+        "[a-z]{1,5}".prop_map(|contact| Change::ContactAttempted {
+            contact,
+            contact_id: None,
+            outcome: ContactOutcome::Reached,
+            note: String::new(),
+        }),
+        "[a-z]{1,5}".prop_map(|text| Change::LessonAdded {
+            lesson: Lesson {
+                kind: LessonKind::Cause,
+                text,
+                owner: None,
+                due: None,
+            }
         }),
         prop_oneof![Just("identification"), Just("containment"), Just("nope")].prop_map(|p| {
             Change::PhaseAdvanced {
@@ -320,8 +366,8 @@ proptest! {
         let full = fold(&events).unwrap();
         prop_assert_eq!(&full, &fold(&events).unwrap());
         let mut live = IncidentState::declared(&events[0]).unwrap();
-        for e in &events[1..] {
-            live.apply(e).unwrap();
+        for n in 2..=events.len() {
+            live.follow(&events[..n]).unwrap();
         }
         prop_assert_eq!(&live, &full);
         prop_assert_eq!(full.event_count, events.len() as u64);
@@ -354,7 +400,135 @@ proptest! {
         }
         let state = fold(&events).unwrap();
         prop_assert_eq!(summary.severity, state.severity);
+        prop_assert_eq!(&summary.title, &state.title);
+        prop_assert_eq!(summary.closed, state.closure.is_some());
         prop_assert_eq!(Some(summary.phase.as_str()), state.phase().map(|p| p.name.as_str()));
         prop_assert_eq!(summary.head.count, events.len() as u64);
     }
+
+    /// A retracted event has no effect at all: the incident is as if it had never been
+    /// recorded (a note in its place keeps the numbers), on everything but the journal's
+    /// own lines.
+    #[test]
+    fn a_retraction_undoes_its_event(
+        changes in proptest::collection::vec(any_change(), 1..40),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let events = chain(changes.clone());
+        let target = 2 + pick.index(events.len() - 1) as u64;
+        let mut retracted = changes.clone();
+        retracted.push(Change::Retracted { event: target, reason: "wrong".into() });
+        let mut without = changes;
+        without[(target - 2) as usize] = Change::NoteAdded { text: "placeholder".into() };
+        prop_assert_eq!(facts(fold(&chain(retracted)).unwrap()), facts(fold(&chain(without)).unwrap()));
+    }
+
+    /// Facts are dated by when they happened, never by when they were written down: the
+    /// same journal written late (each event logged an hour after it happened) folds to
+    /// the same incident as one written as it happened.
+    #[test]
+    fn facts_follow_when_things_happened_not_when_they_were_logged(
+        changes in proptest::collection::vec(any_change(), 0..30),
+    ) {
+        let live = chain(changes);
+        let late: Vec<Event> = live
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                e.occurred_at = Some(e.occurred());
+                e.at += TimeDelta::hours(1);
+                e
+            })
+            .collect();
+        let as_it_happened = fold(&live).unwrap();
+        let written_late = fold(&late).unwrap();
+        prop_assert_eq!(written_late.last_event_at, as_it_happened.last_event_at + TimeDelta::hours(1));
+        prop_assert_eq!(facts(written_late), facts(as_it_happened));
+    }
+}
+
+/// The state without what only describes the journal itself.
+fn facts(mut state: IncidentState) -> IncidentState {
+    state.retracted.clear();
+    state.corrections.clear();
+    state.event_count = 0;
+    state.last_event_at = DateTime::UNIX_EPOCH;
+    state
+}
+
+#[test]
+fn a_retracted_flag_stops_its_clock_and_can_be_set_again() {
+    let flag = |m: i64| Change::FlagSet {
+        flag: Flag::PersonalData,
+        at: Some(t0() + TimeDelta::minutes(m)),
+    };
+    let state = fold(&chain(vec![
+        flag(-600),
+        Change::Retracted {
+            event: 2,
+            reason: "typo".into(),
+        },
+    ]))
+    .unwrap();
+    assert!(state.clock_facts.flags.is_empty());
+    assert_eq!(state.clocks().get("gdpr").unwrap().state.deadline(), None);
+    let again = fold(&chain(vec![
+        flag(-600),
+        Change::Retracted {
+            event: 2,
+            reason: "typo".into(),
+        },
+        flag(-60),
+    ]))
+    .unwrap();
+    assert_eq!(
+        again.clocks().get("gdpr").unwrap().state.deadline(),
+        Some(t0() - TimeDelta::minutes(60) + TimeDelta::hours(72))
+    );
+}
+
+#[test]
+fn a_correction_with_a_time_moves_the_deadline_and_a_retracted_retraction_restores() {
+    let state = fold(&chain(vec![
+        Change::FlagSet {
+            flag: Flag::PersonalData,
+            at: None,
+        },
+        Change::Corrected {
+            event: 2,
+            text: "known since the morning".into(),
+            occurred_at: Some(t0() - TimeDelta::hours(5)),
+        },
+    ]))
+    .unwrap();
+    assert_eq!(
+        state.clocks().get("gdpr").unwrap().state.deadline(),
+        Some(t0() - TimeDelta::hours(5) + TimeDelta::hours(72))
+    );
+    let restored = fold(&chain(vec![
+        Change::ItemChecked { item: "i1".into() },
+        Change::Retracted {
+            event: 2,
+            reason: "not done".into(),
+        },
+        Change::Retracted {
+            event: 3,
+            reason: "it was done".into(),
+        },
+    ]))
+    .unwrap();
+    assert!(restored.item("i1").unwrap().done.is_some());
+    assert_eq!(restored.retracted.get(&3).map(|r| r.0), Some(4));
+    assert!(!restored.retracted.contains_key(&2));
+}
+
+#[test]
+fn the_declaration_cannot_be_retracted() {
+    let state = fold(&chain(vec![Change::Retracted {
+        event: 1,
+        reason: "oops".into(),
+    }]))
+    .unwrap();
+    assert_eq!(state.title, "Phishing wave");
+    assert!(state.retracted.is_empty());
 }

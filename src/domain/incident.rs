@@ -1,8 +1,9 @@
 //! The current state of an incident: a pure fold over its journal.
 
 use super::{
-    Category, Change, ClockDef, ClockFacts, Clocks, ContactOutcome, Declaration, Event,
-    EvidenceSpec, Hints, IncidentId, ItemSpec, Lesson, Origin, PhaseSpec, Scope, Severity, Tlp,
+    Amendment, Category, Change, ClockDef, ClockFacts, Clocks, ContactOutcome, Declaration, Event,
+    EvidenceSpec, Hints, IncidentId, ItemSpec, Lesson, Origin, PhaseSpec, Resolution, Scope,
+    Severity, Tlp,
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -40,7 +41,8 @@ pub struct IncidentState {
     pub report: BTreeMap<String, String>,
     /// Event id → ids of the events that correct it.
     pub corrections: BTreeMap<u64, Vec<u64>>,
-    pub closed_at: Option<DateTime<Utc>>,
+    /// How it ended, while it stays closed (a reopening clears it).
+    pub closure: Option<Closure>,
     pub event_count: u64,
     pub last_event_at: DateTime<Utc>,
 }
@@ -57,6 +59,15 @@ pub struct ChecklistItem {
     pub assignee: Option<String>,
     pub done: Option<Done>,
     pub not_applicable: Option<NotApplicable>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closure {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub resolution: Resolution,
+    pub summary: String,
+    pub left_running: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -171,12 +182,21 @@ impl ChecklistItem {
 
 /// Replays a journal into the incident's current state. Deterministic: the same events
 /// always give the same state. Changes that refer to something unknown (an item id that
-/// does not exist) are kept in the journal but change nothing.
+/// does not exist) are kept in the journal but change nothing. A retracted event is
+/// counted and listed but has no effect; a re-dated one counts at its corrected time.
 pub fn fold(events: &[Event]) -> Result<IncidentState, FoldError> {
     let (first, rest) = events.split_first().ok_or(FoldError::Empty)?;
     let mut state = IncidentState::declared(first)?;
+    let withdrawn = super::withdrawn(events);
+    let redated = super::effective::redated(events, &withdrawn);
     for event in rest {
-        state.apply(event)?;
+        if withdrawn.contains(&event.id) {
+            state.pass(event)?;
+        } else if let Some(at) = redated.get(&event.id) {
+            state.apply(&event.redated(*at))?;
+        } else {
+            state.apply(event)?;
+        }
     }
     Ok(state)
 }
@@ -236,28 +256,45 @@ impl IncidentState {
             },
             report: BTreeMap::new(),
             corrections: BTreeMap::new(),
-            closed_at: None,
+            closure: None,
             event_count: 1,
             last_event_at: event.at,
         })
     }
 
-    /// Applies one more event. The same function the full fold uses, so a live screen
-    /// that applies events as they are saved always equals a fresh fold.
-    pub fn apply(&mut self, event: &Event) -> Result<(), FoldError> {
+    /// One more event on a live state, `events` being the whole journal up to and
+    /// including it. Most apply in place, by the same function the full fold uses; a
+    /// retraction or a re-dating correction changes what came before, so the state is
+    /// folded again. Either way a live screen always equals a fresh fold.
+    pub fn follow(&mut self, events: &[Event]) -> Result<(), FoldError> {
+        match events.last() {
+            Some(last) if last.change.rewrites_history() => {
+                *self = fold(events)?;
+                Ok(())
+            }
+            Some(last) => self.apply(last),
+            None => Err(FoldError::Empty),
+        }
+    }
+
+    /// A withdrawn event: in the journal's count, without effect.
+    fn pass(&mut self, event: &Event) -> Result<(), FoldError> {
+        if matches!(event.change, Change::Declared(_)) {
+            return Err(FoldError::DeclaredTwice(event.id));
+        }
+        self.event_count += 1;
+        self.last_event_at = event.at;
+        Ok(())
+    }
+
+    /// Applies one more event that is in force.
+    fn apply(&mut self, event: &Event) -> Result<(), FoldError> {
         let by = &event.author;
         // When it happened: every fact below is dated by it, not by when it was written.
         let at = event.occurred();
         match &event.change {
             Change::Declared(_) => return Err(FoldError::DeclaredTwice(event.id)),
-            Change::TitleChanged { title } => self.title = title.clone(),
-            Change::SeverityChanged { severity } => self.severity = *severity,
-            Change::CategoryChanged { category } => self.category = *category,
-            Change::TlpChanged { tlp } => self.tlp = *tlp,
-            Change::CommanderChanged { commander } => self.commander = Some(commander.clone()),
-            Change::ScopeChanged { scope } => self.scope = *scope,
-            Change::SummaryChanged { summary } => self.summary = summary.clone(),
-            Change::DetectedAtChanged { detected_at } => self.detected_at = Some(*detected_at),
+            Change::Amended { amendment, .. } => self.amend(amendment),
             Change::PhaseAdvanced { phase, .. } => {
                 if let Some(index) = self.phases.iter().position(|p| &p.id == phase) {
                     self.current_phase = index;
@@ -389,9 +426,11 @@ impl IncidentState {
                 event: target,
                 reason,
             } => {
-                self.retracted
-                    .entry(*target)
-                    .or_insert((event.id, reason.clone()));
+                if super::effective::retractable(*target, event.id) {
+                    self.retracted
+                        .entry(*target)
+                        .or_insert((event.id, reason.clone()));
+                }
             }
             Change::FlagSet { flag, at: stated } => {
                 // The earliest instant wins: a flag backdated later moves deadlines earlier.
@@ -428,11 +467,44 @@ impl IncidentState {
             Change::Corrected { event: target, .. } => {
                 self.corrections.entry(*target).or_default().push(event.id);
             }
-            Change::Closed { .. } => self.closed_at = Some(at),
+            Change::Closed {
+                resolution,
+                summary,
+                left_running,
+            } => {
+                self.closure = Some(Closure {
+                    at,
+                    by: by.clone(),
+                    resolution: resolution.clone(),
+                    summary: summary.clone(),
+                    left_running: left_running.clone(),
+                });
+            }
+            Change::Reopened { .. } => self.closure = None,
         }
         self.event_count += 1;
         self.last_event_at = event.at;
         Ok(())
+    }
+
+    fn amend(&mut self, amendment: &Amendment) {
+        match amendment {
+            Amendment::Title(title) => self.title = title.clone(),
+            Amendment::Severity(severity) => self.severity = *severity,
+            Amendment::Category(category) => self.category = *category,
+            Amendment::Tlp(tlp) => self.tlp = *tlp,
+            Amendment::Commander(commander) => self.commander = commander.clone(),
+            Amendment::Scope(scope) => self.scope = *scope,
+            Amendment::Summary(summary) => self.summary = summary.clone(),
+            Amendment::DetectedAt(at) => self.detected_at = *at,
+            Amendment::Nis2(applies) => self.clock_facts.entity.nis2 = *applies,
+            Amendment::Dora(applies) => self.clock_facts.entity.dora = *applies,
+        }
+    }
+
+    /// When it was closed, while it stays closed.
+    pub fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.closure.as_ref().map(|c| c.at)
     }
 
     pub fn evidence_item(&self, reference: &str) -> Option<&EvidenceRecord> {

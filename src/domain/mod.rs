@@ -1,11 +1,13 @@
 //! The incident domain: pure Rust, no I/O, no clock reads (`now` is always passed in).
 
+mod amendment;
 mod category;
 mod change;
 pub mod clocks;
 mod contact;
 pub mod demo;
 mod directory;
+mod effective;
 mod event;
 mod incident;
 mod incident_id;
@@ -16,6 +18,7 @@ mod stage;
 mod summary;
 mod tlp;
 
+pub use amendment::{Amendment, Field, Resolution};
 pub use category::{Category, UnknownCategory};
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
@@ -30,10 +33,11 @@ pub use directory::{
     Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
     free_contact_id, severity_of,
 };
+pub use effective::{effective, withdrawn};
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
-    ChecklistItem, ContactAttempt, Custody, Done, Drill, EvidenceRecord, FoldError, IncidentState,
-    NotApplicable, RetainerAlert, fold,
+    ChecklistItem, Closure, ContactAttempt, Custody, Done, Drill, EvidenceRecord, FoldError,
+    IncidentState, NotApplicable, RetainerAlert, fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
 pub use playbook::{
@@ -42,7 +46,7 @@ pub use playbook::{
 pub use scenario::Scenario;
 pub use severity::{Severity, UnknownSeverity};
 pub use stage::Stage;
-pub use summary::IncidentSummary;
+pub use summary::{Declared, IncidentSummary};
 pub use tlp::{Tlp, UnknownTlp};
 
 #[cfg(test)]

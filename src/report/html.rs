@@ -103,6 +103,22 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>")?;
     }
     out.push_str("</tbody></table>\n");
+    if !r.retractions.is_empty() {
+        writeln!(out, "<h2>{}</h2>", text::report_retractions())?;
+        head(out, &["#", "Event", "Retracted by", "Reason"])?;
+        for x in &r.retractions {
+            row(
+                out,
+                &[
+                    x.event.to_string(),
+                    format!("<del>{}</del>", escape(&x.text)),
+                    format!("#{}", x.retracted_by),
+                    escape(&x.reason),
+                ],
+            )?;
+        }
+        out.push_str("</tbody></table>\n");
+    }
 
     writeln!(out, "<h2>{}</h2>", text::report_summary())?;
     writeln!(
@@ -124,7 +140,12 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         };
         row(
             out,
-            &[e.event.to_string(), utc(e.at), escape(&e.author), line],
+            &[
+                e.event.to_string(),
+                escape(&super::entry_time(e)),
+                escape(&e.author),
+                line,
+            ],
         )?;
     }
     out.push_str("</tbody></table>\n");

@@ -110,9 +110,28 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
             out,
             "| {} | {} | {} | {line} |",
             e.event,
-            utc(e.at),
+            super::entry_time(e),
             escape(&e.author)
         )?;
+    }
+
+    if !r.retractions.is_empty() {
+        writeln!(out, "\n## {}\n", text::report_retractions())?;
+        writeln!(
+            out,
+            "{}",
+            table_head(&["#", "Event", "Retracted by", "Reason"])
+        )?;
+        for x in &r.retractions {
+            writeln!(
+                out,
+                "| {} | ~~{}~~ | #{} | {} |",
+                x.event,
+                escape(&x.text),
+                x.retracted_by,
+                escape(&x.reason)
+            )?;
+        }
     }
 
     writeln!(out, "\n## {}\n", text::report_phases())?;

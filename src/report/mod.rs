@@ -34,6 +34,8 @@ pub struct Report {
     pub phase_model: Option<String>,
     pub generated_at: DateTime<Utc>,
     pub timeline: Vec<TimelineEntry>,
+    /// Events withdrawn, left out of everything above and below, with why.
+    pub retractions: Vec<RetractionReport>,
     pub phases: Vec<PhaseReport>,
     pub clocks: Vec<ClockReport>,
     pub contacts: Vec<ContactReport>,
@@ -45,12 +47,23 @@ pub struct Report {
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineEntry {
     pub event: u64,
+    /// When it happened.
     pub at: DateTime<Utc>,
+    /// When it was written down, if more than a minute apart from when it happened.
+    pub logged_at: Option<DateTime<Utc>>,
     pub author: String,
     pub kind: String,
     pub text: String,
     /// "retracted: reason" or the ids of corrections, for the reader.
     pub amended: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RetractionReport {
+    pub event: u64,
+    pub text: String,
+    pub retracted_by: u64,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,23 +225,39 @@ pub fn build(
     head_hash: &str,
     now: DateTime<Utc>,
 ) -> Report {
-    let timeline = events
+    let retractions = events
         .iter()
+        .filter_map(|e| {
+            let (by, reason) = state.retracted.get(&e.id)?;
+            Some(RetractionReport {
+                event: e.id,
+                text: text::event_line(&e.change, Some(state)),
+                retracted_by: *by,
+                reason: reason.clone(),
+            })
+        })
+        .collect();
+    // A retraction in force is told in `retractions`, with what it withdrew.
+    let told_apart = |e: &Event| {
+        state.retracted.contains_key(&e.id) || state.retracted.values().any(|(by, _)| *by == e.id)
+    };
+    // In the order things happened; the journal's numbers keep the written order.
+    let mut timeline: Vec<TimelineEntry> = events
+        .iter()
+        .filter(|e| !told_apart(e))
         .map(|e| {
-            let amended = match state.retracted.get(&e.id) {
-                Some((by, reason)) => Some(text::report_retracted(*by, reason)),
-                None => state.corrections.get(&e.id).map(|ids| {
-                    text::report_corrected(
-                        &ids.iter()
-                            .map(|i| format!("#{i}"))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    )
-                }),
-            };
+            let amended = state.corrections.get(&e.id).map(|ids| {
+                text::report_corrected(
+                    &ids.iter()
+                        .map(|i| format!("#{i}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            });
             TimelineEntry {
                 event: e.id,
-                at: e.at,
+                at: e.occurred(),
+                logged_at: e.logged_apart(),
                 author: e.author.clone(),
                 kind: change_kind(&e.change),
                 text: text::event_line(&e.change, Some(state)),
@@ -236,6 +265,7 @@ pub fn build(
             }
         })
         .collect();
+    timeline.sort_by_key(|e| (e.at, e.event));
     let phases = state
         .phases
         .iter()
@@ -263,7 +293,7 @@ pub fn build(
         category: crate::i18n::terms::category(state.category),
         declared_at: state.declared_at,
         detected_at: state.detected_at,
-        closed_at: state.closed_at,
+        closed_at: state.closed_at(),
         commander: state.commander.clone(),
         summary: crate::i18n::localized(&state.summary).into_owned(),
         playbook: state
@@ -276,6 +306,7 @@ pub fn build(
             .map(|p| crate::i18n::localized(&p.name).into_owned()),
         generated_at: now,
         timeline,
+        retractions,
         phases,
         clocks: state
             .clocks()
@@ -338,6 +369,14 @@ pub fn pretty_json(value: &impl Serialize) -> serde_json::Result<String> {
 
 fn raw_control(c: char) -> bool {
     c.is_control() && c != '\n'
+}
+
+/// When a timeline entry happened, and when it was logged if that was apart.
+fn entry_time(e: &TimelineEntry) -> String {
+    match e.logged_at {
+        Some(logged) => format!("{} ({})", utc(e.at), text::logged_at(&utc(logged))),
+        None => utc(e.at),
+    }
 }
 
 fn utc(t: DateTime<Utc>) -> String {

@@ -655,7 +655,54 @@ fn a_schema_3_store_opens_unchanged_with_events_that_happened_when_written() {
     drop(store);
     let db = sled::open(dir.path().join("db")).unwrap();
     let version = db.open_tree("meta").unwrap().get("schema_version").unwrap();
-    assert_eq!(version.as_deref(), Some(&b"4"[..]));
+    assert_eq!(
+        version.as_deref(),
+        Some(SCHEMA_VERSION.to_string().as_bytes())
+    );
+}
+
+/// A store written by the release before retractions undid their events (schema 4): its
+/// index entries lack what a summary now keeps; opened by this one, each is recomputed
+/// from its journal, and the journal's records are untouched byte for byte.
+#[test]
+fn a_schema_4_store_gets_its_summaries_recomputed_and_its_journal_untouched() {
+    let dir = crate::store::private_tempdir();
+    let id = IncidentId::new(false, 2026, 1);
+    let records = {
+        let store = SledStore::open(dir.path()).unwrap();
+        let retract = NewEvent::new(
+            t0() + TimeDelta::minutes(6),
+            "bob",
+            Change::Retracted {
+                event: 2,
+                reason: "wrong incident".into(),
+            },
+        );
+        store
+            .append(id, &[declare(id), note(5, "written then"), retract])
+            .unwrap();
+        store.force_schema_version(4).unwrap();
+        store.records(id).unwrap()
+    };
+    {
+        // The entry as the release wrote it: no `declared_as`, no `history`.
+        let db = sled::open(dir.path().join("db")).unwrap();
+        let tree = db.open_tree("incidents").unwrap();
+        let raw = tree.get(id.to_string()).unwrap().unwrap();
+        let mut entry: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+        let object = entry.as_object_mut().unwrap();
+        object.remove("declared_as");
+        object.remove("history");
+        tree.insert(id.to_string(), serde_json::to_vec(&entry).unwrap())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = SledStore::open(dir.path()).unwrap();
+    assert_eq!(store.records(id).unwrap(), records);
+    let summary = store.summary(id).unwrap().unwrap();
+    assert_eq!(summary.declared_as.title, format!("incident {id}"));
+    assert_eq!(summary.head.count, 3);
+    assert_eq!(store.list().unwrap().len(), 1);
 }
 
 /// An event written after the fact keeps both times; one written as it happens keeps

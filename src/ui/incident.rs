@@ -36,22 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         .as_deref()
         .map(safe)
         .unwrap_or_else(|| text::not_set().into());
-    let mut scope: Vec<String> = Vec::new();
-    for (on, name) in [
-        (s.scope.network, text::scope_network()),
-        (s.scope.cloud, text::scope_cloud()),
-        (s.scope.endpoints, text::scope_endpoints()),
-        (s.scope.personal_data, text::scope_personal_data()),
-    ] {
-        if on {
-            scope.push(name);
-        }
-    }
-    let scope = if scope.is_empty() {
-        text::scope_none()
-    } else {
-        scope.join(" · ")
-    };
+    let scope = text::scope(s.scope);
     let mut declared = vec![
         label(text::label_declared()),
         Span::raw(when(s.declared_at)),

@@ -50,6 +50,13 @@ pub fn warroom(dir: &Path) -> Command {
     cmd
 }
 
+/// The binary working on the store in `dir`, its clock set to `now` (RFC 3339).
+pub fn warroom_at(dir: &Path, now: &str) -> Command {
+    let mut cmd = warroom(dir);
+    cmd.env("WARROOM_NOW", now);
+    cmd
+}
+
 /// A folder only this user can reach, as a data directory must be.
 pub fn tmp() -> TempDir {
     use std::os::unix::fs::PermissionsExt;

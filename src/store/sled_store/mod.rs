@@ -48,8 +48,10 @@ pub use read_only::only_readable;
 /// `journal/<id>` tree per incident; 2: one database per incident; 3: the contacts'
 /// journal in its own database instead of the index; 4: events may say when they
 /// happened (`occurred_at`), which older builds cannot read (nothing to migrate: an
-/// event without it happened when it was written).
-pub const SCHEMA_VERSION: u32 = 4;
+/// event without it happened when it was written); 5: a retraction undoes its event and
+/// the index's summaries keep what they need to undo one (each is recomputed from its
+/// journal; the journals are not touched).
+pub const SCHEMA_VERSION: u32 = 5;
 const INDEX: &str = "db";
 const JOURNALS: &str = "journals";
 const CONTACTS: &str = "contacts";
@@ -263,6 +265,12 @@ impl SledStore {
                 }
                 if found < 3 {
                     migrate::contacts_to_their_journal(self, &index)?;
+                }
+                if found < 5 {
+                    for id in self.journal_ids()? {
+                        self.reindex(id)?;
+                    }
+                    index.flush()?;
                 }
                 if found < SCHEMA_VERSION {
                     index.set_schema(SCHEMA_VERSION)?;
