@@ -104,6 +104,28 @@ pub fn scope_none() -> String {
 }
 
 // Clocks pane.
+pub fn closed() -> String {
+    tr("closed")
+}
+pub fn closed_line(resolution: &str, at: &str, lasted: &str) -> String {
+    tr_args(
+        "closed-line",
+        &[
+            ("resolution", resolution.to_string().into()),
+            ("at", at.to_string().into()),
+            ("lasted", lasted.to_string().into()),
+        ],
+    )
+}
+pub fn closed_after(lasted: &str, resolution: &str) -> String {
+    tr_args(
+        "closed-after",
+        &[
+            ("lasted", lasted.to_string().into()),
+            ("resolution", resolution.to_string().into()),
+        ],
+    )
+}
 pub fn clock_since_declared() -> String {
     tr("clock-since-declared")
 }
@@ -1325,6 +1347,39 @@ pub fn cli_the_correction() -> String {
 pub fn cli_cannot_retract_declaration() -> String {
     tr("cli-cannot-retract-declaration")
 }
+pub fn cli_bad_value(field: &str, found: &str, valid: &str) -> String {
+    tr_args(
+        "cli-bad-value",
+        &[
+            ("field", field.to_string().into()),
+            ("found", found.to_string().into()),
+            ("valid", valid.to_string().into()),
+        ],
+    )
+}
+
+/// Why nothing was recorded, and what to do instead.
+pub fn refusal(id: crate::domain::IncidentId, refusal: &crate::domain::Refusal) -> String {
+    use crate::domain::Refusal as R;
+    match refusal {
+        R::Unchanged(amendment) => tr_args(
+            "refused-unchanged",
+            &[
+                ("id", shown(id)),
+                ("value", amendment_line(amendment).into()),
+            ],
+        ),
+        R::AlreadyClosed => tr_args("refused-already-closed", &[("id", shown(id))]),
+        R::NotClosed => tr_args("refused-not-closed", &[("id", shown(id))]),
+        R::ClocksRunning(clocks) => tr_args(
+            "refused-clocks-running",
+            &[("id", shown(id)), ("clocks", clocks.join(", ").into())],
+        ),
+        R::DuplicateOfItself => tr_args("refused-duplicate-of-itself", &[("id", shown(id))]),
+        R::MissingDetail => tr("refused-missing-detail"),
+    }
+}
+
 pub fn cli_cannot_redate_declaration() -> String {
     tr("cli-cannot-redate-declaration")
 }

@@ -96,3 +96,148 @@ fn a_retracted_call_lesson_or_evidence_is_left_out_of_the_report() {
         .unwrap();
     assert!(!timeline.contains("Wrong lesson"), "{timeline}");
 }
+
+#[test]
+fn every_fact_can_be_set_with_a_reason_and_a_bad_value_lists_the_valid_ones() {
+    let dir = tmp();
+    let id = declare(dir.path(), "Mail server encrypted", "3");
+    let set = |args: &[&str]| {
+        let mut all = vec!["set", id.as_str()];
+        all.extend_from_slice(args);
+        ok(warroom(dir.path()).args(all))
+    };
+    let out = set(&["severity", "5", "--reason", "payroll data encrypted too"]);
+    assert!(
+        out.contains("saved") && out.contains("payroll data encrypted too"),
+        "{out}"
+    );
+    set(&["title", "Ransomware on the mail and payroll servers"]);
+    set(&["category", "malicious-code"]);
+    set(&["tlp", "TLP:RED"]);
+    set(&["commander", "Camille Martin"]);
+    set(&["scope", "network,endpoints,personal-data"]);
+    set(&["summary", "LockBit-style encryption after a phishing mail"]);
+    set(&["detected-at", "2026-11-28 06:40"]);
+    set(&["nis2", "yes"]);
+    let shown = show_json(dir.path(), &id);
+    assert_eq!(shown["severity"]["level"], 5);
+    assert_eq!(shown["title"], "Ransomware on the mail and payroll servers");
+    assert_eq!(shown["category"], "malicious-code");
+    assert_eq!(shown["tlp"], "TLP:RED");
+    assert_eq!(shown["commander"], "Camille Martin");
+    assert_eq!(shown["scope"]["personal_data"], true);
+    assert_eq!(shown["scope"]["cloud"], false);
+    assert_eq!(shown["detected_at"], "2026-11-28T06:40:00Z");
+    assert_eq!(shown["entity"]["nis2"], true);
+    // The list follows (title, severity).
+    let listed = list_json(dir.path());
+    assert_eq!(listed[0]["severity"], "emergency", "{listed:?}");
+    assert!(listed[0].get("history").is_none());
+
+    // Same value: said, nothing recorded.
+    let before = journal_len(dir.path(), &id);
+    let out = set(&["severity", "5"]);
+    assert!(out.contains("nothing recorded"), "{out}");
+    assert_eq!(journal_len(dir.path(), &id), before);
+    // Clearing.
+    set(&["commander", "none"]);
+    assert_eq!(
+        show_json(dir.path(), &id)["commander"],
+        serde_json::Value::Null
+    );
+
+    let err = fails(warroom(dir.path()).args(["set", &id, "colour", "red"]), 2);
+    assert!(
+        err.contains("detected-at") && err.contains("colour"),
+        "{err}"
+    );
+    let err = fails(warroom(dir.path()).args(["set", &id, "severity", "9"]), 2);
+    assert!(err.contains("9"), "{err}");
+    let err = fails(warroom(dir.path()).args(["set", &id, "scope", "moon"]), 2);
+    assert!(err.contains("personal-data"), "{err}");
+    let err = fails(
+        warroom(dir.path()).args(["set", &id, "detected-at", "2027-01-01 00:00"]),
+        2,
+    );
+    assert!(err.contains("future"), "{err}");
+    assert_eq!(journal_len(dir.path(), &id), before + 1);
+}
+
+#[test]
+fn closing_needs_every_clock_settled_or_left_open_on_purpose_and_can_be_undone() {
+    let dir = tmp();
+    let id = declare(dir.path(), "Customer database exposed", "3");
+    ok(warroom(dir.path()).args(["flag", &id, "personal-data"]));
+    let err = fails(
+        warroom(dir.path()).args(["close", &id, "--resolution", "resolved"]),
+        1,
+    );
+    assert!(
+        err.contains("gdpr-authority") && err.contains("--leave-open"),
+        "{err}"
+    );
+    ok(warroom(dir.path()).args(["clock", &id, "gdpr-authority", "met", "--ref", "CNIL-1"]));
+    ok(warroom(dir.path()).args([
+        "clock",
+        &id,
+        "gdpr-subjects",
+        "waive",
+        "--reason",
+        "no high risk to people",
+    ]));
+    let out = ok(warroom_at(dir.path(), "2026-12-02T16:30:00Z").args([
+        "close",
+        &id,
+        "--resolution",
+        "resolved",
+        "--summary",
+        "Restored from backups",
+    ]));
+    assert!(out.contains("Closed: resolved"), "{out}");
+    let text = ok(warroom_at(dir.path(), "2026-12-09T00:00:00Z").args(["show", &id]));
+    assert!(
+        text.contains("Closed (resolved) at 2026-12-02T16:30:00+00:00, after 4d 02:30:00"),
+        "the duration stops at the close: {text}"
+    );
+    let list = ok(warroom(dir.path()).arg("list"));
+    assert!(list.contains("[closed]"), "{list}");
+    let again = ok(warroom(dir.path()).args(["close", &id, "--resolution", "resolved"]));
+    assert!(again.contains("already closed"), "{again}");
+
+    ok(warroom(dir.path()).args(["reopen", &id, "--reason", "new encrypted share found"]));
+    let listed = list_json(dir.path());
+    assert_eq!(listed[0]["closed"], false);
+    let out = ok(warroom(dir.path()).args(["reopen", &id, "--reason", "x"]));
+    assert!(out.contains("not closed"), "{out}");
+}
+
+#[test]
+fn open_incidents_are_listed_before_closed_ones() {
+    let dir = tmp();
+    let first = declare(dir.path(), "Old phishing", "2");
+    let second = declare(dir.path(), "New ransomware", "4");
+    ok(warroom_at(dir.path(), "2026-11-28T15:00:00Z").args([
+        "close",
+        &second,
+        "--resolution",
+        &format!("duplicate:{first}"),
+    ]));
+    let listed = list_json(dir.path());
+    assert_eq!(listed[0]["id"], first.as_str(), "open first though older");
+    assert_eq!(listed[1]["closed"], true);
+    let err = fails(
+        warroom(dir.path()).args([
+            "close",
+            &first,
+            "--resolution",
+            &format!("duplicate:{first}"),
+        ]),
+        2,
+    );
+    assert!(err.contains("itself"), "{err}");
+    let err = fails(
+        warroom(dir.path()).args(["close", &first, "--resolution", "fixed"]),
+        2,
+    );
+    assert!(err.contains("false-positive"), "{err}");
+}

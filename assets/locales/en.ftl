@@ -641,3 +641,17 @@ resolution-duplicate = duplicate of { $of }
 resolution-transferred = transferred to { $to }
 cli-cannot-redate-declaration = event 1 is the declaration: its time is when the incident was declared; to say when it was detected, use `warroom set ID detected-at WHEN`
 cli-bad-event = '{ $found }' is not an event number (as `warroom show` lists them: 26 or #26)
+
+what-field = field
+cli-bad-value = { $field } cannot be '{ $found }'; valid values: { $valid }
+cli-bad-resolution = unknown resolution '{ $found }'; valid values: resolved, false-positive, duplicate:INCIDENT-ID, transferred:WHO
+refused-unchanged = { $id }: already so ({ $value }); nothing recorded
+refused-already-closed = { $id } is already closed; nothing recorded (to work on it again: warroom reopen { $id } --reason R)
+refused-not-closed = { $id } is not closed; nothing recorded
+refused-clocks-running = { $id } still has clocks running: { $clocks }. Mark each met (warroom clock { $id } CLOCK met --ref R) or waived (warroom clock { $id } CLOCK waive --reason R), or close with --leave-open to leave them running on purpose; nothing recorded
+refused-duplicate-of-itself = { $id } cannot be a duplicate of itself; name the incident it duplicates
+refused-missing-detail = say to whom it was transferred: transferred:WHO
+
+closed = closed
+closed-line = Closed ({ $resolution }) at { $at }, after { $lasted }
+closed-after = Closed after { $lasted }: { $resolution }

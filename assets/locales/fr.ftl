@@ -657,3 +657,17 @@ resolution-duplicate = doublon de { $of }
 resolution-transferred = transmis à { $to }
 cli-cannot-redate-declaration = l’événement 1 est la déclaration : son heure est celle de la déclaration ; pour dire quand l’incident a été détecté, utilisez `warroom set ID detected-at QUAND`
 cli-bad-event = « { $found } » n’est pas un numéro d’événement (comme `warroom show` les liste : 26 ou #26)
+
+what-field = champ
+cli-bad-value = { $field } ne peut valoir « { $found } » ; valeurs possibles : { $valid }
+cli-bad-resolution = issue inconnue « { $found } » ; valeurs possibles : resolved, false-positive, duplicate:ID-INCIDENT, transferred:QUI
+refused-unchanged = { $id } : c’est déjà le cas ({ $value }) ; rien n’est enregistré
+refused-already-closed = { $id } est déjà clos ; rien n’est enregistré (pour le reprendre : warroom reopen { $id } --reason R)
+refused-not-closed = { $id } n’est pas clos ; rien n’est enregistré
+refused-clocks-running = des délais de { $id } courent encore : { $clocks }. Marquez chacun tenu (warroom clock { $id } DÉLAI met --ref R) ou levé (warroom clock { $id } DÉLAI waive --reason R), ou clôturez avec --leave-open pour les laisser courir sciemment ; rien n’est enregistré
+refused-duplicate-of-itself = { $id } ne peut être un doublon de lui-même ; nommez l’incident qu’il reproduit
+refused-missing-detail = dites à qui il a été transmis : transferred:QUI
+
+closed = clos
+closed-line = Clos ({ $resolution }) le { $at }, après { $lasted }
+closed-after = Clos après { $lasted } : { $resolution }

@@ -142,6 +142,42 @@ pub enum Command {
         #[arg(value_parser = parse_flag)]
         flag: Flag,
     },
+    /// Change a fact of the incident, with why: title, severity, category, tlp,
+    /// commander, scope, summary, detected-at, nis2, dora ("none" clears commander and
+    /// detected-at).
+    Set {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(value_parser = parse_field)]
+        field: crate::domain::Field,
+        /// The new value: severity 1-5 or a name, a category, TLP:AMBER, a time (like
+        /// --at), yes/no, network,cloud,endpoints,personal-data…
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Close the incident: refused while a clock still runs, unless --leave-open.
+    Close {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// resolved, false-positive, duplicate:IR-2026-0003, transferred:WHO
+        #[arg(long, value_parser = parse_resolution)]
+        resolution: crate::domain::Resolution,
+        /// What happened and how it ended, in a few words (for the report).
+        #[arg(long)]
+        summary: Option<String>,
+        /// Close though clocks still run (they are named in the journal).
+        #[arg(long)]
+        leave_open: bool,
+    },
+    /// Reopen a closed incident.
+    Reopen {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        reason: String,
+    },
     /// Start a clock by hand, mark it met, or waive it.
     Clock {
         #[arg(value_parser = parse_id)]
@@ -448,6 +484,9 @@ impl Command {
             | Command::Lesson { id, .. }
             | Command::Correct { id, .. }
             | Command::Retract { id, .. }
+            | Command::Set { id, .. }
+            | Command::Close { id, .. }
+            | Command::Reopen { id, .. }
             | Command::Export { id, .. }
             | Command::AlertRetainer { id } => Some(*id),
             Command::Evidence { command } => match command {
@@ -490,21 +529,21 @@ pub enum ConfigCommand {
     Check { file: Option<PathBuf> },
 }
 
-fn parse_severity(s: &str) -> Result<Severity, String> {
+pub(super) fn parse_severity(s: &str) -> Result<Severity, String> {
     said(
         s.parse()
             .map_err(|e: crate::domain::UnknownSeverity| e.to_string()),
     )
 }
 
-fn parse_category(s: &str) -> Result<Category, String> {
+pub(super) fn parse_category(s: &str) -> Result<Category, String> {
     said(
         s.parse()
             .map_err(|e: crate::domain::UnknownCategory| e.to_string()),
     )
 }
 
-fn parse_tlp(s: &str) -> Result<Tlp, String> {
+pub(super) fn parse_tlp(s: &str) -> Result<Tlp, String> {
     said(
         s.parse()
             .map_err(|e: crate::domain::UnknownTlp| e.to_string()),
@@ -575,6 +614,46 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Whole seconds, 0 to 3600: how long to wait for a busy store.
+fn parse_field(s: &str) -> Result<crate::domain::Field, String> {
+    s.parse().map_err(|found: String| {
+        crate::i18n::tr_args(
+            "err-unknown-value",
+            &[
+                ("what", crate::i18n::tr("what-field").into()),
+                ("found", found.into()),
+                (
+                    "valid",
+                    crate::domain::Field::ALL
+                        .map(crate::domain::Field::slug)
+                        .join(", ")
+                        .into(),
+                ),
+            ],
+        )
+    })
+}
+
+/// `resolved`, `false-positive`, `duplicate:IR-2026-0003`, `transferred:WHO`.
+fn parse_resolution(s: &str) -> Result<crate::domain::Resolution, String> {
+    use crate::domain::Resolution;
+    let (kind, detail) = match s.split_once(':') {
+        Some((kind, detail)) => (kind.trim().to_ascii_lowercase(), Some(detail.trim())),
+        None => (s.trim().to_ascii_lowercase(), None),
+    };
+    let resolution = match (kind.as_str(), detail) {
+        ("resolved", None) => Some(Resolution::Resolved),
+        ("false-positive", None) => Some(Resolution::FalsePositive),
+        ("duplicate", Some(of)) => of.parse().ok().map(|of| Resolution::Duplicate { of }),
+        ("transferred", Some(to)) if !to.is_empty() => Some(Resolution::Transferred {
+            to: crate::app::forms::clean_line(to),
+        }),
+        _ => None,
+    };
+    resolution.ok_or_else(|| {
+        crate::i18n::tr_args("cli-bad-resolution", &[("found", s.to_string().into())])
+    })
+}
+
 /// An event's number in the journal, with or without its `#`.
 fn parse_event(s: &str) -> Result<u64, String> {
     let digits = s.trim().trim_start_matches('#');

@@ -15,6 +15,7 @@ mod contacts;
 mod exchange;
 pub mod help;
 mod items;
+mod lifecycle;
 mod playbook;
 mod record;
 mod show;
@@ -474,6 +475,19 @@ fn run_command(
             happened,
         } => record::correct(&writer, id, event, &text, happened.as_deref()),
         Command::Retract { id, event, reason } => record::retract(&writer, id, event, &reason),
+        Command::Set {
+            id,
+            field,
+            value,
+            reason,
+        } => lifecycle::set(&writer, id, field, &value, reason.as_deref()),
+        Command::Close {
+            id,
+            resolution,
+            summary,
+            leave_open,
+        } => lifecycle::close(&writer, id, resolution, summary.as_deref(), leave_open),
+        Command::Reopen { id, reason } => lifecycle::reopen(&writer, id, &reason),
         Command::Export { id, format, output } => {
             exchange::export(store, &config, id, format, output.as_deref(), now)
         }

@@ -22,6 +22,11 @@ pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
         let mut listed = Vec::new();
         for s in &incidents {
             let mut entry = serde_json::to_value(s).map_err(|e| Failure::Failed(e.to_string()))?;
+            // What the index keeps to undo a retraction is not for scripts.
+            if let Some(fields) = entry.as_object_mut() {
+                fields.remove("declared_as");
+                fields.remove("history");
+            }
             if let Some(why) = damaged.get(&s.id) {
                 entry["damaged"] = serde_json::Value::String(why.clone());
             }
@@ -38,6 +43,9 @@ pub fn list(store: &dyn Store, json: bool, all: bool) -> Outcome {
         } else {
             String::new()
         };
+        if s.closed {
+            exercise.push_str(&format!(" [{}]", text::closed()));
+        }
         if damaged.contains_key(&s.id) {
             exercise.push_str(&format!("  {}", text::damaged()));
         }
@@ -165,7 +173,8 @@ pub fn show(
             "phase_model": state.phase_model,
             "playbook": state.playbook,
             "checklist": items,
-            "since_declared_seconds": (now - state.declared_at).num_seconds(),
+            "since_declared_seconds": state.elapsed(now).num_seconds(),
+            "closure": state.closure,
             "flags": state.clock_facts.flags,
             "entity": state.clock_facts.entity,
             "clocks": by_urgency.iter().map(|c| clock_json(c, now)).collect::<Vec<_>>(),
@@ -193,11 +202,21 @@ pub fn show(
         text::label_declared(),
         state.declared_at.to_rfc3339()
     );
-    outln!(
-        "{}: {}",
-        text::clock_since_declared(),
-        hms(now - state.declared_at)
-    );
+    match &state.closure {
+        Some(closure) => outln!(
+            "{}",
+            text::closed_line(
+                &text::resolution_name(&closure.resolution),
+                &closure.at.to_rfc3339(),
+                &hms(state.elapsed(now))
+            )
+        ),
+        None => outln!(
+            "{}: {}",
+            text::clock_since_declared(),
+            hms(state.elapsed(now))
+        ),
+    }
     for clock in &by_urgency {
         outln!("{}", clock_line(clock, now));
     }

@@ -502,6 +502,11 @@ impl IncidentState {
         }
     }
 
+    /// How long it has run: from its declaration to now, or to its closing.
+    pub fn elapsed(&self, now: DateTime<Utc>) -> chrono::TimeDelta {
+        self.closed_at().unwrap_or(now) - self.declared_at
+    }
+
     /// When it was closed, while it stays closed.
     pub fn closed_at(&self) -> Option<DateTime<Utc>> {
         self.closure.as_ref().map(|c| c.at)

@@ -12,6 +12,7 @@ mod event;
 mod incident;
 mod incident_id;
 mod playbook;
+pub mod rules;
 mod scenario;
 mod severity;
 mod stage;
@@ -43,6 +44,7 @@ pub use incident_id::{BadIncidentId, IncidentId};
 pub use playbook::{
     FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };
+pub use rules::Refusal;
 pub use scenario::Scenario;
 pub use severity::{Severity, UnknownSeverity};
 pub use stage::Stage;

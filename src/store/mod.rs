@@ -142,8 +142,14 @@ fn parse_record(id: IncidentId, n: usize, record: &[u8]) -> Result<Event, StoreE
     })
 }
 
+/// Open incidents first, then closed ones; most recently updated first within each.
 fn sort_for_list(summaries: &mut [IncidentSummary]) {
-    summaries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+    summaries.sort_by(|a, b| {
+        a.closed
+            .cmp(&b.closed)
+            .then(b.updated_at.cmp(&a.updated_at))
+            .then(b.id.cmp(&a.id))
+    });
 }
 
 #[cfg(test)]

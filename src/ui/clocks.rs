@@ -38,10 +38,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let since_line = Line::from(vec![
-        Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
-        Span::styled(hms(app.now - s.declared_at), theme::strong()),
-    ]);
+    let since_line = match &s.closure {
+        Some(closure) => Line::from(Span::styled(
+            text::closed_after(
+                &hms(s.elapsed(app.now)),
+                &text::resolution_name(&closure.resolution),
+            ),
+            theme::strong(),
+        )),
+        None => Line::from(vec![
+            Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
+            Span::styled(hms(s.elapsed(app.now)), theme::strong()),
+        ]),
+    };
     rows::lines(frame.buffer_mut(), since, [since_line]);
     let rows = app.clock_rows();
     let width = usize::from(list_area.width);

@@ -1,0 +1,101 @@
+//! The rules that turn what an operator means into the change to record, or say why
+//! nothing is recorded. One place for the dashboard and the command line alike, so both
+//! faces record the same thing for the same intent.
+
+use super::{Amendment, Change, ClockState, Field, IncidentState, Resolution};
+
+/// Why an intent records nothing. Each says what to do instead (see `text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The fact already has this value.
+    Unchanged(Amendment),
+    AlreadyClosed,
+    NotClosed,
+    /// These clocks still run: meet or waive them first, or leave them open on purpose.
+    ClocksRunning(Vec<String>),
+    /// An incident cannot be a duplicate of itself.
+    DuplicateOfItself,
+    /// A resolution that needs a detail (to whom it was transferred) got none.
+    MissingDetail,
+}
+
+impl IncidentState {
+    /// The current value of a fact, as an amendment that would set it.
+    pub fn current(&self, field: Field) -> Amendment {
+        match field {
+            Field::Title => Amendment::Title(self.title.clone()),
+            Field::Severity => Amendment::Severity(self.severity),
+            Field::Category => Amendment::Category(self.category),
+            Field::Tlp => Amendment::Tlp(self.tlp),
+            Field::Commander => Amendment::Commander(self.commander.clone()),
+            Field::Scope => Amendment::Scope(self.scope),
+            Field::Summary => Amendment::Summary(self.summary.clone()),
+            Field::DetectedAt => Amendment::DetectedAt(self.detected_at),
+            Field::Nis2 => Amendment::Nis2(self.clock_facts.entity.nis2),
+            Field::Dora => Amendment::Dora(self.clock_facts.entity.dora),
+        }
+    }
+
+    /// Clocks running or overdue: what closing would leave behind.
+    pub fn running_clocks(&self) -> Vec<String> {
+        self.clocks()
+            .0
+            .into_iter()
+            .filter(|c| matches!(c.state, ClockState::Running { .. }))
+            .map(|c| c.id)
+            .collect()
+    }
+}
+
+/// Sets a fact anew, unless it already has that value.
+pub fn amend(state: &IncidentState, amendment: Amendment, reason: &str) -> Result<Change, Refusal> {
+    if state.current(amendment.field()) == amendment {
+        return Err(Refusal::Unchanged(amendment));
+    }
+    Ok(Change::Amended {
+        amendment,
+        reason: reason.trim().to_string(),
+    })
+}
+
+/// Ends the incident. Clocks still running must be met or waived first, unless the
+/// operator leaves them running on purpose (`leave_open`): they are then named in the
+/// closing event.
+pub fn close(
+    state: &IncidentState,
+    resolution: Resolution,
+    summary: &str,
+    leave_open: bool,
+) -> Result<Change, Refusal> {
+    if state.closure.is_some() {
+        return Err(Refusal::AlreadyClosed);
+    }
+    match &resolution {
+        Resolution::Duplicate { of } if *of == state.id => {
+            return Err(Refusal::DuplicateOfItself);
+        }
+        Resolution::Transferred { to } if to.trim().is_empty() => {
+            return Err(Refusal::MissingDetail);
+        }
+        _ => {}
+    }
+    let running = state.running_clocks();
+    if !running.is_empty() && !leave_open {
+        return Err(Refusal::ClocksRunning(running));
+    }
+    Ok(Change::Closed {
+        resolution,
+        summary: summary.trim().to_string(),
+        left_running: running,
+    })
+}
+
+/// Opens a closed incident again.
+pub fn reopen(state: &IncidentState, reason: &str) -> Result<Change, Refusal> {
+    if state.closure.is_none() {
+        return Err(Refusal::NotClosed);
+    }
+    Ok(Change::Reopened {
+        reason: reason.trim().to_string(),
+    })
+}
