@@ -1424,6 +1424,39 @@ pub fn report_title() -> String {
 pub fn report_summary() -> String {
     tr("report-summary")
 }
+pub fn report_milestones() -> String {
+    tr("report-milestones")
+}
+pub fn report_resolution() -> String {
+    tr("report-resolution")
+}
+pub fn report_closing_summary() -> String {
+    tr("report-closing-summary")
+}
+pub fn report_duration() -> String {
+    tr("report-duration")
+}
+pub fn milestone_not_reached() -> String {
+    tr("milestone-not-reached")
+}
+pub fn report_running_for() -> String {
+    tr("report-running-for")
+}
+pub fn milestone_detected() -> String {
+    tr("milestone-detected")
+}
+pub fn milestone_declared() -> String {
+    tr("milestone-declared")
+}
+pub fn milestone_retainer() -> String {
+    tr("milestone-retainer")
+}
+pub fn milestone_contained() -> String {
+    tr("milestone-contained")
+}
+pub fn milestone_closed() -> String {
+    tr("milestone-closed")
+}
 pub fn report_retractions() -> String {
     tr("report-retractions")
 }

@@ -199,6 +199,15 @@ fn closing_needs_every_clock_settled_or_left_open_on_purpose_and_can_be_undone()
         text.contains("Closed (resolved) at 2026-12-02T16:30:00+00:00, after 4d 02:30:00"),
         "the duration stops at the close: {text}"
     );
+    let md = ok(warroom(dir.path()).args(["export", &id, "--format", "md"]));
+    for row in [
+        "| Resolution | resolved |",
+        "| How it ended | Restored from backups |",
+        "| Duration | 4d 02:30:00 |",
+        "| Closed | 2026-12-02 16:30:00 UTC | 4d 02:30:00 |",
+    ] {
+        assert!(md.contains(row), "{row} in {md}");
+    }
     let list = ok(warroom(dir.path()).arg("list"));
     assert!(list.contains("[closed]"), "{list}");
     let again = ok(warroom(dir.path()).args(["close", &id, "--resolution", "resolved"]));

@@ -655,3 +655,17 @@ refused-missing-detail = say to whom it was transferred: transferred:WHO
 closed = closed
 closed-line = Closed ({ $resolution }) at { $at }, after { $lasted }
 closed-after = Closed after { $lasted }: { $resolution }
+
+report-milestones = Milestones
+report-resolution = Resolution
+report-closing-summary = How it ended
+report-duration = Duration
+milestone-detected = Detected
+milestone-declared = Declared
+milestone-retainer = Retainer engaged
+milestone-contained = Contained
+milestone-closed = Closed
+report-col-milestone = Milestone
+report-col-after = After
+milestone-not-reached = —
+report-running-for = Running for

@@ -671,3 +671,17 @@ refused-missing-detail = dites à qui il a été transmis : transferred:QUI
 closed = clos
 closed-line = Clos ({ $resolution }) le { $at }, après { $lasted }
 closed-after = Clos après { $lasted } : { $resolution }
+
+report-milestones = Jalons
+report-resolution = Issue
+report-closing-summary = Comment cela a fini
+report-duration = Durée
+milestone-detected = Détection
+milestone-declared = Déclaration
+milestone-retainer = Prestataire engagé
+milestone-contained = Confinement
+milestone-closed = Clôture
+report-col-milestone = Jalon
+report-col-after = Après
+milestone-not-reached = —
+report-running-for = En cours depuis

@@ -196,6 +196,10 @@ pub struct Scope {
 pub struct PhaseSpec {
     pub id: String,
     pub name: String,
+    /// The stages the phase covers (how far the response got, for the report's
+    /// milestones). Empty in incidents declared before it was recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<super::Stage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

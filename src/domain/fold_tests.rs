@@ -24,10 +24,12 @@ fn declaration() -> Declaration {
             PhaseSpec {
                 id: "identification".into(),
                 name: "Identification".into(),
+                stages: vec![],
             },
             PhaseSpec {
                 id: "containment".into(),
                 name: "Containment".into(),
+                stages: vec![],
             },
         ],
         checklist: vec![

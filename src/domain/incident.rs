@@ -25,6 +25,8 @@ pub struct IncidentState {
     pub exercise: bool,
     pub phases: Vec<PhaseSpec>,
     pub current_phase: usize,
+    /// Phase id → when the incident first entered it (the first phase: declared).
+    pub phase_entered: BTreeMap<String, DateTime<Utc>>,
     pub phase_model: Option<Origin>,
     pub playbook: Option<Origin>,
     pub checklist: Vec<ChecklistItem>,
@@ -225,6 +227,11 @@ impl IncidentState {
             clocks,
             entity,
         } = d.clone();
+        let phase_entered = phases
+            .first()
+            .map(|p| (p.id.clone(), event.occurred()))
+            .into_iter()
+            .collect();
         Ok(IncidentState {
             id,
             title,
@@ -240,6 +247,7 @@ impl IncidentState {
             exercise,
             phases,
             current_phase: 0,
+            phase_entered,
             phase_model,
             playbook,
             checklist: checklist.iter().map(ChecklistItem::from_spec).collect(),
@@ -298,6 +306,10 @@ impl IncidentState {
             Change::PhaseAdvanced { phase, .. } => {
                 if let Some(index) = self.phases.iter().position(|p| &p.id == phase) {
                     self.current_phase = index;
+                    self.phase_entered
+                        .entry(phase.clone())
+                        .and_modify(|first| *first = (*first).min(at))
+                        .or_insert(at);
                 }
             }
             Change::ItemAdded { item } => {
@@ -500,6 +512,20 @@ impl IncidentState {
             Amendment::Nis2(applies) => self.clock_facts.entity.nis2 = *applies,
             Amendment::Dora(applies) => self.clock_facts.entity.dora = *applies,
         }
+    }
+
+    /// When containment was reached: the incident first entered a phase past the one
+    /// that covers containment (by its stages, or by its id in older incidents).
+    pub fn contained_at(&self) -> Option<DateTime<Utc>> {
+        let containing = self.phases.iter().rposition(|p| {
+            p.stages.contains(&super::Stage::Contain)
+                || (p.stages.is_empty() && p.id.contains("contain"))
+        })?;
+        self.phases[containing + 1..]
+            .iter()
+            .filter_map(|p| self.phase_entered.get(&p.id))
+            .min()
+            .copied()
     }
 
     /// How long it has run: from its declaration to now, or to its closing.

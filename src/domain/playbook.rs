@@ -76,6 +76,7 @@ impl PhaseModel {
             .map(|p| PhaseSpec {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                stages: p.stages.clone(),
             })
             .collect()
     }

@@ -86,7 +86,7 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         escape(&r.title)
     )?;
     out.push_str("<table><tbody>\n");
-    let facts: [(String, String); 8] = [
+    let mut facts: Vec<(String, String)> = vec![
         (text::report_organisation(), escape(&r.organisation)),
         (text::label_severity(), escape(&r.severity)),
         (text::label_category(), escape(&r.category)),
@@ -99,26 +99,28 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         (text::label_playbook(), opt(&r.playbook)),
         (text::report_generated(), utc(r.generated_at)),
     ];
+    facts.extend(
+        super::outcome_rows(r)
+            .into_iter()
+            .map(|(l, v)| (l, escape(&v))),
+    );
     for (label, value) in facts {
         writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>")?;
     }
     out.push_str("</tbody></table>\n");
-    if !r.retractions.is_empty() {
-        writeln!(out, "<h2>{}</h2>", text::report_retractions())?;
-        head(out, &["#", "Event", "Retracted by", "Reason"])?;
-        for x in &r.retractions {
-            row(
-                out,
-                &[
-                    x.event.to_string(),
-                    format!("<del>{}</del>", escape(&x.text)),
-                    format!("#{}", x.retracted_by),
-                    escape(&x.reason),
-                ],
-            )?;
-        }
-        out.push_str("</tbody></table>\n");
+    writeln!(out, "<h2>{}</h2>", text::report_milestones())?;
+    head(out, &["Milestone", "UTC", "After"])?;
+    for m in &r.milestones {
+        row(
+            out,
+            &[
+                escape(&m.name),
+                m.at.map(utc).unwrap_or_else(text::milestone_not_reached),
+                m.after.clone().unwrap_or_default(),
+            ],
+        )?;
     }
+    out.push_str("</tbody></table>\n");
 
     writeln!(out, "<h2>{}</h2>", text::report_summary())?;
     writeln!(
@@ -149,6 +151,22 @@ fn write_html(out: &mut String, r: &Report) -> std::fmt::Result {
         )?;
     }
     out.push_str("</tbody></table>\n");
+    if !r.retractions.is_empty() {
+        writeln!(out, "<h2>{}</h2>", text::report_retractions())?;
+        head(out, &["#", "Event", "Retracted by", "Reason"])?;
+        for x in &r.retractions {
+            row(
+                out,
+                &[
+                    x.event.to_string(),
+                    format!("<del>{}</del>", escape(&x.text)),
+                    format!("#{}", x.retracted_by),
+                    escape(&x.reason),
+                ],
+            )?;
+        }
+        out.push_str("</tbody></table>\n");
+    }
 
     writeln!(out, "<h2>{}</h2>", text::report_phases())?;
     for p in &r.phases {

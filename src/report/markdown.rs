@@ -87,6 +87,20 @@ fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
         text::report_generated(),
         utc(r.generated_at)
     )?;
+    for (label, value) in super::outcome_rows(r) {
+        writeln!(out, "| {label} | {} |", escape(&value))?;
+    }
+    writeln!(out, "\n## {}\n", text::report_milestones())?;
+    writeln!(out, "{}", table_head(&["Milestone", "UTC", "After"]))?;
+    for m in &r.milestones {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            escape(&m.name),
+            m.at.map(utc).unwrap_or_else(text::milestone_not_reached),
+            m.after.as_deref().unwrap_or("")
+        )?;
+    }
 
     writeln!(out, "\n## {}\n", text::report_summary())?;
     writeln!(

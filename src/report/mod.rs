@@ -28,6 +28,14 @@ pub struct Report {
     pub declared_at: DateTime<Utc>,
     pub detected_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// How it ended, and what was said of it when closing.
+    pub resolution: Option<String>,
+    pub closing_summary: Option<String>,
+    /// From declaration to closing (or to when the report was written).
+    pub duration_seconds: i64,
+    /// Detection, declaration, retainer engaged, containment, closing: when each was
+    /// reached and how long after the first.
+    pub milestones: Vec<Milestone>,
     pub commander: Option<String>,
     pub summary: String,
     pub playbook: Option<String>,
@@ -56,6 +64,15 @@ pub struct TimelineEntry {
     pub text: String,
     /// "retracted: reason" or the ids of corrections, for the reader.
     pub amended: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestone {
+    pub id: &'static str,
+    pub name: String,
+    pub at: Option<DateTime<Utc>>,
+    /// "2d 03:10:00" after the first milestone reached.
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -294,6 +311,17 @@ pub fn build(
         declared_at: state.declared_at,
         detected_at: state.detected_at,
         closed_at: state.closed_at(),
+        resolution: state
+            .closure
+            .as_ref()
+            .map(|c| text::resolution_name(&c.resolution)),
+        closing_summary: state
+            .closure
+            .as_ref()
+            .map(|c| c.summary.clone())
+            .filter(|s| !s.is_empty()),
+        duration_seconds: state.elapsed(now).num_seconds(),
+        milestones: milestones(state),
         commander: state.commander.clone(),
         summary: crate::i18n::localized(&state.summary).into_owned(),
         playbook: state
@@ -369,6 +397,61 @@ pub fn pretty_json(value: &impl Serialize) -> serde_json::Result<String> {
 
 fn raw_control(c: char) -> bool {
     c.is_control() && c != '\n'
+}
+
+fn milestones(state: &IncidentState) -> Vec<Milestone> {
+    let reached = [
+        ("detected", text::milestone_detected(), state.detected_at),
+        (
+            "declared",
+            text::milestone_declared(),
+            Some(state.declared_at),
+        ),
+        (
+            "retainer-engaged",
+            text::milestone_retainer(),
+            state.retainer_alert.as_ref().map(|a| a.at),
+        ),
+        (
+            "contained",
+            text::milestone_contained(),
+            state.contained_at(),
+        ),
+        ("closed", text::milestone_closed(), state.closed_at()),
+    ];
+    let first = reached.iter().filter_map(|(_, _, at)| *at).min();
+    reached
+        .into_iter()
+        .map(|(id, name, at)| Milestone {
+            id,
+            name,
+            at,
+            after: at
+                .zip(first)
+                .map(|(at, first)| crate::ui::format::hms(at - first)),
+        })
+        .collect()
+}
+
+/// The rows a closed incident adds to the facts: resolution, what was said, duration.
+fn outcome_rows(r: &Report) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    if let Some(resolution) = &r.resolution {
+        rows.push((text::report_resolution(), resolution.clone()));
+    }
+    if let Some(summary) = &r.closing_summary {
+        rows.push((text::report_closing_summary(), summary.clone()));
+    }
+    let label = if r.closed_at.is_some() {
+        text::report_duration()
+    } else {
+        text::report_running_for()
+    };
+    rows.push((
+        label,
+        crate::ui::format::hms(chrono::TimeDelta::seconds(r.duration_seconds)),
+    ));
+    rows
 }
 
 /// When a timeline entry happened, and when it was logged if that was apart.

@@ -292,6 +292,7 @@ mod import_tests {
             phases: vec![PhaseSpec {
                 id: "p1".into(),
                 name: "Phase one".into(),
+                stages: vec![],
             }],
             checklist: vec![],
             phase_model: None,

@@ -26,6 +26,7 @@ fn declare(id: IncidentId) -> NewEvent {
             phases: vec![PhaseSpec {
                 id: "p1".into(),
                 name: "Phase one".into(),
+                stages: vec![],
             }],
             checklist: vec![ItemSpec {
                 id: "a".into(),
