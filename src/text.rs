@@ -1347,6 +1347,20 @@ pub fn cli_the_correction() -> String {
 pub fn cli_cannot_retract_declaration() -> String {
     tr("cli-cannot-retract-declaration")
 }
+/// Why a typed value of a fact is refused.
+pub fn bad_value(
+    field: crate::domain::Field,
+    found: &str,
+    bad: &crate::app::amend::BadValue,
+) -> String {
+    use crate::app::amend::BadValue as B;
+    match bad {
+        B::Unknown { valid, .. } => cli_bad_value(field.slug(), found, valid),
+        B::Empty => cli_empty(field.slug()),
+        B::When(e) => when_error(e),
+    }
+}
+
 pub fn cli_bad_value(field: &str, found: &str, valid: &str) -> String {
     tr_args(
         "cli-bad-value",

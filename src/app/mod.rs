@@ -3,6 +3,7 @@
 //! results come back as [`Msg`]s.
 
 mod action;
+pub mod amend;
 mod checklist;
 mod clocks;
 mod contacts;

@@ -529,21 +529,21 @@ pub enum ConfigCommand {
     Check { file: Option<PathBuf> },
 }
 
-pub(super) fn parse_severity(s: &str) -> Result<Severity, String> {
+fn parse_severity(s: &str) -> Result<Severity, String> {
     said(
         s.parse()
             .map_err(|e: crate::domain::UnknownSeverity| e.to_string()),
     )
 }
 
-pub(super) fn parse_category(s: &str) -> Result<Category, String> {
+fn parse_category(s: &str) -> Result<Category, String> {
     said(
         s.parse()
             .map_err(|e: crate::domain::UnknownCategory| e.to_string()),
     )
 }
 
-pub(super) fn parse_tlp(s: &str) -> Result<Tlp, String> {
+fn parse_tlp(s: &str) -> Result<Tlp, String> {
     said(
         s.parse()
             .map_err(|e: crate::domain::UnknownTlp| e.to_string()),
