@@ -215,6 +215,52 @@ pub fn when_form_hint() -> String {
 }
 
 /// `t` answered: the next entry will be dated `at`.
+pub fn flash_nothing_changed() -> String {
+    tr("flash-nothing-changed")
+}
+pub fn form_duplicate_of() -> String {
+    tr("form-duplicate-of")
+}
+pub fn confirm_close_leaving(clocks: &str) -> String {
+    tr_args(
+        "confirm-close-leaving",
+        &[("clocks", clocks.to_string().into())],
+    )
+}
+pub fn pane_close() -> String {
+    tr("pane-close")
+}
+pub fn pane_reopen() -> String {
+    tr("pane-reopen")
+}
+pub fn pane_edit_incident() -> String {
+    tr("pane-edit-incident")
+}
+pub fn close_form_hint() -> String {
+    tr("close-form-hint")
+}
+pub fn edit_incident_hint() -> String {
+    tr("edit-incident-hint")
+}
+pub fn label_resolution() -> String {
+    tr("label-resolution")
+}
+pub fn label_reason() -> String {
+    tr("label-reason")
+}
+/// A fact's name in the "Edit incident" form.
+pub fn field_name(field: crate::domain::Field) -> String {
+    tr(&format!("field-{}", field.slug()))
+}
+pub fn ending_name(ending: crate::app::forms::Ending) -> String {
+    use crate::app::forms::Ending as E;
+    tr(match ending {
+        E::Resolved => "ending-resolved",
+        E::FalsePositive => "ending-false-positive",
+        E::Duplicate => "ending-duplicate",
+        E::Transferred => "ending-transferred",
+    })
+}
 pub fn flash_backdate(at: &str) -> String {
     tr_args("flash-backdate", &[("at", at.to_string().into())])
 }

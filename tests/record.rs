@@ -110,3 +110,115 @@ fn an_empty_time_clears_the_one_stated() {
     note(&mut h, "now");
     assert_eq!(h.last_event().occurred_at, None);
 }
+
+#[test]
+fn e_edits_the_incident_facts_with_a_reason_and_only_what_changed() {
+    let mut h = Harness::new();
+    h.declare("Fake invoice paid", 'f');
+    h.key(KeyCode::Char('e'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Incident(_))));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("Edit the incident") && screen.contains("Commander:"),
+        "{screen}"
+    );
+    // Severity: → steps to the next value.
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Right);
+    // Commander: typed.
+    for _ in 0..3 {
+        h.key(KeyCode::Tab);
+    }
+    h.type_text("Camille Martin");
+    // The reason, last: back past the first field.
+    for _ in 0..5 {
+        h.key(KeyCode::BackTab);
+    }
+    h.type_text("bank confirmed the loss");
+    let before = h.app.active.as_ref().unwrap().events.len();
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none(), "saved: {:?}", h.app.overlay);
+    let events = &h.app.active.as_ref().unwrap().events;
+    assert_eq!(events.len(), before + 2, "two facts changed, two events");
+    assert_eq!(h.state().commander.as_deref(), Some("Camille Martin"));
+    assert!(matches!(
+        &events.last().unwrap().change,
+        Change::Amended { reason, .. } if reason == "bank confirmed the loss"
+    ));
+    // Nothing changed: said, nothing written.
+    h.key(KeyCode::Char('e'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), before + 2);
+    assert!(
+        h.app
+            .flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nothing changed")
+    );
+}
+
+#[test]
+fn a_bad_value_keeps_the_form_open_on_its_field() {
+    let mut h = Harness::new();
+    h.declare("Fake invoice paid", 'f');
+    h.key(KeyCode::Char('e'));
+    for _ in 0..5 {
+        h.key(KeyCode::Tab);
+    }
+    h.type_text("moon");
+    h.key(KeyCode::Enter);
+    let Some(Overlay::Incident(form)) = &h.app.overlay else {
+        panic!("still open");
+    };
+    assert_eq!(form.current_field(), Some(warroom::domain::Field::Scope));
+    assert!(form.error.as_deref().unwrap().contains("personal-data"));
+}
+
+#[test]
+fn f_closes_asking_about_running_clocks_and_reopens() {
+    let mut h = Harness::new();
+    h.declare("Fake invoice paid", 'f');
+    h.key(KeyCode::Char('a'));
+    h.shift('F');
+    h.type_text("Bank recovered the money");
+    h.key(KeyCode::Enter);
+    // The retainer's clock runs: confirm leaving it.
+    let Some(Overlay::Confirm(confirm)) = &h.app.overlay else {
+        panic!("asks first: {:?}", h.app.overlay);
+    };
+    assert!(
+        confirm.question.contains("retainer-sla"),
+        "{}",
+        confirm.question
+    );
+    h.key(KeyCode::Char('y'));
+    let closure = h.state().closure.clone().unwrap();
+    assert_eq!(closure.left_running, vec!["retainer-sla".to_string()]);
+    assert_eq!(closure.summary, "Bank recovered the money");
+    h.at(TimeDelta::days(3));
+    assert!(
+        h.screen(120, 40)
+            .contains("Closed after 00:00:00: resolved")
+    );
+    h.shift('F');
+    h.type_text("the fraud came back");
+    h.key(KeyCode::Enter);
+    assert!(h.state().closure.is_none());
+}
+
+#[test]
+fn the_declaration_form_sets_the_tlp() {
+    let mut h = Harness::new();
+    h.shift('N');
+    h.type_text("Leak of the customer file");
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
+    assert!(h.screen(120, 40).contains("◀ TLP:AMBER ▶"));
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().tlp, warroom::domain::Tlp::Red);
+}

@@ -114,6 +114,8 @@ action-toggle-wall = Wall: big clocks for a shared screen
 action-take-over = Take over the store after its owner closed
 action-toggle-language = Language: English / French
 action-backdate = Date the next entry: when it happened
+action-edit-incident = Edit the incident: severity, TLP, scope…
+action-close-incident = Close the incident (or reopen it)
 
 # Everything else on screen, in reports and drafts.
 exercise = EXERCISE
@@ -669,3 +671,28 @@ report-col-milestone = Milestone
 report-col-after = After
 milestone-not-reached = —
 report-running-for = Running for
+
+flash-nothing-changed = Nothing changed; nothing recorded.
+form-duplicate-of = Type the id of the incident this one duplicates (IR-2026-0003), then any words.
+confirm-close-leaving = Clocks still running: { $clocks }. Close anyway, leaving them running? (To settle them first: n, then m or w in the Clocks pane.)
+pane-close = Close the incident
+pane-reopen = Reopen the incident: why?
+pane-edit-incident = Edit the incident
+close-form-hint = Tab: how it ended · a few words (duplicate: its id; transferred: to whom) · Enter: close · Esc
+edit-incident-hint = Tab/↑↓: field · ←→: choices · "none" clears · Enter: save changed fields · Esc
+label-resolution = Ending
+label-reason = Why
+field-title = Title
+field-severity = Severity
+field-category = Category
+field-tlp = TLP
+field-commander = Commander
+field-scope = Scope
+field-summary = Summary
+field-detected-at = Detected at
+field-nis2 = NIS2 applies
+field-dora = DORA applies
+ending-resolved = resolved
+ending-false-positive = false positive
+ending-duplicate = duplicate of…
+ending-transferred = transferred to…

@@ -114,6 +114,8 @@ action-toggle-wall = Mur de crise : grand compte à rebours
 action-take-over = Reprendre la base après fermeture du propriétaire
 action-toggle-language = Langue : français / anglais
 action-backdate = Dater la prochaine saisie (après coup)
+action-edit-incident = Modifier l’incident : gravité, TLP…
+action-close-incident = Clore l’incident (ou le rouvrir)
 
 # Tout le reste : écrans, rapports, brouillons.
 exercise = EXERCICE
@@ -685,3 +687,28 @@ report-col-milestone = Jalon
 report-col-after = Après
 milestone-not-reached = —
 report-running-for = En cours depuis
+
+flash-nothing-changed = Rien n’a changé ; rien n’est enregistré.
+form-duplicate-of = Tapez l’identifiant de l’incident dont celui-ci est un doublon (IR-2026-0003), puis quelques mots.
+confirm-close-leaving = Des délais courent encore : { $clocks }. Clore quand même en les laissant courir ? (Pour les régler d’abord : n, puis m ou w dans le panneau Délais.)
+pane-close = Clore l’incident
+pane-reopen = Rouvrir l’incident : pourquoi ?
+pane-edit-incident = Modifier l’incident
+close-form-hint = Tab : issue · quelques mots (doublon : son identifiant ; transmis : à qui) · Entrée : clore · Échap
+edit-incident-hint = Tab/↑↓ : champ · ←→ : choix · « none » efface · Entrée : enregistrer les champs changés · Échap
+label-resolution = Issue
+label-reason = Pourquoi
+field-title = Titre
+field-severity = Gravité
+field-category = Catégorie
+field-tlp = TLP
+field-commander = Pilote
+field-scope = Périmètre
+field-summary = Résumé
+field-detected-at = Détecté le
+field-nis2 = NIS2 s’applique
+field-dora = DORA s’applique
+ending-resolved = résolu
+ending-false-positive = faux positif
+ending-duplicate = doublon de…
+ending-transferred = transmis à…

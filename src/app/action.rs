@@ -78,4 +78,8 @@ pub enum Action {
     ToggleLanguage,
     /// Say when the next entry happened (it is written down later than it happened).
     Backdate,
+    /// Change the incident's facts: title, severity, TLP, commander, scope… (with why).
+    EditIncident,
+    /// Close the incident (how it ended), or reopen it when it is closed.
+    CloseIncident,
 }

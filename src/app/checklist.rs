@@ -206,8 +206,11 @@ impl App {
     /// Enter in a one-line form.
     pub(super) fn submit_line(&mut self, mut form: LineForm) -> Vec<Effect> {
         let typed = form.text();
-        if form.purpose == LinePurpose::When {
-            return self.submit_when(form, &typed);
+        match form.purpose {
+            LinePurpose::When => return self.submit_when(form, &typed),
+            LinePurpose::Close { ending } => return self.submit_close(form, ending),
+            LinePurpose::Reopen => return self.submit_reopen(form),
+            _ => {}
         }
         // `@13:05 text`: when it happened, for this entry.
         let stated_before = self.backdate;
@@ -278,7 +281,10 @@ impl App {
                 clock: clock.clone(),
                 reason: typed,
             },
-            LinePurpose::Call { .. } | LinePurpose::When => return vec![],
+            LinePurpose::Call { .. }
+            | LinePurpose::When
+            | LinePurpose::Close { .. }
+            | LinePurpose::Reopen => return vec![],
             // In a correction, `@WHEN` says when the corrected event really happened.
             LinePurpose::Correct { event } => {
                 if stated_here.is_some() {

@@ -49,6 +49,7 @@ pub enum NewField {
     Severity,
     Category,
     Playbook,
+    Tlp,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +57,7 @@ pub struct NewIncidentForm {
     pub title: Input,
     pub severity: Severity,
     pub category: Category,
+    pub tlp: crate::domain::Tlp,
     /// Playbook id chosen in the form; `None` lets the category pick.
     pub playbook: Option<String>,
     /// The playbook ids to choose from.
@@ -70,6 +72,7 @@ impl Default for NewIncidentForm {
             title: Input::default(),
             severity: Severity::Medium,
             category: Category::Other,
+            tlp: crate::domain::Tlp::default(),
             playbook: None,
             playbooks: Vec::new(),
             field: NewField::Title,
@@ -92,6 +95,7 @@ impl NewIncidentForm {
             NewField::Severity,
             NewField::Category,
             NewField::Playbook,
+            NewField::Tlp,
         ];
         self.field = cycle(&all, self.field, forward);
     }
@@ -157,6 +161,15 @@ impl NewIncidentForm {
                 }
                 _ => {}
             },
+            NewField::Tlp => match key.code {
+                KeyCode::Right | KeyCode::Up => {
+                    self.tlp = cycle(&crate::domain::Tlp::ALL, self.tlp, true)
+                }
+                KeyCode::Left | KeyCode::Down => {
+                    self.tlp = cycle(&crate::domain::Tlp::ALL, self.tlp, false)
+                }
+                _ => {}
+            },
             NewField::Playbook => match key.code {
                 KeyCode::Right | KeyCode::Up => self.next_playbook(true),
                 KeyCode::Left | KeyCode::Down => self.next_playbook(false),
@@ -215,12 +228,37 @@ pub enum LinePurpose {
     },
     /// When the next entry happened (`13:05`, `-25m`, `2026-11-28 13:05`).
     When,
+    /// Closing the incident: how it ended (Tab changes it) and a few words; for a
+    /// duplicate the text is the other incident's id, for a transfer to whom.
+    Close {
+        ending: Ending,
+    },
+    /// Why a closed incident is opened again.
+    Reopen,
     /// A call or message to a contact: the outcome (Tab changes it) and a note.
     Call {
         contact: String,
         name: String,
         outcome: crate::domain::ContactOutcome,
     },
+}
+
+/// How an incident ended, as chosen in the closing form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Resolved,
+    FalsePositive,
+    Duplicate,
+    Transferred,
+}
+
+impl Ending {
+    pub const ALL: [Ending; 4] = [
+        Ending::Resolved,
+        Ending::FalsePositive,
+        Ending::Duplicate,
+        Ending::Transferred,
+    ];
 }
 
 /// A one-line text form: a note, a reason, a new item's text.
@@ -263,6 +301,7 @@ impl LineForm {
             LinePurpose::Lesson { kind } => {
                 *kind = cycle(&crate::domain::LessonKind::ALL, *kind, forward);
             }
+            LinePurpose::Close { ending } => *ending = cycle(&Ending::ALL, *ending, forward),
             _ => {}
         }
     }
@@ -519,6 +558,10 @@ pub fn with_error(form: super::Overlay, error: String) -> super::Overlay {
         Overlay::Contact(mut f) => {
             f.error = Some(error);
             Overlay::Contact(f)
+        }
+        Overlay::Incident(mut f) => {
+            f.error = Some(error);
+            Overlay::Incident(f)
         }
         other => other,
     }

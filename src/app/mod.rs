@@ -8,8 +8,10 @@ mod checklist;
 mod clocks;
 mod contacts;
 pub mod forms;
+pub mod incident_form;
 mod journal;
 pub mod keymap;
+mod lifecycle;
 mod update;
 pub mod when;
 mod zone;
@@ -175,6 +177,7 @@ pub enum Overlay {
     Assign(AssignForm),
     Confirm(Confirm),
     Contact(Box<ContactForm>),
+    Incident(Box<incident_form::IncidentForm>),
     /// A notification draft, read-only, scrolled by `scroll` lines.
     Draft {
         title: String,
@@ -347,7 +350,8 @@ impl App {
                 Overlay::Line(_)
                 | Overlay::NewIncident(_)
                 | Overlay::Assign(_)
-                | Overlay::Contact(_),
+                | Overlay::Contact(_)
+                | Overlay::Incident(_),
             ) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Draft { .. }) => Mode::Viewer,

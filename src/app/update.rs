@@ -2,7 +2,7 @@
 
 use super::forms::{self, LineForm, LinePurpose, NewField};
 use super::{Action, Active, App, Effect, Flash, Msg, NewIncident, Overlay, Pane};
-use crate::domain::{Change, Event, Flag, IncidentId, Tlp, fold};
+use crate::domain::{Change, Event, Flag, IncidentId, fold};
 use crate::text;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -21,6 +21,7 @@ impl App {
                         form.cursor = 0;
                     }
                     Some(Overlay::NewIncident(form)) => form.paste(&text),
+                    Some(Overlay::Incident(form)) => form.paste(&text),
                     Some(Overlay::Contact(form)) => {
                         if let Some(input) = form.input() {
                             forms::paste(input, &text);
@@ -181,6 +182,7 @@ impl App {
         if self.overlay.is_none() && (self.journal_key(key) || self.search_key(key)) {
             return vec![];
         }
+        let cx = self.amend_context();
         match &mut self.overlay {
             Some(Overlay::Line(form)) => forms::edit(&mut form.input, key),
             Some(Overlay::Assign(form)) => {
@@ -188,6 +190,7 @@ impl App {
                 form.cursor = 0;
             }
             Some(Overlay::NewIncident(form)) => form.key(key),
+            Some(Overlay::Incident(form)) => form.key(key, &cx),
             Some(Overlay::Contact(form)) => {
                 if let Some(input) = form.input() {
                     forms::edit(input, key);
@@ -311,6 +314,11 @@ impl App {
                 self.lang = self.lang.other();
                 vec![]
             }
+            Action::EditIncident => self.with_incident(|app, _| {
+                app.open_incident_form(None);
+                vec![]
+            }),
+            Action::CloseIncident => self.with_incident(|app, _| app.close_or_reopen()),
             Action::Backdate => self.with_incident(|app, _| {
                 app.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::When)));
                 vec![]
@@ -363,6 +371,7 @@ impl App {
                     Some(Overlay::NewIncident(form)) => form.next_field(forward),
                     Some(Overlay::Line(form)) => form.next_choice(roles, forward),
                     Some(Overlay::Contact(form)) => form.next_field(forward),
+                    Some(Overlay::Incident(form)) => form.next_field(forward),
                     _ => {}
                 }
                 vec![]
@@ -483,6 +492,11 @@ impl App {
                 let effects = self.submit_contact(form);
                 self.typed_in(typed, effects)
             }
+            Some(Overlay::Incident(form)) => {
+                let typed = Overlay::Incident(form.clone());
+                let effects = self.submit_incident_form(form);
+                self.typed_in(typed, effects)
+            }
             Some(Overlay::Confirm(confirm)) => {
                 self.in_flight.push_back(None);
                 vec![Effect::Append {
@@ -503,7 +517,7 @@ impl App {
                     title,
                     severity: form.severity,
                     category: form.category,
-                    tlp: Tlp::default(),
+                    tlp: form.tlp,
                     exercise: false,
                     playbook: form.playbook.clone(),
                 }));
@@ -554,6 +568,7 @@ impl App {
                 };
                 form.key(KeyEvent::new(code, KeyModifiers::NONE));
             }
+            Some(Overlay::Incident(form)) => form.next_field(action == Action::Down),
             Some(_) => {}
             None if self.journal_view.is_some() => {
                 if let Some(view) = &mut self.journal_view {

@@ -75,6 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Assign(form)) => overlays::assign(frame, body, app, form),
         Some(Overlay::Confirm(confirm)) => overlays::confirm(frame, body, confirm),
         Some(Overlay::Contact(form)) => overlays::contact(frame, body, form),
+        Some(Overlay::Incident(form)) => overlays::incident(frame, body, form),
         Some(Overlay::Draft {
             title,
             text,

@@ -121,6 +121,8 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
         LinePurpose::Lesson { .. } => (text::pane_lesson(), text::lesson_form_hint()),
         LinePurpose::Transfer { .. } => (text::pane_transfer(), text::form_submit_hint()),
         LinePurpose::When => (text::pane_when(), text::when_form_hint()),
+        LinePurpose::Close { .. } => (text::pane_close(), text::close_form_hint()),
+        LinePurpose::Reopen => (text::pane_reopen(), text::form_submit_hint()),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {
@@ -140,6 +142,9 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
             text::label_kind(),
             text::lesson_kind_name(*kind).to_string(),
         )),
+        LinePurpose::Close { ending } => {
+            Some((text::label_resolution(), text::ending_name(*ending)))
+        }
         _ => None,
     };
     // Text field and hint, maybe the owner and an error (in full: it may say why what
@@ -267,12 +272,12 @@ pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
 }
 
 pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
-    let popup = centered(area, area.width.saturating_sub(10).min(90), 9);
+    let popup = centered(area, area.width.saturating_sub(10).min(90), 10);
     frame.render_widget(Clear, popup);
     let block = popup_block(&text::pane_new());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = Layout::vertical([Constraint::Length(1); 7]).split(inner);
+    let rows = Layout::vertical([Constraint::Length(1); 8]).split(inner);
     let label_width = 11;
     let row = |i: usize| {
         Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)])
@@ -283,12 +288,14 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
         text::label_severity(),
         text::label_category(),
         text::label_playbook(),
+        text::field_name(crate::domain::Field::Tlp),
     ];
     let fields = [
         NewField::Title,
         NewField::Severity,
         NewField::Category,
         NewField::Playbook,
+        NewField::Tlp,
     ];
     for (i, (label, field)) in labels.iter().zip(fields).enumerate() {
         let [l, value] = row(i);
@@ -322,6 +329,9 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
                 )),
                 value,
             ),
+            NewField::Tlp => {
+                frame.render_widget(Paragraph::new(format!("◀ {} ▶", form.tlp.label())), value)
+            }
             NewField::Playbook => {
                 let catalog = &app.config.catalog;
                 let shown = match &form.playbook {
@@ -380,42 +390,94 @@ pub fn viewer(frame: &mut Frame, area: Rect, title: &str, body: &str, scroll: us
 /// Adding or editing a contact: one labelled text field per row.
 pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactForm) {
     use crate::app::forms::CONTACT_FIELDS;
-    let rows = u16::try_from(CONTACT_FIELDS.len()).unwrap_or(8) + 2;
-    let popup = centered(area, area.width.saturating_sub(10).min(90), rows + 2);
-    frame.render_widget(Clear, popup);
     let title = if form.editing.is_some() {
         text::pane_contact_edit()
     } else {
         text::pane_contact_new()
     };
-    let block = popup_block(&title);
+    let rows: Vec<(String, &Input)> = CONTACT_FIELDS
+        .iter()
+        .zip(&form.inputs)
+        .map(|(field, input)| (text::contact_field_name(*field), input))
+        .collect();
+    labelled_rows(
+        frame,
+        area,
+        &title,
+        &rows,
+        form.field,
+        &text::contact_form_hint(),
+        form.error.as_deref(),
+    );
+}
+
+/// The incident's facts, one per row with its current value, and why they change.
+pub fn incident(frame: &mut Frame, area: Rect, form: &crate::app::incident_form::IncidentForm) {
+    let labels = crate::domain::Field::ALL
+        .map(text::field_name)
+        .into_iter()
+        .chain(std::iter::once(text::label_reason()));
+    let rows: Vec<(String, &Input)> = labels.zip(&form.inputs).collect();
+    labelled_rows(
+        frame,
+        area,
+        &text::pane_edit_incident(),
+        &rows,
+        form.field,
+        &text::edit_incident_hint(),
+        form.error.as_deref(),
+    );
+}
+
+/// A form of labelled one-line text fields, a hint and maybe an error below them.
+fn labelled_rows(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[(String, &Input)],
+    focused: usize,
+    hint: &str,
+    error: Option<&str>,
+) {
+    let shown = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let popup = centered(area, area.width.saturating_sub(10).min(90), shown + 2);
+    frame.render_widget(Clear, popup);
+    let block = popup_block(title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let areas = Layout::vertical(vec![Constraint::Length(1); usize::from(rows)]).split(inner);
-    for (i, (field, input)) in CONTACT_FIELDS.iter().zip(&form.inputs).enumerate() {
-        let [label, value] =
-            Layout::horizontal([Constraint::Length(14), Constraint::Min(0)]).areas::<2>(areas[i]);
-        let focused = form.field == i;
-        let style = if focused {
+    let areas = Layout::vertical(vec![Constraint::Length(1); usize::from(shown)]).split(inner);
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| unicode_width::UnicodeWidthStr::width(label.as_str()))
+        .max()
+        .unwrap_or(0)
+        .saturating_add(2);
+    for (i, ((label, input), row)) in rows.iter().zip(areas.iter()).enumerate() {
+        let [label_area, value] = Layout::horizontal([
+            Constraint::Length(u16::try_from(label_width).unwrap_or(14)),
+            Constraint::Min(0),
+        ])
+        .areas::<2>(*row);
+        let style = if focused == i {
             theme::border(true)
         } else {
             theme::label()
         };
-        frame.render_widget(
-            Paragraph::new(format!("{}:", text::contact_field_name(*field))).style(style),
-            label,
-        );
-        text_field(frame, value, input, focused);
+        frame.render_widget(Paragraph::new(format!("{label}:")).style(style), label_area);
+        text_field(frame, value, input, focused == i);
     }
-    let n = CONTACT_FIELDS.len();
-    frame.render_widget(
-        Paragraph::new(text::contact_form_hint()).style(theme::dim()),
-        areas[n],
-    );
-    if let Some(error) = &form.error {
+    if let Some(hint_area) = areas.get(rows.len()) {
+        frame.render_widget(
+            Paragraph::new(hint.to_string()).style(theme::dim()),
+            *hint_area,
+        );
+    }
+    if let (Some(error), Some(error_area)) = (error, areas.get(rows.len() + 1)) {
         frame.render_widget(
             Paragraph::new(safe(error)).style(theme::error()),
-            areas[n + 1],
+            *error_area,
         );
     }
 }

@@ -1,0 +1,146 @@
+//! The incident's own facts and its end from the dashboard: the "Edit incident" form
+//! (`e`), closing and reopening (`F`), through the rules `warroom set`, `close` and
+//! `reopen` use.
+
+use super::amend::Context;
+use super::forms::{Ending, LineForm, LinePurpose};
+use super::incident_form::IncidentForm;
+use super::{App, Confirm, Effect, Flash, Overlay};
+use crate::domain::{Field, Refusal, Resolution, rules};
+use crate::text;
+
+impl App {
+    /// How typed values are read: now, in the screen's zone, against the declaration.
+    pub(super) fn amend_context(&self) -> Context {
+        Context {
+            now: self.now,
+            zone: self.zone,
+            declared_at: self
+                .active
+                .as_ref()
+                .map_or(self.now, |a| a.state.declared_at),
+            force: false,
+        }
+    }
+
+    /// The form with the incident's current values, on `focus` if given.
+    pub(super) fn open_incident_form(&mut self, focus: Option<Field>) {
+        if let Some(active) = &self.active {
+            self.overlay = Some(Overlay::Incident(Box::new(IncidentForm::new(
+                &active.state,
+                self.zone,
+                focus,
+            ))));
+        }
+    }
+
+    pub(super) fn submit_incident_form(&mut self, mut form: Box<IncidentForm>) -> Vec<Effect> {
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        let cx = self.amend_context();
+        match form.changes(&active.state, &cx) {
+            Ok(changes) if changes.is_empty() => {
+                self.flash = Some(Flash {
+                    text: text::flash_nothing_changed(),
+                    error: false,
+                });
+                vec![]
+            }
+            Ok(changes) => self.append(changes),
+            Err(why) => {
+                form.error = Some(why);
+                self.overlay = Some(Overlay::Incident(form));
+                vec![]
+            }
+        }
+    }
+
+    /// `F`: the closing form for an open incident, the reopening form for a closed one.
+    pub(super) fn close_or_reopen(&mut self) -> Vec<Effect> {
+        let closed = self
+            .active
+            .as_ref()
+            .is_some_and(|a| a.state.closure.is_some());
+        let purpose = if closed {
+            LinePurpose::Reopen
+        } else {
+            LinePurpose::Close {
+                ending: Ending::Resolved,
+            }
+        };
+        self.overlay = Some(Overlay::Line(LineForm::new(purpose)));
+        vec![]
+    }
+
+    /// The closing form submitted: closed at once when no clock runs; otherwise the
+    /// operator confirms leaving the running clocks open, or goes back to settle them.
+    pub(super) fn submit_close(&mut self, mut form: LineForm, ending: Ending) -> Vec<Effect> {
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        let typed = form.text();
+        let (resolution, summary) = match ending {
+            Ending::Resolved => (Resolution::Resolved, typed),
+            Ending::FalsePositive => (Resolution::FalsePositive, typed),
+            Ending::Duplicate => {
+                let (of, rest) = typed.split_once(' ').unwrap_or((typed.as_str(), ""));
+                match of.parse() {
+                    Ok(of) => (Resolution::Duplicate { of }, rest.trim().to_string()),
+                    Err(_) => {
+                        form.error = Some(text::form_duplicate_of());
+                        self.overlay = Some(Overlay::Line(form));
+                        return vec![];
+                    }
+                }
+            }
+            Ending::Transferred => (Resolution::Transferred { to: typed }, String::new()),
+        };
+        let id = active.state.id;
+        match rules::close(&active.state, resolution.clone(), &summary, false) {
+            Ok(change) => self.append(vec![change]),
+            Err(Refusal::ClocksRunning(clocks)) => {
+                match rules::close(&active.state, resolution, &summary, true) {
+                    Ok(change) => {
+                        self.overlay = Some(Overlay::Confirm(Confirm {
+                            question: text::confirm_close_leaving(&clocks.join(", ")),
+                            id,
+                            changes: vec![change],
+                        }));
+                    }
+                    Err(other) => self.refused(&mut form, id, &other),
+                }
+                vec![]
+            }
+            Err(other) => {
+                self.refused(&mut form, id, &other);
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn submit_reopen(&mut self, mut form: LineForm) -> Vec<Effect> {
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        let id = active.state.id;
+        let reason = form.text();
+        if reason.is_empty() {
+            form.error = Some(text::form_text_required());
+            self.overlay = Some(Overlay::Line(form));
+            return vec![];
+        }
+        match rules::reopen(&active.state, &reason) {
+            Ok(change) => self.append(vec![change]),
+            Err(other) => {
+                self.refused(&mut form, id, &other);
+                vec![]
+            }
+        }
+    }
+
+    fn refused(&mut self, form: &mut LineForm, id: crate::domain::IncidentId, why: &Refusal) {
+        form.error = Some(text::refusal(id, why));
+        self.overlay = Some(Overlay::Line(form.clone()));
+    }
+}
