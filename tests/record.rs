@@ -222,3 +222,28 @@ fn the_declaration_form_sets_the_tlp() {
     h.key(KeyCode::Enter);
     assert_eq!(h.state().tlp, warroom::domain::Tlp::Red);
 }
+
+#[test]
+fn ticking_a_step_that_sets_a_fact_offers_the_form_on_that_fact() {
+    let mut h = Harness::new();
+    h.declare("Fake invoice paid", 'f');
+    let row = h
+        .app
+        .visible_items()
+        .iter()
+        .position(|i| !i.hints.sets.is_empty())
+        .expect("the phishing playbook has a step that sets a fact");
+    for _ in 0..row {
+        h.key(KeyCode::Down);
+    }
+    let sets = h.app.visible_items()[row].hints.sets[0];
+    h.key(KeyCode::Enter);
+    let Some(Overlay::Incident(form)) = &h.app.overlay else {
+        panic!("the form is offered: {:?}", h.app.overlay);
+    };
+    assert_eq!(form.current_field(), Some(sets));
+    assert!(
+        h.app.visible_items()[row].done.is_some(),
+        "and the step is ticked"
+    );
+}

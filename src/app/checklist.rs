@@ -92,6 +92,12 @@ impl App {
         }
         // A step linked to a clock: offer to record the clock change too.
         self.offer_clock_changes(&item);
+        // A step that sets a fact (rate severity, name the commander): offer the form.
+        if self.overlay.is_none()
+            && let Some(field) = item.hints.sets.first()
+        {
+            self.open_incident_form(Some(*field));
+        }
         self.append(vec![Change::ItemChecked { item: item.id }])
     }
 

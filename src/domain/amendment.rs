@@ -24,8 +24,10 @@ pub enum Amendment {
     Dora(bool),
 }
 
-/// The names of the facts, as typed on the command line and shown in the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// The names of the facts, as typed on the command line and shown in the form, and as
+/// a playbook step names the facts it sets (`sets: [severity, tlp]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Field {
     Title,
     Severity,

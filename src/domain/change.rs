@@ -229,6 +229,8 @@ pub struct Hints {
     pub starts: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub stops: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sets: Vec<super::Field>,
 }
 
 impl Hints {

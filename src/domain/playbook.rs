@@ -56,6 +56,9 @@ pub struct PlaybookItem {
     pub starts: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stops: Vec<String>,
+    /// The incident's facts this step sets: ticking it offers the Edit incident form.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sets: Vec<super::Field>,
 }
 
 /// A name for who does something: "it-lead" → "IT lead".
@@ -124,6 +127,7 @@ impl PlaybookItem {
                 evidence: self.evidence.clone(),
                 starts: self.starts.clone(),
                 stops: self.stops.clone(),
+                sets: self.sets.clone(),
             },
         }
     }
@@ -174,6 +178,7 @@ mod tests {
             evidence: None,
             starts: vec!["gdpr-authority".into()],
             stops: vec![],
+            sets: vec![],
         }
     }
 
