@@ -1227,6 +1227,21 @@ pub fn flag_short(flag: crate::domain::Flag) -> String {
     })
 }
 
+pub fn cli_clock_met_by_step(clock: &str, reference: &str) -> String {
+    tr_args(
+        "cli-clock-met-by-step",
+        &[
+            ("clock", clock.into()),
+            ("reference", reference.to_string().into()),
+        ],
+    )
+}
+pub fn cli_clocks_left(clocks: &str) -> String {
+    tr_args("cli-clocks-left", &[("clocks", clocks.to_string().into())])
+}
+pub fn cli_reference_added(clock: &str) -> String {
+    tr_args("cli-reference-added", &[("clock", clock.into())])
+}
 pub fn met_by_step(item: &str) -> String {
     tr_args("met-by-step", &[("item", item.into())])
 }

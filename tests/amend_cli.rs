@@ -250,3 +250,81 @@ fn open_incidents_are_listed_before_closed_ones() {
     );
     assert!(err.contains("false-positive"), "{err}");
 }
+
+#[test]
+fn ticking_a_step_tied_to_clocks_does_what_the_dashboard_does_and_says_so() {
+    let dir = tmp();
+    let config = dir.path().join("nis2.yaml");
+    std::fs::write(&config, "nis2_entity: true\n").unwrap();
+    let id = ok(warroom(dir.path()).arg("--config").arg(&config).args([
+        "new",
+        "--title",
+        "Files encrypted on FS01",
+        "--severity",
+        "4",
+        "--category",
+        "malicious-code",
+    ]))
+    .trim()
+    .to_string();
+    ok(warroom(dir.path()).args(["flag", &id, "significant"]));
+    assert_eq!(
+        clock(&show_json(dir.path(), &id), "nis2-early-warning")["state"],
+        "running"
+    );
+    let out = ok(warroom(dir.path()).args([
+        "check",
+        &id,
+        "rw-nis2-early-warning",
+        "--ref",
+        "CERTFR-2026-42",
+    ]));
+    assert!(
+        out.contains("met nis2-early-warning (ref. CERTFR-2026-42)"),
+        "{out}"
+    );
+    let shown = show_json(dir.path(), &id);
+    assert_eq!(clock(&shown, "nis2-early-warning")["state"], "met");
+    assert_eq!(
+        clock(&shown, "nis2-early-warning")["reference"],
+        "CERTFR-2026-42"
+    );
+    assert!(
+        item(&shown, "rw-nis2-early-warning")["done"]
+            .as_bool()
+            .unwrap()
+    );
+}
+
+#[test]
+fn a_reference_can_be_added_to_a_clock_met_without_one() {
+    let dir = tmp();
+    let id = declare(dir.path(), "Customer database exposed", "3");
+    ok(warroom(dir.path()).args(["flag", &id, "personal-data"]));
+    ok(warroom_at(dir.path(), "2026-11-29T10:00:00Z").args([
+        "clock",
+        &id,
+        "gdpr-authority",
+        "met",
+    ]));
+    let out = ok(warroom_at(dir.path(), "2026-11-30T10:00:00Z").args([
+        "clock",
+        &id,
+        "gdpr-authority",
+        "met",
+        "--ref",
+        "CNIL-2026-77",
+    ]));
+    assert!(
+        out.contains("reference of gdpr-authority recorded"),
+        "{out}"
+    );
+    let gdpr = clock(&show_json(dir.path(), &id), "gdpr-authority").clone();
+    assert_eq!(gdpr["reference"], "CNIL-2026-77");
+    assert_eq!(gdpr["at"], "2026-11-29T10:00:00Z", "met when it was");
+    let out = ok(warroom(dir.path()).args(["clock", &id, "gdpr-authority", "met"]));
+    assert!(
+        out.contains("nothing recorded") && out.contains("--ref"),
+        "{out}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::forms::{LineForm, LinePurpose};
 use super::{Active, App, Confirm, Effect, Flash, Overlay, Pane};
-use crate::domain::{Change, ChecklistItem, ClockState, ClockView, Flag, Trigger};
+use crate::domain::{Change, ChecklistItem, ClockState, ClockView, Flag};
 use crate::drafts::{self, DraftKind};
 use crate::text;
 
@@ -130,38 +130,7 @@ impl App {
         let Some(Active { state, .. }) = &self.active else {
             return vec![];
         };
-        let clocks = state.clocks();
-        let mut changes = Vec::new();
-        for id in &item.hints.starts {
-            let Some(def) = state.clock_defs.iter().find(|d| &d.id == id) else {
-                continue;
-            };
-            if clocks.get(id).map(|c| &c.state) != Some(&ClockState::Waiting) {
-                continue;
-            }
-            let change = match &def.starts {
-                Trigger::Flag(flag) => Change::FlagSet {
-                    flag: *flag,
-                    at: None,
-                },
-                _ => Change::ClockStarted { clock: id.clone() },
-            };
-            if !changes.contains(&change) {
-                changes.push(change);
-            }
-        }
-        for id in &item.hints.stops {
-            let open = clocks.get(id).is_some_and(|c| {
-                matches!(c.state, ClockState::Running { .. } | ClockState::Waiting)
-            });
-            if open {
-                changes.push(Change::ClockMet {
-                    clock: id.clone(),
-                    reference: text::met_by_step(&item.id),
-                });
-            }
-        }
-        changes
+        crate::domain::rules::step_clock_changes(state, item, &text::met_by_step(&item.id))
     }
 
     /// After a step is ticked: offer to record what it means for the clocks.

@@ -90,6 +90,13 @@ pub enum Command {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
         item_id: String,
+        /// For a step that meets a deadline (a notification sent): its reference, e.g.
+        /// the authority's receipt number.
+        #[arg(long = "ref", value_name = "R")]
+        reference: Option<String>,
+        /// Tick the step only: leave the clocks it is tied to as they are.
+        #[arg(long)]
+        no_clocks: bool,
     },
     /// Untick a checklist item.
     Uncheck {

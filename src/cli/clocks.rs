@@ -91,6 +91,17 @@ pub fn clock(
                 clock: clock_id.to_string(),
             }
         }
+        // A reference that arrives after the clock was met is recorded beside it.
+        ClockAction::Met if matches!(&clock.state, ClockState::Met { reference: kept, .. } if reference.as_deref().is_some_and(|r| !r.trim().is_empty() && r.trim() != kept)) =>
+        {
+            let change = Change::ClockMet {
+                clock: clock_id.to_string(),
+                reference: non_empty(reference.as_deref().unwrap_or(""), "--ref")?,
+            };
+            append(w.store, id, w.when(), w.author, change)?;
+            outln!("{}", text::cli_reference_added(clock_id));
+            return Ok(());
+        }
         ClockAction::Met | ClockAction::Waive if closed => {
             outln!("{}", text::cli_clock_already(id, clock_id));
             return Ok(());

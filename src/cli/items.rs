@@ -3,7 +3,9 @@
 
 use super::{Failure, Outcome, append, non_empty};
 use crate::config::Config;
-use crate::domain::{Change, ChecklistItem, Hints, IncidentId, IncidentState, ItemSpec, fold};
+use crate::domain::{
+    Change, ChecklistItem, ClockState, Hints, IncidentId, IncidentState, ItemSpec, fold,
+};
 use crate::store::Store;
 use crate::{ops, text};
 use chrono::{DateTime, Utc};
@@ -143,4 +145,71 @@ pub fn not_applicable(w: &Writer, id: IncidentId, item_id: String, reason: &str)
         reason,
     };
     append(w.store, id, w.when(), w.author, change)
+}
+
+/// Ticks a step, and (unless `no_clocks`) records what it means for the clocks it is
+/// tied to, as the dashboard does once the operator says yes: each said on its line.
+pub fn check(
+    w: &Writer,
+    id: IncidentId,
+    item_id: &str,
+    reference: Option<&str>,
+    no_clocks: bool,
+) -> Outcome {
+    let state = state(w.store, id)?;
+    let step = item(&state, item_id)?;
+    if step.done.is_some() {
+        outln!("{}", text::cli_already(id, item_id, true));
+        return Ok(());
+    }
+    let reference = match reference {
+        Some(r) => super::non_empty(r, "--ref")?,
+        None => text::met_by_step(item_id),
+    };
+    let clocks = if no_clocks {
+        vec![]
+    } else {
+        crate::domain::rules::step_clock_changes(&state, step, &reference)
+    };
+    let mut changes = vec![Change::ItemChecked {
+        item: item_id.to_string(),
+    }];
+    changes.extend(clocks.iter().cloned());
+    let before = state.clocks();
+    let after = clocks
+        .iter()
+        .fold(state.clone(), |s, c| {
+            s.with_change(c, w.occurred.unwrap_or(w.now))
+        })
+        .clocks();
+    let events = ops::append(w.store, id, w.when(), w.author, changes)?;
+    if let Some(last) = events.last() {
+        outln!("{}", text::cli_saved(id, last.id));
+    }
+    for clock in &after.0 {
+        let was = before.get(&clock.id).map(|c| &c.state);
+        match (&clock.state, was) {
+            (ClockState::Running { deadline, .. }, Some(ClockState::Waiting)) => outln!(
+                "{}",
+                text::cli_clock_started(&clock.id, &deadline.to_rfc3339())
+            ),
+            (ClockState::Met { .. }, Some(ClockState::Running { .. } | ClockState::Waiting)) => {
+                outln!("{}", text::cli_clock_met_by_step(&clock.id, &reference))
+            }
+            _ => {}
+        }
+    }
+    if no_clocks {
+        let tied: Vec<&str> = step
+            .hints
+            .starts
+            .iter()
+            .chain(&step.hints.stops)
+            .map(String::as_str)
+            .collect();
+        if !tied.is_empty() {
+            outln!("{}", text::cli_clocks_left(&tied.join(", ")));
+        }
+    }
+    Ok(())
 }

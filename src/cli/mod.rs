@@ -545,17 +545,12 @@ fn run_command(
         Command::Draft { id, kind, output } => {
             clocks::draft(&writer, &config, id, kind, output.as_deref())
         }
-        Command::Check { id, item_id } => {
-            if items::item(&items::state(store, id)?, &item_id)?
-                .done
-                .is_some()
-            {
-                outln!("{}", text::cli_already(id, &item_id, true));
-                return Ok(());
-            }
-            let change = Change::ItemChecked { item: item_id };
-            append(store, id, when, &author, change)
-        }
+        Command::Check {
+            id,
+            item_id,
+            reference,
+            no_clocks,
+        } => items::check(&writer, id, &item_id, reference.as_deref(), no_clocks),
         Command::Uncheck { id, item_id } => {
             if items::item(&items::state(store, id)?, &item_id)?.is_open() {
                 outln!("{}", text::cli_already(id, &item_id, false));

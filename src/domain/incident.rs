@@ -458,12 +458,25 @@ impl IncidentState {
                 ClockFacts::earliest(&mut self.clock_facts.started, clock, at, |t| *t);
             }
             Change::ClockMet { clock, reference } => {
+                // Met at the earliest time said; the reference is the last one given, so
+                // a receipt number that arrives later can be added to a met clock.
+                let kept = self.clock_facts.met.get(clock).map(|(_, r)| r.clone());
                 ClockFacts::earliest(
                     &mut self.clock_facts.met,
                     clock,
                     (at, reference.clone()),
                     |(t, _)| *t,
                 );
+                let reference = if reference.is_empty() {
+                    kept.unwrap_or_default()
+                } else {
+                    reference.clone()
+                };
+                if let Some(met) = self.clock_facts.met.get_mut(clock)
+                    && !reference.is_empty()
+                {
+                    met.1 = reference;
+                }
             }
             Change::ClockWaived { clock, reason } => {
                 ClockFacts::earliest(
@@ -563,9 +576,14 @@ impl IncidentState {
     /// The clocks as they would be if `change` were recorded at `at`: what a flag or a
     /// start by hand would set going, shown before the operator confirms.
     pub fn clocks_if(&self, change: &Change, at: DateTime<Utc>) -> Clocks {
-        let mut preview = self.clone();
+        self.clone().with_change(change, at).clocks()
+    }
+
+    /// The state as it would be with `change` recorded at `at` (a preview).
+    pub fn with_change(self, change: &Change, at: DateTime<Utc>) -> IncidentState {
+        let mut preview = self;
         let event = Event {
-            id: self.event_count + 1,
+            id: preview.event_count + 1,
             at,
             occurred_at: None,
             author: String::new(),
@@ -574,7 +592,7 @@ impl IncidentState {
         };
         // Only a second declaration fails to apply, and that is not a clock change.
         let _ = preview.apply(&event);
-        preview.clocks()
+        preview
     }
 
     pub fn item(&self, id: &str) -> Option<&ChecklistItem> {

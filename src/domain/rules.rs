@@ -2,7 +2,9 @@
 //! nothing is recorded. One place for the dashboard and the command line alike, so both
 //! faces record the same thing for the same intent.
 
-use super::{Amendment, Change, ClockState, Field, IncidentState, Resolution};
+use super::{
+    Amendment, Change, ChecklistItem, ClockState, Field, IncidentState, Resolution, Trigger,
+};
 
 /// Why an intent records nothing. Each says what to do instead (see `text`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,4 +100,47 @@ pub fn reopen(state: &IncidentState, reason: &str) -> Result<Change, Refusal> {
     Ok(Change::Reopened {
         reason: reason.trim().to_string(),
     })
+}
+
+/// What ticking `item` means for the clocks it is tied to: the clocks it starts that
+/// still wait (by their flag, when a flag starts them), and the clocks it stops that are
+/// still open (met, with `reference`). The dashboard asks before recording them; the
+/// command line records them unless told not to, and says so.
+pub fn step_clock_changes(
+    state: &IncidentState,
+    item: &ChecklistItem,
+    reference: &str,
+) -> Vec<Change> {
+    let clocks = state.clocks();
+    let mut changes = Vec::new();
+    for id in &item.hints.starts {
+        let Some(def) = state.clock_defs.iter().find(|d| &d.id == id) else {
+            continue;
+        };
+        if clocks.get(id).map(|c| &c.state) != Some(&ClockState::Waiting) {
+            continue;
+        }
+        let change = match &def.starts {
+            Trigger::Flag(flag) => Change::FlagSet {
+                flag: *flag,
+                at: None,
+            },
+            _ => Change::ClockStarted { clock: id.clone() },
+        };
+        if !changes.contains(&change) {
+            changes.push(change);
+        }
+    }
+    for id in &item.hints.stops {
+        let open = clocks
+            .get(id)
+            .is_some_and(|c| matches!(c.state, ClockState::Running { .. } | ClockState::Waiting));
+        if open {
+            changes.push(Change::ClockMet {
+                clock: id.clone(),
+                reference: reference.to_string(),
+            });
+        }
+    }
+    changes
 }
