@@ -63,11 +63,14 @@ impl App {
                     self.incidents = incidents;
                 }
                 // Someone else's write: shown if it is the incident on screen; a new
-                // incident declared elsewhere does not take the screen over.
-                if self.active.as_ref().is_some_and(|a| a.state.id == id) {
-                    self.saved(id, events)
-                } else {
-                    vec![]
+                // incident declared elsewhere does not take the screen over, but one
+                // declared while the screen waits on the welcome page opens there.
+                match &self.active {
+                    Some(a) if a.state.id == id => self.saved(id, events),
+                    None if self.overlay.is_none() && self.journal_view.is_none() => {
+                        vec![Effect::Load(id)]
+                    }
+                    _ => vec![],
                 }
             }
             Msg::DirectoryWritten(events) => {
