@@ -104,6 +104,15 @@ pub fn scope_none() -> String {
 }
 
 // Clocks pane.
+pub fn carried_mark() -> String {
+    tr("carried-mark")
+}
+pub fn confirm_carried(items: &str) -> String {
+    tr_args("confirm-carried", &[("items", items.to_string().into())])
+}
+pub fn clocks_more_running(n: usize) -> String {
+    tr_args("clocks-more-running", &[("n", n.into())])
+}
 pub fn closed() -> String {
     tr("closed")
 }
@@ -1061,6 +1070,19 @@ pub fn unknown_draft(found: &str, known: &str) -> String {
 
 pub fn flash_select_clock() -> String {
     tr("flash-select-clock")
+}
+pub fn confirm_flag_uncovered(flag: &str, covered: &str, due: &str) -> String {
+    tr_args(
+        "confirm-flag-uncovered",
+        &[
+            ("flag", flag.to_string().into()),
+            ("covered", covered.to_string().into()),
+            ("due", due.to_string().into()),
+        ],
+    )
+}
+pub fn covered_reason(flag: &str) -> String {
+    tr_args("covered-reason", &[("flag", flag.to_string().into())])
 }
 pub fn starts_no_clock() -> String {
     tr("starts-no-clock")

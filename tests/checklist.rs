@@ -82,7 +82,7 @@ fn advancing_with_open_items_asks_first() {
     };
     assert_eq!(
         c.question,
-        "2 items are still open in Identification. Move on to Containment anyway?"
+        "2 items are still open in Identification. Move on to Containment anyway? Tied to a deadline, these stay on the list: First step."
     );
     assert!(h.screen(100, 30).contains("y: yes   n / Esc: no"));
     h.key(KeyCode::Char('n'));
@@ -322,4 +322,38 @@ fn assign_dialog_snapshot() {
     h.shift('A');
     h.type_text("c");
     insta::assert_snapshot!(h.screen(100, 30));
+}
+
+#[test]
+fn open_steps_tied_to_a_clock_are_carried_over_after_a_phase_move() {
+    let mut h = tiny();
+    // t-one starts the GDPR clock and stays open; t-two is not tied to any clock.
+    h.key(KeyCode::Char('>'));
+    let Some(Overlay::Confirm(c)) = &h.app.overlay else {
+        panic!("asks first");
+    };
+    assert!(
+        c.question.contains("these stay on the list: First step"),
+        "{}",
+        c.question
+    );
+    h.key(KeyCode::Char('y'));
+    assert_eq!(h.state().current_phase, 1);
+    let ids: Vec<&str> = h
+        .app
+        .visible_items()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids.first(), Some(&"t-one"), "{ids:?}");
+    assert!(!ids.contains(&"t-two"), "{ids:?}");
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("↩ carried over"), "{screen}");
+    assert!(screen.contains("Next: First step"), "{screen}");
+    // Done, it leaves the list.
+    h.key(KeyCode::Enter);
+    if h.app.overlay.is_some() {
+        h.key(KeyCode::Char('n'));
+    }
+    assert!(!h.app.visible_items().iter().any(|i| i.id == "t-one"));
 }

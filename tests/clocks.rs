@@ -311,3 +311,64 @@ fn a_clock_too_long_for_the_calendar_is_drawn_and_reported_without_panic() {
     assert!(!warroom::report::markdown(&report).is_empty());
     assert!(!warroom::report::html(&report).is_empty());
 }
+
+/// Every running clock is either on screen or counted in "+N running ↓", at any size.
+#[test]
+fn no_running_clock_is_hidden_without_a_marker() {
+    let mut h = nis2_breach();
+    h.key(KeyCode::Char('a'));
+    for flag in ['P', 'S'] {
+        h.shift(flag);
+        h.key(KeyCode::Char('y'));
+    }
+    let running: Vec<String> = h
+        .app
+        .clock_rows()
+        .into_iter()
+        .filter(|c| matches!(c.state, ClockState::Running { .. }))
+        .map(|c| c.name)
+        .collect();
+    assert!(running.len() >= 4, "{running:?}");
+    for (w, hgt) in [(80, 24), (120, 35), (120, 40), (200, 60)] {
+        let screen = h.screen(w, hgt);
+        // A running clock's row ends with the time left, against the pane's border.
+        let shown = screen.matches(" left│").count();
+        let marker = screen
+            .split("+")
+            .filter_map(|rest| rest.split(" running ↓").next())
+            .find_map(|n| n.trim().parse::<usize>().ok())
+            .unwrap_or(0);
+        assert_eq!(shown + marker, running.len(), "{w}×{hgt}:\n{screen}");
+        assert!(
+            shown >= 2,
+            "the two most urgent at least, {w}×{hgt}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn s_where_nis2_does_not_cover_the_incident_says_why_and_y_marks_it_covered() {
+    let mut h = Harness::new();
+    h.declare("Payment service down", 'a');
+    h.shift('S');
+    let Some(Overlay::Confirm(c)) = &h.app.overlay else {
+        panic!("expected a question")
+    };
+    assert!(
+        c.question.contains("not marked as covered"),
+        "{}",
+        c.question
+    );
+    assert!(c.question.contains("NIS2 applies: yes"), "{}", c.question);
+    assert!(
+        c.question.contains("NIS2 early warning due"),
+        "{}",
+        c.question
+    );
+    h.key(KeyCode::Char('y'));
+    assert!(h.state().clock_facts.entity.nis2);
+    assert!(matches!(
+        state_of(&h, "nis2-early-warning"),
+        ClockState::Running { .. }
+    ));
+}

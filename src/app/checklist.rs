@@ -50,9 +50,14 @@ impl App {
         let Some(active) = &self.active else {
             return Vec::new();
         };
-        active
-            .state
-            .items_of_phase(self.viewed_phase())
+        let state = &active.state;
+        // The current phase lists the steps carried over from earlier ones first.
+        let carried = (self.viewed_phase() == state.current_phase)
+            .then(|| state.carried_over())
+            .into_iter()
+            .flatten();
+        carried
+            .chain(state.items_of_phase(self.viewed_phase()))
             .filter(|i| self.filter.keeps(i, &self.author))
             .collect()
     }
@@ -151,8 +156,18 @@ impl App {
         }
         let from = state.phase().map(|p| p.name.clone()).unwrap_or_default();
         let to = state.phases[target].name.clone();
+        // Those tied to a clock stay on the list: the question names them.
+        let moved = state.clone().with_change(&change, self.now);
+        let carried: Vec<String> = moved
+            .carried_over()
+            .map(|i| crate::i18n::localized(&i.text).into_owned())
+            .collect();
+        let mut question = text::confirm_advance(open, &from, &to);
+        if !carried.is_empty() {
+            question = format!("{question} {}", text::confirm_carried(&carried.join("; ")));
+        }
         self.overlay = Some(Overlay::Confirm(Confirm {
-            question: text::confirm_advance(open, &from, &to),
+            question,
             id: state.id,
             changes: vec![change],
         }));

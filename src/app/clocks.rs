@@ -3,7 +3,7 @@
 
 use super::forms::{LineForm, LinePurpose};
 use super::{Active, App, Confirm, Effect, Flash, Overlay, Pane};
-use crate::domain::{Change, ChecklistItem, ClockState, ClockView, Flag};
+use crate::domain::{Amendment, Change, ChecklistItem, ClockState, ClockView, Flag, Trigger};
 use crate::drafts::{self, DraftKind};
 use crate::text;
 
@@ -61,7 +61,7 @@ impl App {
         let change = Change::ClockStarted {
             clock: clock.id.clone(),
         };
-        self.confirm_clock_change(change, |due| text::confirm_start(&clock.name, &due));
+        self.confirm_clock_change(vec![change], |due| text::confirm_start(&clock.name, &due));
         vec![]
     }
 
@@ -80,21 +80,58 @@ impl App {
             });
             return vec![];
         }
-        let change = Change::FlagSet { flag, at: None };
-        self.confirm_clock_change(change, |due| {
-            text::confirm_flag(&text::flag_name(flag), &due)
-        });
+        // The clocks this flag starts may need the incident to be covered by NIS2 or
+        // DORA: if it is not, say so, and let one key mark it covered too.
+        let uncovered: Vec<Amendment> = [
+            (Flag::Nis2Entity, Amendment::Nis2(true)),
+            (Flag::DoraEntity, Amendment::Dora(true)),
+        ]
+        .into_iter()
+        .filter(|(entity, _)| {
+            !state.clock_facts.holds(*entity)
+                && state
+                    .clock_defs
+                    .iter()
+                    .any(|d| d.starts == Trigger::Flag(flag) && d.applies.contains(entity))
+        })
+        .map(|(_, amendment)| amendment)
+        .collect();
+        let mut changes: Vec<Change> = uncovered
+            .iter()
+            .map(|amendment| Change::Amended {
+                amendment: amendment.clone(),
+                reason: text::covered_reason(&text::flag_name(flag)),
+            })
+            .collect();
+        changes.push(Change::FlagSet { flag, at: None });
+        if uncovered.is_empty() {
+            self.confirm_clock_change(changes, |due| {
+                text::confirm_flag(&text::flag_name(flag), &due)
+            });
+        } else {
+            let covered: Vec<String> = uncovered.iter().map(text::amendment_line).collect();
+            self.confirm_clock_change(changes, |due| {
+                text::confirm_flag_uncovered(&text::flag_name(flag), &covered.join("; "), &due)
+            });
+        }
         vec![]
     }
 
     /// Asks whether to record `change`, naming the clocks it would start and when each
     /// would be due.
-    fn confirm_clock_change(&mut self, change: Change, question: impl FnOnce(String) -> String) {
+    fn confirm_clock_change(
+        &mut self,
+        changes: Vec<Change>,
+        question: impl FnOnce(String) -> String,
+    ) {
         let Some(Active { state, .. }) = &self.active else {
             return;
         };
         let before = state.clocks();
-        let after = state.clocks_if(&change, self.now);
+        let after = changes
+            .iter()
+            .fold(state.clone(), |s, c| s.with_change(c, self.now))
+            .clocks();
         let started: Vec<String> = after
             .0
             .iter()
@@ -119,7 +156,7 @@ impl App {
         self.overlay = Some(Overlay::Confirm(Confirm {
             question: question(due),
             id: state.id,
-            changes: vec![change],
+            changes,
         }));
     }
 

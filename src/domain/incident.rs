@@ -639,6 +639,27 @@ impl IncidentState {
             .unwrap_or_default()
     }
 
+    /// Open items of the phases before the current one that are tied to a clock: a
+    /// phase move does not make a legal or contractual step go away, so they stay in
+    /// sight ("carried over") until done or marked not applicable.
+    pub fn carried_over(&self) -> impl Iterator<Item = &ChecklistItem> {
+        let earlier: Vec<&str> = self.phases[..self.current_phase.min(self.phases.len())]
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        self.checklist.iter().filter(move |i| {
+            i.is_open()
+                && earlier.contains(&i.phase.as_str())
+                && !(i.hints.starts.is_empty() && i.hints.stops.is_empty())
+        })
+    }
+
+    /// What to do next: the carried-over steps first, then the current phase's.
+    pub fn next_open(&self) -> impl Iterator<Item = &ChecklistItem> {
+        self.carried_over()
+            .chain(self.open_items_of_phase(self.current_phase))
+    }
+
     /// Items of the phase at `index` still to be dealt with.
     pub fn open_items_of_phase(&self, index: usize) -> impl Iterator<Item = &ChecklistItem> {
         self.items_of_phase(index).filter(|i| i.is_open())

@@ -93,6 +93,17 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> Line
         (None, Some(_)) => vec![Span::styled("[-] ", theme::dim())],
         (None, None) => vec![Span::raw("[ ] ")],
     };
+    // A step carried over from an earlier phase says so.
+    if app
+        .active
+        .as_ref()
+        .is_some_and(|a| a.state.carried_over().any(|c| c.id == item.id))
+    {
+        spans.push(Span::styled(
+            format!("{} ", text::carried_mark()),
+            theme::due_soon(),
+        ));
+    }
     let mut tail = Vec::new();
     if with_people {
         if let Some(person) = &item.assignee {

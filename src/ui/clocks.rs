@@ -65,13 +65,48 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         .iter()
         .filter(|c| c.state == ClockState::NotApplicable)
         .count();
-    let footer_text = match (rows.is_empty(), not_applicable) {
+    // Running or overdue clocks the pane has no room for are never hidden silently.
+    let hidden = hidden_running(&rows, state.offset(), list_area.height);
+    let mut spans = Vec::new();
+    if hidden > 0 {
+        spans.push(Span::styled(
+            text::clocks_more_running(hidden),
+            theme::due_soon(),
+        ));
+    }
+    let rest = match (rows.is_empty(), not_applicable) {
         (true, 0) => text::clocks_none(),
         (_, 0) => String::new(),
         (_, n) => text::clocks_not_applicable(n),
     };
-    let footer_line = Line::styled(footer_text, theme::dim());
-    rows::lines(frame.buffer_mut(), footer, [footer_line]);
+    if !rest.is_empty() {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.push(Span::styled(rest, theme::dim()));
+    }
+    rows::lines(frame.buffer_mut(), footer, [Line::from(spans)]);
+}
+
+/// How many running or overdue clocks lie past the rows shown, the list drawn from
+/// `offset` in `height` rows (a waiting clock takes one row, any other two).
+pub fn hidden_running(rows: &[ClockView], offset: usize, height: u16) -> usize {
+    let mut left = usize::from(height);
+    let mut shown = offset;
+    for c in rows.iter().skip(offset) {
+        let need = if c.state == ClockState::Waiting { 1 } else { 2 };
+        if need > left {
+            break;
+        }
+        left -= need;
+        shown += 1;
+    }
+    rows.iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            (*i < offset || *i >= shown) && matches!(c.state, ClockState::Running { .. })
+        })
+        .count()
 }
 
 /// Name and authority on the left, the value on the right of the first row; the

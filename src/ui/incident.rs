@@ -100,10 +100,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     rows::lines(frame.buffer_mut(), inner, lines);
 }
 
-/// `Next: first open item · second · third`, from the current phase.
+/// `Next: first open item · second · third`: steps carried over, then the current phase.
 fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
     let open: Vec<String> = s
-        .open_items_of_phase(s.current_phase)
+        .next_open()
         .take(3)
         .map(|i| match &i.owner {
             Some(owner) => format!("{} ({})", content(&i.text), content(app.role_name(owner))),
