@@ -80,7 +80,7 @@ fn or_blank(value: &str, what: &str) -> String {
     }
 }
 
-/// Done checklist items, each with when and by whom: the measures taken so far.
+/// Steps recorded as done, each with when and by whom: the measures taken so far.
 fn measures(s: &IncidentState) -> Vec<&ChecklistItem> {
     let mut done: Vec<&ChecklistItem> = s.checklist.iter().filter(|i| i.done.is_some()).collect();
     done.sort_by_key(|i| i.done.as_ref().map(|d| d.at));
@@ -182,7 +182,7 @@ fn write_draft(
     )?;
     let detected = s
         .detected_at
-        .map_or_else(|| blank(&text::draft_detected()), utc);
+        .map_or_else(|| blank(&text::draft_detected_how(&s.id.to_string())), utc);
     writeln!(out, "  {} {detected}", text::colon(&text::label_detected()))?;
     writeln!(
         out,
@@ -211,7 +211,7 @@ fn write_draft(
         )
     )?;
     writeln!(out)?;
-    for (question, prefill) in questions(kind, s) {
+    for (question, prefill) in questions(kind, s, config) {
         writeln!(out, "{question}")?;
         let empty = format!("[{}]", text::draft_to_complete());
         writeln!(out, "  {}", prefill.unwrap_or(empty))?;
@@ -226,25 +226,31 @@ fn write_draft(
         if let Some(d) = &item.done {
             writeln!(
                 out,
-                "  - {} ({}, {})",
-                crate::i18n::localized(&item.text),
-                utc(d.at),
-                d.by
+                "  - {}",
+                text::draft_step_done(&utc(d.at), &d.by, &crate::i18n::localized(&item.text))
             )?;
         }
     }
     writeln!(out, "  {}", blank(&text::draft_planned()))?;
+    let missing = still_to_complete(out);
+    if !missing.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", text::draft_still_to_complete())?;
+        for what in missing {
+            writeln!(out, "  [ ] {what}")?;
+        }
+    }
     Ok(())
 }
 
 /// What each notification must answer, with what the incident already says.
-fn questions(kind: DraftKind, s: &IncidentState) -> Vec<(String, Option<String>)> {
+fn questions(kind: DraftKind, s: &IncidentState, config: &Config) -> Vec<(String, Option<String>)> {
     match kind {
         DraftKind::Gdpr => vec![
             (text::draft_gdpr_nature(), None),
             (text::draft_gdpr_people(), None),
             (text::draft_gdpr_records(), None),
-            (text::draft_gdpr_dpo(), None),
+            (text::draft_gdpr_dpo(), dpo(config)),
             (text::draft_gdpr_consequences(), None),
             (
                 text::draft_gdpr_phased(),
@@ -275,6 +281,38 @@ fn questions(kind: DraftKind, s: &IncidentState) -> Vec<(String, Option<String>)
             (text::draft_nis2_cross_border(), None),
         ],
     }
+}
+
+/// The DPO from the directory the config ships (a contact with the `dpo` role): name,
+/// e-mail and phone, as far as known.
+fn dpo(config: &Config) -> Option<String> {
+    let c = config
+        .contacts
+        .iter()
+        .find(|c| c.roles.iter().any(|r| r == "dpo"))?;
+    let parts: Vec<String> = std::iter::once(crate::i18n::localized(&c.name).into_owned())
+        .chain((!c.email.is_empty()).then(|| c.email.clone()))
+        .chain(c.phones.first().cloned())
+        .collect();
+    Some(parts.join(", "))
+}
+
+/// Every `[TO COMPLETE: what]` left in a draft, once each, in order: the list that
+/// ends it, so nothing is sent half filled.
+fn still_to_complete(draft: &str) -> Vec<String> {
+    let mark = format!("[{}: ", text::draft_to_complete());
+    let mut found: Vec<String> = Vec::new();
+    let mut rest = draft;
+    while let Some(start) = rest.find(&mark) {
+        let after = &rest[start + mark.len()..];
+        let Some(end) = after.find(']') else { break };
+        let what = after[..end].to_string();
+        if !found.contains(&what) {
+            found.push(what);
+        }
+        rest = &after[end..];
+    }
+    found
 }
 
 /// The file name a draft is saved under: `IR-2026-0007-gdpr.txt`.

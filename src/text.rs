@@ -104,6 +104,22 @@ pub fn scope_none() -> String {
 }
 
 // Clocks pane.
+pub fn draft_step_done(at: &str, by: &str, step: &str) -> String {
+    tr_args(
+        "draft-step-done",
+        &[
+            ("at", at.to_string().into()),
+            ("by", by.to_string().into()),
+            ("step", step.to_string().into()),
+        ],
+    )
+}
+pub fn draft_still_to_complete() -> String {
+    tr("draft-still-to-complete")
+}
+pub fn draft_detected_how(id: &str) -> String {
+    tr_args("draft-detected-how", &[("id", id.to_string().into())])
+}
 pub fn carried_mark() -> String {
     tr("carried-mark")
 }

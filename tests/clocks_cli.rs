@@ -304,3 +304,53 @@ fn a_clock_keeps_its_definition_when_the_config_changes() {
         "2026-12-01T14:00:00Z"
     );
 }
+
+#[test]
+fn a_draft_lists_what_was_done_fills_the_dpo_and_ends_with_what_is_left() {
+    let dir = tmp();
+    let config = dir.path().join("dpo.yaml");
+    std::fs::write(
+        &config,
+        "nis2_entity: true\ncontacts:\n  - { name: Dominique Roy, roles: [dpo], email: dpo@example.org, phones: [\"+33 1 00 00 00 00\"] }\n",
+    )
+    .unwrap();
+    let with = |args: &[&str]| {
+        let mut cmd = warroom(dir.path());
+        cmd.arg("--config").arg(&config).args(args);
+        ok(&mut cmd)
+    };
+    let id = with(&[
+        "new",
+        "--title",
+        "Customer database exposed",
+        "--severity",
+        "3",
+    ])
+    .trim()
+    .to_string();
+    with(&["flag", &id, "personal-data"]);
+    with(&["check", &id, "gn-isolate", "--at", "13:30"]);
+    let gdpr = with(&["draft", &id, "gdpr"]);
+    assert!(
+        gdpr.contains("Dominique Roy, dpo@example.org, +33 1 00 00 00 00"),
+        "{gdpr}"
+    );
+    assert!(
+        gdpr.contains("2026-11-28 13:30:00 UTC, tester: done — Cut affected machines"),
+        "{gdpr}"
+    );
+    let tail = gdpr
+        .split("Still to complete before sending:")
+        .nth(1)
+        .unwrap();
+    assert!(
+        tail.contains("[ ] when it was detected (warroom set"),
+        "{tail}"
+    );
+    assert!(!tail.contains("DPO"), "the DPO is known: {tail}");
+    // Once detection is set, it is no longer left to complete.
+    with(&["set", &id, "detected-at", "12:10"]);
+    let gdpr = with(&["draft", &id, "gdpr"]);
+    assert!(gdpr.contains("Detected: 2026-11-28 12:10:00 UTC"), "{gdpr}");
+    assert!(!gdpr.contains("when it was detected"), "{gdpr}");
+}

@@ -704,3 +704,6 @@ confirm-flag-uncovered = "{ $flag }" starts no clock yet: this incident is not m
 covered-reason = marked covered when recording "{ $flag }"
 carried-mark = ↩ carried over
 confirm-carried = Tied to a deadline, these stay on the list: { $items }.
+draft-step-done = { $at }, { $by }: done — { $step }
+draft-still-to-complete = Still to complete before sending:
+draft-detected-how = when it was detected (warroom set { $id } detected-at WHEN, or e on the dashboard)

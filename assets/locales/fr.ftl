@@ -720,3 +720,6 @@ confirm-flag-uncovered = « { $flag } » ne démarre encore aucun délai : cet i
 covered-reason = marqué concerné en notant « { $flag } »
 carried-mark = ↩ reportée
 confirm-carried = Liées à un délai, celles-ci restent dans la liste : { $items }.
+draft-step-done = { $at }, { $by } : fait — { $step }
+draft-still-to-complete = Reste à compléter avant l’envoi :
+draft-detected-how = quand il a été détecté (warroom set { $id } detected-at QUAND, ou e au tableau de bord)
