@@ -1097,6 +1097,16 @@ pub fn confirm_flag_uncovered(flag: &str, covered: &str, due: &str) -> String {
         ],
     )
 }
+pub fn cli_flag_uncovered(id: impl std::fmt::Display, flag: &str, field: &str) -> String {
+    tr_args(
+        "cli-flag-uncovered",
+        &[
+            ("id", shown(id)),
+            ("flag", flag.into()),
+            ("field", field.into()),
+        ],
+    )
+}
 pub fn covered_reason(flag: &str) -> String {
     tr_args("covered-reason", &[("flag", flag.to_string().into())])
 }

@@ -328,3 +328,21 @@ fn a_reference_can_be_added_to_a_clock_met_without_one() {
         "{out}"
     );
 }
+
+#[test]
+fn a_flag_whose_clocks_need_nis2_says_why_none_starts_and_how() {
+    let dir = tmp();
+    let id = declare(dir.path(), "Payment service down", "4");
+    let out = ok(warroom(dir.path()).args(["flag", &id, "significant"]));
+    assert!(
+        out.contains("not marked as covered by nis2")
+            && out.contains(&format!("warroom set {id} nis2 yes")),
+        "{out}"
+    );
+    let out = ok(warroom(dir.path()).args(["set", &id, "nis2", "yes"]));
+    assert!(out.contains("NIS2 applies: yes"), "{out}");
+    assert_eq!(
+        clock(&show_json(dir.path(), &id), "nis2-early-warning")["state"],
+        "running"
+    );
+}

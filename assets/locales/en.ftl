@@ -707,3 +707,4 @@ confirm-carried = Tied to a deadline, these stay on the list: { $items }.
 draft-step-done = { $at }, { $by }: done — { $step }
 draft-still-to-complete = Still to complete before sending:
 draft-detected-how = when it was detected (warroom set { $id } detected-at WHEN, or e on the dashboard)
+cli-flag-uncovered = { $flag } starts no clock: { $id } is not marked as covered by { $field } (the config's { $field }_entity is false). If it is: warroom set { $id } { $field } yes

@@ -723,3 +723,4 @@ confirm-carried = Liées à un délai, celles-ci restent dans la liste : { $item
 draft-step-done = { $at }, { $by } : fait — { $step }
 draft-still-to-complete = Reste à compléter avant l’envoi :
 draft-detected-how = quand il a été détecté (warroom set { $id } detected-at QUAND, ou e au tableau de bord)
+cli-flag-uncovered = { $flag } ne démarre aucun délai : { $id } n’est pas marqué comme concerné par { $field } ({ $field }_entity vaut false dans la configuration). S’il l’est : warroom set { $id } { $field } yes

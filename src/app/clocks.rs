@@ -3,7 +3,7 @@
 
 use super::forms::{LineForm, LinePurpose};
 use super::{Active, App, Confirm, Effect, Flash, Overlay, Pane};
-use crate::domain::{Amendment, Change, ChecklistItem, ClockState, ClockView, Flag, Trigger};
+use crate::domain::{Change, ChecklistItem, ClockState, ClockView, Flag};
 use crate::drafts::{self, DraftKind};
 use crate::text;
 
@@ -82,20 +82,7 @@ impl App {
         }
         // The clocks this flag starts may need the incident to be covered by NIS2 or
         // DORA: if it is not, say so, and let one key mark it covered too.
-        let uncovered: Vec<Amendment> = [
-            (Flag::Nis2Entity, Amendment::Nis2(true)),
-            (Flag::DoraEntity, Amendment::Dora(true)),
-        ]
-        .into_iter()
-        .filter(|(entity, _)| {
-            !state.clock_facts.holds(*entity)
-                && state
-                    .clock_defs
-                    .iter()
-                    .any(|d| d.starts == Trigger::Flag(flag) && d.applies.contains(entity))
-        })
-        .map(|(_, amendment)| amendment)
-        .collect();
+        let uncovered = crate::domain::rules::uncovered_by(state, flag);
         let mut changes: Vec<Change> = uncovered
             .iter()
             .map(|amendment| Change::Amended {

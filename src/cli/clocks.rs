@@ -34,6 +34,13 @@ pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -
     for event in ops::append(w.store, id, w.when(), w.author, vec![change])? {
         outln!("{}", text::cli_saved(id, event.id));
     }
+    // A flag whose clocks need NIS2 or DORA to cover the incident: say so, and how.
+    for amendment in crate::domain::rules::uncovered_by(&state, flag) {
+        outln!(
+            "{}",
+            text::cli_flag_uncovered(id, flag.slug(), amendment.field().slug())
+        );
+    }
     for clock in &after.0 {
         let was = before.get(&clock.id).map(|c| &c.state);
         // Newly started, or (backdated) started earlier with an earlier deadline.

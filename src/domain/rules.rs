@@ -3,7 +3,7 @@
 //! faces record the same thing for the same intent.
 
 use super::{
-    Amendment, Change, ChecklistItem, ClockState, Field, IncidentState, Resolution, Trigger,
+    Amendment, Change, ChecklistItem, ClockState, Field, Flag, IncidentState, Resolution, Trigger,
 };
 
 /// Why an intent records nothing. Each says what to do instead (see `text`).
@@ -143,4 +143,24 @@ pub fn step_clock_changes(
         }
     }
     changes
+}
+
+/// What the incident must be marked covered by for `flag` to start its clocks: NIS2 for
+/// a significant incident, DORA for a major one, when neither the config nor an earlier
+/// amendment says so. Empty when the flag's clocks can start.
+pub fn uncovered_by(state: &IncidentState, flag: Flag) -> Vec<Amendment> {
+    [
+        (Flag::Nis2Entity, Amendment::Nis2(true)),
+        (Flag::DoraEntity, Amendment::Dora(true)),
+    ]
+    .into_iter()
+    .filter(|(entity, _)| {
+        !state.clock_facts.holds(*entity)
+            && state
+                .clock_defs
+                .iter()
+                .any(|d| d.starts == Trigger::Flag(flag) && d.applies.contains(entity))
+    })
+    .map(|(_, amendment)| amendment)
+    .collect()
 }
