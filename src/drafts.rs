@@ -2,7 +2,7 @@
 //! the incident, every unknown marked for completion. Pure: the caller writes the file.
 
 use crate::config::Config;
-use crate::domain::{ChecklistItem, ClockState, Flag, IncidentState};
+use crate::domain::{Change, ChecklistItem, ClockState, Event, Flag, IncidentState};
 use crate::text;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
@@ -87,19 +87,48 @@ fn measures(s: &IncidentState) -> Vec<&ChecklistItem> {
     done
 }
 
-/// The draft of `kind` for the incident, as of `now`.
-pub fn render(kind: DraftKind, s: &IncidentState, config: &Config, now: DateTime<Utc>) -> String {
+/// The draft of `kind` for the incident whose journal is `events` (folded as `s`), as
+/// of `now`.
+pub fn render(
+    kind: DraftKind,
+    s: &IncidentState,
+    events: &[Event],
+    config: &Config,
+    now: DateTime<Utc>,
+) -> String {
     let mut out = String::new();
     let clock = s.clocks().get(kind.clock()).cloned();
+    let noted = noted_measures(events);
     // Writing to a String cannot fail.
-    let _ = write_draft(&mut out, kind, s, config, now, clock.as_ref());
+    let _ = write_draft(&mut out, kind, s, &noted, config, now, clock.as_ref());
     out
+}
+
+/// Notes written as actions or decisions (`Action: …`, `Decision: …`, in English or
+/// French), not retracted: measures taken, with when and by whom.
+fn noted_measures(events: &[Event]) -> Vec<(DateTime<Utc>, String, String)> {
+    const MARKS: [&str; 4] = ["action", "decision", "décision", "mesure"];
+    let mut noted: Vec<_> = crate::domain::effective(events)
+        .into_iter()
+        .filter_map(|e| match &e.change {
+            Change::NoteAdded { text } => {
+                let (head, rest) = text.split_once(':')?;
+                MARKS
+                    .contains(&head.trim().to_lowercase().as_str())
+                    .then(|| (e.occurred(), e.author.clone(), rest.trim().to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    noted.sort_by_key(|(at, _, _)| *at);
+    noted
 }
 
 fn write_draft(
     out: &mut String,
     kind: DraftKind,
     s: &IncidentState,
+    noted: &[(DateTime<Utc>, String, String)],
     config: &Config,
     now: DateTime<Utc>,
     clock: Option<&crate::domain::ClockView>,
@@ -219,8 +248,11 @@ fn write_draft(
     }
     writeln!(out, "{}", text::draft_section_measures())?;
     let done = measures(s);
-    if done.is_empty() {
+    if done.is_empty() && noted.is_empty() {
         writeln!(out, "  {}", blank(&text::draft_section_measures()))?;
+    }
+    for (at, by, what) in noted {
+        writeln!(out, "  - {}, {by}: {what}", utc(*at))?;
     }
     for item in done {
         if let Some(d) = &item.done {

@@ -106,7 +106,19 @@ fn every_fact_can_be_set_with_a_reason_and_a_bad_value_lists_the_valid_ones() {
         all.extend_from_slice(args);
         ok(warroom(dir.path()).args(all))
     };
+    let before = show_json(dir.path(), &id)["escalation"]
+        .as_array()
+        .unwrap()
+        .len();
     let out = set(&["severity", "5", "--reason", "payroll data encrypted too"]);
+    let after = show_json(dir.path(), &id)["escalation"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(
+        after > before,
+        "severity 5 calls more people: {before} → {after}"
+    );
     assert!(
         out.contains("saved") && out.contains("payroll data encrypted too"),
         "{out}"

@@ -330,7 +330,26 @@ fn a_draft_lists_what_was_done_fills_the_dpo_and_ends_with_what_is_left() {
     .to_string();
     with(&["flag", &id, "personal-data"]);
     with(&["check", &id, "gn-isolate", "--at", "13:30"]);
+    with(&[
+        "note",
+        &id,
+        "Decision: no ransom will be paid",
+        "--at",
+        "13:40",
+    ]);
+    with(&["note", &id, "Action: wrong one", "--at", "13:45"]);
+    with(&["retract", &id, "#5", "--reason", "typo"]);
+    with(&["note", &id, "Just a remark"]);
     let gdpr = with(&["draft", &id, "gdpr"]);
+    let measures = gdpr.split("Measures taken so far").nth(1).unwrap();
+    assert!(
+        measures.contains("2026-11-28 13:40:00 UTC, tester: no ransom will be paid"),
+        "{measures}"
+    );
+    assert!(
+        !measures.contains("wrong one") && !measures.contains("Just a remark"),
+        "{measures}"
+    );
     assert!(
         gdpr.contains("Dominique Roy, dpo@example.org, +33 1 00 00 00 00"),
         "{gdpr}"

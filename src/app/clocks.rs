@@ -225,10 +225,10 @@ impl App {
             });
             return vec![];
         };
-        let Some(Active { state, .. }) = &self.active else {
+        let Some(Active { state, events }) = &self.active else {
             return vec![];
         };
-        let body = drafts::render(kind, state, &self.config, self.now);
+        let body = drafts::render(kind, state, events, &self.config, self.now);
         let file = drafts::file_name(kind, state);
         self.overlay = Some(Overlay::Draft {
             title: text::draft_title(kind).to_string(),

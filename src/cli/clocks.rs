@@ -135,8 +135,9 @@ pub fn draft(
     kind: DraftKind,
     output: Option<&Path>,
 ) -> Outcome {
-    let state = state(w.store, id)?;
-    let body = drafts::render(kind, &state, config, w.now);
+    let events = w.store.events(id)?;
+    let state = crate::domain::fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))?;
+    let body = drafts::render(kind, &state, &events, config, w.now);
     // The terminal gets every line made safe (the title, summary… are user text); a
     // file gets the draft as written.
     super::to_file_or_out(output, &body, |body| {
