@@ -247,3 +247,40 @@ fn ticking_a_step_that_sets_a_fact_offers_the_form_on_that_fact() {
         "and the step is ticked"
     );
 }
+
+#[test]
+fn a_correction_starting_with_a_time_re_dates_the_event_and_its_clocks() {
+    let mut h = Harness::new();
+    h.declare("Customer file leaked", 'i');
+    h.shift('P');
+    h.key(KeyCode::Char('y'));
+    let flag = h.last_event().id;
+    let deadline = |h: &Harness| {
+        h.state()
+            .clocks()
+            .get("gdpr-authority")
+            .unwrap()
+            .state
+            .deadline()
+    };
+    assert_eq!(deadline(&h), Some(t0() + TimeDelta::hours(72)));
+    h.shift('J');
+    let row = h
+        .app
+        .journal_rows()
+        .iter()
+        .position(|id| *id == flag)
+        .unwrap();
+    for _ in 0..row {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Char('c'));
+    h.type_text("@13:05 the DPO knew since the call");
+    h.key(KeyCode::Enter);
+    assert!(matches!(
+        h.last_event().change,
+        Change::Corrected { occurred_at: Some(at), .. } if at == five_past_one()
+    ));
+    assert_eq!(h.last_event().occurred_at, None, "the correction itself is now");
+    assert_eq!(deadline(&h), Some(five_past_one() + TimeDelta::hours(72)));
+}
