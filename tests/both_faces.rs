@@ -145,6 +145,14 @@ fn every_writing_command_is_the_same_through_an_open_dashboard() {
         "the same events, byte for byte"
     );
     owner.wait_for("the incident on the owner's screen", |s| s.contains(id));
+    // A contact saved from the command line is in the open dashboard's directory.
+    ok(warroom(shared.path()).args(["contacts", "save", "--name", "Zoe Insurer Hotline"]));
+    owner.keys("/");
+    owner.keys("Zoe Insurer");
+    owner.wait_for("the new contact found on the owner", |s| {
+        s.contains("Zoe Insurer Hotline")
+    });
+    owner.keys("\r");
     owner.keys("q");
     owner.wait_exit();
 }

@@ -281,6 +281,22 @@ fn a_correction_starting_with_a_time_re_dates_the_event_and_its_clocks() {
         h.last_event().change,
         Change::Corrected { occurred_at: Some(at), .. } if at == five_past_one()
     ));
-    assert_eq!(h.last_event().occurred_at, None, "the correction itself is now");
+    assert_eq!(
+        h.last_event().occurred_at,
+        None,
+        "the correction itself is now"
+    );
     assert_eq!(deadline(&h), Some(five_past_one() + TimeDelta::hours(72)));
+}
+
+#[test]
+fn the_incident_switcher_marks_closed_incidents() {
+    let mut h = Harness::new();
+    h.declare("Fake invoice paid", 'f');
+    h.shift('F');
+    h.key(KeyCode::Enter);
+    assert!(h.state().closure.is_some());
+    h.key(KeyCode::Char('i'));
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("[closed]"), "{screen}");
 }

@@ -62,6 +62,9 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
                     theme::exercise(),
                 ));
             }
+            if s.closed {
+                spans.push(Span::styled(format!(" [{}]", text::closed()), theme::dim()));
+            }
             if app.damaged.iter().any(|(id, _)| *id == s.id) {
                 spans.push(Span::styled(
                     format!(" {} ", text::damaged()),
