@@ -82,7 +82,7 @@ fn advancing_with_open_items_asks_first() {
     };
     assert_eq!(
         c.question,
-        "2 items are still open in Identification. Move on to Containment anyway? Tied to a deadline, these stay on the list: First step."
+        "2 items are still open in Identification. Move on to Containment anyway? Tied to a deadline or required, these stay on the list: First step."
     );
     assert!(h.screen(100, 30).contains("y: yes   n / Esc: no"));
     h.key(KeyCode::Char('n'));
@@ -356,4 +356,21 @@ fn open_steps_tied_to_a_clock_are_carried_over_after_a_phase_move() {
         h.key(KeyCode::Char('n'));
     }
     assert!(!h.app.visible_items().iter().any(|i| i.id == "t-one"));
+}
+
+#[test]
+fn a_required_step_is_carried_over_too() {
+    const MUST: &str = "id: must\nname: Must\ncategories: [fraud]\nitems:\n  - { id: m-one, stage: detect, owner: legal, text: \"File the complaint\", required: true }\n  - { id: m-two, stage: detect, owner: it-lead, text: \"Optional look\" }\n  - { id: m-three, stage: contain, owner: it-lead, text: \"Contain it\" }\n";
+    let config = Harness::config_with_playbooks("operator: camille\n", &[("must.yaml", MUST)]);
+    let mut h = Harness::with_config(config);
+    h.declare("Fake invoice paid", 'f');
+    h.key(KeyCode::Char('>'));
+    h.key(KeyCode::Char('y'));
+    let ids: Vec<&str> = h
+        .app
+        .visible_items()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["m-one", "m-three"]);
 }

@@ -231,6 +231,8 @@ pub struct Hints {
     pub stops: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sets: Vec<super::Field>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
 }
 
 impl Hints {

@@ -639,9 +639,9 @@ impl IncidentState {
             .unwrap_or_default()
     }
 
-    /// Open items of the phases before the current one that are tied to a clock: a
-    /// phase move does not make a legal or contractual step go away, so they stay in
-    /// sight ("carried over") until done or marked not applicable.
+    /// Open items of the phases before the current one that are tied to a clock or
+    /// marked required: a phase move does not make a legal or contractual step go away,
+    /// so they stay in sight ("carried over") until done or marked not applicable.
     pub fn carried_over(&self) -> impl Iterator<Item = &ChecklistItem> {
         let earlier: Vec<&str> = self.phases[..self.current_phase.min(self.phases.len())]
             .iter()
@@ -650,7 +650,7 @@ impl IncidentState {
         self.checklist.iter().filter(move |i| {
             i.is_open()
                 && earlier.contains(&i.phase.as_str())
-                && !(i.hints.starts.is_empty() && i.hints.stops.is_empty())
+                && (i.hints.required || !(i.hints.starts.is_empty() && i.hints.stops.is_empty()))
         })
     }
 

@@ -59,6 +59,10 @@ pub struct PlaybookItem {
     /// The incident's facts this step sets: ticking it offers the Edit incident form.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sets: Vec<super::Field>,
+    /// A step that must not go out of sight when the incident moves on (it is carried
+    /// over to later phases until done or marked not applicable).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
 }
 
 /// A name for who does something: "it-lead" → "IT lead".
@@ -128,6 +132,7 @@ impl PlaybookItem {
                 starts: self.starts.clone(),
                 stops: self.stops.clone(),
                 sets: self.sets.clone(),
+                required: self.required,
             },
         }
     }
@@ -179,6 +184,7 @@ mod tests {
             starts: vec!["gdpr-authority".into()],
             stops: vec![],
             sets: vec![],
+            required: false,
         }
     }
 
