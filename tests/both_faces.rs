@@ -101,6 +101,17 @@ const SCRIPT: &[&[&str]] = &[
         "--leave-open",
     ],
     &["reopen", "{id}", "--reason", "second server found"],
+    &[
+        "contacts",
+        "save",
+        "--name",
+        "Zoe Insurer Hotline",
+        "--roles",
+        "insurer",
+    ],
+    &["demo"],
+    // Its output only: the open dashboard delivers a drill's injects as they fall due.
+    &["drill", "phishing-campaign"],
 ];
 
 fn run(dir: &Path, script: &[&[&str]]) -> Vec<String> {
@@ -144,9 +155,11 @@ fn every_writing_command_is_the_same_through_an_open_dashboard() {
         journal(shared.path()),
         "the same events, byte for byte"
     );
+    let demo = by_itself[SCRIPT.len() - 2].trim();
+    let demo_journal = |dir: &Path| ok(warroom(dir).args(["export", demo, "--format", "journal"]));
+    assert_eq!(demo_journal(alone.path()), demo_journal(shared.path()));
     owner.wait_for("the incident on the owner's screen", |s| s.contains(id));
-    // A contact saved from the command line is in the open dashboard's directory.
-    ok(warroom(shared.path()).args(["contacts", "save", "--name", "Zoe Insurer Hotline"]));
+    // The contact saved from the command line is in the open dashboard's directory.
     owner.keys("/");
     owner.keys("Zoe Insurer");
     owner.wait_for("the new contact found on the owner", |s| {
