@@ -114,5 +114,16 @@ fn three_weeks_entered_after_the_fact_read_back_as_they_happened() {
         "{screen}"
     );
     assert!(screen.contains("17 Dec 17:00"), "{screen}");
+    // Required steps left open are carried to the last phase; a step whose clock was
+    // met by hand, or whose clock does not apply (DORA), is not.
+    assert!(
+        screen.contains("↩ carried over Alert the cyber insurer"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("↩ carried over Notify the CNIL"),
+        "{screen}"
+    );
+    assert!(!screen.contains("↩ carried over If a DORA"), "{screen}");
     assert!(ok(warroom(dir.path()).args(["verify", &id])).contains("ok"));
 }

@@ -639,18 +639,36 @@ impl IncidentState {
             .unwrap_or_default()
     }
 
-    /// Open items of the phases before the current one that are tied to a clock or
-    /// marked required: a phase move does not make a legal or contractual step go away,
+    /// Open items of the phases before the current one that are tied to a clock still
+    /// waiting or running, or marked required: a phase move does not make a legal or contractual step go away,
     /// so they stay in sight ("carried over") until done or marked not applicable.
     pub fn carried_over(&self) -> impl Iterator<Item = &ChecklistItem> {
         let earlier: Vec<&str> = self.phases[..self.current_phase.min(self.phases.len())]
             .iter()
             .map(|p| p.id.as_str())
             .collect();
+        // A clock still waiting or running; one met, waived or not applicable to this
+        // incident no longer keeps its step in sight.
+        let open_clocks: Vec<String> = self
+            .clocks()
+            .0
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    c.state,
+                    super::ClockState::Waiting | super::ClockState::Running { .. }
+                )
+            })
+            .map(|c| c.id)
+            .collect();
         self.checklist.iter().filter(move |i| {
-            i.is_open()
-                && earlier.contains(&i.phase.as_str())
-                && (i.hints.required || !(i.hints.starts.is_empty() && i.hints.stops.is_empty()))
+            let tied = i
+                .hints
+                .starts
+                .iter()
+                .chain(&i.hints.stops)
+                .any(|c| open_clocks.contains(c));
+            i.is_open() && earlier.contains(&i.phase.as_str()) && (i.hints.required || tied)
         })
     }
 
