@@ -45,13 +45,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     // Owner and assignee on every row, or (narrow pane) only on the detail line.
     let with_people = width >= 66;
     let focused = app.focus == Pane::Checklist && app.overlay.is_none();
+    // Worked out once per frame, not per row: it reads every clock's state.
+    let carried: Vec<&str> = s.carried_over().map(|i| i.id.as_str()).collect();
     rows::selectable(
         frame.buffer_mut(),
         list_area,
         visible.len(),
         Some(app.cursors.checklist),
         theme::highlight(focused),
-        |n| row(app, visible[n], width, with_people),
+        |n| {
+            let item = visible[n];
+            row(
+                app,
+                item,
+                width,
+                with_people,
+                carried.contains(&item.id.as_str()),
+            )
+        },
     );
     if let Some(item) = visible.get(app.cursors.checklist) {
         rows::lines(frame.buffer_mut(), detail_area, [detail(app, item)]);
@@ -81,7 +92,13 @@ fn title(app: &App, s: &IncidentState, shown: usize) -> String {
 
 /// `[x] 14:02 alex Isolate the hosts… → Sam · IT lead`: the text is cut so that who
 /// owns and who has the item stay visible on the right.
-fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> Line<'static> {
+fn row(
+    app: &App,
+    item: &ChecklistItem,
+    width: usize,
+    with_people: bool,
+    carried: bool,
+) -> Line<'static> {
     let mut spans = match (&item.done, &item.not_applicable) {
         (Some(done), _) => vec![
             Span::styled("[x] ", theme::done()),
@@ -94,11 +111,7 @@ fn row(app: &App, item: &ChecklistItem, width: usize, with_people: bool) -> Line
         (None, None) => vec![Span::raw("[ ] ")],
     };
     // A step carried over from an earlier phase says so.
-    if app
-        .active
-        .as_ref()
-        .is_some_and(|a| a.state.carried_over().any(|c| c.id == item.id))
-    {
+    if carried {
         spans.push(Span::styled(
             format!("{} ", text::carried_mark()),
             theme::due_soon(),
