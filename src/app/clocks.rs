@@ -114,18 +114,10 @@ impl App {
         let Some(Active { state, .. }) = &self.active else {
             return;
         };
-        let before = state.clocks();
-        let after = changes
-            .iter()
-            .fold(state.clone(), |s, c| s.with_change(c, self.now))
-            .clocks();
-        let started: Vec<String> = after
-            .0
-            .iter()
-            .filter(|c| {
-                matches!(c.state, ClockState::Running { .. })
-                    && before.get(&c.id).is_some_and(|b| b.state != c.state)
-            })
+        let after = state.with_changes(&changes, self.now).clocks();
+        let started: Vec<String> = state
+            .clocks()
+            .started_in(&after)
             .filter_map(|c| {
                 let due = c.state.deadline()?;
                 Some(text::clock_due(

@@ -5,7 +5,7 @@ use super::args::ClockAction;
 use super::items::{Writer, state};
 use super::{Failure, Outcome, append, non_empty};
 use crate::config::Config;
-use crate::domain::{Change, ClockState, Flag, IncidentId};
+use crate::domain::{Change, ClockState, Clocks, Flag, IncidentId};
 use crate::drafts::{self, DraftKind};
 use crate::ui::format::safe;
 use crate::{ops, text};
@@ -41,26 +41,24 @@ pub fn flag(w: &Writer, id: IncidentId, flag: Flag, at: Option<DateTime<Utc>>) -
             text::cli_flag_uncovered(id, flag.slug(), amendment.field().slug())
         );
     }
-    for clock in &after.0 {
-        let was = before.get(&clock.id).map(|c| &c.state);
-        // Newly started, or (backdated) started earlier with an earlier deadline.
-        let moved = |old: &ClockState| match (old, &clock.state) {
-            (ClockState::Waiting | ClockState::NotApplicable, _) => true,
-            (ClockState::Running { deadline: d0, .. }, ClockState::Running { deadline, .. }) => {
-                deadline < d0
-            }
-            _ => false,
-        };
-        if let ClockState::Running { deadline, .. } = &clock.state
-            && was.is_some_and(moved)
-        {
+    say_clock_moves(&before, &after, "");
+    Ok(())
+}
+
+/// What recording something did to the clocks, a line for each: started (with its
+/// deadline), or met with `reference`.
+pub fn say_clock_moves(before: &Clocks, after: &Clocks, reference: &str) {
+    for clock in before.started_in(after) {
+        if let Some(deadline) = clock.state.deadline() {
             outln!(
                 "{}",
                 text::cli_clock_started(&clock.id, &deadline.to_rfc3339())
             );
         }
     }
-    Ok(())
+    for clock in before.met_in(after) {
+        outln!("{}", text::cli_clock_met_by_step(&clock.id, reference));
+    }
 }
 
 pub fn clock(

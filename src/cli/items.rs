@@ -3,9 +3,7 @@
 
 use super::{Failure, Outcome, append, non_empty};
 use crate::config::Config;
-use crate::domain::{
-    Change, ChecklistItem, ClockState, Hints, IncidentId, IncidentState, ItemSpec, fold,
-};
+use crate::domain::{Change, ChecklistItem, Hints, IncidentId, IncidentState, ItemSpec, fold};
 use crate::store::Store;
 use crate::{ops, text};
 use chrono::{DateTime, Utc};
@@ -175,30 +173,14 @@ pub fn check(
         item: item_id.to_string(),
     }];
     changes.extend(clocks.iter().cloned());
-    let before = state.clocks();
-    let after = clocks
-        .iter()
-        .fold(state.clone(), |s, c| {
-            s.with_change(c, w.occurred.unwrap_or(w.now))
-        })
+    let after = state
+        .with_changes(&clocks, w.occurred.unwrap_or(w.now))
         .clocks();
     let events = ops::append(w.store, id, w.when(), w.author, changes)?;
     if let Some(last) = events.last() {
         outln!("{}", text::cli_saved(id, last.id));
     }
-    for clock in &after.0 {
-        let was = before.get(&clock.id).map(|c| &c.state);
-        match (&clock.state, was) {
-            (ClockState::Running { deadline, .. }, Some(ClockState::Waiting)) => outln!(
-                "{}",
-                text::cli_clock_started(&clock.id, &deadline.to_rfc3339())
-            ),
-            (ClockState::Met { .. }, Some(ClockState::Running { .. } | ClockState::Waiting)) => {
-                outln!("{}", text::cli_clock_met_by_step(&clock.id, &reference))
-            }
-            _ => {}
-        }
-    }
+    super::clocks::say_clock_moves(&state.clocks(), &after, &reference);
     if no_clocks {
         let tied: Vec<&str> = step
             .hints

@@ -579,6 +579,13 @@ impl IncidentState {
         self.clone().with_change(change, at).clocks()
     }
 
+    /// The state as it would be with `changes` recorded at `at`, in order (a preview).
+    pub fn with_changes(&self, changes: &[Change], at: DateTime<Utc>) -> IncidentState {
+        changes
+            .iter()
+            .fold(self.clone(), |state, c| state.with_change(c, at))
+    }
+
     /// The state as it would be with `change` recorded at `at` (a preview).
     pub fn with_change(self, change: &Change, at: DateTime<Utc>) -> IncidentState {
         let mut preview = self;

@@ -226,4 +226,30 @@ impl Clocks {
     pub fn get(&self, id: &str) -> Option<&ClockView> {
         self.0.iter().find(|c| c.id == id)
     }
+
+    /// The clocks `after` has running that were not running here, or now run to an
+    /// earlier deadline (a flag backdated): what recording something set going.
+    pub fn started_in<'a>(&self, after: &'a Clocks) -> impl Iterator<Item = &'a ClockView> {
+        after.0.iter().filter(move |c| {
+            let ClockState::Running { deadline, .. } = &c.state else {
+                return false;
+            };
+            match self.get(&c.id).map(|b| &b.state) {
+                Some(ClockState::Waiting | ClockState::NotApplicable) => true,
+                Some(ClockState::Running { deadline: d0, .. }) => deadline < d0,
+                _ => false,
+            }
+        })
+    }
+
+    /// The clocks `after` has met that were still open here.
+    pub fn met_in<'a>(&self, after: &'a Clocks) -> impl Iterator<Item = &'a ClockView> {
+        after.0.iter().filter(move |c| {
+            matches!(c.state, ClockState::Met { .. })
+                && matches!(
+                    self.get(&c.id).map(|b| &b.state),
+                    Some(ClockState::Waiting | ClockState::Running { .. })
+                )
+        })
+    }
 }
