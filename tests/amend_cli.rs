@@ -266,19 +266,12 @@ fn open_incidents_are_listed_before_closed_ones() {
 #[test]
 fn ticking_a_step_tied_to_clocks_does_what_the_dashboard_does_and_says_so() {
     let dir = tmp();
-    let config = dir.path().join("nis2.yaml");
-    std::fs::write(&config, "nis2_entity: true\n").unwrap();
-    let id = ok(warroom(dir.path()).arg("--config").arg(&config).args([
-        "new",
-        "--title",
+    let id = declare_with_config(
+        dir.path(),
+        "nis2_entity: true\n",
         "Files encrypted on FS01",
-        "--severity",
-        "4",
-        "--category",
-        "malicious-code",
-    ]))
-    .trim()
-    .to_string();
+        &["--severity", "4", "--category", "malicious-code"],
+    );
     ok(warroom(dir.path()).args(["flag", &id, "significant"]));
     assert_eq!(
         clock(&show_json(dir.path(), &id), "nis2-early-warning")["state"],

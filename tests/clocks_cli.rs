@@ -10,19 +10,17 @@ use std::path::Path;
 
 /// A personal-data breach at a NIS2 entity, declared at NOW.
 fn breach(dir: &Path) -> String {
-    let config = dir.join("nis2.yaml");
-    std::fs::write(&config, "nis2_entity: true\n").unwrap();
-    let mut cmd = warroom(dir);
-    cmd.arg("--config").arg(&config).args([
-        "new",
-        "--title",
+    declare_with_config(
+        dir,
+        "nis2_entity: true\n",
         "Customer database exposed",
-        "--severity",
-        "3",
-        "--category",
-        "information-content-security",
-    ]);
-    ok(&mut cmd).trim().to_string()
+        &[
+            "--severity",
+            "3",
+            "--category",
+            "information-content-security",
+        ],
+    )
 }
 
 fn at(dir: &Path, now: &str) -> assert_cmd::Command {

@@ -132,17 +132,12 @@ fn a_bad_warroom_now_is_an_error_not_ignored() {
 #[test]
 fn a_notification_met_on_time_but_logged_late_counts_as_met_on_time() {
     let dir = tmp();
-    let config = dir.path().join("c.yaml");
-    std::fs::write(&config, "nis2_entity: true\n").unwrap();
-    let id = ok(warroom(dir.path()).arg("--config").arg(&config).args([
-        "new",
-        "--title",
+    let id = declare_with_config(
+        dir.path(),
+        "nis2_entity: true\n",
         "Customer database exposed",
-        "--severity",
-        "3",
-    ]))
-    .trim()
-    .to_string();
+        &["--severity", "3"],
+    );
     ok(warroom(dir.path()).args(["flag", &id, "personal-data"]));
     // Deadline 2026-12-01 14:00; sent on the 1st at 10:00, written down on the 2nd.
     ok(warroom_at(dir.path(), "2026-12-02T09:00:00Z").args([

@@ -84,6 +84,17 @@ pub fn fails(cmd: &mut Command, code: i32) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// Declares an incident with the config `yaml` (written beside the store) and `extra`
+/// arguments to `new`; returns its id.
+pub fn declare_with_config(dir: &Path, yaml: &str, title: &str, extra: &[&str]) -> String {
+    let config = dir.join("config.yaml");
+    std::fs::write(&config, yaml).unwrap();
+    let mut cmd = warroom(dir);
+    cmd.arg("--config").arg(&config);
+    cmd.args(["new", "--title", title]).args(extra);
+    ok(&mut cmd).trim().to_string()
+}
+
 pub fn declare(dir: &Path, title: &str, severity: &str) -> String {
     let out = ok(warroom(dir).args(["new", "--title", title, "--severity", severity]));
     out.trim().to_string()
