@@ -137,7 +137,7 @@ fn write_draft(
     if s.exercise {
         writeln!(out, "{}", text::exercise())?;
     }
-    writeln!(out, "{}", text::draft_title(kind))?;
+    writeln!(out, "{}", title(kind))?;
     writeln!(out, "{}", "=".repeat(72))?;
     writeln!(out, "{} {}", text::colon(&text::draft_prepared()), utc(now))?;
     if let Some(c) = clock {
@@ -350,4 +350,13 @@ fn still_to_complete(draft: &str) -> Vec<String> {
 /// The file name a draft is saved under: `IR-2026-0007-gdpr.txt`.
 pub fn file_name(kind: DraftKind, s: &IncidentState) -> String {
     format!("{}-{}.txt", s.id, kind.slug())
+}
+
+pub fn title(kind: DraftKind) -> String {
+    crate::i18n::tr(match kind {
+        DraftKind::Gdpr => "draft-title-gdpr",
+        DraftKind::Nis2Early => "draft-title-nis2-early",
+        DraftKind::Nis2Notification => "draft-title-nis2-notification",
+        DraftKind::Nis2Final => "draft-title-nis2-final",
+    })
 }

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod app;
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod contacts;
@@ -13,6 +14,8 @@ pub mod drafts;
 pub mod evidence;
 pub mod files;
 pub mod i18n;
+pub mod input;
+pub mod keys;
 pub mod logging;
 pub mod ops;
 pub mod report;

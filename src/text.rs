@@ -2,9 +2,9 @@
 //! reading `assets/locales/*.ftl` through `i18n::tr` and `i18n::tr_args`. Values such
 //! as titles, names and notes are passed as message variables, never translated.
 
-use crate::app::Action;
-use crate::app::keymap::Mode;
 use crate::i18n::{tr, tr_args};
+use crate::keys::Action;
+use crate::keys::Mode;
 use fluent_bundle::FluentValue;
 
 /// A value shown as it is (a name, a title, an id), for a message variable.
@@ -205,17 +205,17 @@ pub fn cli_at_for_writes() -> String {
 }
 
 /// Why a stated time (`--at`) is refused, with the instant understood.
-pub fn when_error(e: &crate::app::when::WhenError) -> String {
+pub fn when_error(e: &crate::input::when::WhenError) -> String {
     when_refused(e, "when-too-old")
 }
 
 /// Why a time stated in the dashboard (`t`, `@13:05`) is refused.
-pub fn when_error_on_screen(e: &crate::app::when::WhenError) -> String {
+pub fn when_error_on_screen(e: &crate::input::when::WhenError) -> String {
     when_refused(e, "when-too-old-screen")
 }
 
-fn when_refused(e: &crate::app::when::WhenError, too_old: &str) -> String {
-    use crate::app::when::WhenError as W;
+fn when_refused(e: &crate::input::when::WhenError, too_old: &str) -> String {
+    use crate::input::when::WhenError as W;
     let instant = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
     match e {
         W::Unreadable(found) => tr_args("when-unreadable", &[("found", found.clone().into())]),
@@ -276,15 +276,6 @@ pub fn label_reason() -> String {
 /// A fact's name in the "Edit incident" form.
 pub fn field_name(field: crate::domain::Field) -> String {
     tr(&format!("field-{}", field.slug()))
-}
-pub fn ending_name(ending: crate::app::forms::Ending) -> String {
-    use crate::app::forms::Ending as E;
-    tr(match ending {
-        E::Resolved => "ending-resolved",
-        E::FalsePositive => "ending-false-positive",
-        E::Duplicate => "ending-duplicate",
-        E::Transferred => "ending-transferred",
-    })
 }
 pub fn flash_backdate(at: &str) -> String {
     tr_args("flash-backdate", &[("at", at.to_string().into())])
@@ -851,14 +842,6 @@ pub fn next_none() -> String {
     tr("next-none")
 }
 
-pub fn filter_name(filter: crate::app::Filter) -> String {
-    tr(match filter {
-        crate::app::Filter::All => "filter-all",
-        crate::app::Filter::Open => "filter-open",
-        crate::app::Filter::Mine => "filter-mine",
-    })
-}
-
 pub fn playbook_auto(name: &str) -> String {
     tr_args("playbook-auto", &[("name", name.into())])
 }
@@ -1065,16 +1048,6 @@ pub fn draft_nis2_root_cause() -> String {
 }
 pub fn draft_nis2_mitigation() -> String {
     tr("draft-nis2-mitigation")
-}
-
-pub fn draft_title(kind: crate::drafts::DraftKind) -> String {
-    use crate::drafts::DraftKind;
-    tr(match kind {
-        DraftKind::Gdpr => "draft-title-gdpr",
-        DraftKind::Nis2Early => "draft-title-nis2-early",
-        DraftKind::Nis2Notification => "draft-title-nis2-notification",
-        DraftKind::Nis2Final => "draft-title-nis2-final",
-    })
 }
 
 pub fn unknown_draft(found: &str, known: &str) -> String {
@@ -1387,20 +1360,6 @@ pub fn kind_name(kind: crate::domain::ContactKind) -> String {
     })
 }
 
-pub fn contact_field_name(field: crate::app::forms::ContactField) -> String {
-    use crate::app::forms::ContactField;
-    tr(match field {
-        ContactField::Name => "contact-field-name",
-        ContactField::Role => "contact-field-role",
-        ContactField::Organisation => "contact-field-organisation",
-        ContactField::Phone => "contact-field-phone",
-        ContactField::Email => "contact-field-email",
-        ContactField::Availability => "contact-field-availability",
-        ContactField::Roles => "contact-field-roles",
-        ContactField::Notes => "contact-field-notes",
-    })
-}
-
 pub fn cli_contact_saved(id: &str) -> String {
     tr_args("cli-contact-saved", &[("id", id.into())])
 }
@@ -1460,9 +1419,9 @@ pub fn cli_cannot_retract_declaration() -> String {
 pub fn bad_value(
     field: crate::domain::Field,
     found: &str,
-    bad: &crate::app::amend::BadValue,
+    bad: &crate::input::amend::BadValue,
 ) -> String {
-    use crate::app::amend::BadValue as B;
+    use crate::input::amend::BadValue as B;
     match bad {
         B::Unknown { valid, .. } => cli_bad_value(field.slug(), found, valid),
         B::Empty => cli_empty(field.slug()),
@@ -1706,19 +1665,6 @@ pub fn evidence_no_hash_short() -> String {
 }
 pub fn lessons_none() -> String {
     tr("lessons-none")
-}
-
-pub fn kind_filter_name(filter: crate::app::KindFilter) -> String {
-    use crate::app::KindFilter;
-    tr(match filter {
-        KindFilter::All => "journal-filter-all",
-        KindFilter::Notes => "journal-filter-notes",
-        KindFilter::Checklist => "journal-filter-checklist",
-        KindFilter::Clocks => "journal-filter-clocks",
-        KindFilter::Contacts => "journal-filter-contacts",
-        KindFilter::Evidence => "journal-filter-evidence",
-        KindFilter::Amendments => "journal-filter-amendments",
-    })
 }
 
 pub fn flash_report_saved(paths: &str) -> String {
@@ -2114,6 +2060,18 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
 /// no-break space, so the colon never starts a line).
 pub fn colon(label: &str) -> String {
     format!("{label}{}", tr("colon"))
+}
+
+/// `hh:mm:ss`, or `Nd hh:mm:ss` beyond 48 hours (`Nj` in French). Negative spans are shown as their size.
+pub fn hms(span: chrono::TimeDelta) -> String {
+    let total = span.num_seconds().unsigned_abs();
+    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
+    if h >= 48 {
+        let day = tr("day-letter");
+        format!("{}{day} {:02}:{:02}:{:02}", h / 24, h % 24, m, s)
+    } else {
+        format!("{h:02}:{m:02}:{s:02}")
+    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use common::harness::*;
 use crossterm::event::KeyCode;
 use ratatui::style::Color;
 use warroom::config::Config;
+use warroom::config::ThemeKind;
 use warroom::domain::Change;
-use warroom::ui::theme::ThemeKind;
 
 #[test]
 fn w_toggles_the_wall_with_its_banner_and_big_clock() {

@@ -223,7 +223,7 @@ impl App {
         let body = drafts::render(kind, state, events, &self.config, self.now);
         let file = drafts::file_name(kind, state);
         self.overlay = Some(Overlay::Draft {
-            title: text::draft_title(kind).to_string(),
+            title: crate::drafts::title(kind).to_string(),
             text: body.clone(),
             scroll: 0,
         });

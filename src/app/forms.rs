@@ -1,25 +1,12 @@
 //! The small forms of the dashboard: a one-line note, and declaring an incident.
 
-use super::cycle;
 use crate::domain::{Category, Contact, Severity};
+use crate::input::cycle;
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-/// Keeps typed or pasted text on one line and free of control characters, which would
-/// otherwise reach the journal and every screen that shows it.
-pub fn clean_line(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c == '\n' || c == '\t' || c == '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_control())
-        .collect()
-}
+pub use crate::input::clean_line;
 
 pub fn edit(input: &mut Input, key: KeyEvent) {
     input.handle_event(&TermEvent::Key(key));

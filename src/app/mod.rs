@@ -2,32 +2,31 @@
 //! are returned as [`Effect`]s for the runtime (or a test) to carry out, and their
 //! results come back as [`Msg`]s.
 
-mod action;
-pub mod amend;
+pub use crate::input::amend;
 mod checklist;
 mod clocks;
 mod contacts;
 pub mod forms;
 pub mod incident_form;
 mod journal;
-pub mod keymap;
+
 mod lifecycle;
 mod update;
-pub mod when;
-mod zone;
+pub use crate::input::when;
 
-pub use action::Action;
+use crate::input::cycle;
+pub use crate::input::{Zone, unknown_tz};
+pub use crate::keys::Action;
 pub use checklist::Filter;
 pub use contacts::{ContactRow, ContactSearch};
 pub use journal::{JournalTab, JournalView, KindFilter};
-pub use zone::{Zone, unknown_tz};
 
 use crate::config::Config;
 use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
+use crate::keys::Mode;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 use forms::{AssignForm, ContactForm, LineForm, NewIncidentForm};
-use keymap::Mode;
 
 /// Everything that can happen to the app: input, time, and the results of effects.
 #[derive(Debug, Clone)]
@@ -147,17 +146,6 @@ pub enum Pane {
     Clocks,
     Contacts,
     Journal,
-}
-
-/// The element after (or before) `current` in `all`, wrapping around.
-pub(crate) fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let n = all.len();
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    all[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
 }
 
 impl Pane {

@@ -136,7 +136,7 @@ pub fn run(cli: Cli) -> Outcome {
     crate::i18n::set(config.language.unwrap_or_default());
     // https://no-color.org: any non-empty NO_COLOR means no colour.
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        config.theme = crate::ui::theme::ThemeKind::Mono;
+        config.theme = crate::config::ThemeKind::Mono;
     }
     if let Some(Command::Playbook { command }) = &cli.command {
         return match command {
@@ -257,7 +257,11 @@ fn repair(dir: &Path, wait: Duration, accept: &[IncidentId]) -> Outcome {
         progress.show(dir, holder, waited);
     });
     progress.clear();
-    let repaired = crate::store::repair::repair(dir, lock?, accept, now())?;
+    let accept = crate::store::repair::Acceptance {
+        ids: accept,
+        note: text::journal_accepted_note,
+    };
+    let repaired = crate::store::repair::repair(dir, lock?, &accept, now())?;
     if let Some(moved) = &repaired.index_moved {
         outln!(
             "{}",

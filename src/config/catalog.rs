@@ -10,78 +10,9 @@ use crate::domain::{
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// Shipped phase models, default first.
-const SHIPPED_MODELS: [(&str, &str); 4] = [
-    (
-        "assets/phase_models/picerl.yaml",
-        include_str!("../../assets/phase_models/picerl.yaml"),
-    ),
-    (
-        "assets/phase_models/nist-800-61r2.yaml",
-        include_str!("../../assets/phase_models/nist-800-61r2.yaml"),
-    ),
-    (
-        "assets/phase_models/nist-800-61r3.yaml",
-        include_str!("../../assets/phase_models/nist-800-61r3.yaml"),
-    ),
-    (
-        "assets/phase_models/iso-27035.yaml",
-        include_str!("../../assets/phase_models/iso-27035.yaml"),
-    ),
-];
-
-/// Shipped playbooks; the generic one is the fallback for unclaimed categories.
-const SHIPPED_PLAYBOOKS: [(&str, &str); 5] = [
-    (
-        "assets/playbooks/generic.yaml",
-        include_str!("../../assets/playbooks/generic.yaml"),
-    ),
-    (
-        "assets/playbooks/ransomware.yaml",
-        include_str!("../../assets/playbooks/ransomware.yaml"),
-    ),
-    (
-        "assets/playbooks/phishing-bec.yaml",
-        include_str!("../../assets/playbooks/phishing-bec.yaml"),
-    ),
-    (
-        "assets/playbooks/personal-data-breach.yaml",
-        include_str!("../../assets/playbooks/personal-data-breach.yaml"),
-    ),
-    (
-        "assets/playbooks/ddos.yaml",
-        include_str!("../../assets/playbooks/ddos.yaml"),
-    ),
-];
-
-const SHIPPED_CONTACTS: (&str, &str) = (
-    "assets/contacts.yaml",
-    include_str!("../../assets/contacts.yaml"),
-);
-
-const SHIPPED_DRILLS: [(&str, &str); 4] = [
-    (
-        "assets/drills/phishing-campaign.yaml",
-        include_str!("../../assets/drills/phishing-campaign.yaml"),
-    ),
-    (
-        "assets/drills/ransomware-file-server.yaml",
-        include_str!("../../assets/drills/ransomware-file-server.yaml"),
-    ),
-    (
-        "assets/drills/hosting-outage.yaml",
-        include_str!("../../assets/drills/hosting-outage.yaml"),
-    ),
-    (
-        "assets/drills/personal-data-leak.yaml",
-        include_str!("../../assets/drills/personal-data-leak.yaml"),
-    ),
-];
-
-const SHIPPED_CLOCKS: (&str, &str) = (
-    "assets/clocks.yaml",
-    include_str!("../../assets/clocks.yaml"),
-);
+use crate::assets::{
+    SHIPPED_CLOCKS, SHIPPED_CONTACTS, SHIPPED_DRILLS, SHIPPED_MODELS, SHIPPED_PLAYBOOKS,
+};
 
 /// The names a playbook may use: roles for `owner`/`call`, clocks for `starts`/`stops`.
 #[derive(Clone, Copy)]

@@ -4,20 +4,29 @@
 
 mod catalog;
 mod limits;
-mod texts;
 mod yaml;
 
 pub use catalog::{Catalog, SHIPPED, Vocabulary, merge_by_id, parse_playbook};
-pub use texts::shipped_texts;
 pub use yaml::{ConfigError, Source};
 
-use crate::app::keymap::Keymap;
 use crate::domain::{ClockDef, Contact, EntityFlags, EscalationRule, PhaseModel, Retainer, Role};
+use crate::keys::Keymap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-pub const DEFAULT_YAML: &str = include_str!("../../assets/config.default.yaml");
-pub const DEFAULT_NAME: &str = "<embedded default config>";
+pub const DEFAULT_YAML: &str = crate::assets::DEFAULT_CONFIG.1;
+pub const DEFAULT_NAME: &str = crate::assets::DEFAULT_CONFIG.0;
+
+/// How the screen is coloured: the standard theme, a high-contrast one for projectors,
+/// or monochrome (no colour at all: `NO_COLOR`, or terminals without colour).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeKind {
+    #[default]
+    Standard,
+    HighContrast,
+    Mono,
+}
 
 /// The validated configuration the rest of the program uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,7 +52,7 @@ pub struct Config {
     pub phase_models: Vec<PhaseModel>,
     pub keymap: Keymap,
     /// standard, high-contrast (projectors) or mono; `NO_COLOR` forces mono.
-    pub theme: crate::ui::theme::ThemeKind,
+    pub theme: ThemeKind,
     /// en or fr; `--lang` overrides it for one run; unset: the environment (LC_ALL,
     /// LC_MESSAGES, LANG), else English.
     pub language: Option<crate::i18n::Lang>,
@@ -69,7 +78,7 @@ struct Layer {
     phase_model: Option<String>,
     phase_models: Option<Vec<PhaseModel>>,
     keymap: Option<Keymap>,
-    theme: Option<crate::ui::theme::ThemeKind>,
+    theme: Option<ThemeKind>,
     language: Option<crate::i18n::Lang>,
 }
 

@@ -23,7 +23,7 @@ fn a_user_file_replaces_keys_and_adds_bindings() {
     assert_eq!(config.retainer.response_minutes, 30);
     // The default phase model stays; the default keymap keeps its keys.
     assert_eq!(config.catalog, Config::embedded().unwrap().catalog);
-    use crate::app::{Action, keymap::Mode};
+    use crate::keys::{Action, Mode};
     assert_eq!(
         config
             .keymap

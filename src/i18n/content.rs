@@ -36,7 +36,7 @@ fn french() -> &'static HashMap<String, String> {
         // The same English in two places (a role and a drill's author) keeps the first
         // translation, in asset order: roles and directory before drills.
         let mut map = HashMap::new();
-        for (key, english) in crate::config::shipped_texts() {
+        for (key, english) in crate::assets::shipped_texts() {
             if let Some(fr) = translations.get(&key) {
                 map.entry(english).or_insert_with(|| fr.clone());
             }
@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn every_shipped_text_has_exactly_one_french_translation() {
-        let texts = crate::config::shipped_texts();
+        let texts = crate::assets::shipped_texts();
         let translations = translations();
         let missing: Vec<&str> = texts
             .iter()
@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn only_shipped_texts_are_swapped() {
-        let (_, english) = crate::config::shipped_texts()
+        let (_, english) = crate::assets::shipped_texts()
             .into_iter()
             .find(|(k, _)| k == "role-incident-commander")
             .unwrap_or_default();

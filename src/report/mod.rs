@@ -170,7 +170,7 @@ fn item_report(config: &Config, i: &ChecklistItem) -> ItemReport {
 }
 
 fn clock_report(c: &crate::domain::ClockView, now: DateTime<Utc>) -> ClockReport {
-    let hms = crate::ui::format::hms;
+    let hms = crate::text::hms;
     let (state, met_at, reference, outcome) = match &c.state {
         ClockState::NotApplicable => ("not applicable", None, None, String::new()),
         ClockState::Waiting => ("not started", None, None, String::new()),
@@ -428,7 +428,7 @@ fn milestones(state: &IncidentState) -> Vec<Milestone> {
             at,
             after: at
                 .zip(first)
-                .map(|(at, first)| crate::ui::format::hms(at - first)),
+                .map(|(at, first)| crate::text::hms(at - first)),
         })
         .collect()
 }
@@ -449,7 +449,7 @@ fn outcome_rows(r: &Report) -> Vec<(String, String)> {
     };
     rows.push((
         label,
-        crate::ui::format::hms(chrono::TimeDelta::seconds(r.duration_seconds)),
+        crate::text::hms(chrono::TimeDelta::seconds(r.duration_seconds)),
     ));
     rows
 }

@@ -82,7 +82,7 @@ fn title(app: &App, s: &IncidentState, shown: usize) -> String {
         content(&phase.name)
     );
     if app.filter != Filter::All {
-        title.push_str(&format!(" · {}", text::filter_name(app.filter)));
+        title.push_str(&format!(" · {}", super::labels::filter_name(app.filter)));
     }
     if shown != s.current_phase {
         title.push_str(&format!(" · {}", text::checklist_not_current()));

@@ -199,7 +199,7 @@ fn met_by(state: &ClockState) -> String {
 /// What a waiting clock waits for, with the key that records it.
 fn waits_for(app: &App, c: &ClockView) -> String {
     use crate::app::Action;
-    use crate::app::keymap::Mode;
+    use crate::keys::Mode;
     let trigger = app
         .active
         .as_ref()

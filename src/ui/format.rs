@@ -1,19 +1,8 @@
 //! Turning values into screen text: durations, and user text made safe to print.
 
-use chrono::TimeDelta;
 use std::borrow::Cow;
 
-/// `hh:mm:ss`, or `Nd hh:mm:ss` beyond 48 hours (`Nj` in French). Negative spans are shown as their size.
-pub fn hms(span: TimeDelta) -> String {
-    let total = span.num_seconds().unsigned_abs();
-    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
-    if h >= 48 {
-        let day = crate::i18n::tr("day-letter");
-        format!("{}{day} {:02}:{:02}:{:02}", h / 24, h % 24, m, s)
-    } else {
-        format!("{h:02}:{m:02}:{s:02}")
-    }
-}
+pub use crate::text::hms;
 
 /// Characters that could move the cursor, recolour the terminal or reorder text:
 /// C0/C1 controls (ESC starts every escape sequence), DEL, and bidi overrides.
@@ -101,6 +90,7 @@ pub fn event_time(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeDelta;
 
     #[test]
     fn fit_cuts_by_columns_with_an_ellipsis() {

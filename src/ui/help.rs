@@ -2,7 +2,7 @@
 
 use super::{theme, welcome};
 use crate::app::App;
-use crate::app::keymap::Mode;
+use crate::keys::Mode;
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};

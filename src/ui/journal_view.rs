@@ -102,7 +102,7 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
             format!(
                 "   {}: {}",
                 text::label_showing(),
-                text::kind_filter_name(view.kind)
+                super::labels::kind_filter_name(view.kind)
             ),
             if view.kind == KindFilter::All {
                 theme::dim()

@@ -21,6 +21,7 @@ mod help;
 mod incident;
 mod journal;
 mod journal_view;
+mod labels;
 mod overlays;
 mod rows;
 mod status;

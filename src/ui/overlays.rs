@@ -145,9 +145,10 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
             text::label_kind(),
             text::lesson_kind_name(*kind).to_string(),
         )),
-        LinePurpose::Close { ending } => {
-            Some((text::label_resolution(), text::ending_name(*ending)))
-        }
+        LinePurpose::Close { ending } => Some((
+            text::label_resolution(),
+            super::labels::ending_name(*ending),
+        )),
         _ => None,
     };
     // Text field and hint, maybe the owner and an error (in full: it may say why what
@@ -401,7 +402,7 @@ pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactF
     let rows: Vec<(String, &Input)> = CONTACT_FIELDS
         .iter()
         .zip(&form.inputs)
-        .map(|(field, input)| (text::contact_field_name(*field), input))
+        .map(|(field, input)| (super::labels::contact_field_name(*field), input))
         .collect();
     labelled_rows(
         frame,

@@ -3,19 +3,9 @@
 
 use crate::domain::{Severity, Tlp};
 use ratatui::style::{Color, Modifier, Style};
-use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 
-/// How the screen is coloured: the standard theme, a high-contrast one for projectors,
-/// or monochrome (no colour at all: `NO_COLOR`, or terminals without colour).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeKind {
-    #[default]
-    Standard,
-    HighContrast,
-    Mono,
-}
+pub use crate::config::ThemeKind;
 
 thread_local! {
     // Set by `ui::draw` from the app at the start of every frame, so drawing stays a

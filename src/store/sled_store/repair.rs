@@ -27,12 +27,23 @@ pub struct Repaired {
     pub incidents: usize,
 }
 
+/// The words of the note appended to an accepted journal, from the event count and head
+/// hash its index entry recorded and the count it keeps: given by the caller, since the
+/// store speaks no language of its own.
+pub type AcceptedNote = fn(recorded: u64, hash: &str, kept: u64) -> String;
+
+/// Which journals to take as they are, and how to word the note that says so.
+pub struct Acceptance<'a> {
+    pub ids: &'a [IncidentId],
+    pub note: AcceptedNote,
+}
+
 /// Repairs the store in `dir` (see the module's comment), whose lock the caller holds.
 /// The journals of `accept` are taken as they are (see [`accept_journal`]).
 pub fn repair(
     dir: &Path,
     lock: lock::Lock,
-    accept: &[IncidentId],
+    accept: &Acceptance,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Repaired, StoreError> {
     check_private_dir(dir)?;
@@ -42,8 +53,8 @@ pub fn repair(
         repaired.index_moved = Some(move_aside(&dir.join(INDEX))?);
     }
     let store = SledStore::with(dir, Some(lock), None)?;
-    for &id in accept {
-        accept_journal(&store, id, now)?;
+    for &id in accept.ids {
+        accept_journal(&store, id, accept.note, now)?;
         repaired.accepted.push(id);
     }
     for id in store.journal_ids()? {
@@ -133,6 +144,7 @@ fn rebuild_journal(
 fn accept_journal(
     store: &SledStore,
     id: IncidentId,
+    note: AcceptedNote,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let recorded = store
@@ -148,7 +160,7 @@ fn accept_journal(
     if kept == recorded {
         return Ok(());
     }
-    let text = crate::text::journal_accepted_note(recorded.count, &recorded.hash, kept.count);
+    let text = note(recorded.count, &recorded.hash, kept.count);
     let note = crate::store::NewEvent::new(
         now,
         "warroom repair",

@@ -28,7 +28,7 @@ pub struct Context {
 /// The amendment `typed` means for `field`. `none` (or nothing) clears the commander
 /// and the detection time.
 pub fn parse_value(field: Field, typed: &str, cx: &Context) -> Result<Amendment, BadValue> {
-    let cleaned = super::forms::clean_line(typed);
+    let cleaned = super::clean_line(typed);
     let value = cleaned.trim();
     let cleared = value.is_empty() || value.eq_ignore_ascii_case("none");
     let unknown = |valid: String| BadValue::Unknown {

@@ -1,7 +1,7 @@
 //! Keys → actions, per mode, read from the config. The help overlay lists this map, so it
 //! can never disagree with what the keys do.
 
-use super::Action;
+use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
