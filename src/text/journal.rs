@@ -1,0 +1,356 @@
+//! Journal lines (one per event, on screen, in reports and on the command line) and
+//! the names of the values they record: flags, outcomes, kinds, scopes, resolutions.
+
+use super::*;
+
+words! {
+    not_set => "not-set";
+    scope_network => "scope-network";
+    scope_cloud => "scope-cloud";
+    scope_endpoints => "scope-endpoints";
+    scope_personal_data => "scope-personal-data";
+    scope_none => "scope-none";
+    /// After when an event happened, when it was written down ("logged 14:20").
+    logged_at(at: &str) => "logged-at";
+}
+
+/// How a journal event reads in one line.
+/// Item ids are shown with their text when `state` knows them.
+pub fn event_line(
+    change: &crate::domain::Change,
+    state: Option<&crate::domain::IncidentState>,
+) -> String {
+    use crate::domain::Change;
+    let item_text = |id: &str| {
+        state.and_then(|s| s.item(id)).map_or_else(
+            || id.to_string(),
+            |i| crate::i18n::localized(&i.text).into_owned(),
+        )
+    };
+    match change {
+        Change::Declared(d) => tr_args(
+            "event-declared",
+            &[
+                ("title", content(&d.title)),
+                ("severity", severity(d.severity)),
+            ],
+        ),
+        Change::Amended { amendment, reason } => {
+            let line = amendment_line(amendment);
+            if reason.is_empty() {
+                line
+            } else {
+                tr_args(
+                    "event-amended-because",
+                    &[("change", line.into()), ("reason", shown(reason))],
+                )
+            }
+        }
+        Change::PhaseAdvanced {
+            name, left_open, ..
+        } => tr_args(
+            "event-phase",
+            &[("name", content(name)), ("open", left_open.len().into())],
+        ),
+        Change::ItemAdded { item } => tr_args("event-item-added", &[("text", content(&item.text))]),
+        Change::ItemChecked { item } => {
+            tr_args("event-item-done", &[("item", item_text(item).into())])
+        }
+        Change::ItemUnchecked { item } => {
+            tr_args("event-item-reopened", &[("item", item_text(item).into())])
+        }
+        Change::ItemAssigned { item, person } => match person {
+            Some(person) => tr_args(
+                "event-item-assigned",
+                &[("person", shown(person)), ("item", item_text(item).into())],
+            ),
+            None => tr_args("event-item-unassigned", &[("item", item_text(item).into())]),
+        },
+        Change::ItemNotApplicable { item, reason } => tr_args(
+            "event-item-not-applicable",
+            &[("item", item_text(item).into()), ("reason", shown(reason))],
+        ),
+        Change::NoteAdded { text } => crate::i18n::localized(text).into_owned(),
+        Change::RetainerAlerted {
+            retainer,
+            response_minutes,
+        } => tr_args(
+            "event-retainer-alerted",
+            &[
+                ("retainer", content(retainer)),
+                ("minutes", (*response_minutes).into()),
+            ],
+        ),
+        Change::ContactAttempted {
+            contact,
+            outcome,
+            note,
+            ..
+        } => {
+            let how = outcome_name(*outcome);
+            if note.is_empty() {
+                tr_args(
+                    "event-called",
+                    &[("contact", shown(contact)), ("outcome", how.into())],
+                )
+            } else {
+                tr_args(
+                    "event-called-note",
+                    &[
+                        ("contact", shown(contact)),
+                        ("outcome", how.into()),
+                        ("note", shown(note)),
+                    ],
+                )
+            }
+        }
+        Change::ContactSaved { contact } => {
+            tr_args("event-contact-saved", &[("name", shown(&contact.name))])
+        }
+        Change::EvidenceRegistered { evidence } => tr_args(
+            "event-evidence",
+            &[
+                ("reference", shown(&evidence.reference)),
+                ("description", shown(&evidence.description)),
+                ("kind", evidence.kind.slug().into()),
+            ],
+        ),
+        Change::EvidenceTransferred { evidence, to, note } => {
+            if note.is_empty() {
+                tr_args(
+                    "event-evidence-handed",
+                    &[("evidence", shown(evidence)), ("to", shown(to))],
+                )
+            } else {
+                tr_args(
+                    "event-evidence-handed-note",
+                    &[
+                        ("evidence", shown(evidence)),
+                        ("to", shown(to)),
+                        ("note", shown(note)),
+                    ],
+                )
+            }
+        }
+        Change::LessonAdded { lesson } => tr_args(
+            "event-lesson",
+            &[
+                ("kind", lesson_kind_name(lesson.kind).into()),
+                ("text", shown(&lesson.text)),
+            ],
+        ),
+        Change::Retracted { event, reason } => tr_args(
+            "event-retracted",
+            &[("event", (*event).into()), ("reason", shown(reason))],
+        ),
+        Change::DrillStarted {
+            scenario, briefing, ..
+        } => tr_args(
+            "event-drill-started",
+            &[
+                ("scenario", shown(scenario)),
+                ("briefing", content(briefing)),
+            ],
+        ),
+        Change::InjectDelivered { from, text, .. } => {
+            if from.is_empty() {
+                tr_args("event-inject", &[("text", content(text))])
+            } else {
+                tr_args(
+                    "event-inject-from",
+                    &[("from", content(from)), ("text", content(text))],
+                )
+            }
+        }
+        Change::FlagSet { flag, at } => match at {
+            Some(at) => tr_args(
+                "event-flag-set-at",
+                &[
+                    ("flag", flag_name(*flag).into()),
+                    ("at", shown(at.format("%Y-%m-%d %H:%M UTC"))),
+                ],
+            ),
+            None => tr_args("event-flag-set", &[("flag", flag_name(*flag).into())]),
+        },
+        Change::ClockStarted { clock } => {
+            tr_args("event-clock-started", &[("clock", shown(clock))])
+        }
+        Change::ClockMet { clock, reference } => tr_args(
+            "event-clock-met",
+            &[("clock", shown(clock)), ("reference", shown(reference))],
+        ),
+        Change::ClockWaived { clock, reason } => tr_args(
+            "event-clock-waived",
+            &[("clock", shown(clock)), ("reason", shown(reason))],
+        ),
+        Change::ReportFieldWritten { field, .. } => {
+            tr_args("event-report-field", &[("field", shown(field))])
+        }
+        Change::Corrected {
+            event,
+            text,
+            occurred_at,
+        } => match occurred_at {
+            Some(at) => tr_args(
+                "event-corrected-time",
+                &[
+                    ("event", (*event).into()),
+                    ("at", shown(at.format("%Y-%m-%d %H:%M UTC"))),
+                    ("text", shown(text)),
+                ],
+            ),
+            None => tr_args(
+                "event-corrected",
+                &[("event", (*event).into()), ("text", shown(text))],
+            ),
+        },
+        Change::Closed {
+            resolution,
+            summary,
+            left_running,
+        } => {
+            let mut line = tr_args(
+                "event-closed",
+                &[("resolution", resolution_name(resolution).into())],
+            );
+            if !summary.is_empty() {
+                line = format!("{line}: {summary}");
+            }
+            if !left_running.is_empty() {
+                line = format!(
+                    "{line} ({})",
+                    tr_args(
+                        "event-left-running",
+                        &[("clocks", left_running.join(", ").into())]
+                    )
+                );
+            }
+            line
+        }
+        Change::Reopened { reason } => tr_args("event-reopened", &[("reason", shown(reason))]),
+    }
+}
+
+/// What an amendment sets, in a line.
+pub fn amendment_line(amendment: &crate::domain::Amendment) -> String {
+    use crate::domain::Amendment as A;
+    match amendment {
+        A::Title(title) => tr_args("event-title", &[("title", shown(title))]),
+        A::Severity(s) => tr_args("event-severity", &[("severity", severity(*s))]),
+        A::Category(category) => tr_args(
+            "event-category",
+            &[("category", crate::i18n::terms::category(*category).into())],
+        ),
+        A::Tlp(tlp) => tr_args("event-tlp", &[("tlp", shown(tlp))]),
+        A::Commander(commander) => tr_args(
+            "event-commander",
+            &[(
+                "commander",
+                commander.clone().unwrap_or_else(not_set).into(),
+            )],
+        ),
+        A::Scope(s) => tr_args("event-scope", &[("scope", scope(*s).into())]),
+        A::Summary(summary) => tr_args("event-summary", &[("summary", shown(summary))]),
+        A::DetectedAt(at) => tr_args(
+            "event-detected",
+            &[(
+                "at",
+                at.map_or_else(not_set, |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .into(),
+            )],
+        ),
+        A::Nis2(applies) => tr_args("event-nis2", &[("applies", yes_no(*applies).into())]),
+        A::Dora(applies) => tr_args("event-dora", &[("applies", yes_no(*applies).into())]),
+    }
+}
+
+/// The areas an incident touches, or "none".
+pub fn scope(s: crate::domain::Scope) -> String {
+    let areas: Vec<String> = [
+        (s.network, scope_network()),
+        (s.cloud, scope_cloud()),
+        (s.endpoints, scope_endpoints()),
+        (s.personal_data, scope_personal_data()),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    if areas.is_empty() {
+        scope_none()
+    } else {
+        areas.join(" · ")
+    }
+}
+
+pub fn yes_no(yes: bool) -> String {
+    tr(if yes { "yes" } else { "no" })
+}
+
+/// How an incident ended, in words.
+pub fn resolution_name(resolution: &crate::domain::Resolution) -> String {
+    use crate::domain::Resolution as R;
+    match resolution {
+        R::Resolved => tr("resolution-resolved"),
+        R::FalsePositive => tr("resolution-false-positive"),
+        R::Duplicate { of } => tr_args("resolution-duplicate", &[("of", shown(of))]),
+        R::Transferred { to } => tr_args("resolution-transferred", &[("to", shown(to))]),
+    }
+}
+
+pub fn flag_name(flag: crate::domain::Flag) -> String {
+    use crate::domain::Flag;
+    tr(match flag {
+        Flag::PersonalData => "flag-personal-data",
+        Flag::Significant => "flag-significant",
+        Flag::Major => "flag-major",
+        Flag::Nis2Entity => "flag-nis2-entity",
+        Flag::DoraEntity => "flag-dora-entity",
+    })
+}
+
+/// A flag in a few words, for tight places.
+pub fn flag_short(flag: crate::domain::Flag) -> String {
+    use crate::domain::Flag;
+    tr(match flag {
+        Flag::PersonalData => "flag-short-personal-data",
+        Flag::Significant => "flag-short-significant",
+        Flag::Major => "flag-short-major",
+        Flag::Nis2Entity => "flag-short-nis2-entity",
+        Flag::DoraEntity => "flag-short-dora-entity",
+    })
+}
+
+pub fn outcome_name(outcome: crate::domain::ContactOutcome) -> String {
+    use crate::domain::ContactOutcome;
+    tr(match outcome {
+        ContactOutcome::Reached => "outcome-reached",
+        ContactOutcome::NoAnswer => "outcome-no-answer",
+        ContactOutcome::Message => "outcome-message",
+        ContactOutcome::Email => "outcome-email",
+    })
+}
+
+pub fn kind_name(kind: crate::domain::ContactKind) -> String {
+    use crate::domain::ContactKind;
+    tr(match kind {
+        ContactKind::Internal => "contact-kind-internal",
+        ContactKind::Provider => "contact-kind-provider",
+        ContactKind::Retainer => "contact-kind-retainer",
+        ContactKind::Authority => "contact-kind-authority",
+        ContactKind::PublicCsirt => "contact-kind-public-csirt",
+        ContactKind::Insurer => "contact-kind-insurer",
+        ContactKind::Bank => "contact-kind-bank",
+        ContactKind::Police => "contact-kind-police",
+        ContactKind::Other => "contact-kind-other",
+    })
+}
+
+pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> String {
+    use crate::domain::LessonKind;
+    tr(match kind {
+        LessonKind::Cause => "lesson-kind-cause",
+        LessonKind::Weakness => "lesson-kind-weakness",
+        LessonKind::WentWell => "lesson-kind-went-well",
+        LessonKind::Recommendation => "lesson-kind-recommendation",
+    })
+}
