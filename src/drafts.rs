@@ -6,7 +6,6 @@ use crate::domain::{Change, ChecklistItem, ClockState, Event, Flag, IncidentStat
 use crate::text;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftKind {
@@ -47,21 +46,18 @@ impl DraftKind {
     pub fn for_clock(clock: &str) -> Option<DraftKind> {
         DraftKind::ALL.into_iter().find(|k| k.clock() == clock)
     }
+}
 
-    pub fn valid_values() -> String {
-        DraftKind::ALL.map(DraftKind::slug).join(", ")
+impl crate::domain::ClosedList for DraftKind {
+    const WHAT: &'static str = "draft";
+    const VALUES: &'static [Self] = &Self::ALL;
+
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
 
-impl FromStr for DraftKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DraftKind::ALL
-            .into_iter()
-            .find(|k| k.slug() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| text::unknown_draft(s, &DraftKind::valid_values()))
-    }
-}
+crate::parse_closed_list!(DraftKind);
 
 /// `[TO COMPLETE: what]`, the mark of every blank a person must fill.
 fn blank(what: &str) -> String {

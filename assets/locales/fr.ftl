@@ -458,7 +458,6 @@ cli-items-open = { $id } : { $count ->
 }
 cli-unknown-role = rôle inconnu « { $found } » ; valeurs possibles : { $known }
 cli-playbook-ok = ok : procédure { $id } ({ $counts })
-unknown-draft = brouillon inconnu « { $found } » ; valeurs possibles : { $known }
 cli-flag-already = { $id } porte déjà l’indicateur { $flag } depuis { $at } ; rien d’enregistré
 cli-clock-started = { $clock } démarré, échéance { $deadline }
 cli-unknown-clock = { $id } n’a pas de délai « { $clock } » ; ses délais sont : { $known }
@@ -550,8 +549,8 @@ err-role-id = l’identifiant de rôle `{ $role }` apparaît deux fois ; chaque 
 # Valeurs données en ligne de commande.
 err-unknown-value = { $what } « { $found } » inconnu(e) ; valeurs possibles : { $valid }
 err-bad-incident-id = « { $found } » n’est pas un identifiant d’incident ; forme attendue : IR-2026-0007 (ou EX-… pour un exercice)
-err-bad-instant = « { $found } » n’est pas un instant RFC 3339 comme 2026-11-28T09:12:00Z ({ $error })
-err-bad-date = « { $found } » n’est pas une date comme 2026-12-31 ({ $error })
+err-bad-instant = « { $found } » n’est pas un instant RFC 3339 comme 2026-11-28T09:12:00Z
+err-bad-date = « { $found } » n’est pas une date comme 2026-12-31
 what-severity = gravité
 what-category = catégorie
 what-tlp-label = marquage TLP

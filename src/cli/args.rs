@@ -1,8 +1,8 @@
 //! The command line, as other tools call it. Keep these forms stable.
 
 use crate::domain::{
-    Category, ContactKind, ContactOutcome, EvidenceKind, Flag, IncidentId, LessonKind, Severity,
-    Tlp,
+    Category, ClosedList, ContactKind, ContactOutcome, EvidenceKind, Flag, IncidentId, LessonKind,
+    Severity, Tlp,
 };
 use crate::drafts::DraftKind;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -26,7 +26,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "WARROOM_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Language of the screens, reports and messages for this run (en, fr); overrides the config.
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = closed::<crate::i18n::Lang>)]
     pub lang: Option<crate::i18n::Lang>,
     /// When what a writing command records happened, if not now: 2026-11-28T13:05:00Z, "2026-11-28 13:05" or 13:05 in local time, -25m, -2h.
     #[arg(long, global = true, value_name = "WHEN", allow_hyphen_values = true)]
@@ -49,13 +49,13 @@ pub enum Command {
         #[arg(long)]
         title: String,
         /// 0-5 or baseline, low, medium, high, severe, emergency.
-        #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
+        #[arg(long, value_name = "LEVEL", value_parser = closed::<Severity>)]
         severity: Severity,
         /// ENISA taxonomy class, e.g. malicious-code, fraud, intrusions.
-        #[arg(long, value_name = "C", default_value = "other", value_parser = parse_category)]
+        #[arg(long, value_name = "C", default_value = "other", value_parser = closed::<Category>)]
         category: Category,
         /// TLP 2.0 label: red, amber+strict, amber, green, clear.
-        #[arg(long, value_name = "TLP", default_value = "TLP:AMBER", value_parser = parse_tlp)]
+        #[arg(long, value_name = "TLP", default_value = "TLP:AMBER", value_parser = closed::<Tlp>)]
         tlp: Tlp,
         /// Playbook id (see `warroom playbook list`); default: the one the category picks.
         #[arg(long, value_name = "NAME")]
@@ -146,7 +146,7 @@ pub enum Command {
         id: IncidentId,
         /// With --at, when it became true (the instant of awareness starts the GDPR
         /// clock).
-        #[arg(value_parser = parse_flag)]
+        #[arg(value_parser = closed::<Flag>)]
         flag: Flag,
     },
     /// Change a fact of the incident, with why: title, severity, category, tlp,
@@ -155,7 +155,7 @@ pub enum Command {
     Set {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        #[arg(value_parser = parse_field)]
+        #[arg(value_parser = closed::<crate::domain::Field>)]
         field: crate::domain::Field,
         /// The new value: severity 1-5 or a name, a category, TLP:AMBER, a time (like
         /// --at), yes/no, network,cloud,endpoints,personal-data…
@@ -204,7 +204,7 @@ pub enum Command {
     Draft {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        #[arg(value_parser = parse_draft)]
+        #[arg(value_parser = closed::<DraftKind>)]
         kind: DraftKind,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
@@ -227,7 +227,7 @@ pub enum Command {
         id: IncidentId,
         /// Contact id or exact name (see `warroom contacts`).
         contact: String,
-        #[arg(value_parser = parse_outcome)]
+        #[arg(value_parser = closed::<ContactOutcome>)]
         outcome: ContactOutcome,
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
@@ -241,7 +241,7 @@ pub enum Command {
     Lesson {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        #[arg(value_parser = parse_lesson)]
+        #[arg(value_parser = closed::<LessonKind>)]
         kind: LessonKind,
         text: String,
         /// Recommendations: who carries it out.
@@ -364,7 +364,7 @@ pub enum ContactsCommand {
         #[arg(long, default_value = "")]
         organisation: String,
         /// internal, provider, retainer, authority, public-csirt, insurer, bank, police, other.
-        #[arg(long, default_value = "internal", value_parser = parse_kind)]
+        #[arg(long, default_value = "internal", value_parser = closed::<ContactKind>)]
         kind: ContactKind,
         #[arg(long = "phone")]
         phones: Vec<String>,
@@ -401,7 +401,7 @@ pub enum EvidenceCommand {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
         /// log, disk-image, memory-image, snapshot, backup, email, artefact, screenshot, other.
-        #[arg(long, value_parser = parse_evidence_kind)]
+        #[arg(long, value_parser = closed::<EvidenceKind>)]
         kind: EvidenceKind,
         #[arg(long)]
         description: String,
@@ -536,108 +536,27 @@ pub enum ConfigCommand {
     Check { file: Option<PathBuf> },
 }
 
-fn parse_severity(s: &str) -> Result<Severity, String> {
-    said(
-        s.parse()
-            .map_err(|e: crate::domain::UnknownSeverity| e.to_string()),
-    )
-}
-
-fn parse_category(s: &str) -> Result<Category, String> {
-    said(
-        s.parse()
-            .map_err(|e: crate::domain::UnknownCategory| e.to_string()),
-    )
-}
-
-fn parse_tlp(s: &str) -> Result<Tlp, String> {
-    said(
-        s.parse()
-            .map_err(|e: crate::domain::UnknownTlp| e.to_string()),
-    )
+/// A value of a closed list (severity, category, TLP, flag, draft, kinds, language,
+/// field), refused in the operator's language with the valid ones.
+fn closed<T: ClosedList>(s: &str) -> Result<T, String> {
+    T::parse_typed(s).map_err(|e| crate::text::unknown_value(&e))
 }
 
 fn parse_id(s: &str) -> Result<IncidentId, String> {
-    said(s.parse().map_err(|_: crate::domain::BadIncidentId| {
+    s.parse().map_err(|_: crate::domain::BadIncidentId| {
         crate::i18n::tr_args("err-bad-incident-id", &[("found", s.to_string().into())])
-    }))
-}
-
-fn parse_flag(s: &str) -> Result<Flag, String> {
-    said(
-        s.parse()
-            .map_err(|e: crate::domain::UnknownFlag| e.to_string()),
-    )
-}
-
-fn parse_draft(s: &str) -> Result<DraftKind, String> {
-    said(s.parse())
+    })
 }
 
 fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    said(
-        DateTime::parse_from_rfc3339(s.trim())
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|e| {
-                crate::i18n::tr_args(
-                    "err-bad-instant",
-                    &[
-                        ("found", s.to_string().into()),
-                        ("error", e.to_string().into()),
-                    ],
-                )
-            }),
-    )
-}
-
-fn parse_outcome(s: &str) -> Result<ContactOutcome, String> {
-    said(s.parse())
-}
-
-fn parse_kind(s: &str) -> Result<ContactKind, String> {
-    said(s.parse())
-}
-
-fn parse_evidence_kind(s: &str) -> Result<EvidenceKind, String> {
-    said(s.parse())
-}
-
-fn parse_lesson(s: &str) -> Result<LessonKind, String> {
-    said(s.parse())
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| crate::i18n::tr_args("err-bad-instant", &[("found", s.to_string().into())]))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    said(
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
-            crate::i18n::tr_args(
-                "err-bad-date",
-                &[
-                    ("found", s.to_string().into()),
-                    ("error", e.to_string().into()),
-                ],
-            )
-        }),
-    )
-}
-
-/// Whole seconds, 0 to 3600: how long to wait for a busy store.
-fn parse_field(s: &str) -> Result<crate::domain::Field, String> {
-    s.parse().map_err(|found: String| {
-        crate::i18n::tr_args(
-            "err-unknown-value",
-            &[
-                ("what", crate::i18n::tr("what-field").into()),
-                ("found", found.into()),
-                (
-                    "valid",
-                    crate::domain::Field::ALL
-                        .map(crate::domain::Field::slug)
-                        .join(", ")
-                        .into(),
-                ),
-            ],
-        )
-    })
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| crate::i18n::tr_args("err-bad-date", &[("found", s.to_string().into())]))
 }
 
 /// `resolved`, `false-positive`, `duplicate:IR-2026-0003`, `transferred:WHO`.
@@ -683,38 +602,6 @@ fn parse_wait(s: &str) -> Result<std::time::Duration, String> {
     }
 }
 
-fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
-    said(s.parse())
-}
-
-/// A value error in the current language. The domain and chrono say, in English,
-/// "unknown KIND 'FOUND'; valid values: LIST" or another sentence; the first is
-/// rebuilt from its parts (`what-KIND` names the kind), the others are kept.
-fn said<T>(result: Result<T, String>) -> Result<T, String> {
-    result.map_err(|error| {
-        let parts = error.strip_prefix("unknown ").and_then(|rest| {
-            let (kind, rest) = rest.split_once(" '")?;
-            let (found, valid) = rest.split_once("'; valid values: ")?;
-            Some((kind, found, valid))
-        });
-        match parts {
-            Some((kind, found, valid)) => crate::i18n::tr_args(
-                "err-unknown-value",
-                &[
-                    (
-                        "what",
-                        crate::i18n::tr(&format!("what-{}", kind.to_lowercase().replace(' ', "-")))
-                            .into(),
-                    ),
-                    ("found", found.to_string().into()),
-                    ("valid", valid.to_string().into()),
-                ],
-            ),
-            None => error,
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -726,16 +613,16 @@ mod tests {
     fn every_unknown_value_is_said_in_french() {
         crate::i18n::set(crate::i18n::Lang::Fr);
         let said_in_french: [(&str, Result<(), String>); 10] = [
-            ("severity", parse_severity("bogus").map(drop)),
-            ("category", parse_category("bogus").map(drop)),
-            ("tlp", parse_tlp("bogus").map(drop)),
-            ("flag", parse_flag("bogus").map(drop)),
-            ("draft", parse_draft("bogus").map(drop)),
-            ("outcome", parse_outcome("bogus").map(drop)),
-            ("contact kind", parse_kind("bogus").map(drop)),
-            ("evidence kind", parse_evidence_kind("bogus").map(drop)),
-            ("lesson kind", parse_lesson("bogus").map(drop)),
-            ("language", parse_lang("bogus").map(drop)),
+            ("severity", closed::<Severity>("bogus").map(drop)),
+            ("category", closed::<Category>("bogus").map(drop)),
+            ("tlp", closed::<Tlp>("bogus").map(drop)),
+            ("flag", closed::<Flag>("bogus").map(drop)),
+            ("draft", closed::<DraftKind>("bogus").map(drop)),
+            ("outcome", closed::<ContactOutcome>("bogus").map(drop)),
+            ("contact kind", closed::<ContactKind>("bogus").map(drop)),
+            ("evidence kind", closed::<EvidenceKind>("bogus").map(drop)),
+            ("lesson kind", closed::<LessonKind>("bogus").map(drop)),
+            ("language", closed::<crate::i18n::Lang>("bogus").map(drop)),
         ];
         for (what, result) in said_in_french {
             let message = result.err().unwrap_or_default();

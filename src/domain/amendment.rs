@@ -71,16 +71,16 @@ impl Field {
     }
 }
 
-impl std::str::FromStr for Field {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace('_', "-");
-        Field::ALL
-            .into_iter()
-            .find(|f| f.slug() == norm)
-            .ok_or_else(|| s.to_string())
+impl crate::domain::ClosedList for Field {
+    const WHAT: &'static str = "field";
+    const VALUES: &'static [Self] = &Self::ALL;
+
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(Field);
 
 impl Amendment {
     pub fn field(&self) -> Field {

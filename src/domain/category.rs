@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -80,31 +79,18 @@ impl fmt::Display for Category {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown category '{found}'; valid values: {}",
-    Category::valid_values()
-)]
-pub struct UnknownCategory {
-    pub found: String,
-}
+impl crate::domain::ClosedList for Category {
+    const WHAT: &'static str = "category";
+    const VALUES: &'static [Self] = &Self::ALL;
 
-impl FromStr for Category {
-    type Err = UnknownCategory;
-
-    /// Accepts the slug or the name, in any case, with spaces, dashes or underscores.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = |t: &str| t.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-        let wanted = norm(s);
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|c| c.slug() == wanted)
-            .ok_or_else(|| UnknownCategory {
-                found: s.to_string(),
-            })
+    /// The slug; the name is accepted too, in any case, with spaces, dashes or
+    /// underscores.
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(Category);
 
 #[cfg(test)]
 mod tests {

@@ -273,18 +273,16 @@ impl ContactOutcome {
     }
 }
 
-impl std::str::FromStr for ContactOutcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-        ContactOutcome::ALL
-            .into_iter()
-            .find(|o| o.slug() == norm)
-            .ok_or_else(|| {
-                format!("unknown outcome '{s}'; valid values: reached, no-answer, message, email")
-            })
+impl crate::domain::ClosedList for ContactOutcome {
+    const WHAT: &'static str = "outcome";
+    const VALUES: &'static [Self] = &Self::ALL;
+
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(ContactOutcome);
 
 /// Whether `text` is a SHA-256 as warroom writes it: 64 lower-case hex digits.
 pub fn is_sha256(text: &str) -> bool {
@@ -360,21 +358,16 @@ impl EvidenceKind {
     }
 }
 
-impl std::str::FromStr for EvidenceKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-        EvidenceKind::ALL
-            .into_iter()
-            .find(|k| k.slug() == norm)
-            .ok_or_else(|| {
-                format!(
-                    "unknown evidence kind '{s}'; valid values: {}",
-                    EvidenceKind::ALL.map(EvidenceKind::slug).join(", ")
-                )
-            })
+impl crate::domain::ClosedList for EvidenceKind {
+    const WHAT: &'static str = "evidence-kind";
+    const VALUES: &'static [Self] = &Self::ALL;
+
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(EvidenceKind);
 
 /// One timed event of a drill: after this long from the start, this news arrives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -425,15 +418,13 @@ impl LessonKind {
     }
 }
 
-impl std::str::FromStr for LessonKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-        LessonKind::ALL
-            .into_iter()
-            .find(|k| k.slug() == norm)
-            .ok_or_else(|| {
-                format!("unknown lesson kind '{s}'; valid values: cause, weakness, went-well, recommendation")
-            })
+impl crate::domain::ClosedList for LessonKind {
+    const WHAT: &'static str = "lesson-kind";
+    const VALUES: &'static [Self] = &Self::ALL;
+
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(LessonKind);

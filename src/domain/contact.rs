@@ -130,21 +130,16 @@ impl ContactKind {
     }
 }
 
-impl std::str::FromStr for ContactKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-        ContactKind::ALL
-            .into_iter()
-            .find(|k| k.slug() == norm)
-            .ok_or_else(|| {
-                format!(
-                    "unknown contact kind '{s}'; valid values: {}",
-                    ContactKind::ALL.map(ContactKind::slug).join(", ")
-                )
-            })
+impl crate::domain::ClosedList for ContactKind {
+    const WHAT: &'static str = "contact-kind";
+    const VALUES: &'static [Self] = &Self::ALL;
+
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(ContactKind);
 
 impl Contact {
     /// The id, or one made from the name: lower case, words joined by dashes.
@@ -235,6 +230,7 @@ mod tests {
             "friend"
                 .parse::<ContactKind>()
                 .unwrap_err()
+                .to_string()
                 .contains("valid values: internal")
         );
     }

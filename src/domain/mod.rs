@@ -4,6 +4,7 @@ mod amendment;
 mod category;
 mod change;
 pub mod clocks;
+mod closed_list;
 mod contact;
 pub mod demo;
 mod directory;
@@ -20,15 +21,16 @@ mod summary;
 mod tlp;
 
 pub use amendment::{Amendment, Field, Resolution};
-pub use category::{Category, UnknownCategory};
+pub use category::Category;
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
     Lesson, LessonKind, Origin, PhaseSpec, Scope, is_sha256,
 };
 pub use clocks::{
     Cap, ClockDef, ClockFacts, ClockState, ClockStatus, ClockView, Clocks, Countdown, EntityFlags,
-    Flag, Span, Trigger, UnknownFlag, Urgency, Warn,
+    Flag, Span, Trigger, Urgency, Warn,
 };
+pub use closed_list::{ClosedList, UnknownValue};
 pub use contact::{Contact, ContactKind, Retainer, slug};
 pub use directory::{
     Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
@@ -46,10 +48,10 @@ pub use playbook::{
 };
 pub use rules::Refusal;
 pub use scenario::Scenario;
-pub use severity::{Severity, UnknownSeverity};
+pub use severity::Severity;
 pub use stage::Stage;
 pub use summary::{Declared, IncidentSummary};
-pub use tlp::{Tlp, UnknownTlp};
+pub use tlp::Tlp;
 
 #[cfg(test)]
 mod fold_tests;

@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -56,32 +55,22 @@ impl fmt::Display for Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown severity '{found}'; valid values: {}",
-    Severity::valid_values()
-)]
-pub struct UnknownSeverity {
-    pub found: String,
-}
+impl crate::domain::ClosedList for Severity {
+    const WHAT: &'static str = "severity";
+    const VALUES: &'static [Self] = &Self::ALL;
 
-impl FromStr for Severity {
-    type Err = UnknownSeverity;
+    fn typed_name(self) -> String {
+        format!("{} ({})", self.level(), self.name().to_lowercase())
+    }
 
-    /// Accepts the level number (`0`–`5`) or the name, in any case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim();
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|sev| {
-                wanted == sev.level().to_string() || wanted.eq_ignore_ascii_case(sev.name())
-            })
-            .ok_or_else(|| UnknownSeverity {
-                found: s.to_string(),
-            })
+    /// The level number (`0`–`5`) or the name, in any case.
+    fn is_named(self, typed: &str) -> bool {
+        let wanted = typed.trim();
+        wanted == self.level().to_string() || wanted.eq_ignore_ascii_case(self.name())
     }
 }
+
+crate::parse_closed_list!(Severity);
 
 #[cfg(test)]
 mod tests {

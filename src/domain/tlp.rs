@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Tlp {
@@ -55,28 +54,23 @@ impl fmt::Display for Tlp {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown TLP label '{found}'; valid values: {}", Tlp::valid_values())]
-pub struct UnknownTlp {
-    pub found: String,
-}
+impl crate::domain::ClosedList for Tlp {
+    const WHAT: &'static str = "tlp-label";
+    const VALUES: &'static [Self] = &Self::ALL;
 
-impl FromStr for Tlp {
-    type Err = UnknownTlp;
+    fn typed_name(self) -> String {
+        self.label().to_string()
+    }
 
-    /// Accepts `TLP:AMBER+STRICT`, `amber+strict` or `amber-strict`, in any case.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let upper = s.trim().to_ascii_uppercase().replace('-', "+");
+    /// `TLP:AMBER+STRICT`, `amber+strict` or `amber-strict`, in any case.
+    fn is_named(self, typed: &str) -> bool {
+        let upper = typed.trim().to_ascii_uppercase().replace('-', "+");
         let bare = upper.strip_prefix("TLP:").unwrap_or(&upper);
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|t| t.label().strip_prefix("TLP:") == Some(bare))
-            .ok_or_else(|| UnknownTlp {
-                found: s.to_string(),
-            })
+        self.label().strip_prefix("TLP:") == Some(bare)
     }
 }
+
+crate::parse_closed_list!(Tlp);
 
 #[cfg(test)]
 mod tests {

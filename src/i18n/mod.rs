@@ -69,16 +69,16 @@ impl Lang {
     }
 }
 
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "en" => Ok(Lang::En),
-            "fr" => Ok(Lang::Fr),
-            _ => Err(format!("unknown language '{s}'; valid values: en, fr")),
-        }
+impl crate::domain::ClosedList for Lang {
+    const WHAT: &'static str = "language";
+    const VALUES: &'static [Self] = &[Lang::En, Lang::Fr];
+
+    fn typed_name(self) -> String {
+        self.code().to_string()
     }
 }
+
+crate::parse_closed_list!(Lang);
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::En) };

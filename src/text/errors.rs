@@ -75,9 +75,7 @@ pub fn cli_unknown_role(found: &str, known: &[&str]) -> String {
     )
 }
 
-words! {
-    unknown_draft(found: &str, known: &str) => "unknown-draft";
-}
+words! {}
 
 pub fn cli_unknown_clock(id: impl std::fmt::Display, clock: &str, known: &[&str]) -> String {
     tr_args(
@@ -313,4 +311,16 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
         ),
         other => other.to_string(),
     }
+}
+
+/// A value typed for a closed list (severity, category, TLP, a kind…) that is not on it.
+pub fn unknown_value(e: &crate::domain::UnknownValue) -> String {
+    tr_args(
+        "err-unknown-value",
+        &[
+            ("what", tr(&format!("what-{}", e.what)).into()),
+            ("found", shown(&e.found)),
+            ("valid", e.valid.join(", ").into()),
+        ],
+    )
 }

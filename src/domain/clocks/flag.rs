@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -45,22 +44,16 @@ impl fmt::Display for Flag {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown flag '{0}'; valid values: personal-data, significant, major, nis2-entity, dora-entity"
-)]
-pub struct UnknownFlag(pub String);
+impl crate::domain::ClosedList for Flag {
+    const WHAT: &'static str = "flag";
+    const VALUES: &'static [Self] = &Self::ALL;
 
-impl FromStr for Flag {
-    type Err = UnknownFlag;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let norm = s.trim().to_ascii_lowercase().replace('_', "-");
-        Flag::ALL
-            .into_iter()
-            .find(|f| f.slug() == norm)
-            .ok_or_else(|| UnknownFlag(s.to_string()))
+    fn typed_name(self) -> String {
+        self.slug().to_string()
     }
 }
+
+crate::parse_closed_list!(Flag);
 
 /// What the organisation is, as recorded when the incident was declared (from the
 /// config); a flag event can still set either later.

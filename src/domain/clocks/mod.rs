@@ -14,7 +14,7 @@ mod flag;
 pub use countdown::{ClockStatus, Countdown, DUE_SOON_FRACTION};
 pub use def::{Cap, ClockDef, Span, Trigger, Warn};
 pub use engine::{ClockFacts, ClockState, ClockView, Clocks, Urgency};
-pub use flag::{EntityFlags, Flag, UnknownFlag};
+pub use flag::{EntityFlags, Flag};
 
 #[cfg(test)]
 mod tests;
