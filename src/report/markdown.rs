@@ -1,9 +1,8 @@
 //! The report as Markdown (CommonMark + tables). Every user text is escaped: markup
 //! characters get a backslash, line breaks become spaces, controls are dropped.
 
-use super::{Report, utc};
-use crate::text;
-use std::fmt::Write;
+use super::Report;
+use super::walk::{Banner, Line, Record, ReportSink, Span, write};
 
 /// `text` safe inside a Markdown paragraph or table cell.
 pub fn escape(text: &str) -> String {
@@ -23,280 +22,124 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn opt(value: &Option<String>) -> String {
-    value.as_deref().map(escape).unwrap_or_default()
-}
-
 pub fn markdown(r: &Report) -> String {
-    let mut out = String::new();
-    // Writing to a String cannot fail.
-    let _ = write_markdown(&mut out, r);
-    out
+    write(r, Markdown::default())
 }
 
-fn write_markdown(out: &mut String, r: &Report) -> std::fmt::Result {
-    writeln!(out, "**{}**", r.tlp)?;
-    if r.exercise {
-        writeln!(out, "\n**{}**", text::exercise())?;
-    }
-    writeln!(
-        out,
-        "\n# {} — {} {}\n",
-        text::report_title(),
-        r.id,
-        escape(&r.title)
-    )?;
-    writeln!(out, "| | |\n|---|---|")?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        text::report_organisation(),
-        escape(&r.organisation)
-    )?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        text::label_severity(),
-        escape(&r.severity)
-    )?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        text::label_category(),
-        escape(&r.category)
-    )?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        text::label_declared(),
-        utc(r.declared_at)
-    )?;
-    if let Some(d) = r.detected_at {
-        writeln!(out, "| {} | {} |", text::label_detected(), utc(d))?;
-    }
-    writeln!(
-        out,
-        "| {} | {} |",
-        text::label_commander(),
-        opt(&r.commander)
-    )?;
-    writeln!(out, "| {} | {} |", text::label_playbook(), opt(&r.playbook))?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        text::report_generated(),
-        utc(r.generated_at)
-    )?;
-    for (label, value) in super::outcome_rows(r) {
-        writeln!(out, "| {label} | {} |", escape(&value))?;
-    }
-    writeln!(out, "\n## {}\n", text::report_milestones())?;
-    writeln!(out, "{}", table_head(&["Milestone", "UTC", "After"]))?;
-    for m in &r.milestones {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            escape(&m.name),
-            m.at.map(utc).unwrap_or_else(text::milestone_not_reached),
-            m.after.as_deref().unwrap_or("")
-        )?;
-    }
+/// Blocks (a heading, a table, a paragraph, a list) one blank line apart.
+#[derive(Default)]
+struct Markdown {
+    out: String,
+}
 
-    writeln!(out, "\n## {}\n", text::report_summary())?;
-    writeln!(
-        out,
-        "{}",
-        if r.summary.is_empty() {
-            text::report_none()
-        } else {
-            escape(&r.summary)
-        }
-    )?;
-
-    writeln!(out, "\n## {}\n", text::report_timeline())?;
-    writeln!(out, "{}", table_head(&["#", "UTC", "Author", "Event"]))?;
-    for e in &r.timeline {
-        let mut line = escape(&e.text);
-        if let Some(amended) = &e.amended {
-            line = format!("~~{line}~~ ({})", escape(amended));
-        }
-        writeln!(
-            out,
-            "| {} | {} | {} | {line} |",
-            e.event,
-            super::entry_time(e),
-            escape(&e.author)
-        )?;
-    }
-
-    if !r.retractions.is_empty() {
-        writeln!(out, "\n## {}\n", text::report_retractions())?;
-        writeln!(
-            out,
-            "{}",
-            table_head(&["#", "Event", "Retracted by", "Reason"])
-        )?;
-        for x in &r.retractions {
-            writeln!(
-                out,
-                "| {} | ~~{}~~ | #{} | {} |",
-                x.event,
-                escape(&x.text),
-                x.retracted_by,
-                escape(&x.reason)
-            )?;
+impl Markdown {
+    /// Starts a block: a blank line after the one before, if any.
+    fn block(&mut self) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
         }
     }
 
-    writeln!(out, "\n## {}\n", text::report_phases())?;
-    for p in &r.phases {
-        let current = if p.current {
-            format!(" ({})", text::report_current())
-        } else {
-            String::new()
-        };
-        writeln!(out, "### {}{current}\n", escape(&p.name))?;
-        if p.items.is_empty() {
-            writeln!(out, "{}\n", text::report_none())?;
-            continue;
-        }
-        writeln!(
-            out,
-            "{}",
-            table_head(&["Step", "Status", "Owner", "Done by", "Done at (UTC)"])
-        )?;
-        for i in &p.items {
-            let status = match &i.not_applicable {
-                Some(reason) => format!(
-                    "{}: {}",
-                    text::report_code("not applicable"),
-                    escape(reason)
-                ),
-                None => text::report_code(&i.status),
-            };
-            writeln!(
-                out,
-                "| {} | {status} | {} | {} | {} |",
-                escape(&i.text),
-                opt(&i.owner),
-                opt(&i.done_by),
-                i.done_at.map(utc).unwrap_or_default()
-            )?;
-        }
-        writeln!(out)?;
+    /// A table row: `| a | b |`.
+    fn row(&mut self, cells: &[String]) {
+        self.push_line(&format!("| {} |", cells.join(" | ")));
     }
 
-    writeln!(out, "## {}\n", text::report_clocks())?;
-    if r.clocks.is_empty() {
-        writeln!(out, "{}", text::report_none())?;
-    } else {
-        writeln!(
-            out,
-            "{}",
-            table_head(&[
-                "Deadline",
-                "Owed to",
-                "State",
-                "Due (UTC)",
-                "Outcome",
-                "Reference"
-            ])
-        )?;
-        for c in &r.clocks {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                escape(&c.name),
-                escape(&c.authority),
-                text::report_code(&c.state),
-                c.deadline.map(utc).unwrap_or_default(),
-                escape(&c.outcome),
-                opt(&c.reference)
-            )?;
+    /// A block saying there is nothing, if `empty`; true if so.
+    fn nothing(&mut self, empty: bool, none: &str) -> bool {
+        if empty {
+            self.block();
+            self.push_line(none);
         }
+        empty
+    }
+}
+
+impl ReportSink for Markdown {
+    fn out(&mut self) -> &mut String {
+        &mut self.out
     }
 
-    writeln!(out, "\n## {}\n", text::report_contacts())?;
-    if r.contacts.is_empty() {
-        writeln!(out, "{}", text::report_none())?;
-    } else {
-        writeln!(
-            out,
-            "{}",
-            table_head(&["UTC", "Contact", "Outcome", "By", "Note"])
-        )?;
-        for c in &r.contacts {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                utc(c.at),
-                escape(&c.contact),
-                c.outcome,
-                escape(&c.by),
-                escape(&c.note)
-            )?;
-        }
-    }
-
-    writeln!(out, "\n## {}\n", text::report_evidence())?;
-    if r.evidence.is_empty() {
-        writeln!(out, "{}", text::report_none())?;
-    }
-    for e in &r.evidence {
-        writeln!(
-            out,
-            "- **{}** ({}) {}",
-            escape(&e.reference),
-            e.kind,
-            escape(&e.description)
-        )?;
-        match &e.sha256 {
+    fn span(&self, span: &Span<'_>) -> String {
+        match span {
+            Span::Text(t) => escape(t),
+            Span::Word(w) => w.to_string(),
             // Only hex goes between backticks, where escapes do not apply.
-            Some(hash) if crate::domain::is_sha256(hash) => writeln!(out, "  - SHA-256 `{hash}`")?,
-            Some(hash) => writeln!(out, "  - SHA-256 {}", escape(hash))?,
-            None => {}
+            Span::Hash(h) if crate::domain::is_sha256(h) => format!("`{h}`"),
+            Span::Hash(h) => escape(h),
+            Span::Strong(s) => format!("**{}**", self.span(s)),
+            Span::Struck(s) => format!("~~{}~~", self.span(s)),
         }
-        if !e.location.is_empty() {
-            writeln!(out, "  - {}", escape(&e.location))?;
-        }
-        let trail: Vec<String> = e
-            .custody
-            .iter()
-            .map(|c| format!("{} → {}", utc(c.at), escape(&c.to)))
-            .collect();
-        writeln!(out, "  - {}: {}", text::report_custody(), trail.join("; "))?;
     }
 
-    writeln!(out, "\n## {}\n", text::report_lessons())?;
-    if r.lessons.is_empty() {
-        writeln!(out, "{}", text::report_none())?;
-    }
-    for l in &r.lessons {
-        let mut line = format!("- **{}**: {}", l.kind, escape(&l.text));
-        if let Some(owner) = &l.owner {
-            line.push_str(&format!(" — {}", escape(owner)));
-        }
-        if let Some(due) = l.due {
-            line.push_str(&format!(" ({due})"));
-        }
-        writeln!(out, "{line}")?;
+    fn start(&mut self, _title: &[Span<'_>]) {}
+
+    fn banner(&mut self, _banner: Banner, line: &[Span<'_>]) {
+        self.block();
+        self.push_line(&format!("**{}**", self.line(line)));
     }
 
-    writeln!(out, "\n## {}\n", text::report_integrity_text())?;
-    writeln!(
-        out,
-        "{}",
-        text::report_integrity(r.journal.events, &r.journal.sha256)
-    )?;
-    Ok(())
-}
+    fn heading(&mut self, level: usize, line: &[Span<'_>]) {
+        self.block();
+        self.push_line(&format!("{} {}", "#".repeat(level), self.line(line)));
+    }
 
-/// A Markdown table's header row and rule, the column titles in the current language.
-fn table_head(columns: &[&str]) -> String {
-    let titles: Vec<String> = columns.iter().map(|c| text::report_column(c)).collect();
-    format!(
-        "| {} |\n|{}",
-        titles.join(" | "),
-        "---|".repeat(columns.len())
-    )
+    fn facts(&mut self, rows: &[(String, Line<'_>)]) {
+        self.block();
+        self.push_line("| | |\n|---|---|");
+        for (label, value) in rows {
+            let value = self.line(value);
+            self.row(&[label.clone(), value]);
+        }
+    }
+
+    fn paragraph(&mut self, line: &[Span<'_>]) {
+        self.block();
+        self.push_line(&self.line(line));
+    }
+
+    fn table(&mut self, columns: &[String], rows: &[Vec<Line<'_>>], empty: &str) {
+        if self.nothing(rows.is_empty(), empty) {
+            return;
+        }
+        self.block();
+        self.row(columns);
+        self.push_line(&format!("|{}", "---|".repeat(columns.len())));
+        for cells in rows {
+            let cells: Vec<String> = cells.iter().map(|c| self.line(c)).collect();
+            self.row(&cells);
+        }
+    }
+
+    fn list(&mut self, items: &[Line<'_>], empty: &str) {
+        if self.nothing(items.is_empty(), empty) {
+            return;
+        }
+        self.block();
+        for item in items {
+            self.push_line(&format!("- {}", self.line(item)));
+        }
+    }
+
+    fn records(&mut self, _columns: &[String], records: &[Record<'_>], empty: &str) {
+        if self.nothing(records.is_empty(), empty) {
+            return;
+        }
+        self.block();
+        for r in records {
+            let lead = format!(
+                "- **{}** ({}) {}",
+                self.line(&r.name),
+                self.line(&r.kind),
+                self.line(&r.about)
+            );
+            self.push_line(&lead);
+            for d in r.details.iter().filter(|d| !d.values.is_empty()) {
+                let values: Vec<String> = d.values.iter().map(|v| self.line(v)).collect();
+                self.push_line(&format!("  - {}{}", d.lead_in, values.join("; ")));
+            }
+        }
+    }
+
+    fn finish(&mut self) {}
 }

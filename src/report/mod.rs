@@ -1,9 +1,12 @@
 //! The post-incident report: one model built from the journal (pure), written as
 //! Markdown, HTML (one self-contained file that prints well) or JSON. User text is
 //! escaped for each format, so nothing typed during the incident can inject markup.
+//! Markdown and HTML come from one walk through the model (`walk`): the order, the rows
+//! and the words are decided there; each writer lays them out and escapes them.
 
 mod html;
 mod markdown;
+mod walk;
 
 use crate::config::Config;
 use crate::domain::{
@@ -431,37 +434,4 @@ fn milestones(state: &IncidentState) -> Vec<Milestone> {
                 .map(|(at, first)| crate::text::hms(at - first)),
         })
         .collect()
-}
-
-/// The rows a closed incident adds to the facts: resolution, what was said, duration.
-fn outcome_rows(r: &Report) -> Vec<(String, String)> {
-    let mut rows = Vec::new();
-    if let Some(resolution) = &r.resolution {
-        rows.push((text::report_resolution(), resolution.clone()));
-    }
-    if let Some(summary) = &r.closing_summary {
-        rows.push((text::report_closing_summary(), summary.clone()));
-    }
-    let label = if r.closed_at.is_some() {
-        text::report_duration()
-    } else {
-        text::report_running_for()
-    };
-    rows.push((
-        label,
-        crate::text::hms(chrono::TimeDelta::seconds(r.duration_seconds)),
-    ));
-    rows
-}
-
-/// When a timeline entry happened, and when it was logged if that was apart.
-fn entry_time(e: &TimelineEntry) -> String {
-    match e.logged_at {
-        Some(logged) => format!("{} ({})", utc(e.at), text::logged_at(&utc(logged))),
-        None => utc(e.at),
-    }
-}
-
-fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
