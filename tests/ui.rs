@@ -335,3 +335,42 @@ fn a_failed_write_says_its_cause_in_full_and_gives_back_what_was_typed() {
     }
     assert_eq!(h.app.pending(), 0);
 }
+
+/// The Lessons tab scrolls like the others: with more lessons than rows, the last one
+/// selected is on screen and highlighted.
+#[test]
+fn the_lessons_tab_keeps_the_selected_lesson_on_screen() {
+    let mut h = Harness::new();
+    h.declare("Many lessons", 'o');
+    h.shift('J');
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    for n in 1..=60 {
+        h.key(KeyCode::Char('+'));
+        h.type_text(&format!("lesson number {n:02}"));
+        h.key(KeyCode::Enter);
+    }
+    assert_eq!(h.state().lessons.len(), 60);
+    h.key(KeyCode::End);
+    let buffer = h.buffer(120, 40);
+    let screen = ui::buffer_text(&buffer);
+    let row = screen
+        .lines()
+        .position(|line| line.contains("lesson number 60"))
+        .unwrap_or_else(|| panic!("the last lesson is not on screen:\n{screen}"));
+    assert!(!screen.contains("lesson number 01"), "{screen}");
+    let y = u16::try_from(row).unwrap();
+    let highlighted = (0..buffer.area.width)
+        .map(|x| &buffer[(x, y)])
+        .filter(|c| c.bg == ratatui::style::Color::Rgb(40, 60, 90))
+        .count();
+    assert!(
+        highlighted > 100,
+        "the selected row is highlighted across ({highlighted})"
+    );
+    // Back to the first: the list scrolls back.
+    h.key(KeyCode::Home);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("lesson number 01"), "{screen}");
+    assert!(!screen.contains("lesson number 60"), "{screen}");
+}

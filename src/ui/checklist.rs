@@ -2,6 +2,7 @@
 //! items with owner, assignee and who ticked them when, and the selected item's hints.
 
 use super::format::{content, fit, safe};
+use super::list::SelectableList;
 use super::{pane, rows, theme};
 use crate::app::{App, Filter, Pane};
 use crate::domain::{ChecklistItem, IncidentState};
@@ -9,6 +10,7 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::ListState;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
@@ -47,23 +49,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let focused = app.focus == Pane::Checklist && app.overlay.is_none();
     // Worked out once per frame, not per row: it reads every clock's state.
     let carried: Vec<&str> = s.carried_over().map(|i| i.id.as_str()).collect();
-    rows::selectable(
-        frame.buffer_mut(),
-        list_area,
-        visible.len(),
-        Some(app.cursors.checklist),
-        theme::highlight(focused),
-        |n| {
-            let item = visible[n];
-            row(
-                app,
-                item,
-                width,
-                with_people,
-                carried.contains(&item.id.as_str()),
-            )
-        },
-    );
+    let list = SelectableList::new(visible.len(), |n| {
+        let item = visible[n];
+        row(
+            app,
+            item,
+            width,
+            with_people,
+            carried.contains(&item.id.as_str()),
+        )
+    })
+    .highlight_style(theme::highlight(focused));
+    let mut state = ListState::default().with_selected(Some(app.cursors.checklist));
+    frame.render_stateful_widget(list, list_area, &mut state);
     if let Some(item) = visible.get(app.cursors.checklist) {
         rows::lines(frame.buffer_mut(), detail_area, [detail(app, item)]);
     }

@@ -4,6 +4,7 @@
 //! for. Clocks that do not apply are counted on the last line.
 
 use super::format::{content, hms, safe};
+use super::list::SelectableList;
 use super::{pane, rows, theme};
 use crate::app::{App, Pane};
 use crate::domain::{ClockState, ClockView, IncidentState, Trigger, Urgency};
@@ -11,8 +12,9 @@ use crate::text;
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::ListState;
 
 /// Rows the pane would like: borders, the "since declared" line, two per clock and
 /// one for the clocks that do not apply.
@@ -54,9 +56,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     rows::lines(frame.buffer_mut(), since, [since_line]);
     let rows = app.clock_rows();
     let width = usize::from(list_area.width);
-    let items: Vec<ListItem> = rows.iter().map(|c| item(app, c, width)).collect();
     let focused = app.focus == Pane::Clocks && app.overlay.is_none();
-    let list = List::new(items).highlight_style(theme::highlight(focused));
+    let list = SelectableList::new(rows.len(), |i| item(app, &rows[i], width))
+        .heights(|i| rows_of(&rows[i].state))
+        .highlight_style(theme::highlight(focused));
     let mut state = ListState::default().with_selected(focused.then_some(app.cursors.clocks));
     frame.render_stateful_widget(list, list_area, &mut state);
     let not_applicable = s
@@ -94,7 +97,7 @@ pub fn hidden_running(rows: &[ClockView], offset: usize, height: u16) -> usize {
     let mut left = usize::from(height);
     let mut shown = offset;
     for c in rows.iter().skip(offset) {
-        let need = if c.state == ClockState::Waiting { 1 } else { 2 };
+        let need = rows_of(&c.state);
         if need > left {
             break;
         }
@@ -111,25 +114,8 @@ pub fn hidden_running(rows: &[ClockView], offset: usize, height: u16) -> usize {
 
 /// Name and authority on the left, the value on the right of the first row; the
 /// deadline, the reference or the reason on the second.
-fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
-    let now = app.now;
-    let (value, style) = match c.state.urgency(now) {
-        Urgency::Overdue(std::cmp::Reverse(by)) => (
-            format!("+{} {}", hms(by), text::clock_overdue()),
-            theme::overdue(),
-        ),
-        Urgency::DueSoon(left) => (
-            format!("{} {}", hms(left), text::clock_left()),
-            theme::due_soon(),
-        ),
-        Urgency::Running(left) => (
-            format!("{} {}", hms(left), text::clock_left()),
-            theme::strong(),
-        ),
-        Urgency::Met => (met_by(&c.state), theme::done()),
-        Urgency::Waived => (text::clock_waived(), theme::dim()),
-        Urgency::Waiting | Urgency::NotApplicable => (String::new(), theme::dim()),
-    };
+/// (Its lines are as many as [`rows_of`] says.)
+fn item(app: &App, c: &ClockView, width: usize) -> Text<'static> {
     let title = format!("{} · {}", content(&c.name), content(&c.authority));
     if let ClockState::Waiting = c.state {
         // The name keeps at least half the row; what it waits for gets the rest.
@@ -137,19 +123,21 @@ fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
         let waits = super::format::fit(&waits_for(app, c), width.saturating_sub(title_room + 1))
             .into_owned();
         let room = width.saturating_sub(waits.chars().count() + 1);
-        return ListItem::new(Line::from(vec![
+        return Text::from(Line::from(vec![
             Span::styled(super::format::fit(&title, room).into_owned(), theme::dim()),
             Span::raw(" "),
             Span::styled(waits, theme::dim()),
         ]));
     }
-    let room = width.saturating_sub(value.chars().count() + 1);
+    let value = urgency_cell(&c.state, app.now, Worded::Yes);
+    let value_chars = value.content.chars().count();
+    let room = width.saturating_sub(value_chars + 1);
     let title = super::format::fit(&title, room).into_owned();
-    let pad = width.saturating_sub(title.chars().count() + value.chars().count());
+    let pad = width.saturating_sub(title.chars().count() + value_chars);
     let first = Line::from(vec![
         Span::styled(title, theme::label()),
         Span::raw(" ".repeat(pad)),
-        Span::styled(value, style),
+        value,
     ]);
     let second = match &c.state {
         ClockState::Met { reference, at, .. } => format!(
@@ -165,7 +153,39 @@ fn item(app: &App, c: &ClockView, width: usize) -> ListItem<'static> {
             None => String::new(),
         },
     };
-    ListItem::new(Text::from(vec![first, Line::styled(second, theme::dim())]))
+    Text::from(vec![first, Line::styled(second, theme::dim())])
+}
+
+/// Whether an urgency cell says `left` or `overdue` after the time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Worded {
+    Yes,
+    No,
+}
+
+/// A clock's urgency as it is shown, in the Clocks pane and on the wall: the time left
+/// (amber when due soon), `+` the time overdue in red, how early or late a met clock
+/// was, or that it was waived; nothing for a clock that waits or does not apply.
+pub fn urgency_cell(state: &ClockState, now: DateTime<Utc>, worded: Worded) -> Span<'static> {
+    let timed = |time: String, word: String, style: Style| {
+        let text = match worded {
+            Worded::Yes => format!("{time} {word}"),
+            Worded::No => time,
+        };
+        Span::styled(text, style)
+    };
+    match state.urgency(now) {
+        Urgency::Overdue(std::cmp::Reverse(by)) => timed(
+            format!("+{}", hms(by)),
+            text::clock_overdue(),
+            theme::overdue(),
+        ),
+        Urgency::DueSoon(left) => timed(hms(left), text::clock_left(), theme::due_soon()),
+        Urgency::Running(left) => timed(hms(left), text::clock_left(), theme::strong()),
+        Urgency::Met => Span::styled(met_by(state), theme::done()),
+        Urgency::Waived => Span::styled(text::clock_waived(), theme::dim()),
+        Urgency::Waiting | Urgency::NotApplicable => Span::styled("", theme::dim()),
+    }
 }
 
 /// `Tue 01 Dec 15:00 · 14:00 UTC`.

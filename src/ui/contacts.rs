@@ -4,7 +4,8 @@
 //! selected contact's details below.
 
 use super::format::{content, fit, safe};
-use super::{pane, rows, theme};
+use super::list::SelectableList;
+use super::{pane, rows, search, theme};
 use crate::app::{App, ContactRow, Pane};
 use crate::domain::{Contact, ContactKind, StepStatus};
 use crate::text;
@@ -12,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{ListState, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let directory = app.directory();
@@ -33,19 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(inner);
     if let Some(search) = &app.search {
-        let hint = if search.editing {
-            text::search_editing()
-        } else {
-            text::search_applied()
-        };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled("/", theme::label()),
-                Span::styled(safe(search.input.value()).into_owned(), theme::strong()),
-                Span::styled(format!("  {hint}"), theme::dim()),
-            ])),
-            search_area,
-        );
+        search::bar(frame.buffer_mut(), search_area, search);
     }
     let width = usize::from(list_area.width);
     let focused = app.focus == Pane::Contacts && app.overlay.is_none();
@@ -54,14 +43,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let none = Line::styled(text::search_none(), theme::dim());
         rows::lines(frame.buffer_mut(), list_area, [none]);
     } else {
-        rows::selectable(
-            frame.buffer_mut(),
-            list_area,
-            rows.len(),
-            Some(cursor),
-            theme::highlight(focused),
-            |n| row(app, &rows[n], &directory, width),
-        );
+        let list = SelectableList::new(rows.len(), |n| row(app, &rows[n], &directory, width))
+            .highlight_style(theme::highlight(focused));
+        let mut state = ListState::default().with_selected(Some(cursor));
+        frame.render_stateful_widget(list, list_area, &mut state);
     }
     let selected = rows.get(cursor).and_then(|r| match r {
         ContactRow::Step { contact, .. } => contact.and_then(|i| directory.get(i)),

@@ -3,14 +3,15 @@
 //! draws as fast as a short one.
 
 use super::format::{fit, safe};
-use super::theme;
+use super::list::SelectableList;
+use super::{search, theme};
 use crate::app::{Active, App, JournalTab, JournalView, KindFilter};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, ListState, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &JournalView) {
     let mut title = vec![Span::styled(
@@ -53,19 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &Jo
             input,
         );
     } else if let Some(search) = &view.search {
-        let hint = if search.editing {
-            text::search_editing()
-        } else {
-            text::search_applied()
-        };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled("/", theme::label()),
-                Span::styled(safe(search.input.value()).into_owned(), theme::strong()),
-                Span::styled(format!("  {hint}"), theme::dim()),
-            ])),
-            input,
-        );
+        search::bar(frame.buffer_mut(), input, search);
     }
 }
 
@@ -115,9 +104,23 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The first row shown so that `cursor` stays on screen.
-fn window_start(cursor: usize, rows: usize) -> usize {
-    cursor.saturating_sub(rows.saturating_sub(1))
+/// `count` rows made by `row`, the cursor's kept in view and highlighted; `none` when
+/// there are none.
+fn rows<'a, T: Into<Text<'a>>, N: Into<Text<'a>>>(
+    frame: &mut Frame,
+    area: Rect,
+    view: &JournalView,
+    count: usize,
+    none: impl FnOnce() -> N,
+    row: impl FnMut(usize) -> T,
+) {
+    if count == 0 {
+        frame.render_widget(Paragraph::new(none()).style(theme::dim()), area);
+        return;
+    }
+    let list = SelectableList::new(count, row).highlight_style(theme::selected());
+    let mut state = ListState::default().with_selected(Some(view.cursor));
+    frame.render_stateful_widget(list, area, &mut state);
 }
 
 fn journal(
@@ -129,58 +132,43 @@ fn journal(
     view: &JournalView,
 ) {
     let ids = app.journal_rows();
-    let rows = usize::from(body.height);
     let width = usize::from(body.width);
-    let start = window_start(view.cursor, rows);
     let state = &active.state;
     let event_of = |id: u64| {
         active
             .events
             .get(usize::try_from(id).unwrap_or(0).wrapping_sub(1))
     };
-    let lines: Vec<Line> = ids
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(rows)
-        .filter_map(|(i, id)| {
-            let e = event_of(*id)?;
-            let amended = state.retracted.contains_key(id) || state.corrections.contains_key(id);
-            let logged = e
-                .logged_apart()
-                .map(|t| format!("({}) ", text::logged_at(&app.zone.format(t, "%d %b %H:%M"))));
-            let head = format!(
-                "{} · {} {}  #{:<6} {:<12} {}",
-                app.zone.format(e.occurred(), "%a %d %b %H:%M:%S"),
-                app.zone.format_utc(e.occurred()),
-                text::STATUS_UTC,
-                e.id,
-                fit(&safe(&e.author), 12),
-                logged.unwrap_or_default()
-            );
-            let body_text = safe(&text::event_line(&e.change, Some(state))).into_owned();
-            let room = width.saturating_sub(head.chars().count());
-            let mut style = Style::new();
-            if amended {
-                style = theme::dim().add_modifier(Modifier::CROSSED_OUT);
-            }
-            if i == view.cursor {
-                style = style.patch(theme::selected());
-            }
-            Some(Line::from(vec![
-                Span::styled(head, theme::dim().patch(style)),
-                Span::styled(fit(&body_text, room).into_owned(), style),
-            ]))
-        })
-        .collect();
-    if lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new(text::journal_nothing()).style(theme::dim()),
-            body,
+    rows(frame, body, view, ids.len(), text::journal_nothing, |i| {
+        let Some(e) = event_of(ids[i]) else {
+            return Line::default();
+        };
+        let id = &ids[i];
+        let amended = state.retracted.contains_key(id) || state.corrections.contains_key(id);
+        let logged = e
+            .logged_apart()
+            .map(|t| format!("({}) ", text::logged_at(&app.zone.format(t, "%d %b %H:%M"))));
+        let head = format!(
+            "{} · {} {}  #{:<6} {:<12} {}",
+            app.zone.format(e.occurred(), "%a %d %b %H:%M:%S"),
+            app.zone.format_utc(e.occurred()),
+            text::STATUS_UTC,
+            e.id,
+            fit(&safe(&e.author), 12),
+            logged.unwrap_or_default()
         );
-    } else {
-        frame.render_widget(Paragraph::new(lines), body);
-    }
+        let body_text = safe(&text::event_line(&e.change, Some(state))).into_owned();
+        let room = width.saturating_sub(head.chars().count());
+        let style = if amended {
+            theme::dim().add_modifier(Modifier::CROSSED_OUT)
+        } else {
+            Style::new()
+        };
+        Line::from(vec![
+            Span::styled(head, theme::dim().patch(style)),
+            Span::styled(fit(&body_text, room).into_owned(), style),
+        ])
+    });
     // The selected event in full, with what amended it.
     let Some(e) = ids.get(view.cursor).and_then(|id| event_of(*id)) else {
         return;
@@ -223,42 +211,22 @@ fn evidence(
     view: &JournalView,
 ) {
     let items = &active.state.evidence;
-    if items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(text::evidence_none()).style(theme::dim()),
-            body,
-        );
-        return;
-    }
-    let rows = usize::from(body.height);
-    let start = window_start(view.cursor, rows);
-    let lines: Vec<Line> = items
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(rows)
-        .map(|(i, e)| {
-            let hash = e
-                .spec
-                .sha256
-                .as_deref()
-                .map(|h| format!("sha256 {}…", safe(&h.chars().take(16).collect::<String>())))
-                .unwrap_or_else(text::evidence_no_hash_short);
-            let line = Line::from(vec![
-                Span::styled(format!("{:<4} ", safe(&e.spec.reference)), theme::strong()),
-                Span::styled(format!("{:<13} ", e.spec.kind.slug()), theme::dim()),
-                Span::raw(safe(&e.spec.description).into_owned()),
-                Span::styled(format!("  [{}]  ", safe(e.custodian())), theme::label()),
-                Span::styled(hash, theme::dim()),
-            ]);
-            if i == view.cursor {
-                line.style(theme::selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    rows(frame, body, view, items.len(), text::evidence_none, |i| {
+        let e = &items[i];
+        let hash = e
+            .spec
+            .sha256
+            .as_deref()
+            .map(|h| format!("sha256 {}…", safe(&h.chars().take(16).collect::<String>())))
+            .unwrap_or_else(text::evidence_no_hash_short);
+        Line::from(vec![
+            Span::styled(format!("{:<4} ", safe(&e.spec.reference)), theme::strong()),
+            Span::styled(format!("{:<13} ", e.spec.kind.slug()), theme::dim()),
+            Span::raw(safe(&e.spec.description).into_owned()),
+            Span::styled(format!("  [{}]  ", safe(e.custodian())), theme::label()),
+            Span::styled(hash, theme::dim()),
+        ])
+    });
     if let Some(e) = items.get(view.cursor) {
         let trail: Vec<String> = e
             .custody
@@ -286,40 +254,24 @@ fn evidence(
 
 fn lessons(frame: &mut Frame, body: Rect, active: &Active, view: &JournalView) {
     let lessons = &active.state.lessons;
-    if lessons.is_empty() {
-        frame.render_widget(
-            Paragraph::new(text::lessons_none()).style(theme::dim()),
-            body,
-        );
-        return;
-    }
-    let lines: Vec<Line> = lessons
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let mut spans = vec![
-                Span::styled(
-                    format!("{:<16} ", text::lesson_kind_name(l.kind)),
-                    theme::label(),
-                ),
-                Span::raw(safe(&l.text).into_owned()),
-            ];
-            if let Some(owner) = &l.owner {
-                spans.push(Span::styled(
-                    format!("  → {}", safe(owner)),
-                    theme::strong(),
-                ));
-            }
-            if let Some(due) = l.due {
-                spans.push(Span::styled(format!("  {due}"), theme::dim()));
-            }
-            let line = Line::from(spans);
-            if i == view.cursor {
-                line.style(theme::selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    rows(frame, body, view, lessons.len(), text::lessons_none, |i| {
+        let l = &lessons[i];
+        let mut spans = vec![
+            Span::styled(
+                format!("{:<16} ", text::lesson_kind_name(l.kind)),
+                theme::label(),
+            ),
+            Span::raw(safe(&l.text).into_owned()),
+        ];
+        if let Some(owner) = &l.owner {
+            spans.push(Span::styled(
+                format!("  → {}", safe(owner)),
+                theme::strong(),
+            ));
+        }
+        if let Some(due) = l.due {
+            spans.push(Span::styled(format!("  {due}"), theme::dim()));
+        }
+        Line::from(spans)
+    });
 }

@@ -1,6 +1,7 @@
 //! Pop-ups over the dashboard: the incident switcher and the two forms.
 
 use super::format::{content, safe};
+use super::list::SelectableList;
 use super::theme;
 use crate::app::App;
 use crate::app::Confirm;
@@ -9,7 +10,7 @@ use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Clear, ListState, Paragraph};
 use tui_input::Input;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -39,48 +40,48 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
         frame.render_widget(Paragraph::new(text::picker_empty()).block(block), popup);
         return;
     }
-    let items: Vec<ListItem> = app
-        .incidents
-        .iter()
-        .map(|s| {
-            let mut spans = vec![
-                Span::styled(format!("{} ", s.id), theme::strong()),
-                Span::styled(
-                    format!(" {} ", s.severity.level()),
-                    theme::severity(s.severity),
-                ),
-                Span::raw(format!(
-                    " {:<18} ",
-                    app.zone.format(s.updated_at, "%d %b %H:%M")
-                )),
-                Span::styled(format!("{:<16} ", content(&s.phase)), theme::label()),
-                Span::raw(content(&s.title).into_owned()),
-            ];
-            if s.exercise {
-                spans.push(Span::styled(
-                    format!(" {} ", text::exercise()),
-                    theme::exercise(),
-                ));
-            }
-            if s.closed {
-                spans.push(Span::styled(format!(" [{}]", text::closed()), theme::dim()));
-            }
-            if app.damaged.iter().any(|(id, _)| *id == s.id) {
-                spans.push(Span::styled(
-                    format!(" {} ", text::damaged()),
-                    theme::error(),
-                ));
-            }
-            ListItem::new(Line::from(spans))
-        })
-        .collect();
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(theme::selected())
-        .highlight_symbol("▶ ");
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let list = SelectableList::new(app.incidents.len(), |i| {
+        let s = &app.incidents[i];
+        let mut spans = vec![
+            Span::styled(format!("{} ", s.id), theme::strong()),
+            Span::styled(
+                format!(" {} ", s.severity.level()),
+                theme::severity(s.severity),
+            ),
+            Span::raw(format!(
+                " {:<18} ",
+                app.zone.format(s.updated_at, "%d %b %H:%M")
+            )),
+            Span::styled(format!("{:<16} ", content(&s.phase)), theme::label()),
+            Span::raw(content(&s.title).into_owned()),
+        ];
+        if s.exercise {
+            spans.push(Span::styled(
+                format!(" {} ", text::exercise()),
+                theme::exercise(),
+            ));
+        }
+        if s.closed {
+            spans.push(Span::styled(format!(" [{}]", text::closed()), theme::dim()));
+        }
+        if app.damaged.iter().any(|(id, _)| *id == s.id) {
+            spans.push(Span::styled(
+                format!(" {} ", text::damaged()),
+                theme::error(),
+            ));
+        }
+        Line::from(spans)
+    })
+    .highlight_style(theme::selected())
+    .highlight_symbol(CHOSEN);
     let mut state = ListState::default().with_selected(Some(cursor));
-    frame.render_stateful_widget(list, popup, &mut state);
+    frame.render_stateful_widget(list, inner, &mut state);
 }
+
+/// Before the chosen row of a pop-up's list.
+const CHOSEN: &str = "▶ ";
 
 /// A one-line text field with its cursor, scrolled so the cursor stays visible.
 fn text_field(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
@@ -221,21 +222,13 @@ pub fn assign(frame: &mut Frame, area: Rect, app: &App, form: &AssignForm) {
         Paragraph::new(text::assign_hint()).style(theme::dim()),
         hint,
     );
-    let items: Vec<ListItem> = choices
-        .iter()
-        .map(|c| {
-            ListItem::new(match c {
-                Assignee::Listed(name) => Line::raw(safe(name).into_owned()),
-                Assignee::Typed(name) => {
-                    Line::styled(text::assign_typed(&safe(name)), theme::label())
-                }
-                Assignee::Nobody => Line::styled(text::assign_nobody(), theme::dim()),
-            })
-        })
-        .collect();
-    let list = List::new(items)
-        .highlight_style(theme::selected())
-        .highlight_symbol("▶ ");
+    let list = SelectableList::new(choices.len(), |i| match &choices[i] {
+        Assignee::Listed(name) => Line::raw(safe(name).into_owned()),
+        Assignee::Typed(name) => Line::styled(text::assign_typed(&safe(name)), theme::label()),
+        Assignee::Nobody => Line::styled(text::assign_nobody(), theme::dim()),
+    })
+    .highlight_style(theme::selected())
+    .highlight_symbol(CHOSEN);
     let mut state = ListState::default().with_selected(Some(form.cursor));
     frame.render_stateful_widget(list, list_area, &mut state);
 }

@@ -2,10 +2,11 @@
 //! room. The severity as a full-width banner, the most urgent clock in big digits, the
 //! other running clocks, the phase with its progress, the commander, the last entries.
 
-use super::format::{content, fit, hms, safe};
+use super::clocks::{Worded, urgency_cell};
+use super::format::{content, fit, safe};
 use super::theme;
 use crate::app::{Active, App};
-use crate::domain::{ClockState, ClockView, Urgency};
+use crate::domain::{ClockState, ClockView};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -139,12 +140,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
 
 /// The clock's time left (or overdue) in big digits, with its name and deadline.
 fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
-    let (value, style) = match clock.state.urgency(app.now) {
-        Urgency::Overdue(std::cmp::Reverse(by)) => (format!("+{}", hms(by)), theme::overdue()),
-        Urgency::DueSoon(left) => (hms(left), theme::due_soon()),
-        Urgency::Running(left) => (hms(left), theme::strong()),
-        _ => (String::new(), theme::dim()),
-    };
+    let value = urgency_cell(&clock.state, app.now, Worded::No);
     let [name, digits, due] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -162,7 +158,7 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
         name,
     );
     // Full-size glyphs are 8×8 cells; smaller ones when the screen is.
-    let chars = u16::try_from(value.chars().count()).unwrap_or(u16::MAX);
+    let chars = u16::try_from(value.content.chars().count()).unwrap_or(u16::MAX);
     let size = if digits.height >= 8 && digits.width >= chars.saturating_mul(8) {
         PixelSize::Full
     } else if digits.height >= 4 && digits.width >= chars.saturating_mul(4) {
@@ -173,8 +169,8 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
     frame.render_widget(
         BigText::builder()
             .pixel_size(size)
-            .style(style)
-            .lines(vec![Line::raw(value)])
+            .style(value.style)
+            .lines(vec![Line::raw(value.content)])
             .centered()
             .build(),
         digits,
@@ -196,21 +192,6 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
 }
 
 fn clock_line(app: &App, c: &ClockView, width: usize) -> Line<'static> {
-    let (value, style) = match c.state.urgency(app.now) {
-        Urgency::Overdue(std::cmp::Reverse(by)) => (
-            format!("+{} {}", hms(by), text::clock_overdue()),
-            theme::overdue(),
-        ),
-        Urgency::DueSoon(left) => (
-            format!("{} {}", hms(left), text::clock_left()),
-            theme::due_soon(),
-        ),
-        Urgency::Running(left) => (
-            format!("{} {}", hms(left), text::clock_left()),
-            theme::strong(),
-        ),
-        _ => (String::new(), theme::dim()),
-    };
     let name = fit(
         &format!("{} · {}", content(&c.name), content(&c.authority)),
         width / 2,
@@ -218,7 +199,7 @@ fn clock_line(app: &App, c: &ClockView, width: usize) -> Line<'static> {
     .into_owned();
     Line::from(vec![
         Span::styled(format!("{name}   "), theme::label()),
-        Span::styled(value, style),
+        urgency_cell(&c.state, app.now, Worded::Yes),
     ])
 }
 

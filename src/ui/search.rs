@@ -1,0 +1,25 @@
+//! The search bar under or over a list: `/query  hint`, the hint saying whether the
+//! query is being typed or applied. The Contacts pane and the full-screen journal draw
+//! it.
+
+use super::format::safe;
+use super::{rows, theme};
+use crate::app::ContactSearch;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn bar(buf: &mut Buffer, area: Rect, search: &ContactSearch) {
+    let hint = if search.editing {
+        text::search_editing()
+    } else {
+        text::search_applied()
+    };
+    let line = Line::from(vec![
+        Span::styled("/", theme::label()),
+        Span::styled(safe(search.input.value()).into_owned(), theme::strong()),
+        Span::styled(format!("  {hint}"), theme::dim()),
+    ]);
+    rows::lines(buf, area, [line]);
+}
