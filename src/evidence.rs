@@ -58,7 +58,7 @@ fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     };
     Err(std::io::Error::new(
         std::io::ErrorKind::InvalidInput,
-        crate::text::evidence_not_a_file(what),
+        crate::failure::NotAFile(what),
     ))
 }
 
@@ -133,7 +133,10 @@ mod tests {
         // Without the checks, both would block or run forever.
         for path in [fifo.as_path(), Path::new("/dev/zero"), dir.path()] {
             let refused = hash_file(path, &mut |_, _| {});
-            let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+            let message = refused
+                .err()
+                .map(|e| crate::text::io_cause(&e))
+                .unwrap_or_default();
             assert!(
                 message.contains("only a regular file"),
                 "{path:?}: {message}"

@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod domain;
 pub mod drafts;
 pub mod evidence;
+pub mod failure;
 pub mod files;
 pub mod i18n;
 pub mod input;

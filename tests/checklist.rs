@@ -126,7 +126,10 @@ fn a_finished_phase_advances_at_once_and_the_last_one_says_so() {
     h.type_text("done elsewhere");
     h.key(KeyCode::Enter);
     h.key(KeyCode::Char('>'));
-    assert_eq!(h.app.flash.as_ref().unwrap().text, "This is the last phase");
+    assert_eq!(
+        h.app.flash.as_ref().unwrap().text.text(),
+        "This is the last phase"
+    );
 }
 
 #[test]
@@ -134,7 +137,7 @@ fn going_back_a_phase_always_asks() {
     let mut h = tiny();
     h.key(KeyCode::Char('<'));
     assert_eq!(
-        h.app.flash.as_ref().unwrap().text,
+        h.app.flash.as_ref().unwrap().text.text(),
         "This is the first phase"
     );
     h.key(KeyCode::Char('>'));

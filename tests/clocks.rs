@@ -52,6 +52,7 @@ fn a_flag_asks_first_naming_the_clocks_it_starts() {
             .as_ref()
             .unwrap()
             .text
+            .text()
             .starts_with("Already recorded")
     );
 }
@@ -175,6 +176,7 @@ fn clock_keys_need_the_clocks_pane() {
             .as_ref()
             .unwrap()
             .text
+            .text()
             .starts_with("Select a clock first")
     );
 }
@@ -197,6 +199,7 @@ fn d_shows_the_draft_of_the_selected_clock() {
             .as_ref()
             .unwrap()
             .text
+            .text()
             .starts_with("Draft saved")
     );
     assert!(h.screen(120, 40).contains("Nature of the breach"));

@@ -140,7 +140,7 @@ fn evidence_and_lessons_tabs_register_hand_over_and_record() {
 fn x_writes_the_report_from_the_dashboard() {
     let mut h = with_journal();
     h.shift('X');
-    let flash = h.app.flash.as_ref().unwrap().text.clone();
+    let flash = h.app.flash.as_ref().unwrap().text.text().clone();
     assert!(
         flash.starts_with("Report written: EX-2026-0001.md, EX-2026-0001.html"),
         "{flash}"
@@ -216,6 +216,7 @@ fn evidence_registered_with_a_path_is_hashed_before_it_is_saved() {
             .as_ref()
             .unwrap()
             .text
+            .text()
             .contains("/nonexistent/file")
     );
 }

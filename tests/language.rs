@@ -8,7 +8,10 @@ mod common;
 use common::cli::*;
 use common::harness::*;
 use crossterm::event::KeyCode;
+use warroom::app::Msg;
+use warroom::failure::Failure;
 use warroom::i18n::Lang;
+use warroom::store::StoreError;
 
 #[test]
 fn l_switches_the_dashboard_between_english_and_french() {
@@ -162,4 +165,82 @@ fn errors_speak_french_and_keep_their_location_and_exit_code() {
             .unwrap()
             .contains("pas d’incident IR-2026-0099")
     );
+}
+
+/// A failure is kept typed until drawn, then worded in the language on screen: a write
+/// refused on a full disk (worded before on the writer thread, in English whatever the
+/// screen spoke) reads wholly in French on a French screen.
+#[test]
+fn a_failure_reads_in_the_language_on_screen_when_it_is_drawn() {
+    let full = || {
+        Msg::Failed(Failure::from(StoreError::DiskFull {
+            dir: "/srv/w".into(),
+            free: 0,
+            needed: 2 * 1024 * 1024,
+        }))
+    };
+    let mut h = Harness::with_demo();
+    h.send(full());
+    let english = words(&h.screen(120, 40));
+    assert!(
+        english.contains("NOT SAVED: the disk holding /srv/w is full"),
+        "{english}"
+    );
+    h.shift('L');
+    h.send(full());
+    let french = words(&h.screen(120, 40));
+    assert!(
+        french.contains("NON ENREGISTRÉ : le disque de /srv/w est plein")
+            && french.contains("libérez de la place"),
+        "{french}"
+    );
+    for english_word in [
+        "NOT SAVED",
+        "disk holding",
+        "nothing was written",
+        "free some space",
+    ] {
+        assert!(
+            !french.contains(english_word),
+            "{english_word:?} on a French screen:\n{french}"
+        );
+    }
+}
+
+/// What the system says about a file is worded by warroom: a missing evidence file is
+/// refused in French with no English from the C library.
+#[test]
+fn a_missing_evidence_file_is_refused_in_french() {
+    let dir = tmp();
+    let id = ok(warroom(dir.path()).arg("demo"));
+    let missing = dir.path().join("absent.img");
+    let out = warroom(dir.path())
+        .env("LANG", "fr_FR.UTF-8")
+        .args([
+            "evidence",
+            "add",
+            id.trim(),
+            "--kind",
+            "disk-image",
+            "--description",
+            "image",
+        ])
+        .arg("--file")
+        .arg(&missing)
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("fichier ou dossier introuvable"), "{err}");
+    assert!(
+        !err.contains("No such file") && !err.contains("os error"),
+        "{err}"
+    );
+}
+
+/// The screen's text with its runs of spaces and line breaks made single spaces.
+fn words(screen: &str) -> String {
+    screen.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -9,7 +9,8 @@ use common::harness::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use warroom::app::{Action, Msg, Overlay, Pane};
 use warroom::domain::{Category, Severity};
-use warroom::store::Store;
+use warroom::failure::Failure;
+use warroom::store::{Store, StoreError};
 use warroom::{ops, ui};
 
 #[test]
@@ -273,12 +274,21 @@ fn hostile_text_never_reaches_the_screen_raw() {
     assert!(h.screen(120, 40).contains("事件"));
 }
 
+/// The store's answer to a write on a full disk, as the writer thread passes it on.
+fn disk_full() -> Failure {
+    Failure::from(StoreError::DiskFull {
+        dir: "/srv/warroom/data".into(),
+        free: 0,
+        needed: 2 * 1024 * 1024,
+    })
+}
+
 #[test]
 fn a_failed_write_is_shown_and_not_marked_saved() {
     let mut h = Harness::with_demo();
-    h.send(Msg::Failed("disk full".into()));
+    h.send(Msg::Failed(disk_full()));
     let screen = h.screen(120, 40);
-    assert!(screen.contains("NOT SAVED: disk full"), "{screen}");
+    assert!(screen.contains("NOT SAVED: the disk holding"), "{screen}");
 }
 
 #[test]
@@ -290,9 +300,9 @@ fn switching_is_not_a_write_and_a_failed_load_is_not_not_saved() {
         .update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
     assert!(effects.is_empty(), "the open incident is already shown");
     assert_eq!(h.app.pending(), 0);
-    h.send(Msg::LoadFailed(
-        "no incident IR-2026-0009 in this store".into(),
-    ));
+    h.send(Msg::LoadFailed(Failure::from(StoreError::UnknownIncident(
+        "IR-2026-0009".parse().unwrap(),
+    ))));
     let screen = h.screen(120, 40);
     assert!(
         screen.contains("● saved") && !screen.contains("NOT SAVED"),
@@ -313,17 +323,21 @@ fn a_failed_write_says_its_cause_in_full_and_gives_back_what_was_typed() {
     let submitted = h.app.update(Msg::Action(Action::Submit));
     assert_eq!(submitted.len(), 1, "one write sent");
     let cause = "the disk holding /srv/warroom/data is full (0 B free, a write needs about 2.0 MB): nothing was written; free some space and try again";
-    h.app.update(Msg::Failed(cause.to_string()));
+    h.app.update(Msg::Failed(disk_full()));
     match &h.app.overlay {
         Some(Overlay::Line(form)) => {
             assert_eq!(form.input.value(), "isolated the file server at 14:05");
-            assert!(form.error.as_deref().is_some_and(|e| e.contains(cause)));
+            assert!(
+                form.error
+                    .as_ref()
+                    .is_some_and(|e| e.text().contains(cause))
+            );
         }
         other => panic!("the note form given back, got {other:?}"),
     }
     // Dismissed, the cause stays on screen, whole, at 80×24.
     h.key(KeyCode::Esc);
-    h.app.update(Msg::Failed(cause.to_string()));
+    h.app.update(Msg::Failed(disk_full()));
     let screen = h.screen(80, 24);
     let joined: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     for word in [

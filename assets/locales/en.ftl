@@ -707,3 +707,17 @@ draft-step-done = { $at }, { $by }: done — { $step }
 draft-still-to-complete = Still to complete before sending:
 draft-detected-how = when it was detected (warroom set { $id } detected-at WHEN, or e on the dashboard)
 cli-flag-uncovered = { $flag } starts no clock: { $id } is not marked as covered by { $field } (the config's { $field }_entity is false). If it is: warroom set { $id } { $field } yes
+
+# Why a file could not be used, and what the system said, in words.
+err-file-write = cannot write { $path }: { $why }
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-storage-full = the disk is full
+io-read-only = the file system is read-only
+io-already-exists = it already exists
+io-is-a-directory = it is a folder
+io-not-a-directory = a part of the path is not a folder
+err-journal-empty = the journal is empty
+err-journal-not-declared-first = event { $event } should declare the incident but records something else
+err-journal-declared-twice = event { $event } declares the incident a second time
+err-no-incident = there is no incident to show

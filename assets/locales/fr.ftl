@@ -723,3 +723,17 @@ draft-step-done = { $at }, { $by } : fait — { $step }
 draft-still-to-complete = Reste à compléter avant l’envoi :
 draft-detected-how = quand il a été détecté (warroom set { $id } detected-at QUAND, ou e au tableau de bord)
 cli-flag-uncovered = { $flag } ne démarre aucun délai : { $id } n’est pas marqué comme concerné par { $field } ({ $field }_entity vaut false dans la configuration). S’il l’est : warroom set { $id } { $field } yes
+
+# Why a file could not be used, and what the system said, in words.
+err-file-write = impossible d’écrire { $path } : { $why }
+io-not-found = fichier ou dossier introuvable
+io-permission-denied = permission refusée
+io-storage-full = le disque est plein
+io-read-only = le système de fichiers est en lecture seule
+io-already-exists = il existe déjà
+io-is-a-directory = c’est un dossier
+io-not-a-directory = une partie du chemin n’est pas un dossier
+err-journal-empty = le journal est vide
+err-journal-not-declared-first = l’événement { $event } devrait déclarer l’incident mais enregistre autre chose
+err-journal-declared-twice = l’événement { $event } déclare l’incident une seconde fois
+err-no-incident = aucun incident à afficher

@@ -144,10 +144,7 @@ impl App {
         };
         let target = state.current_phase + 1;
         let Some(change) = state.move_to_phase(target) else {
-            self.flash = Some(Flash {
-                text: text::flash_last_phase(),
-                error: true,
-            });
+            self.flash = Some(Flash::error(text::flash_last_phase));
             return vec![];
         };
         let open = state.open_items_of_phase(state.current_phase).count();
@@ -180,10 +177,7 @@ impl App {
             return vec![];
         };
         let Some(target) = state.current_phase.checked_sub(1) else {
-            self.flash = Some(Flash {
-                text: text::flash_first_phase(),
-                error: true,
-            });
+            self.flash = Some(Flash::error(text::flash_first_phase));
             return vec![];
         };
         let Some(change) = state.move_to_phase(target) else {
@@ -246,7 +240,7 @@ impl App {
                         rest
                     }
                     Err(e) => {
-                        form.error = Some(text::when_error_on_screen(&e));
+                        form.error = Some(text::Said::new(move || text::when_error_on_screen(&e)));
                         self.overlay = Some(Overlay::Line(form));
                         return vec![];
                     }
@@ -265,7 +259,7 @@ impl App {
         }
         if typed.is_empty() {
             self.backdate = stated_before;
-            form.error = Some(text::form_text_required());
+            form.error = Some(text::Said::new(text::form_text_required));
             self.overlay = Some(Overlay::Line(form));
             return vec![];
         }
@@ -336,7 +330,8 @@ impl App {
                     reference: active.state.new_evidence_ref(),
                     kind: *kind,
                     description,
-                    location: path.clone().unwrap_or_default(),
+                    // Where the file is, resolved when it is hashed.
+                    location: String::new(),
                     sha256: None,
                     size: None,
                     collected_by: None,
@@ -386,13 +381,13 @@ impl App {
         {
             Ok(at) => {
                 self.backdate = Some(at);
-                self.flash = Some(Flash {
-                    text: text::flash_backdate(&self.zone.format(at, "%a %d %b %H:%M")),
-                    error: false,
-                });
+                let zone = self.zone;
+                self.flash = Some(Flash::info(move || {
+                    text::flash_backdate(&zone.format(at, "%a %d %b %H:%M"))
+                }));
             }
             Err(e) => {
-                form.error = Some(text::when_error_on_screen(&e));
+                form.error = Some(text::Said::new(move || text::when_error_on_screen(&e)));
                 self.overlay = Some(Overlay::Line(form));
             }
         }
@@ -433,10 +428,7 @@ impl App {
     }
 
     fn nothing_selected(&mut self) {
-        self.flash = Some(Flash {
-            text: text::flash_no_item(),
-            error: true,
-        });
+        self.flash = Some(Flash::error(text::flash_no_item));
     }
 }
 

@@ -35,10 +35,7 @@ impl App {
         {
             return Some(clock);
         }
-        self.flash = Some(Flash {
-            text: text::flash_select_clock(),
-            error: true,
-        });
+        self.flash = Some(Flash::error(text::flash_select_clock));
         None
     }
 
@@ -52,10 +49,8 @@ impl App {
             return vec![];
         };
         if clock.state != ClockState::Waiting {
-            self.flash = Some(Flash {
-                text: text::flash_clock_not_waiting(&clock.name),
-                error: true,
-            });
+            let name = clock.name.clone();
+            self.flash = Some(Flash::error(move || text::flash_clock_not_waiting(&name)));
             return vec![];
         }
         let change = Change::ClockStarted {
@@ -71,13 +66,10 @@ impl App {
             return vec![];
         };
         if let Some(at) = state.clock_facts.flags.get(&flag) {
-            self.flash = Some(Flash {
-                text: text::flash_flag_already(
-                    &text::flag_name(flag),
-                    &self.zone.format(*at, "%d %b %H:%M"),
-                ),
-                error: false,
-            });
+            let (at, zone) = (*at, self.zone);
+            self.flash = Some(Flash::info(move || {
+                text::flash_flag_already(&text::flag_name(flag), &zone.format(at, "%d %b %H:%M"))
+            }));
             return vec![];
         }
         // The clocks this flag starts may need the incident to be covered by NIS2 or
@@ -190,10 +182,8 @@ impl App {
             clock.state,
             ClockState::Met { .. } | ClockState::Waived { .. }
         ) {
-            self.flash = Some(Flash {
-                text: text::flash_clock_closed(&clock.name),
-                error: true,
-            });
+            let name = clock.name.clone();
+            self.flash = Some(Flash::error(move || text::flash_clock_closed(&name)));
             return vec![];
         }
         let purpose = if met {
@@ -211,10 +201,8 @@ impl App {
             return vec![];
         };
         let Some(kind) = DraftKind::for_clock(&clock.id) else {
-            self.flash = Some(Flash {
-                text: text::flash_no_draft(&clock.name),
-                error: true,
-            });
+            let name = clock.name.clone();
+            self.flash = Some(Flash::error(move || text::flash_no_draft(&name)));
             return vec![];
         };
         let Some(Active { state, events }) = &self.active else {

@@ -182,7 +182,7 @@ impl App {
                 vec![Effect::SaveContact(Box::new(contact))]
             }
             None => {
-                form.error = Some(text::form_name_required());
+                form.error = Some(text::Said::new(text::form_name_required));
                 form.field = 0;
                 self.overlay = Some(Overlay::Contact(form));
                 vec![]
@@ -196,10 +196,7 @@ impl App {
             .then(|| self.selected_contact())
             .flatten();
         if selected.is_none() {
-            self.flash = Some(Flash {
-                text: text::flash_select_contact(),
-                error: true,
-            });
+            self.flash = Some(Flash::error(text::flash_select_contact));
         }
         selected
     }

@@ -50,7 +50,7 @@ pub struct NewIncidentForm {
     /// The playbook ids to choose from.
     pub playbooks: Vec<String>,
     pub field: NewField,
-    pub error: Option<String>,
+    pub error: Option<crate::text::Said>,
 }
 
 impl Default for NewIncidentForm {
@@ -253,7 +253,7 @@ impl Ending {
 pub struct LineForm {
     pub purpose: LinePurpose,
     pub input: Input,
-    pub error: Option<String>,
+    pub error: Option<crate::text::Said>,
 }
 
 impl LineForm {
@@ -380,7 +380,7 @@ pub struct ContactForm {
     pub inputs: Vec<Input>,
     pub field: usize,
     pub editing: Option<Contact>,
-    pub error: Option<String>,
+    pub error: Option<crate::text::Said>,
 }
 
 impl ContactForm {
@@ -531,7 +531,7 @@ mod paste_tests {
 }
 
 /// A form given back after its write failed, with why: the typed text kept.
-pub fn with_error(form: super::Overlay, error: String) -> super::Overlay {
+pub fn with_error(form: super::Overlay, error: crate::text::Said) -> super::Overlay {
     use super::Overlay;
     match form {
         Overlay::Line(mut f) => {

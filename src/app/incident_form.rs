@@ -6,6 +6,7 @@ use super::amend::{self, Context};
 use super::forms::{clean_line, edit, paste};
 use super::{Zone, cycle};
 use crate::domain::{Change, Field, IncidentState, Refusal, rules};
+use crate::text::Said;
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
@@ -16,7 +17,7 @@ pub struct IncidentForm {
     /// The values shown when the form opened: only fields changed from them count.
     shown: Vec<String>,
     pub field: usize,
-    pub error: Option<String>,
+    pub error: Option<crate::text::Said>,
 }
 
 impl IncidentForm {
@@ -88,7 +89,7 @@ impl IncidentForm {
 
     /// One amendment per field changed. A value that does not read puts the cursor on
     /// its field with why (`Err`).
-    pub fn changes(&mut self, state: &IncidentState, cx: &Context) -> Result<Vec<Change>, String> {
+    pub fn changes(&mut self, state: &IncidentState, cx: &Context) -> Result<Vec<Change>, Said> {
         let reason = self
             .inputs
             .get(self.reason_row())
@@ -102,12 +103,16 @@ impl IncidentForm {
             }
             let value = amend::parse_value(*field, typed, cx).map_err(|bad| {
                 self.field = row;
-                crate::text::bad_value(*field, typed.trim(), &bad)
+                let (field, typed) = (*field, typed.trim().to_string());
+                Said::new(move || crate::text::bad_value(field, &typed, &bad))
             })?;
             match rules::amend(state, value, &reason) {
                 Ok(change) => changes.push(change),
                 Err(Refusal::Unchanged(_)) => {}
-                Err(other) => return Err(crate::text::refusal(state.id, &other)),
+                Err(other) => {
+                    let id = state.id;
+                    return Err(Said::new(move || crate::text::refusal(id, &other)));
+                }
             }
         }
         Ok(changes)

@@ -203,10 +203,7 @@ impl App {
             return vec![];
         };
         if retract && event == 1 {
-            self.flash = Some(Flash {
-                text: text::cli_cannot_retract_declaration(),
-                error: true,
-            });
+            self.flash = Some(Flash::error(text::cli_cannot_retract_declaration));
             return vec![];
         }
         let purpose = if retract {

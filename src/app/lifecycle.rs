@@ -41,10 +41,7 @@ impl App {
         let cx = self.amend_context();
         match form.changes(&active.state, &cx) {
             Ok(changes) if changes.is_empty() => {
-                self.flash = Some(Flash {
-                    text: text::flash_nothing_changed(),
-                    error: false,
-                });
+                self.flash = Some(Flash::info(text::flash_nothing_changed));
                 vec![]
             }
             Ok(changes) => self.append(changes),
@@ -88,7 +85,7 @@ impl App {
                 match of.parse() {
                     Ok(of) => (Resolution::Duplicate { of }, rest.trim().to_string()),
                     Err(_) => {
-                        form.error = Some(text::form_duplicate_of());
+                        form.error = Some(text::Said::new(text::form_duplicate_of));
                         self.overlay = Some(Overlay::Line(form));
                         return vec![];
                     }
@@ -126,7 +123,7 @@ impl App {
         let id = active.state.id;
         let reason = form.text();
         if reason.is_empty() {
-            form.error = Some(text::form_text_required());
+            form.error = Some(text::Said::new(text::form_text_required));
             self.overlay = Some(Overlay::Line(form));
             return vec![];
         }
@@ -140,7 +137,8 @@ impl App {
     }
 
     fn refused(&mut self, form: &mut LineForm, id: crate::domain::IncidentId, why: &Refusal) {
-        form.error = Some(text::refusal(id, why));
+        let why = why.clone();
+        form.error = Some(text::Said::new(move || text::refusal(id, &why)));
         self.overlay = Some(Overlay::Line(form.clone()));
     }
 }

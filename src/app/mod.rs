@@ -23,7 +23,9 @@ pub use journal::{JournalTab, JournalView, KindFilter};
 
 use crate::config::Config;
 use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
+use crate::failure::Failure;
 use crate::keys::Mode;
+use crate::text::Said;
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 use forms::{AssignForm, ContactForm, LineForm, NewIncidentForm};
@@ -48,7 +50,7 @@ pub enum Msg {
         events: Vec<Event>,
     },
     /// A write failed; nothing was saved.
-    Failed(String),
+    Failed(Failure),
     /// The evidence file at `path` was hashed: its registration can be written.
     Hashed {
         id: IncidentId,
@@ -59,10 +61,12 @@ pub enum Msg {
     /// The evidence file at `path` could not be hashed; nothing was written.
     HashFailed {
         path: String,
-        error: String,
+        error: Failure,
     },
     /// A journal could not be read.
-    LoadFailed(String),
+    LoadFailed(Failure),
+    /// A report or draft could not be written to its file (the journal is untouched).
+    ExportFailed(Failure),
     /// A draft was written to this path.
     DraftSaved(String),
     /// Directory events are durably stored.
@@ -191,8 +195,25 @@ pub struct Active {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
-    pub text: String,
+    /// Worded when drawn, in the language on screen then.
+    pub text: Said,
     pub error: bool,
+}
+
+impl Flash {
+    pub fn info(say: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Flash {
+            text: Said::new(say),
+            error: false,
+        }
+    }
+
+    pub fn error(say: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Flash {
+            text: Said::new(say),
+            error: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -317,10 +338,7 @@ impl App {
     pub fn opened_with(&mut self, damaged: Vec<(IncidentId, String)>, problem: Option<String>) {
         self.damaged = damaged;
         if let Some(problem) = problem {
-            self.flash = Some(Flash {
-                text: problem,
-                error: true,
-            });
+            self.flash = Some(Flash::error(move || problem.clone()));
         }
     }
 

@@ -3,7 +3,8 @@
 use super::forms::{self, LineForm, LinePurpose, NewField};
 use super::{Action, Active, App, Effect, Flash, Msg, NewIncident, Overlay, Pane};
 use crate::domain::{Change, Event, Flag, IncidentId, fold};
-use crate::text;
+use crate::failure::Failure;
+use crate::text::{self, Said};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 const PAGE: usize = 10;
@@ -108,10 +109,7 @@ impl App {
             }
             Msg::OwnerGone => {
                 self.owner_gone = true;
-                self.flash = Some(Flash {
-                    text: text::owner_gone(),
-                    error: true,
-                });
+                self.flash = Some(Flash::error(text::owner_gone));
                 vec![]
             }
             Msg::DirectorySaved(events) => {
@@ -120,24 +118,16 @@ impl App {
                 vec![]
             }
             Msg::ReportSaved(paths) => {
-                self.flash = Some(Flash {
-                    text: text::flash_report_saved(&paths.join(", ")),
-                    error: false,
-                });
+                let paths = paths.join(", ");
+                self.flash = Some(Flash::info(move || text::flash_report_saved(&paths)));
                 vec![]
             }
             Msg::DraftSaved(path) => {
-                self.flash = Some(Flash {
-                    text: text::flash_draft_saved(&path),
-                    error: false,
-                });
+                self.flash = Some(Flash::info(move || text::flash_draft_saved(&path)));
                 vec![]
             }
-            Msg::LoadFailed(error) => {
-                self.flash = Some(Flash {
-                    text: error,
-                    error: true,
-                });
+            Msg::LoadFailed(error) | Msg::ExportFailed(error) => {
+                self.flash = Some(Flash::error(move || text::failure(&error)));
                 vec![]
             }
             Msg::Hashed {
@@ -157,12 +147,12 @@ impl App {
             }
             Msg::HashFailed { path, error } => {
                 let typed_in = self.take_hashing(&path);
-                self.failed(typed_in, &error);
+                self.failed(typed_in, error);
                 vec![]
             }
             Msg::Failed(error) => {
                 let typed_in = self.in_flight.pop_front().flatten();
-                self.failed(typed_in, &error);
+                self.failed(typed_in, error);
                 vec![]
             }
         }
@@ -348,14 +338,11 @@ impl App {
                     .active
                     .as_ref()
                     .is_some_and(|a| a.state.retainer_alert.is_some());
-                app.flash = Some(Flash {
-                    text: if again {
-                        text::flash_retainer_again()
-                    } else {
-                        text::flash_retainer_alerted()
-                    },
-                    error: false,
-                });
+                app.flash = Some(Flash::info(if again {
+                    text::flash_retainer_again
+                } else {
+                    text::flash_retainer_alerted
+                }));
                 let r = &app.config.retainer;
                 app.append(vec![Change::RetainerAlerted {
                     retainer: r.name.clone(),
@@ -424,10 +411,7 @@ impl App {
         match self.active.as_ref().map(|a| a.state.id) {
             Some(id) => f(self, id),
             None => {
-                self.flash = Some(Flash {
-                    text: text::flash_no_incident(),
-                    error: true,
-                });
+                self.flash = Some(Flash::error(text::flash_no_incident));
                 vec![]
             }
         }
@@ -435,8 +419,11 @@ impl App {
 
     /// A write failed: said, and what was typed comes back with the cause in full, to
     /// try again.
-    fn failed(&mut self, typed_in: Option<Overlay>, error: &str) {
-        let said = format!("{}: {error}", text::flash_save_failed());
+    fn failed(&mut self, typed_in: Option<Overlay>, error: Failure) {
+        let said = Said::new(move || {
+            let label = text::colon(&text::flash_save_failed());
+            format!("{label} {}", text::failure(&error))
+        });
         if let Some(form) = typed_in
             && self.overlay.is_none()
         {
@@ -511,7 +498,7 @@ impl App {
             Some(Overlay::NewIncident(mut form)) => {
                 let title = forms::clean_line(form.title.value()).trim().to_string();
                 if title.is_empty() {
-                    form.error = Some(text::form_title_required());
+                    form.error = Some(text::Said::new(text::form_title_required));
                     form.field = NewField::Title;
                     self.overlay = Some(Overlay::NewIncident(form));
                     return vec![];
@@ -658,10 +645,7 @@ impl App {
                 self.focus = Pane::Checklist;
             }
             Err(e) => {
-                self.flash = Some(Flash {
-                    text: e.to_string(),
-                    error: true,
-                });
+                self.flash = Some(Flash::error(move || text::fold_error(&e)));
             }
         }
     }

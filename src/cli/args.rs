@@ -386,13 +386,7 @@ pub enum ExportFormat {
     Journal,
 }
 
-/// An evidence file once hashed: its SHA-256, size and absolute path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hashed {
-    pub sha256: String,
-    pub size: u64,
-    pub location: String,
-}
+pub use crate::ops::Hashed;
 
 #[derive(Debug, Subcommand)]
 pub enum EvidenceCommand {

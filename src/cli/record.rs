@@ -31,26 +31,25 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
                 (None, Some(path)) => Some(hash(path)?),
                 (None, None) => None,
             };
-            let (sha256, size, location) = match (hashed, sha256) {
-                (Some(h), _) => (Some(h.sha256), Some(h.size), location.unwrap_or(h.location)),
+            let sha256 = match (&hashed, sha256) {
                 (None, Some(hex)) => {
                     let hex = hex.trim().to_ascii_lowercase();
                     if !evidence::is_sha256(&hex) {
                         return Err(Failure::Usage(text::cli_bad_sha256(&hex)));
                     }
-                    (Some(hex), None, location.unwrap_or_default())
+                    Some(hex)
                 }
-                (None, None) => (None, None, location.unwrap_or_default()),
+                _ => None,
             };
             let reference = state.new_evidence_ref();
             let spec = EvidenceSpec {
                 reference: reference.clone(),
                 kind,
                 description,
-                location: crate::app::forms::clean_line(&location),
+                location: location.unwrap_or_default(),
                 sha256,
-                size,
-                collected_by: collected_by.map(|c| crate::app::forms::clean_line(&c)),
+                size: None,
+                collected_by,
                 collected_at,
             };
             append(
@@ -58,7 +57,7 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
                 id,
                 w.now,
                 w.author,
-                Change::EvidenceRegistered { evidence: spec },
+                crate::ops::registration(spec, hashed),
             )?;
             outln!("{}", safe(&reference));
             Ok(())
@@ -104,19 +103,9 @@ pub fn prepare(mut command: Command) -> Result<Command, Failure> {
     Ok(command)
 }
 
-/// The file's SHA-256, size and absolute path.
+/// Hashes `path` for registration, drawing a progress bar on standard error when it is
+/// a terminal.
 fn hash(path: &std::path::Path) -> Result<Hashed, Failure> {
-    let (sha256, size) = hash_with_progress(path)?;
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(Hashed {
-        sha256,
-        size,
-        location: absolute.display().to_string(),
-    })
-}
-
-/// Hashes `path`, drawing a progress bar on standard error when it is a terminal.
-fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> {
     let tty = std::io::stderr().is_terminal();
     let mut last = 0u64;
     let mut progress = |done: u64, total: u64| {
@@ -133,10 +122,10 @@ fn hash_with_progress(path: &std::path::Path) -> Result<(String, u64), Failure> 
             );
         }
     };
-    let result = evidence::hash_file(path, &mut progress).map_err(|e| {
+    let result = crate::ops::hash_evidence(path, &mut progress).map_err(|e| {
         Failure::Failed(text::cli_cannot_read(
             &path.display().to_string(),
-            &e.to_string(),
+            &text::io_cause(&e),
         ))
     });
     if tty {

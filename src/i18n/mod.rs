@@ -88,6 +88,16 @@ pub fn set(lang: Lang) {
     LANG.with(|l| l.set(lang));
 }
 
+/// `work` done in `lang`, this thread's language given back after (a report exported in
+/// French by the writer thread leaves it as it was).
+pub fn speaking<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
+    let before = current();
+    set(lang);
+    let done = work();
+    set(before);
+    done
+}
+
 pub fn current() -> Lang {
     LANG.with(Cell::get)
 }

@@ -125,7 +125,7 @@ async fn follower_loop(
         };
         for _effect in app.update(msg) {
             // Only the owner writes.
-            let _ = app.update(Msg::Failed(crate::text::read_only()));
+            let _ = app.update(Msg::Failed(crate::failure::Failure::ReadOnly));
         }
     }
 }

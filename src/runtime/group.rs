@@ -88,7 +88,7 @@ impl Group {
                 },
                 (Waiting::Screen, Err(e)) => {
                     tracing::error!(error = %e, "write failed");
-                    Msg::Failed(said(&e))
+                    Msg::Failed(super::effects::screen_failure(e))
                 }
                 (Waiting::Remote(job), Ok(events)) => {
                     job.answer(Ok(Answer::Events(events.clone())));
@@ -109,13 +109,5 @@ impl Group {
             // The screen may have gone (closing): its news no longer matter.
             let _ = results.send(msg);
         }
-    }
-}
-
-/// An error as the screen says it (an internal error is already said).
-fn said(e: &crate::store::StoreError) -> String {
-    match e {
-        crate::store::StoreError::Owner(message) => message.clone(),
-        other => crate::text::store_error(other),
     }
 }

@@ -2,6 +2,8 @@
 //! tick; a writer thread that carries out the app's writes (and those other processes
 //! send through the socket) on the store, in order; workers for the heavy effects.
 
+mod effects;
+pub use effects::execute;
 mod follow;
 mod group;
 mod writer;
@@ -181,7 +183,7 @@ impl Owner {
                     self.results.clone(),
                 );
                 self.work(move || {
-                    let msg = ops::execute(&*store, &config, effect, now(), &author);
+                    let msg = effects::execute(&*store, &config, effect, now(), &author);
                     let _ = results.send(msg);
                 });
                 true
@@ -196,7 +198,8 @@ impl Owner {
             .name("warroom-worker".into())
             .spawn(job);
         if let Err(e) = spawned {
-            let _ = results.send(Msg::Failed(e.to_string()));
+            tracing::error!(error = %e, "starting a worker thread");
+            let _ = results.send(Msg::Failed(crate::failure::Failure::Internal));
         }
     }
 }

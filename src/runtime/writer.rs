@@ -181,11 +181,7 @@ fn join(
             group.commit(store, results);
             match waiting {
                 Waiting::Screen => {
-                    let said = match &e {
-                        StoreError::Owner(message) => message.clone(),
-                        other => crate::text::store_error(other),
-                    };
-                    let _ = results.send(Msg::Failed(said));
+                    let _ = results.send(Msg::Failed(super::effects::screen_failure(e)));
                 }
                 Waiting::Remote(job) => {
                     if job.start() {
@@ -205,11 +201,11 @@ fn effect_result(store: &SledStore, config: &Config, author: &str, effect: Effec
         injected_write_panic(&effect_text(&effect));
         #[cfg(debug_assertions)]
         injected_write_stall(&effect_text(&effect));
-        ops::execute(store, config, effect, super::now(), author)
+        super::effects::execute(store, config, effect, super::now(), author)
     }))
-    .unwrap_or_else(|_| Msg::Failed(crate::text::internal_error()));
+    .unwrap_or_else(|_| Msg::Failed(crate::failure::Failure::Internal));
     if let Msg::Failed(e) = &msg {
-        tracing::error!(error = %e, "write failed");
+        tracing::error!(error = ?e, "write failed");
     }
     msg
 }

@@ -324,3 +324,63 @@ pub fn unknown_value(e: &crate::domain::UnknownValue) -> String {
         ],
     )
 }
+
+/// Why something the dashboard asked for did not happen, in the language on screen.
+pub fn failure(f: &crate::failure::Failure) -> String {
+    use crate::failure::Failure as F;
+    match f {
+        F::Store(e) => store_error(e),
+        F::File {
+            path,
+            writing,
+            cause,
+        } => tr_args(
+            if *writing {
+                "err-file-write"
+            } else {
+                "cli-cannot-read"
+            },
+            &[
+                ("path", shown(path.display())),
+                ("why", io_cause(cause).into()),
+            ],
+        ),
+        F::Journal(e) => fold_error(e),
+        F::NoDeclaration => tr("cli-no-declaration"),
+        F::Internal => internal_error(),
+        F::ReadOnly => read_only(),
+        F::NoIncident => tr("err-no-incident"),
+    }
+}
+
+/// What the system said about a file, in words where warroom knows the case; the
+/// system's own text (English, from the C library) only for the rest.
+pub fn io_cause(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if let Some(crate::failure::NotAFile(kind)) = e.get_ref().and_then(|r| r.downcast_ref()) {
+        return evidence_not_a_file(kind);
+    }
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::StorageFull => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::AlreadyExists => "io-already-exists",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        _ => return e.to_string(),
+    };
+    tr(id)
+}
+
+/// Why a journal does not make an incident.
+pub fn fold_error(e: &crate::domain::FoldError) -> String {
+    use crate::domain::FoldError as E;
+    match e {
+        E::Empty => tr("err-journal-empty"),
+        E::NotDeclaredFirst(n) => {
+            tr_args("err-journal-not-declared-first", &[("event", (*n).into())])
+        }
+        E::DeclaredTwice(n) => tr_args("err-journal-declared-twice", &[("event", (*n).into())]),
+    }
+}

@@ -55,6 +55,43 @@ fn human_bytes(bytes: u64) -> String {
     }
 }
 
+/// A sentence worded when it is shown, not when it is made. Flashes and form errors are
+/// made in `update` (or on a writer thread) but drawn later, maybe after `L` changed the
+/// language: the screen calls `text()` at each frame, in the language of that frame.
+#[derive(Clone)]
+pub struct Said(std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl Said {
+    pub fn new(say: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Said(std::sync::Arc::new(say))
+    }
+
+    /// Text warroom does not word (already complete, or typed by someone).
+    pub fn verbatim(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Said::new(move || text.clone())
+    }
+
+    pub fn text(&self) -> String {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Said({:?})", self.text())
+    }
+}
+
+/// Two sentences are the same when they read the same now.
+impl PartialEq for Said {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for Said {}
+
 /// One function per message: `name => "message-id";` reads a message without
 /// variables, `name(var: Type, …) => "message-id";` one whose variables are named like
 /// the arguments (`{ $var }`). Anything more than passing values through is written by

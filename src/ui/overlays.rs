@@ -155,7 +155,7 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     // Text field and hint, maybe the owner and an error (in full: it may say why what
     // was typed was not saved), inside the border.
     let width = area.width.saturating_sub(10).min(100);
-    let error = form.error.as_deref().map(safe);
+    let error = form.error.as_ref().map(|e| safe(&e.text()).into_owned());
     let error_rows = error
         .as_deref()
         .map_or(0, |e| wrapped_rows(e, width.saturating_sub(2)));
@@ -352,7 +352,10 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
     };
     frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[5]);
     if let Some(error) = &form.error {
-        frame.render_widget(Paragraph::new(safe(error)).style(theme::error()), rows[6]);
+        frame.render_widget(
+            Paragraph::new(safe(&error.text()).into_owned()).style(theme::error()),
+            rows[6],
+        );
     }
 }
 
@@ -404,7 +407,7 @@ pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactF
         &rows,
         form.field,
         &text::contact_form_hint(),
-        form.error.as_deref(),
+        form.error.as_ref().map(|e| e.text()).as_deref(),
     );
 }
 
@@ -422,7 +425,7 @@ pub fn incident(frame: &mut Frame, area: Rect, form: &crate::app::incident_form:
         &rows,
         form.field,
         &text::edit_incident_hint(),
-        form.error.as_deref(),
+        form.error.as_ref().map(|e| e.text()).as_deref(),
     );
 }
 

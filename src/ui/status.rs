@@ -41,7 +41,8 @@ pub fn banner_rows(app: &App, width: u16) -> u16 {
     let Some(flash) = app.flash.as_ref().filter(|f| f.error) else {
         return 0;
     };
-    let text = safe(&flash.text);
+    let said = flash.text.text();
+    let text = safe(&said);
     let needed = usize::from(self::width(&text));
     if needed + usize::from(STATUS_OWN) <= usize::from(width) {
         return 0;
@@ -55,7 +56,7 @@ pub fn banner(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(flash) = &app.flash {
         frame.render_widget(Clear, area);
         frame.render_widget(
-            ratatui::widgets::Paragraph::new(safe(&flash.text))
+            ratatui::widgets::Paragraph::new(safe(&flash.text.text()).into_owned())
                 .style(theme::error())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
@@ -110,7 +111,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme::due_soon()
         };
-        left.push(Span::styled(format!(" {} ", safe(&flash.text)), style));
+        left.push(Span::styled(
+            format!(" {} ", safe(&flash.text.text())),
+            style,
+        ));
     }
     let left_width: u16 = left.iter().map(|s| width(&s.content)).sum();
     let room = area.width.saturating_sub(left_width + width(&clock) + 1);

@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 use warroom::app::{App, Msg, Start, Zone};
 use warroom::config::Config;
 use warroom::store::MemoryStore;
-use warroom::{ops, ui};
+use warroom::ui;
 
 pub struct Harness {
     pub app: App,
@@ -53,7 +53,7 @@ impl Harness {
         while let Some(msg) = queue.pop() {
             for effect in self.app.update(msg) {
                 let config = self.app.config.clone();
-                queue.push(ops::execute(
+                queue.push(warroom::runtime::execute(
                     &self.store,
                     &config,
                     effect,

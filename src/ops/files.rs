@@ -1,0 +1,66 @@
+//! Reports and drafts written to files in the data directory.
+
+use crate::config::Config;
+use crate::domain::IncidentId;
+use crate::failure::Failure;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+
+/// Writes a draft to `drafts/` in the data directory (created private), replacing an
+/// older draft of the same kind; returns its path.
+pub fn save_draft(
+    dir: &std::path::Path,
+    file: &str,
+    text: &str,
+) -> Result<std::path::PathBuf, Failure> {
+    let folder = dir.join("drafts");
+    save_in(&folder, file, text).map_err(|e| Failure::writing(folder.join(file), e))
+}
+
+/// Writes `text` to `file` in `folder`, creating the folder private (0700) first.
+fn save_in(
+    folder: &std::path::Path,
+    file: &str,
+    text: &str,
+) -> std::io::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(folder)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
+    }
+    let path = folder.join(file);
+    crate::files::write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+/// Writes the incident's report as Markdown, HTML and JSON into `reports/` of the data
+/// directory (created private); returns the paths, or where it would have written them
+/// for a store not on disk.
+pub fn export_reports(
+    store: &dyn Store,
+    config: &Config,
+    id: IncidentId,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, Failure> {
+    let events = store.events(id)?;
+    let state = crate::domain::fold(&events)?;
+    let head = store.summary(id)?.map(|s| s.head.hash).unwrap_or_default();
+    let report = crate::report::build(&state, &events, config, &head, now);
+    let files = [
+        (format!("{id}.md"), crate::report::markdown(&report)),
+        (format!("{id}.html"), crate::report::html(&report)),
+        (format!("{id}.json"), crate::report::json(&report)),
+    ];
+    let Some(dir) = store.directory() else {
+        return Ok(files.into_iter().map(|(name, _)| name).collect());
+    };
+    let reports = dir.join("reports");
+    let mut paths = Vec::new();
+    for (name, body) in files {
+        let path = save_in(&reports, &name, &body)
+            .map_err(|e| Failure::writing(reports.join(&name), e))?;
+        paths.push(path.display().to_string());
+    }
+    Ok(paths)
+}
