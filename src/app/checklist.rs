@@ -419,12 +419,11 @@ impl App {
         let Some(id) = self.active.as_ref().map(|a| a.state.id) else {
             return vec![];
         };
-        self.in_flight.push_back(None);
-        vec![Effect::Append {
+        self.write(Effect::Append {
             id,
             changes,
             occurred,
-        }]
+        })
     }
 
     fn nothing_selected(&mut self) {

@@ -177,10 +177,7 @@ impl App {
 
     pub(super) fn submit_contact(&mut self, mut form: Box<ContactForm>) -> Vec<Effect> {
         match form.contact(&self.directory()) {
-            Some(contact) => {
-                self.in_flight.push_back(None);
-                vec![Effect::SaveContact(Box::new(contact))]
-            }
+            Some(contact) => self.write(Effect::SaveContact(Box::new(contact))),
             None => {
                 form.error = Some(text::Said::new(text::form_name_required));
                 form.field = 0;

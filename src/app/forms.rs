@@ -531,25 +531,103 @@ mod paste_tests {
 }
 
 /// A form given back after its write failed, with why: the typed text kept.
-pub fn with_error(form: super::Overlay, error: crate::text::Said) -> super::Overlay {
-    use super::Overlay;
-    match form {
-        Overlay::Line(mut f) => {
-            f.error = Some(error);
-            Overlay::Line(f)
+pub fn with_error(mut form: super::Overlay, error: crate::text::Said) -> super::Overlay {
+    if let Some(f) = form.form_mut() {
+        f.refuse(error);
+    }
+    form
+}
+
+/// What every form overlay does with what is typed into it, whatever it asks: the
+/// app's key, paste and Tab handling and its "give the form back with why" go through
+/// this, once, instead of one `match` on the overlay each.
+pub trait Form {
+    /// A key no action is bound to, typed into the field in focus.
+    fn typed(&mut self, key: KeyEvent, cx: &crate::input::amend::Context);
+    /// Pasted text, into the field in focus, on one line.
+    fn paste(&mut self, text: &str);
+    /// Tab or Shift-Tab: the next field, or the next value of a choice (`roles` roles
+    /// can own an item).
+    fn tab(&mut self, forward: bool, roles: usize);
+    /// Why what was typed was not saved, shown in the form.
+    fn refuse(&mut self, why: crate::text::Said);
+}
+
+impl Form for LineForm {
+    fn typed(&mut self, key: KeyEvent, _: &crate::input::amend::Context) {
+        edit(&mut self.input, key);
+    }
+    fn paste(&mut self, text: &str) {
+        paste(&mut self.input, text);
+    }
+    fn tab(&mut self, forward: bool, roles: usize) {
+        self.next_choice(roles, forward);
+    }
+    fn refuse(&mut self, why: crate::text::Said) {
+        self.error = Some(why);
+    }
+}
+
+/// Typing changes the list of people offered: the choice goes back to the first.
+impl Form for AssignForm {
+    fn typed(&mut self, key: KeyEvent, _: &crate::input::amend::Context) {
+        edit(&mut self.input, key);
+        self.cursor = 0;
+    }
+    fn paste(&mut self, text: &str) {
+        paste(&mut self.input, text);
+        self.cursor = 0;
+    }
+    fn tab(&mut self, _: bool, _: usize) {}
+    /// One line of choices: no room for a reason (an assignment is not refused).
+    fn refuse(&mut self, _: crate::text::Said) {}
+}
+
+impl Form for NewIncidentForm {
+    fn typed(&mut self, key: KeyEvent, _: &crate::input::amend::Context) {
+        self.key(key);
+    }
+    fn paste(&mut self, text: &str) {
+        NewIncidentForm::paste(self, text);
+    }
+    fn tab(&mut self, forward: bool, _: usize) {
+        self.next_field(forward);
+    }
+    fn refuse(&mut self, why: crate::text::Said) {
+        self.error = Some(why);
+    }
+}
+
+impl Form for ContactForm {
+    fn typed(&mut self, key: KeyEvent, _: &crate::input::amend::Context) {
+        if let Some(input) = self.input() {
+            edit(input, key);
         }
-        Overlay::NewIncident(mut f) => {
-            f.error = Some(error);
-            Overlay::NewIncident(f)
+    }
+    fn paste(&mut self, text: &str) {
+        if let Some(input) = self.input() {
+            paste(input, text);
         }
-        Overlay::Contact(mut f) => {
-            f.error = Some(error);
-            Overlay::Contact(f)
-        }
-        Overlay::Incident(mut f) => {
-            f.error = Some(error);
-            Overlay::Incident(f)
-        }
-        other => other,
+    }
+    fn tab(&mut self, forward: bool, _: usize) {
+        self.next_field(forward);
+    }
+    fn refuse(&mut self, why: crate::text::Said) {
+        self.error = Some(why);
+    }
+}
+
+impl Form for super::incident_form::IncidentForm {
+    fn typed(&mut self, key: KeyEvent, cx: &crate::input::amend::Context) {
+        self.key(key, cx);
+    }
+    fn paste(&mut self, text: &str) {
+        super::incident_form::IncidentForm::paste(self, text);
+    }
+    fn tab(&mut self, forward: bool, _: usize) {
+        self.next_field(forward);
+    }
+    fn refuse(&mut self, why: crate::text::Said) {
+        self.error = Some(why);
     }
 }

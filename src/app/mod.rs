@@ -178,6 +178,23 @@ pub enum Overlay {
     },
 }
 
+impl Overlay {
+    /// The form this overlay is, if it takes typed text.
+    pub fn form_mut(&mut self) -> Option<&mut dyn forms::Form> {
+        match self {
+            Overlay::Line(form) => Some(form),
+            Overlay::NewIncident(form) => Some(form),
+            Overlay::Assign(form) => Some(form),
+            Overlay::Contact(form) => Some(&mut **form),
+            Overlay::Incident(form) => Some(&mut **form),
+            Overlay::Help { .. }
+            | Overlay::Picker { .. }
+            | Overlay::Confirm(_)
+            | Overlay::Draft { .. } => None,
+        }
+    }
+}
+
 /// A yes/no question; yes writes `changes` to incident `id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {

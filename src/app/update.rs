@@ -15,25 +15,14 @@ impl App {
         match msg {
             Msg::Key(key) => self.key(key),
             Msg::Paste(text) => {
-                match &mut self.overlay {
-                    Some(Overlay::Line(form)) => forms::paste(&mut form.input, &text),
-                    Some(Overlay::Assign(form)) => {
-                        forms::paste(&mut form.input, &text);
-                        form.cursor = 0;
-                    }
-                    Some(Overlay::NewIncident(form)) => form.paste(&text),
-                    Some(Overlay::Incident(form)) => form.paste(&text),
-                    Some(Overlay::Contact(form)) => {
-                        if let Some(input) = form.input() {
-                            forms::paste(input, &text);
-                        }
-                    }
+                match self.overlay.as_mut().map(Overlay::form_mut) {
+                    Some(Some(form)) => form.paste(&text),
+                    Some(None) => {}
                     None => {
                         if let Some(search) = self.search.as_mut().filter(|s| s.editing) {
                             forms::paste(&mut search.input, &text);
                         }
                     }
-                    _ => {}
                 }
                 vec![]
             }
@@ -138,12 +127,14 @@ impl App {
             } => {
                 let typed_in = self.take_hashing(&path);
                 // Written now, in order with the rest, its form kept should it fail.
-                self.in_flight.push_back(typed_in);
-                vec![Effect::Append {
-                    id,
-                    changes: vec![*change],
-                    occurred,
-                }]
+                self.write_typed_in(
+                    typed_in,
+                    Effect::Append {
+                        id,
+                        changes: vec![*change],
+                        occurred,
+                    },
+                )
             }
             Msg::HashFailed { path, error } => {
                 let typed_in = self.take_hashing(&path);
@@ -176,20 +167,9 @@ impl App {
             return vec![];
         }
         let cx = self.amend_context();
-        match &mut self.overlay {
-            Some(Overlay::Line(form)) => forms::edit(&mut form.input, key),
-            Some(Overlay::Assign(form)) => {
-                forms::edit(&mut form.input, key);
-                form.cursor = 0;
-            }
-            Some(Overlay::NewIncident(form)) => form.key(key),
-            Some(Overlay::Incident(form)) => form.key(key, &cx),
-            Some(Overlay::Contact(form)) => {
-                if let Some(input) = form.input() {
-                    forms::edit(input, key);
-                }
-            }
-            _ => self.dirty = false,
+        match self.overlay.as_mut().and_then(Overlay::form_mut) {
+            Some(form) => form.typed(key, &cx),
+            None => self.dirty = false,
         }
         vec![]
     }
@@ -349,20 +329,13 @@ impl App {
                     response_minutes: r.response_minutes,
                 }])
             }),
-            Action::OpenDemo => {
-                self.in_flight.push_back(None);
-                vec![Effect::OpenDemo]
-            }
+            Action::OpenDemo => self.write(Effect::OpenDemo),
             Action::Submit => self.submit(),
             Action::NextField | Action::PrevField => {
                 let forward = action == Action::NextField;
                 let roles = self.config.roles.len();
-                match &mut self.overlay {
-                    Some(Overlay::NewIncident(form)) => form.next_field(forward),
-                    Some(Overlay::Line(form)) => form.next_choice(roles, forward),
-                    Some(Overlay::Contact(form)) => form.next_field(forward),
-                    Some(Overlay::Incident(form)) => form.next_field(forward),
-                    _ => {}
+                if let Some(form) = self.overlay.as_mut().and_then(Overlay::form_mut) {
+                    form.tab(forward, roles);
                 }
                 vec![]
             }
@@ -454,8 +427,15 @@ impl App {
         effects
     }
 
-    fn write(&mut self, effect: Effect) -> Vec<Effect> {
-        self.in_flight.push_back(None);
+    /// Sends a write: every write the app sends goes through here (or
+    /// `write_typed_in`), so that `pending` counts it until the store answers.
+    pub(super) fn write(&mut self, effect: Effect) -> Vec<Effect> {
+        self.write_typed_in(None, effect)
+    }
+
+    /// Sends a write, with the form it was typed in, given back should it fail.
+    fn write_typed_in(&mut self, typed_in: Option<Overlay>, effect: Effect) -> Vec<Effect> {
+        self.in_flight.push_back(typed_in);
         vec![effect]
     }
 
@@ -488,12 +468,12 @@ impl App {
                 self.typed_in(typed, effects)
             }
             Some(Overlay::Confirm(confirm)) => {
-                self.in_flight.push_back(None);
-                vec![Effect::Append {
+                let occurred = self.backdate.take();
+                self.write(Effect::Append {
                     id: confirm.id,
                     changes: confirm.changes,
-                    occurred: self.backdate.take(),
-                }]
+                    occurred,
+                })
             }
             Some(Overlay::NewIncident(mut form)) => {
                 let title = forms::clean_line(form.title.value()).trim().to_string();
