@@ -1,5 +1,8 @@
 //! The operator's language. Messages live in Fluent files (`assets/locales/*.ftl`),
-//! embedded; the language of a frame is set by `ui::draw` from the app, like the theme.
+//! embedded. `tr` reads this thread's language: the command line sets it once, the
+//! dashboard at each frame from its `Look` (`ui::draw`), and work done in another
+//! language (a report exported in French) is wrapped in `speaking`, which gives the
+//! thread its own back.
 //! A message missing in French falls back to English, and one missing everywhere shows
 //! its id (a test keeps both files in step).
 

@@ -3,7 +3,7 @@
 
 use super::format::{content, fit, safe};
 use super::list::SelectableList;
-use super::{pane, rows, theme};
+use super::{pane, rows, theme::Look};
 use crate::app::{App, Filter, Pane};
 use crate::domain::{ChecklistItem, IncidentState};
 use crate::text;
@@ -13,10 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::ListState;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentState) {
     let shown = app.viewed_phase();
     let title = title(app, s, shown);
-    let block = pane(&title, app, Some(Pane::Checklist));
+    let block = pane(look, &title, app, Some(Pane::Checklist));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let detail_rows = u16::from(inner.height >= 6);
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Constraint::Length(detail_rows),
     ])
     .areas(inner);
-    let strip_line = phase_strip(s, shown, usize::from(strip.width));
+    let strip_line = phase_strip(look, s, shown, usize::from(strip.width));
     rows::lines(frame.buffer_mut(), strip, [strip_line]);
 
     let visible = app.visible_items();
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         rows::lines(
             frame.buffer_mut(),
             list_area,
-            [Line::styled(empty, theme::dim())],
+            [Line::styled(empty, look.dim())],
         );
         return;
     }
@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     let list = SelectableList::new(visible.len(), |n| {
         let item = visible[n];
         row(
+            look,
             app,
             item,
             width,
@@ -59,11 +60,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
             carried.contains(&item.id.as_str()),
         )
     })
-    .highlight_style(theme::highlight(focused));
+    .highlight_style(look.highlight(focused));
     let mut state = ListState::default().with_selected(Some(app.cursors.checklist));
     frame.render_stateful_widget(list, list_area, &mut state);
     if let Some(item) = visible.get(app.cursors.checklist) {
-        rows::lines(frame.buffer_mut(), detail_area, [detail(app, item)]);
+        rows::lines(frame.buffer_mut(), detail_area, [detail(look, app, item)]);
     }
 }
 
@@ -91,6 +92,7 @@ fn title(app: &App, s: &IncidentState, shown: usize) -> String {
 /// `[x] 14:02 alex Isolate the hosts… → Sam · IT lead`: the text is cut so that who
 /// owns and who has the item stay visible on the right.
 fn row(
+    look: Look,
     app: &App,
     item: &ChecklistItem,
     width: usize,
@@ -99,38 +101,38 @@ fn row(
 ) -> Line<'static> {
     let mut spans = match (&item.done, &item.not_applicable) {
         (Some(done), _) => vec![
-            Span::styled("[x] ", theme::done()),
+            Span::styled("[x] ", look.done()),
             Span::styled(
                 format!("{} {} ", app.zone.format(done.at, "%H:%M"), safe(&done.by)),
-                theme::done(),
+                look.done(),
             ),
         ],
-        (None, Some(_)) => vec![Span::styled("[-] ", theme::dim())],
+        (None, Some(_)) => vec![Span::styled("[-] ", look.dim())],
         (None, None) => vec![Span::raw("[ ] ")],
     };
     // A step carried over from an earlier phase says so.
     if carried {
         spans.push(Span::styled(
             format!("{} ", text::carried_mark()),
-            theme::due_soon(),
+            look.due_soon(),
         ));
     }
     let mut tail = Vec::new();
     if with_people {
         if let Some(person) = &item.assignee {
-            tail.push(Span::styled(format!(" → {}", safe(person)), theme::label()));
+            tail.push(Span::styled(format!(" → {}", safe(person)), look.label()));
         }
         if let Some(owner) = &item.owner {
             tail.push(Span::styled(
                 format!(" · {}", content(app.role_name(owner))),
-                theme::dim(),
+                look.dim(),
             ));
         }
     }
     let used = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
     let room = width.saturating_sub(used(&spans) + used(&tail));
     let text_style = if item.not_applicable.is_some() {
-        theme::dim()
+        look.dim()
     } else {
         ratatui::style::Style::new()
     };
@@ -144,7 +146,7 @@ fn row(
 
 /// The selected item's particulars: why not applicable, whom to call, what to keep,
 /// which clocks it starts or stops.
-fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
+fn detail(look: Look, app: &App, item: &ChecklistItem) -> Line<'static> {
     let mut parts: Vec<(String, String)> = Vec::new();
     if let Some(owner) = &item.owner {
         parts.push((
@@ -175,13 +177,13 @@ fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
     let mut spans = Vec::new();
     for (n, (label, value)) in parts.into_iter().enumerate() {
         if n > 0 {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", look.dim()));
         }
         spans.push(Span::styled(
             format!("{} ", text::colon(&label)),
-            theme::label(),
+            look.label(),
         ));
-        spans.push(Span::styled(value, theme::dim()));
+        spans.push(Span::styled(value, look.dim()));
     }
     Line::from(spans)
 }
@@ -189,7 +191,7 @@ fn detail(app: &App, item: &ChecklistItem) -> Line<'static> {
 /// One label per phase, made as detailed as `width` allows: name, count and a bar;
 /// then name and count; then names cut short. The current phase is marked `▶`, the
 /// shown one highlighted.
-fn phase_strip(s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
+fn phase_strip(look: Look, s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
     // Counted once: the labels are built several times while looking for a fit.
     let progress: Vec<(usize, usize)> = (0..s.phases.len()).map(|i| s.progress(i)).collect();
     let labels = |detail: Detail| -> Vec<String> {
@@ -237,17 +239,17 @@ fn phase_strip(s: &IncidentState, shown: usize, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, label) in chosen.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(sep, theme::dim()));
+            spans.push(Span::styled(sep, look.dim()));
         }
         let (closed, total) = progress[i];
         let style = if i == shown {
-            theme::selected()
+            look.selected()
         } else if i == s.current_phase {
-            theme::strong()
+            look.strong()
         } else if total > 0 && closed == total {
-            theme::done()
+            look.done()
         } else {
-            theme::dim()
+            look.dim()
         };
         spans.push(Span::styled(label, style));
     }

@@ -5,7 +5,7 @@
 
 use super::format::{content, hms, safe};
 use super::list::SelectableList;
-use super::{pane, rows, theme};
+use super::{pane, rows, theme::Look};
 use crate::app::{App, Pane};
 use crate::domain::{ClockState, ClockView, IncidentState, Trigger, Urgency};
 use crate::text;
@@ -30,8 +30,8 @@ fn rows_of(state: &ClockState) -> usize {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let block = pane(&text::pane_clocks(), app, Some(Pane::Clocks));
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentState) {
+    let block = pane(look, &text::pane_clocks(), app, Some(Pane::Clocks));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [since, list_area, footer] = Layout::vertical([
@@ -46,20 +46,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
                 &hms(s.elapsed(app.now)),
                 &text::resolution_name(&closure.resolution),
             ),
-            theme::strong(),
+            look.strong(),
         )),
         None => Line::from(vec![
-            Span::styled(format!("{} ", text::clock_since_declared()), theme::label()),
-            Span::styled(hms(s.elapsed(app.now)), theme::strong()),
+            Span::styled(format!("{} ", text::clock_since_declared()), look.label()),
+            Span::styled(hms(s.elapsed(app.now)), look.strong()),
         ]),
     };
     rows::lines(frame.buffer_mut(), since, [since_line]);
     let rows = app.clock_rows();
     let width = usize::from(list_area.width);
     let focused = app.focus == Pane::Clocks && app.overlay.is_none();
-    let list = SelectableList::new(rows.len(), |i| item(app, &rows[i], width))
+    let list = SelectableList::new(rows.len(), |i| item(look, app, &rows[i], width))
         .heights(|i| rows_of(&rows[i].state))
-        .highlight_style(theme::highlight(focused));
+        .highlight_style(look.highlight(focused));
     let mut state = ListState::default().with_selected(focused.then_some(app.cursors.clocks));
     frame.render_stateful_widget(list, list_area, &mut state);
     let not_applicable = s
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     if hidden > 0 {
         spans.push(Span::styled(
             text::clocks_more_running(hidden),
-            theme::due_soon(),
+            look.due_soon(),
         ));
     }
     let rest = match (rows.is_empty(), not_applicable) {
@@ -84,9 +84,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
     };
     if !rest.is_empty() {
         if !spans.is_empty() {
-            spans.push(Span::styled(" · ", theme::dim()));
+            spans.push(Span::styled(" · ", look.dim()));
         }
-        spans.push(Span::styled(rest, theme::dim()));
+        spans.push(Span::styled(rest, look.dim()));
     }
     rows::lines(frame.buffer_mut(), footer, [Line::from(spans)]);
 }
@@ -115,7 +115,7 @@ pub fn hidden_running(rows: &[ClockView], offset: usize, height: u16) -> usize {
 /// Name and authority on the left, the value on the right of the first row; the
 /// deadline, the reference or the reason on the second.
 /// (Its lines are as many as [`rows_of`] says.)
-fn item(app: &App, c: &ClockView, width: usize) -> Text<'static> {
+fn item(look: Look, app: &App, c: &ClockView, width: usize) -> Text<'static> {
     let title = format!("{} · {}", content(&c.name), content(&c.authority));
     if let ClockState::Waiting = c.state {
         // The name keeps at least half the row; what it waits for gets the rest.
@@ -124,18 +124,18 @@ fn item(app: &App, c: &ClockView, width: usize) -> Text<'static> {
             .into_owned();
         let room = width.saturating_sub(waits.chars().count() + 1);
         return Text::from(Line::from(vec![
-            Span::styled(super::format::fit(&title, room).into_owned(), theme::dim()),
+            Span::styled(super::format::fit(&title, room).into_owned(), look.dim()),
             Span::raw(" "),
-            Span::styled(waits, theme::dim()),
+            Span::styled(waits, look.dim()),
         ]));
     }
-    let value = urgency_cell(&c.state, app.now, Worded::Yes);
+    let value = urgency_cell(look, &c.state, app.now, Worded::Yes);
     let value_chars = value.content.chars().count();
     let room = width.saturating_sub(value_chars + 1);
     let title = super::format::fit(&title, room).into_owned();
     let pad = width.saturating_sub(title.chars().count() + value_chars);
     let first = Line::from(vec![
-        Span::styled(title, theme::label()),
+        Span::styled(title, look.label()),
         Span::raw(" ".repeat(pad)),
         value,
     ]);
@@ -153,7 +153,7 @@ fn item(app: &App, c: &ClockView, width: usize) -> Text<'static> {
             None => String::new(),
         },
     };
-    Text::from(vec![first, Line::styled(second, theme::dim())])
+    Text::from(vec![first, Line::styled(second, look.dim())])
 }
 
 /// Whether an urgency cell says `left` or `overdue` after the time.
@@ -166,7 +166,12 @@ pub enum Worded {
 /// A clock's urgency as it is shown, in the Clocks pane and on the wall: the time left
 /// (amber when due soon), `+` the time overdue in red, how early or late a met clock
 /// was, or that it was waived; nothing for a clock that waits or does not apply.
-pub fn urgency_cell(state: &ClockState, now: DateTime<Utc>, worded: Worded) -> Span<'static> {
+pub fn urgency_cell(
+    look: Look,
+    state: &ClockState,
+    now: DateTime<Utc>,
+    worded: Worded,
+) -> Span<'static> {
     let timed = |time: String, word: String, style: Style| {
         let text = match worded {
             Worded::Yes => format!("{time} {word}"),
@@ -178,13 +183,13 @@ pub fn urgency_cell(state: &ClockState, now: DateTime<Utc>, worded: Worded) -> S
         Urgency::Overdue(std::cmp::Reverse(by)) => timed(
             format!("+{}", hms(by)),
             text::clock_overdue(),
-            theme::overdue(),
+            look.overdue(),
         ),
-        Urgency::DueSoon(left) => timed(hms(left), text::clock_left(), theme::due_soon()),
-        Urgency::Running(left) => timed(hms(left), text::clock_left(), theme::strong()),
-        Urgency::Met => Span::styled(met_by(state), theme::done()),
-        Urgency::Waived => Span::styled(text::clock_waived(), theme::dim()),
-        Urgency::Waiting | Urgency::NotApplicable => Span::styled("", theme::dim()),
+        Urgency::DueSoon(left) => timed(hms(left), text::clock_left(), look.due_soon()),
+        Urgency::Running(left) => timed(hms(left), text::clock_left(), look.strong()),
+        Urgency::Met => Span::styled(met_by(state), look.done()),
+        Urgency::Waived => Span::styled(text::clock_waived(), look.dim()),
+        Urgency::Waiting | Urgency::NotApplicable => Span::styled("", look.dim()),
     }
 }
 

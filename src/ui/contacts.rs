@@ -5,7 +5,7 @@
 
 use super::format::{content, fit, safe};
 use super::list::SelectableList;
-use super::{pane, rows, search, theme};
+use super::{pane, rows, search, theme::Look};
 use crate::app::{App, ContactRow, Pane};
 use crate::domain::{Contact, ContactKind, StepStatus};
 use crate::text;
@@ -15,10 +15,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListState, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let directory = app.directory();
     let rows = app.contact_rows(&directory);
-    let block = pane(&text::pane_contacts(), app, Some(Pane::Contacts));
+    let block = pane(look, &text::pane_contacts(), app, Some(Pane::Contacts));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let search_rows = u16::from(app.search.is_some());
@@ -34,17 +34,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(inner);
     if let Some(search) = &app.search {
-        search::bar(frame.buffer_mut(), search_area, search);
+        search::bar(frame.buffer_mut(), search_area, look, search);
     }
     let width = usize::from(list_area.width);
     let focused = app.focus == Pane::Contacts && app.overlay.is_none();
     let cursor = app.cursors.contacts.min(rows.len().saturating_sub(1));
     if rows.is_empty() {
-        let none = Line::styled(text::search_none(), theme::dim());
+        let none = Line::styled(text::search_none(), look.dim());
         rows::lines(frame.buffer_mut(), list_area, [none]);
     } else {
-        let list = SelectableList::new(rows.len(), |n| row(app, &rows[n], &directory, width))
-            .highlight_style(theme::highlight(focused));
+        let list = SelectableList::new(rows.len(), |n| row(look, app, &rows[n], &directory, width))
+            .highlight_style(look.highlight(focused));
         let mut state = ListState::default().with_selected(Some(cursor));
         frame.render_stateful_widget(list, list_area, &mut state);
     }
@@ -54,17 +54,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     });
     if let Some(c) = selected.filter(|_| detail_height > 0) {
         frame.render_widget(
-            Paragraph::new(detail(c)).wrap(Wrap { trim: true }).block(
-                ratatui::widgets::Block::new()
-                    .borders(ratatui::widgets::Borders::TOP)
-                    .border_style(theme::dim()),
-            ),
+            Paragraph::new(detail(look, c))
+                .wrap(Wrap { trim: true })
+                .block(
+                    ratatui::widgets::Block::new()
+                        .borders(ratatui::widgets::Borders::TOP)
+                        .border_style(look.dim()),
+                ),
             detail_area,
         );
     }
 }
 
-fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> Line<'static> {
+fn row(
+    look: Look,
+    app: &App,
+    r: &ContactRow,
+    directory: &[Contact],
+    width: usize,
+) -> Line<'static> {
     match r {
         ContactRow::Step { step, contact } => {
             let who = contact
@@ -74,7 +82,7 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> Line<'
                 StepStatus::Reached { at, .. } => (
                     "✓",
                     format!("{} {}", text::step_reached(), app.zone.format(*at, "%H:%M")),
-                    theme::done(),
+                    look.done(),
                 ),
                 StepStatus::Tried { attempts, last, at } => (
                     "…",
@@ -83,9 +91,9 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> Line<'
                         text::outcome_name(*last),
                         app.zone.format(*at, "%H:%M")
                     ),
-                    theme::due_soon(),
+                    look.due_soon(),
                 ),
-                StepStatus::ToCall => ("○", text::step_to_call(), theme::strong()),
+                StepStatus::ToCall => ("○", text::step_to_call(), look.strong()),
             };
             let left = format!("{mark} {} · {who}", content(app.role_name(&step.role)));
             let room = width.saturating_sub(status.chars().count() + 1);
@@ -101,18 +109,15 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> Line<'
             let Some(c) = directory.get(*index) else {
                 return Line::raw("");
             };
-            let mut spans = highlighted(&crate::i18n::localized(&c.name), name_chars);
+            let mut spans = highlighted(look, &crate::i18n::localized(&c.name), name_chars);
             if !c.verified {
-                spans.push(Span::styled(" ⚠", theme::due_soon()));
+                spans.push(Span::styled(" ⚠", look.due_soon()));
             }
             if let Some(phone) = c.phones.first() {
                 spans.push(Span::raw(format!("  {}", safe(phone))));
             }
             if !c.role.is_empty() {
-                spans.push(Span::styled(
-                    format!("  {}", content(&c.role)),
-                    theme::dim(),
-                ));
+                spans.push(Span::styled(format!("  {}", content(&c.role)), look.dim()));
             }
             Line::from(spans)
         }
@@ -120,18 +125,19 @@ fn row(app: &App, r: &ContactRow, directory: &[Contact], width: usize) -> Line<'
 }
 
 /// The name with the characters a search matched in bold and underlined.
-fn highlighted(name: &str, chars: &[usize]) -> Vec<Span<'static>> {
+fn highlighted(look: Look, name: &str, chars: &[usize]) -> Vec<Span<'static>> {
     let name = safe(name);
     if chars.is_empty() {
-        return vec![Span::styled(name.into_owned(), theme::strong())];
+        return vec![Span::styled(name.into_owned(), look.strong())];
     }
     name.chars()
         .enumerate()
         .map(|(i, c)| {
             let style = if chars.binary_search(&i).is_ok() {
-                theme::strong().add_modifier(Modifier::UNDERLINED | Modifier::REVERSED)
+                look.strong()
+                    .add_modifier(Modifier::UNDERLINED | Modifier::REVERSED)
             } else {
-                theme::strong()
+                look.strong()
             };
             Span::styled(c.to_string(), style)
         })
@@ -140,7 +146,7 @@ fn highlighted(name: &str, chars: &[usize]) -> Vec<Span<'static>> {
 
 /// Phones, e-mail, other channels, availability; kind and contract; the notes; the
 /// verification mark and the source.
-fn detail(c: &Contact) -> Vec<Line<'static>> {
+fn detail(look: Look, c: &Contact) -> Vec<Line<'static>> {
     let mut reach: Vec<String> = c.phones.iter().map(|p| safe(p).into_owned()).collect();
     if !c.email.is_empty() {
         reach.push(safe(&c.email).into_owned());
@@ -164,14 +170,14 @@ fn detail(c: &Contact) -> Vec<Line<'static>> {
         facts.push(text::retainer_role(m));
     }
     let mut lines = vec![
-        Line::styled(reach.join(" · "), theme::label()),
-        Line::styled(facts.join(" · "), theme::dim()),
+        Line::styled(reach.join(" · "), look.label()),
+        Line::styled(facts.join(" · "), look.dim()),
     ];
     if !c.verified {
-        lines.push(Line::styled(text::verify_before_use(), theme::due_soon()));
+        lines.push(Line::styled(text::verify_before_use(), look.due_soon()));
     }
     if !c.notes.is_empty() {
-        lines.push(Line::styled(content(&c.notes).into_owned(), theme::dim()));
+        lines.push(Line::styled(content(&c.notes).into_owned(), look.dim()));
     }
     let mut origin = Vec::new();
     if let Some(date) = c.checked {
@@ -181,7 +187,7 @@ fn detail(c: &Contact) -> Vec<Line<'static>> {
         origin.push(format!("{} {}", text::contact_source(), safe(&c.source)));
     }
     if !origin.is_empty() {
-        lines.push(Line::styled(origin.join(" · "), theme::dim()));
+        lines.push(Line::styled(origin.join(" · "), look.dim()));
     }
     lines
 }

@@ -1,6 +1,6 @@
 //! The `?` overlay: every key of every mode, straight from the keymap.
 
-use super::{theme, welcome};
+use super::{theme::Look, welcome};
 use crate::app::App;
 use crate::keys::Mode;
 use crate::text;
@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, scroll: usize) {
     let mut lines: Vec<Line> = Vec::new();
     for mode in [
         Mode::Dashboard,
@@ -22,14 +22,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
         Mode::Help,
         Mode::Global,
     ] {
-        let keys = welcome::key_lines(app, mode);
+        let keys = welcome::key_lines(look, app, mode);
         if keys.is_empty() {
             continue;
         }
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(text::mode_name(mode), theme::strong()));
+        lines.push(Line::styled(text::mode_name(mode), look.strong()));
         lines.extend(keys);
     }
     let height = u16::try_from(lines.len() + 2)
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", text::pane_help()))
-        .border_style(theme::border(true));
+        .border_style(look.border(true));
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         popup,

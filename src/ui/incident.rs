@@ -1,7 +1,7 @@
 //! The Incident pane: what is happening, how bad, under which label, in which phase.
 
 use super::format::{content, hms, safe};
-use super::{pane, rows, theme};
+use super::{pane, rows, theme::Look};
 use crate::app::App;
 use crate::domain::IncidentState;
 use crate::text;
@@ -9,8 +9,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
-    let label = |t: String| Span::styled(format!("{} ", text::colon(&t)), theme::label());
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentState) {
+    let label = |t: String| Span::styled(format!("{} ", text::colon(&t)), look.label());
     let zone = app.zone;
     let when = |t| {
         format!(
@@ -47,19 +47,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
                 " · {} ",
                 text::colon(&text::label_detected().to_lowercase())
             ),
-            theme::label(),
+            look.label(),
         ));
         declared.push(Span::raw(zone.format(detected, "%H:%M")));
     }
     declared.push(Span::styled(
         format!(" · {}", text::ago(&hms(app.now - s.declared_at))),
-        theme::dim(),
+        look.dim(),
     ));
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(s.id.to_string(), theme::strong()),
+            Span::styled(s.id.to_string(), look.strong()),
             Span::raw("  "),
-            Span::styled(content(&s.title).into_owned(), theme::strong()),
+            Span::styled(content(&s.title).into_owned(), look.strong()),
         ]),
         Line::from(vec![
             Span::styled(
@@ -68,10 +68,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
                     s.severity.level(),
                     crate::i18n::terms::severity(s.severity).to_uppercase()
                 ),
-                theme::severity(s.severity),
+                look.severity(s.severity),
             ),
             Span::raw(" "),
-            Span::styled(format!(" {} ", s.tlp.label()), theme::tlp(s.tlp)),
+            Span::styled(format!(" {} ", s.tlp.label()), look.tlp(s.tlp)),
             Span::raw("  "),
             label(text::label_category()),
             Span::raw(crate::i18n::terms::category(s.category)),
@@ -86,14 +86,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
         Line::from(declared),
         Line::from(vec![label(text::label_scope()), Span::raw(scope)]),
     ];
-    lines.push(next_actions(app, s));
+    lines.push(next_actions(look, app, s));
     if !s.summary.is_empty() {
         lines.push(Line::from(vec![
             label(text::label_summary()),
             Span::raw(content(&s.summary).into_owned()),
         ]));
     }
-    let block = pane(&text::pane_incident(), app, None);
+    let block = pane(look, &text::pane_incident(), app, None);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &IncidentState) {
 }
 
 /// `Next: first open item · second · third`: steps carried over, then the current phase.
-fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
+fn next_actions(look: Look, app: &App, s: &IncidentState) -> Line<'static> {
     let open: Vec<String> = s
         .next_open()
         .take(3)
@@ -112,12 +112,12 @@ fn next_actions(app: &App, s: &IncidentState) -> Line<'static> {
         .collect();
     let mut spans = vec![Span::styled(
         format!("{} ", text::colon(&text::label_next())),
-        theme::label(),
+        look.label(),
     )];
     if open.is_empty() {
-        spans.push(Span::styled(text::next_none(), theme::dim()));
+        spans.push(Span::styled(text::next_none(), look.dim()));
     } else {
-        spans.push(Span::styled(open.join(" · "), theme::strong()));
+        spans.push(Span::styled(open.join(" · "), look.strong()));
     }
     Line::from(spans)
 }

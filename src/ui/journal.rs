@@ -1,7 +1,7 @@
 //! The Journal strip: the latest events, newest first.
 
 use super::format::{event_time, safe};
-use super::{pane, rows, theme};
+use super::{pane, rows, theme::Look};
 use crate::app::{Active, App, Pane};
 use crate::text;
 use ratatui::Frame;
@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 
 const AUTHOR_WIDTH: usize = 10;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, active: &Active) {
     let total = active.events.len();
     let title = format!("{} ({total})", text::pane_journal());
-    let block = pane(&title, app, Some(Pane::Journal));
+    let block = pane(look, &title, app, Some(Pane::Journal));
     let inner = block.inner(area);
     let rows = usize::from(inner.height);
     let skip = app.cursors.journal.min(total.saturating_sub(1));
@@ -34,13 +34,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     let lines = shown.into_iter().map(|(event, (when, logged))| {
         let author: String = safe(&event.author).chars().take(AUTHOR_WIDTH).collect();
         let mut spans = vec![
-            Span::styled(format!("{when:>width$}"), theme::dim()),
+            Span::styled(format!("{when:>width$}"), look.dim()),
             Span::raw(" "),
-            Span::styled(format!("#{:<5} ", event.id), theme::dim()),
-            Span::styled(format!("{author:<AUTHOR_WIDTH$} "), theme::label()),
+            Span::styled(format!("#{:<5} ", event.id), look.dim()),
+            Span::styled(format!("{author:<AUTHOR_WIDTH$} "), look.label()),
         ];
         if let Some(logged) = logged {
-            spans.push(Span::styled(format!("({logged}) "), theme::dim()));
+            spans.push(Span::styled(format!("({logged}) "), look.dim()));
         }
         spans.push(Span::raw(
             safe(&text::event_line(&event.change, Some(&active.state))).into_owned(),

@@ -4,7 +4,7 @@
 
 use super::format::{fit, safe};
 use super::list::SelectableList;
-use super::{search, theme};
+use super::{search, theme::Look};
 use crate::app::{Active, App, JournalTab, JournalView, KindFilter};
 use crate::text;
 use ratatui::Frame;
@@ -13,20 +13,27 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, ListState, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &JournalView) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    look: Look,
+    app: &App,
+    active: &Active,
+    view: &JournalView,
+) {
     let mut title = vec![Span::styled(
         format!(" {} ", text::journal_view_title()),
-        theme::border(true),
+        look.border(true),
     )];
     if active.state.exercise {
         title.insert(
             0,
-            Span::styled(format!(" {} ", text::exercise()), theme::exercise()),
+            Span::styled(format!(" {} ", text::exercise()), look.exercise()),
         );
     }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(theme::border(true))
+        .border_style(look.border(true))
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -38,27 +45,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active, view: &Jo
         Constraint::Length(input_rows),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(tab_strip(app, active, view)), tabs);
+    frame.render_widget(Paragraph::new(tab_strip(look, app, active, view)), tabs);
     match view.tab {
-        JournalTab::Journal => journal(frame, body, detail, app, active, view),
-        JournalTab::Evidence => evidence(frame, body, detail, app, active, view),
-        JournalTab::Lessons => lessons(frame, body, active, view),
+        JournalTab::Journal => journal(frame, body, detail, look, app, active, view),
+        JournalTab::Evidence => evidence(frame, body, detail, look, app, active, view),
+        JournalTab::Lessons => lessons(frame, body, look, active, view),
     }
     if let Some(note) = &view.quick_note {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("{} ", text::quick_note()), theme::label()),
-                Span::styled(safe(note.value()).into_owned(), theme::strong()),
-                Span::styled(format!("  {}", text::quick_note_hint()), theme::dim()),
+                Span::styled(format!("{} ", text::quick_note()), look.label()),
+                Span::styled(safe(note.value()).into_owned(), look.strong()),
+                Span::styled(format!("  {}", text::quick_note_hint()), look.dim()),
             ])),
             input,
         );
     } else if let Some(search) = &view.search {
-        search::bar(frame.buffer_mut(), input, search);
+        search::bar(frame.buffer_mut(), input, look, search);
     }
 }
 
-fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
+fn tab_strip(look: Look, app: &App, active: &Active, view: &JournalView) -> Line<'static> {
     let s = &active.state;
     let labels = [
         (
@@ -77,12 +84,12 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (tab, label)) in labels.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" │ ", theme::dim()));
+            spans.push(Span::styled(" │ ", look.dim()));
         }
         let style = if tab == view.tab {
-            theme::selected()
+            look.selected()
         } else {
-            theme::dim()
+            look.dim()
         };
         spans.push(Span::styled(label, style));
     }
@@ -94,9 +101,9 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
                 super::labels::kind_filter_name(view.kind)
             ),
             if view.kind == KindFilter::All {
-                theme::dim()
+                look.dim()
             } else {
-                theme::label()
+                look.label()
             },
         ));
     }
@@ -109,16 +116,17 @@ fn tab_strip(app: &App, active: &Active, view: &JournalView) -> Line<'static> {
 fn rows<'a, T: Into<Text<'a>>, N: Into<Text<'a>>>(
     frame: &mut Frame,
     area: Rect,
+    look: Look,
     view: &JournalView,
     count: usize,
     none: impl FnOnce() -> N,
     row: impl FnMut(usize) -> T,
 ) {
     if count == 0 {
-        frame.render_widget(Paragraph::new(none()).style(theme::dim()), area);
+        frame.render_widget(Paragraph::new(none()).style(look.dim()), area);
         return;
     }
-    let list = SelectableList::new(count, row).highlight_style(theme::selected());
+    let list = SelectableList::new(count, row).highlight_style(look.selected());
     let mut state = ListState::default().with_selected(Some(view.cursor));
     frame.render_stateful_widget(list, area, &mut state);
 }
@@ -127,6 +135,7 @@ fn journal(
     frame: &mut Frame,
     body: Rect,
     detail: Rect,
+    look: Look,
     app: &App,
     active: &Active,
     view: &JournalView,
@@ -139,36 +148,44 @@ fn journal(
             .events
             .get(usize::try_from(id).unwrap_or(0).wrapping_sub(1))
     };
-    rows(frame, body, view, ids.len(), text::journal_nothing, |i| {
-        let Some(e) = event_of(ids[i]) else {
-            return Line::default();
-        };
-        let id = &ids[i];
-        let amended = state.retracted.contains_key(id) || state.corrections.contains_key(id);
-        let logged = e
-            .logged_apart()
-            .map(|t| format!("({}) ", text::logged_at(&app.zone.format(t, "%d %b %H:%M"))));
-        let head = format!(
-            "{} · {} {}  #{:<6} {:<12} {}",
-            app.zone.format(e.occurred(), "%a %d %b %H:%M:%S"),
-            app.zone.format_utc(e.occurred()),
-            text::STATUS_UTC,
-            e.id,
-            fit(&safe(&e.author), 12),
-            logged.unwrap_or_default()
-        );
-        let body_text = safe(&text::event_line(&e.change, Some(state))).into_owned();
-        let room = width.saturating_sub(head.chars().count());
-        let style = if amended {
-            theme::dim().add_modifier(Modifier::CROSSED_OUT)
-        } else {
-            Style::new()
-        };
-        Line::from(vec![
-            Span::styled(head, theme::dim().patch(style)),
-            Span::styled(fit(&body_text, room).into_owned(), style),
-        ])
-    });
+    rows(
+        frame,
+        body,
+        look,
+        view,
+        ids.len(),
+        text::journal_nothing,
+        |i| {
+            let Some(e) = event_of(ids[i]) else {
+                return Line::default();
+            };
+            let id = &ids[i];
+            let amended = state.retracted.contains_key(id) || state.corrections.contains_key(id);
+            let logged = e
+                .logged_apart()
+                .map(|t| format!("({}) ", text::logged_at(&app.zone.format(t, "%d %b %H:%M"))));
+            let head = format!(
+                "{} · {} {}  #{:<6} {:<12} {}",
+                app.zone.format(e.occurred(), "%a %d %b %H:%M:%S"),
+                app.zone.format_utc(e.occurred()),
+                text::STATUS_UTC,
+                e.id,
+                fit(&safe(&e.author), 12),
+                logged.unwrap_or_default()
+            );
+            let body_text = safe(&text::event_line(&e.change, Some(state))).into_owned();
+            let room = width.saturating_sub(head.chars().count());
+            let style = if amended {
+                look.dim().add_modifier(Modifier::CROSSED_OUT)
+            } else {
+                Style::new()
+            };
+            Line::from(vec![
+                Span::styled(head, look.dim().patch(style)),
+                Span::styled(fit(&body_text, room).into_owned(), style),
+            ])
+        },
+    );
     // The selected event in full, with what amended it.
     let Some(e) = ids.get(view.cursor).and_then(|id| event_of(*id)) else {
         return;
@@ -179,7 +196,7 @@ fn journal(
     if let Some((by, reason)) = state.retracted.get(&e.id) {
         lines.push(Line::styled(
             text::report_retracted(*by, &safe(reason)),
-            theme::due_soon(),
+            look.due_soon(),
         ));
     }
     if let Some(ids) = state.corrections.get(&e.id) {
@@ -187,7 +204,7 @@ fn journal(
             if let Some(c) = event_of(*id) {
                 lines.push(Line::styled(
                     format!("#{id}: {}", safe(&text::event_line(&c.change, Some(state)))),
-                    theme::label(),
+                    look.label(),
                 ));
             }
         }
@@ -196,7 +213,7 @@ fn journal(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::new()
                 .borders(ratatui::widgets::Borders::TOP)
-                .border_style(theme::dim()),
+                .border_style(look.dim()),
         ),
         detail,
     );
@@ -206,27 +223,36 @@ fn evidence(
     frame: &mut Frame,
     body: Rect,
     detail: Rect,
+    look: Look,
     app: &App,
     active: &Active,
     view: &JournalView,
 ) {
     let items = &active.state.evidence;
-    rows(frame, body, view, items.len(), text::evidence_none, |i| {
-        let e = &items[i];
-        let hash = e
-            .spec
-            .sha256
-            .as_deref()
-            .map(|h| format!("sha256 {}…", safe(&h.chars().take(16).collect::<String>())))
-            .unwrap_or_else(text::evidence_no_hash_short);
-        Line::from(vec![
-            Span::styled(format!("{:<4} ", safe(&e.spec.reference)), theme::strong()),
-            Span::styled(format!("{:<13} ", e.spec.kind.slug()), theme::dim()),
-            Span::raw(safe(&e.spec.description).into_owned()),
-            Span::styled(format!("  [{}]  ", safe(e.custodian())), theme::label()),
-            Span::styled(hash, theme::dim()),
-        ])
-    });
+    rows(
+        frame,
+        body,
+        look,
+        view,
+        items.len(),
+        text::evidence_none,
+        |i| {
+            let e = &items[i];
+            let hash = e
+                .spec
+                .sha256
+                .as_deref()
+                .map(|h| format!("sha256 {}…", safe(&h.chars().take(16).collect::<String>())))
+                .unwrap_or_else(text::evidence_no_hash_short);
+            Line::from(vec![
+                Span::styled(format!("{:<4} ", safe(&e.spec.reference)), look.strong()),
+                Span::styled(format!("{:<13} ", e.spec.kind.slug()), look.dim()),
+                Span::raw(safe(&e.spec.description).into_owned()),
+                Span::styled(format!("  [{}]  ", safe(e.custodian())), look.label()),
+                Span::styled(hash, look.dim()),
+            ])
+        },
+    );
     if let Some(e) = items.get(view.cursor) {
         let trail: Vec<String> = e
             .custody
@@ -236,42 +262,47 @@ fn evidence(
         let lines = vec![
             Line::styled(
                 format!("{} {}", text::report_custody(), trail.join(" · ")),
-                theme::label(),
+                look.label(),
             ),
-            Line::styled(safe(&e.spec.location).into_owned(), theme::dim()),
-            Line::styled(e.spec.sha256.clone().unwrap_or_default(), theme::dim()),
+            Line::styled(safe(&e.spec.location).into_owned(), look.dim()),
+            Line::styled(e.spec.sha256.clone().unwrap_or_default(), look.dim()),
         ];
         frame.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: true }).block(
                 Block::new()
                     .borders(ratatui::widgets::Borders::TOP)
-                    .border_style(theme::dim()),
+                    .border_style(look.dim()),
             ),
             detail,
         );
     }
 }
 
-fn lessons(frame: &mut Frame, body: Rect, active: &Active, view: &JournalView) {
+fn lessons(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &JournalView) {
     let lessons = &active.state.lessons;
-    rows(frame, body, view, lessons.len(), text::lessons_none, |i| {
-        let l = &lessons[i];
-        let mut spans = vec![
-            Span::styled(
-                format!("{:<16} ", text::lesson_kind_name(l.kind)),
-                theme::label(),
-            ),
-            Span::raw(safe(&l.text).into_owned()),
-        ];
-        if let Some(owner) = &l.owner {
-            spans.push(Span::styled(
-                format!("  → {}", safe(owner)),
-                theme::strong(),
-            ));
-        }
-        if let Some(due) = l.due {
-            spans.push(Span::styled(format!("  {due}"), theme::dim()));
-        }
-        Line::from(spans)
-    });
+    rows(
+        frame,
+        body,
+        look,
+        view,
+        lessons.len(),
+        text::lessons_none,
+        |i| {
+            let l = &lessons[i];
+            let mut spans = vec![
+                Span::styled(
+                    format!("{:<16} ", text::lesson_kind_name(l.kind)),
+                    look.label(),
+                ),
+                Span::raw(safe(&l.text).into_owned()),
+            ];
+            if let Some(owner) = &l.owner {
+                spans.push(Span::styled(format!("  → {}", safe(owner)), look.strong()));
+            }
+            if let Some(due) = l.due {
+                spans.push(Span::styled(format!("  {due}"), look.dim()));
+            }
+            Line::from(spans)
+        },
+    );
 }

@@ -2,7 +2,7 @@
 
 use super::format::{content, safe};
 use super::list::SelectableList;
-use super::theme;
+use super::theme::Look;
 use crate::app::App;
 use crate::app::Confirm;
 use crate::app::forms::{AssignForm, Assignee, LineForm, LinePurpose, NewField, NewIncidentForm};
@@ -23,19 +23,19 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
-fn popup_block(title: &str) -> Block<'static> {
+fn popup_block(look: Look, title: &str) -> Block<'static> {
     Block::bordered()
         .title(format!(" {title} "))
-        .border_style(theme::border(true))
+        .border_style(look.border(true))
 }
 
-pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
+pub fn picker(frame: &mut Frame, area: Rect, look: Look, app: &App, cursor: usize) {
     let height = u16::try_from(app.incidents.len() + 2)
         .unwrap_or(u16::MAX)
         .clamp(3, area.height);
     let popup = centered(area, area.width.saturating_sub(8).min(110), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(&text::pane_picker());
+    let block = popup_block(look, &text::pane_picker());
     if app.incidents.is_empty() {
         frame.render_widget(Paragraph::new(text::picker_empty()).block(block), popup);
         return;
@@ -45,36 +45,33 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     let list = SelectableList::new(app.incidents.len(), |i| {
         let s = &app.incidents[i];
         let mut spans = vec![
-            Span::styled(format!("{} ", s.id), theme::strong()),
+            Span::styled(format!("{} ", s.id), look.strong()),
             Span::styled(
                 format!(" {} ", s.severity.level()),
-                theme::severity(s.severity),
+                look.severity(s.severity),
             ),
             Span::raw(format!(
                 " {:<18} ",
                 app.zone.format(s.updated_at, "%d %b %H:%M")
             )),
-            Span::styled(format!("{:<16} ", content(&s.phase)), theme::label()),
+            Span::styled(format!("{:<16} ", content(&s.phase)), look.label()),
             Span::raw(content(&s.title).into_owned()),
         ];
         if s.exercise {
             spans.push(Span::styled(
                 format!(" {} ", text::exercise()),
-                theme::exercise(),
+                look.exercise(),
             ));
         }
         if s.closed {
-            spans.push(Span::styled(format!(" [{}]", text::closed()), theme::dim()));
+            spans.push(Span::styled(format!(" [{}]", text::closed()), look.dim()));
         }
         if app.damaged.iter().any(|(id, _)| *id == s.id) {
-            spans.push(Span::styled(
-                format!(" {} ", text::damaged()),
-                theme::error(),
-            ));
+            spans.push(Span::styled(format!(" {} ", text::damaged()), look.error()));
         }
         Line::from(spans)
     })
-    .highlight_style(theme::selected())
+    .highlight_style(look.selected())
     .highlight_symbol(CHOSEN);
     let mut state = ListState::default().with_selected(Some(cursor));
     frame.render_stateful_widget(list, inner, &mut state);
@@ -84,13 +81,13 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
 const CHOSEN: &str = "▶ ";
 
 /// A one-line text field with its cursor, scrolled so the cursor stays visible.
-fn text_field(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
+fn text_field(frame: &mut Frame, area: Rect, look: Look, input: &Input, focused: bool) {
     let width = usize::from(area.width.max(1));
     let scroll = input.visual_scroll(width.saturating_sub(1));
     let style = if focused {
-        theme::selected()
+        look.selected()
     } else {
-        theme::label()
+        look.label()
     };
     let shown = safe(input.value()).into_owned();
     frame.render_widget(
@@ -111,7 +108,7 @@ fn text_field(frame: &mut Frame, area: Rect, input: &Input, focused: bool) {
 
 /// A one-line form: a note, the reason an item does not apply, or a new item (with
 /// its owner role, changed by Tab).
-pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
+pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineForm) {
     let (title, hint): (String, String) = match &form.purpose {
         LinePurpose::Note => (text::pane_note(), text::form_submit_hint()),
         LinePurpose::NotApplicable { .. } => (text::pane_reason(), text::form_submit_hint()),
@@ -162,7 +159,7 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     let rows = 2 + u16::from(choice.is_some()) + error_rows;
     let popup = centered(area, width, rows + 2);
     frame.render_widget(Clear, popup);
-    let block = popup_block(&title);
+    let block = popup_block(look, &title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let mut heights = vec![Constraint::Length(1); usize::from(rows - error_rows)];
@@ -170,21 +167,21 @@ pub fn line(frame: &mut Frame, area: Rect, app: &App, form: &LineForm) {
     let mut areas = Layout::vertical(heights).split(inner).to_vec();
     areas.reverse();
     let mut next = || areas.pop().unwrap_or_default();
-    text_field(frame, next(), &form.input, true);
+    text_field(frame, next(), look, &form.input, true);
     if let Some((label, value)) = choice {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("{} ", text::colon(&label)), theme::label()),
+                Span::styled(format!("{} ", text::colon(&label)), look.label()),
                 Span::raw(format!("◀ {} ▶", safe(&value))),
             ])),
             next(),
         );
     }
-    frame.render_widget(Paragraph::new(hint).style(theme::dim()), next());
+    frame.render_widget(Paragraph::new(hint).style(look.dim()), next());
     if let Some(error) = error {
         frame.render_widget(
             Paragraph::new(error)
-                .style(theme::error())
+                .style(look.error())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             next(),
         );
@@ -201,14 +198,14 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
 }
 
 /// Who gets the item: the filter field, then the matching people.
-pub fn assign(frame: &mut Frame, area: Rect, app: &App, form: &AssignForm) {
+pub fn assign(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &AssignForm) {
     let choices = app.assign_choices(form);
     let height = u16::try_from(choices.len() + 5)
         .unwrap_or(u16::MAX)
         .clamp(6, area.height);
     let popup = centered(area, area.width.saturating_sub(10).min(80), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(&text::pane_assign());
+    let block = popup_block(look, &text::pane_assign());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [field, hint, list_area] = Layout::vertical([
@@ -217,24 +214,21 @@ pub fn assign(frame: &mut Frame, area: Rect, app: &App, form: &AssignForm) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    text_field(frame, field, &form.input, true);
-    frame.render_widget(
-        Paragraph::new(text::assign_hint()).style(theme::dim()),
-        hint,
-    );
+    text_field(frame, field, look, &form.input, true);
+    frame.render_widget(Paragraph::new(text::assign_hint()).style(look.dim()), hint);
     let list = SelectableList::new(choices.len(), |i| match &choices[i] {
         Assignee::Listed(name) => Line::raw(safe(name).into_owned()),
-        Assignee::Typed(name) => Line::styled(text::assign_typed(&safe(name)), theme::label()),
-        Assignee::Nobody => Line::styled(text::assign_nobody(), theme::dim()),
+        Assignee::Typed(name) => Line::styled(text::assign_typed(&safe(name)), look.label()),
+        Assignee::Nobody => Line::styled(text::assign_nobody(), look.dim()),
     })
-    .highlight_style(theme::selected())
+    .highlight_style(look.selected())
     .highlight_symbol(CHOSEN);
     let mut state = ListState::default().with_selected(Some(form.cursor));
     frame.render_stateful_widget(list, list_area, &mut state);
 }
 
 /// A yes/no question, wrapped to fit.
-pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
+pub fn confirm(frame: &mut Frame, area: Rect, look: Look, confirm: &Confirm) {
     let width = area.width.saturating_sub(10).min(80);
     let question = safe(&confirm.question).into_owned();
     let text_width = usize::from(width.saturating_sub(2).max(1));
@@ -247,7 +241,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
     let question_rows = u16::try_from(question_rows).unwrap_or(u16::MAX);
     let popup = centered(area, width, question_rows.saturating_add(4));
     frame.render_widget(Clear, popup);
-    let block = popup_block(&text::pane_confirm());
+    let block = popup_block(look, &text::pane_confirm());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [question_area, _, hint] = Layout::vertical([
@@ -258,20 +252,17 @@ pub fn confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
     .areas(inner);
     frame.render_widget(
         Paragraph::new(question)
-            .style(theme::strong())
+            .style(look.strong())
             .wrap(ratatui::widgets::Wrap { trim: true }),
         question_area,
     );
-    frame.render_widget(
-        Paragraph::new(text::confirm_hint()).style(theme::dim()),
-        hint,
-    );
+    frame.render_widget(Paragraph::new(text::confirm_hint()).style(look.dim()), hint);
 }
 
-pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncidentForm) {
+pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &NewIncidentForm) {
     let popup = centered(area, area.width.saturating_sub(10).min(90), 10);
     frame.render_widget(Clear, popup);
-    let block = popup_block(&text::pane_new());
+    let block = popup_block(look, &text::pane_new());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let rows = Layout::vertical([Constraint::Length(1); 8]).split(inner);
@@ -297,13 +288,13 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
     for (i, (label, field)) in labels.iter().zip(fields).enumerate() {
         let [l, value] = row(i);
         let style = if form.field == field {
-            theme::border(true)
+            look.border(true)
         } else {
-            theme::label()
+            look.label()
         };
         frame.render_widget(Paragraph::new(format!("{label}:")).style(style), l);
         match field {
-            NewField::Title => text_field(frame, value, &form.title, form.field == field),
+            NewField::Title => text_field(frame, value, look, &form.title, form.field == field),
             NewField::Severity => frame.render_widget(
                 Paragraph::new(Line::from(vec![
                     Span::raw("◀ "),
@@ -313,7 +304,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
                             form.severity.level(),
                             crate::i18n::terms::severity(form.severity)
                         ),
-                        theme::severity(form.severity),
+                        look.severity(form.severity),
                     ),
                     Span::raw(" ▶"),
                 ])),
@@ -350,24 +341,24 @@ pub fn new_incident(frame: &mut Frame, area: Rect, app: &App, form: &NewIncident
     } else {
         text::form_choice_hint()
     };
-    frame.render_widget(Paragraph::new(hint).style(theme::dim()), rows[5]);
+    frame.render_widget(Paragraph::new(hint).style(look.dim()), rows[5]);
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(safe(&error.text()).into_owned()).style(theme::error()),
+            Paragraph::new(safe(&error.text()).into_owned()).style(look.error()),
             rows[6],
         );
     }
 }
 
 /// A read-only text (a notification draft), scrolled.
-pub fn viewer(frame: &mut Frame, area: Rect, title: &str, body: &str, scroll: usize) {
+pub fn viewer(frame: &mut Frame, area: Rect, look: Look, title: &str, body: &str, scroll: usize) {
     let popup = centered(
         area,
         area.width.saturating_sub(4).min(100),
         area.height.saturating_sub(2),
     );
     frame.render_widget(Clear, popup);
-    let block = popup_block(title);
+    let block = popup_block(look, title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [text_area, hint] =
@@ -381,70 +372,85 @@ pub fn viewer(frame: &mut Frame, area: Rect, title: &str, body: &str, scroll: us
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         text_area,
     );
-    frame.render_widget(
-        Paragraph::new(text::viewer_hint()).style(theme::dim()),
-        hint,
-    );
+    frame.render_widget(Paragraph::new(text::viewer_hint()).style(look.dim()), hint);
 }
 
 /// Adding or editing a contact: one labelled text field per row.
-pub fn contact(frame: &mut Frame, area: Rect, form: &crate::app::forms::ContactForm) {
+pub fn contact(frame: &mut Frame, area: Rect, look: Look, form: &crate::app::forms::ContactForm) {
     use crate::app::forms::CONTACT_FIELDS;
     let title = if form.editing.is_some() {
         text::pane_contact_edit()
     } else {
         text::pane_contact_new()
     };
-    let rows: Vec<(String, &Input)> = CONTACT_FIELDS
-        .iter()
-        .zip(&form.inputs)
-        .map(|(field, input)| (super::labels::contact_field_name(*field), input))
-        .collect();
+    let fields = Fields {
+        rows: CONTACT_FIELDS
+            .iter()
+            .zip(&form.inputs)
+            .map(|(field, input)| (super::labels::contact_field_name(*field), input))
+            .collect(),
+        focused: form.field,
+    };
     labelled_rows(
         frame,
         area,
+        look,
         &title,
-        &rows,
-        form.field,
+        &fields,
         &text::contact_form_hint(),
         form.error.as_ref().map(|e| e.text()).as_deref(),
     );
 }
 
 /// The incident's facts, one per row with its current value, and why they change.
-pub fn incident(frame: &mut Frame, area: Rect, form: &crate::app::incident_form::IncidentForm) {
+pub fn incident(
+    frame: &mut Frame,
+    area: Rect,
+    look: Look,
+    form: &crate::app::incident_form::IncidentForm,
+) {
     let labels = crate::domain::Field::ALL
         .map(text::field_name)
         .into_iter()
         .chain(std::iter::once(text::label_reason()));
-    let rows: Vec<(String, &Input)> = labels.zip(&form.inputs).collect();
+    let fields = Fields {
+        rows: labels.zip(&form.inputs).collect(),
+        focused: form.field,
+    };
     labelled_rows(
         frame,
         area,
+        look,
         &text::pane_edit_incident(),
-        &rows,
-        form.field,
+        &fields,
         &text::edit_incident_hint(),
         form.error.as_ref().map(|e| e.text()).as_deref(),
     );
+}
+
+/// A form's one-line text fields, each with its label, and the one being typed in.
+struct Fields<'a> {
+    rows: Vec<(String, &'a Input)>,
+    focused: usize,
 }
 
 /// A form of labelled one-line text fields, a hint and maybe an error below them.
 fn labelled_rows(
     frame: &mut Frame,
     area: Rect,
+    look: Look,
     title: &str,
-    rows: &[(String, &Input)],
-    focused: usize,
+    fields: &Fields,
     hint: &str,
     error: Option<&str>,
 ) {
+    let (rows, focused) = (&fields.rows, fields.focused);
     let shown = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
     let popup = centered(area, area.width.saturating_sub(10).min(90), shown + 2);
     frame.render_widget(Clear, popup);
-    let block = popup_block(title);
+    let block = popup_block(look, title);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let areas = Layout::vertical(vec![Constraint::Length(1); usize::from(shown)]).split(inner);
@@ -461,23 +467,20 @@ fn labelled_rows(
         ])
         .areas::<2>(*row);
         let style = if focused == i {
-            theme::border(true)
+            look.border(true)
         } else {
-            theme::label()
+            look.label()
         };
         frame.render_widget(Paragraph::new(format!("{label}:")).style(style), label_area);
-        text_field(frame, value, input, focused == i);
+        text_field(frame, value, look, input, focused == i);
     }
     if let Some(hint_area) = areas.get(rows.len()) {
         frame.render_widget(
-            Paragraph::new(hint.to_string()).style(theme::dim()),
+            Paragraph::new(hint.to_string()).style(look.dim()),
             *hint_area,
         );
     }
     if let (Some(error), Some(error_area)) = (error, areas.get(rows.len() + 1)) {
-        frame.render_widget(
-            Paragraph::new(safe(error)).style(theme::error()),
-            *error_area,
-        );
+        frame.render_widget(Paragraph::new(safe(error)).style(look.error()), *error_area);
     }
 }

@@ -3,23 +3,23 @@
 //! it.
 
 use super::format::safe;
-use super::{rows, theme};
+use super::{rows, theme::Look};
 use crate::app::ContactSearch;
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn bar(buf: &mut Buffer, area: Rect, search: &ContactSearch) {
+pub fn bar(buf: &mut Buffer, area: Rect, look: Look, search: &ContactSearch) {
     let hint = if search.editing {
         text::search_editing()
     } else {
         text::search_applied()
     };
     let line = Line::from(vec![
-        Span::styled("/", theme::label()),
-        Span::styled(safe(search.input.value()).into_owned(), theme::strong()),
-        Span::styled(format!("  {hint}"), theme::dim()),
+        Span::styled("/", look.label()),
+        Span::styled(safe(search.input.value()).into_owned(), look.strong()),
+        Span::styled(format!("  {hint}"), look.dim()),
     ]);
     rows::lines(buf, area, [line]);
 }

@@ -1,7 +1,7 @@
 //! The status line: saved mark, message, data directory, local time and UTC.
 
 use super::format::safe;
-use super::{rows, theme};
+use super::{rows, theme::Look};
 use crate::app::App;
 use crate::text;
 use ratatui::Frame;
@@ -52,35 +52,32 @@ pub fn banner_rows(app: &App, width: u16) -> u16 {
 }
 
 /// An error in full, wrapped, above the status line.
-pub fn banner(frame: &mut Frame, area: Rect, app: &App) {
+pub fn banner(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     if let Some(flash) = &app.flash {
         frame.render_widget(Clear, area);
         frame.render_widget(
             ratatui::widgets::Paragraph::new(safe(&flash.text.text()).into_owned())
-                .style(theme::error())
+                .style(look.error())
                 .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let saved = if let Some(why) = &app.read_only {
-        Span::styled(
-            format!(" ◆ {} ", text::status_read_only(why)),
-            theme::error(),
-        )
+        Span::styled(format!(" ◆ {} ", text::status_read_only(why)), look.error())
     } else if let Some((pid, true)) = app.owner {
         Span::styled(
             format!(" ◆ {} ", text::status_owner_silent(pid)),
-            theme::error(),
+            look.error(),
         )
     } else if app.follower {
-        Span::styled(format!(" ◆ {} ", text::status_following()), theme::label())
+        Span::styled(format!(" ◆ {} ", text::status_following()), look.label())
     } else if app.pending() == 0 {
-        Span::styled(format!(" ● {} ", text::status_saved()), theme::ok())
+        Span::styled(format!(" ● {} ", text::status_saved()), look.ok())
     } else {
-        Span::styled(format!(" ○ {} ", text::status_saving()), theme::due_soon())
+        Span::styled(format!(" ○ {} ", text::status_saving()), look.due_soon())
     };
     let seconds = if app.active.is_some() { ":%S" } else { "" };
     let clock = format!(
@@ -102,14 +99,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 " ⏱ {} ",
                 text::status_backdate(&app.zone.format(at, "%d %b %H:%M"))
             ),
-            theme::strong(),
+            look.strong(),
         ));
     }
     if let Some(flash) = &app.flash {
         let style = if flash.error {
-            theme::error()
+            look.error()
         } else {
-            theme::due_soon()
+            look.due_soon()
         };
         left.push(Span::styled(
             format!(" {} ", safe(&flash.text.text())),
@@ -131,8 +128,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     let buf = frame.buffer_mut();
     rows::lines(buf, left_area, [Line::from(left)]);
-    rows::lines(buf, dir_area, [Line::styled(dir, theme::dim())]);
-    rows::lines(buf, clock_area, [Line::styled(clock, theme::label())]);
+    rows::lines(buf, dir_area, [Line::styled(dir, look.dim())]);
+    rows::lines(buf, clock_area, [Line::styled(clock, look.label())]);
 }
 
 #[cfg(test)]

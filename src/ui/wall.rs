@@ -4,7 +4,7 @@
 
 use super::clocks::{Worded, urgency_cell};
 use super::format::{content, fit, safe};
-use super::theme;
+use super::theme::Look;
 use crate::app::{Active, App};
 use crate::domain::{ClockState, ClockView};
 use crate::text;
@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, active: &Active) {
     let s = &active.state;
     let rows = app.clock_rows();
     let running: Vec<&ClockView> = rows
@@ -45,9 +45,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         title = format!(" {} ·{title}", text::exercise());
     }
     let style = if s.exercise {
-        theme::exercise()
+        look.exercise()
     } else {
-        theme::severity(s.severity)
+        look.severity(s.severity)
     };
     frame.render_widget(
         Paragraph::new(vec![
@@ -61,10 +61,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
     );
 
     match running.first() {
-        Some(clock) => big_clock(frame, big, app, clock),
+        Some(clock) => big_clock(frame, big, look, app, clock),
         None => frame.render_widget(
             Paragraph::new(text::wall_no_clock())
-                .style(theme::dim())
+                .style(look.dim())
                 .alignment(Alignment::Center),
             big,
         ),
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         .iter()
         .skip(1)
         .take(5)
-        .map(|c| clock_line(app, c, usize::from(other.width)))
+        .map(|c| clock_line(look, app, c, usize::from(other.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), other);
 
@@ -92,17 +92,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         Paragraph::new(Line::from(vec![
             Span::styled(
                 format!("{} ", text::colon(&text::label_phase())),
-                theme::label(),
+                look.label(),
             ),
             Span::styled(
                 format!("{phase_name}  {}  {closed}/{total}", bar(closed, total, 20)),
-                theme::strong(),
+                look.strong(),
             ),
             Span::styled(
                 format!("     {} ", text::colon(&text::label_commander())),
-                theme::label(),
+                look.label(),
             ),
-            Span::styled(commander, theme::strong()),
+            Span::styled(commander, look.strong()),
         ]))
         .alignment(Alignment::Center),
         phase,
@@ -118,10 +118,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         .flat_map(|e| {
             [
                 Line::from(vec![
-                    Span::styled(app.zone.format(e.occurred(), "%H:%M  "), theme::label()),
+                    Span::styled(app.zone.format(e.occurred(), "%H:%M  "), look.label()),
                     Span::styled(
                         safe(&text::event_line(&e.change, Some(s))).into_owned(),
-                        theme::strong(),
+                        look.strong(),
                     ),
                 ]),
                 Line::raw(""),
@@ -132,15 +132,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, active: &Active) {
         Paragraph::new(entries).block(
             Block::bordered()
                 .title(format!(" {} ", text::pane_journal()))
-                .border_style(theme::dim()),
+                .border_style(look.dim()),
         ),
         journal,
     );
 }
 
 /// The clock's time left (or overdue) in big digits, with its name and deadline.
-fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
-    let value = urgency_cell(&clock.state, app.now, Worded::No);
+fn big_clock(frame: &mut Frame, area: Rect, look: Look, app: &App, clock: &ClockView) {
+    let value = urgency_cell(look, &clock.state, app.now, Worded::No);
     let [name, digits, due] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -153,7 +153,7 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
             content(&clock.name),
             content(&clock.authority)
         ))
-        .style(theme::strong())
+        .style(look.strong())
         .alignment(Alignment::Center),
         name,
     );
@@ -184,22 +184,22 @@ fn big_clock(frame: &mut Frame, area: Rect, app: &App, clock: &ClockView) {
                 app.zone.format_utc(deadline),
                 text::STATUS_UTC
             ))
-            .style(theme::label())
+            .style(look.label())
             .alignment(Alignment::Center),
             due,
         );
     }
 }
 
-fn clock_line(app: &App, c: &ClockView, width: usize) -> Line<'static> {
+fn clock_line(look: Look, app: &App, c: &ClockView, width: usize) -> Line<'static> {
     let name = fit(
         &format!("{} · {}", content(&c.name), content(&c.authority)),
         width / 2,
     )
     .into_owned();
     Line::from(vec![
-        Span::styled(format!("{name}   "), theme::label()),
-        urgency_cell(&c.state, app.now, Worded::Yes),
+        Span::styled(format!("{name}   "), look.label()),
+        urgency_cell(look, &c.state, app.now, Worded::Yes),
     ])
 }
 

@@ -1,6 +1,6 @@
 //! First run: what warroom is and the keys to start, generated from the keymap.
 
-use super::theme;
+use super::theme::Look;
 use crate::app::App;
 use crate::keys::Mode;
 use crate::text;
@@ -9,20 +9,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let block = Block::bordered()
-        .title(Line::from(format!(" {} ", text::welcome_title())).style(theme::strong()));
+        .title(Line::from(format!(" {} ", text::welcome_title())).style(look.strong()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let mut lines: Vec<Line> = text::welcome_body().into_iter().map(Line::raw).collect();
-    lines.push(Line::styled(text::welcome_keys_intro(), theme::strong()));
-    lines.extend(key_lines(app, Mode::Welcome));
+    lines.push(Line::styled(text::welcome_keys_intro(), look.strong()));
+    lines.extend(key_lines(look, app, Mode::Welcome));
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        text::welcome_dashboard_intro(),
-        theme::strong(),
-    ));
+    lines.push(Line::styled(text::welcome_dashboard_intro(), look.strong()));
     let padded =
         Layout::horizontal([Constraint::Length(2), Constraint::Min(0)]).areas::<2>(body)[1];
     // The dashboard's keys go below the text, in two columns when one is too short.
@@ -34,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(padded);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
-    let mut dashboard = key_lines(app, Mode::Dashboard);
+    let mut dashboard = key_lines(look, app, Mode::Dashboard);
     let rows = usize::from(keys.height);
     // Two columns only when each is wide enough to read; else one, cut with a pointer
     // to the full list.
@@ -43,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             dashboard.truncate(rows.saturating_sub(1));
             dashboard.push(Line::styled(
                 format!("  {}", text::welcome_more_keys()),
-                theme::dim(),
+                look.dim(),
             ));
         }
         frame.render_widget(Paragraph::new(dashboard), keys);
@@ -57,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// One line per action of `mode`: its keys, then what it does.
-pub fn key_lines(app: &App, mode: Mode) -> Vec<Line<'static>> {
+pub fn key_lines(look: Look, app: &App, mode: Mode) -> Vec<Line<'static>> {
     let Some(bindings) = app.config.keymap.0.get(&mode) else {
         return vec![];
     };
@@ -78,7 +75,7 @@ pub fn key_lines(app: &App, mode: Mode) -> Vec<Line<'static>> {
             .map(|k| k.to_string())
             .collect();
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<14}", keys.join(", ")), theme::strong()),
+            Span::styled(format!("  {:<14}", keys.join(", ")), look.strong()),
             Span::raw(text::describe(*action)),
         ]));
     }
