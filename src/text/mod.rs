@@ -7,7 +7,7 @@
 
 use crate::i18n::{tr, tr_args};
 use crate::keys::Action;
-use crate::keys::Mode;
+
 use fluent_bundle::FluentValue;
 
 /// A value shown as it is (a name, a title, an id), for a message variable.
@@ -96,12 +96,13 @@ impl Eq for Said {}
 /// variables, `name(var: Type, …) => "message-id";` one whose variables are named like
 /// the arguments (`{ $var }`). Anything more than passing values through is written by
 /// hand beside it.
+#[macro_export]
 macro_rules! words {
     ($($(#[$doc:meta])* $name:ident $(($($arg:ident: $ty:ty),* $(,)?))? => $id:literal;)*) => {
         $(
             $(#[$doc])*
             pub fn $name($($($arg: $ty),*)?) -> String {
-                words!(@say $id $($(, $arg)*)?)
+                $crate::words!(@say $id $($(, $arg)*)?)
             }
         )*
     };

@@ -2,6 +2,7 @@
 //! items with owner, assignee and who ticked them when, and the selected item's hints.
 
 use super::format::{content, fit, safe};
+use super::labels;
 use super::list::SelectableList;
 use super::{pane, rows, theme::Look};
 use crate::app::{App, Filter, Pane};
@@ -32,9 +33,9 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
     let visible = app.visible_items();
     if visible.is_empty() {
         let empty = match app.filter {
-            Filter::All => text::checklist_empty(),
-            Filter::Open => text::checklist_none_open(),
-            Filter::Mine => text::checklist_none_mine(),
+            Filter::All => labels::checklist_empty(),
+            Filter::Open => labels::checklist_none_open(),
+            Filter::Mine => labels::checklist_none_mine(),
         };
         rows::lines(
             frame.buffer_mut(),
@@ -72,19 +73,19 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
 /// is not the one the incident is in.
 fn title(app: &App, s: &IncidentState, shown: usize) -> String {
     let Some(phase) = s.phases.get(shown) else {
-        return text::pane_checklist();
+        return labels::pane_checklist();
     };
     let (closed, total) = s.progress(shown);
     let mut title = format!(
         "{} — {} {closed}/{total}",
-        text::pane_checklist(),
+        labels::pane_checklist(),
         content(&phase.name)
     );
     if app.filter != Filter::All {
-        title.push_str(&format!(" · {}", super::labels::filter_name(app.filter)));
+        title.push_str(&format!(" · {}", labels::filter_name(app.filter)));
     }
     if shown != s.current_phase {
-        title.push_str(&format!(" · {}", text::checklist_not_current()));
+        title.push_str(&format!(" · {}", labels::checklist_not_current()));
     }
     title
 }
@@ -113,7 +114,7 @@ fn row(
     // A step carried over from an earlier phase says so.
     if carried {
         spans.push(Span::styled(
-            format!("{} ", text::carried_mark()),
+            format!("{} ", labels::carried_mark()),
             look.due_soon(),
         ));
     }
@@ -150,15 +151,15 @@ fn detail(look: Look, app: &App, item: &ChecklistItem) -> Line<'static> {
     let mut parts: Vec<(String, String)> = Vec::new();
     if let Some(owner) = &item.owner {
         parts.push((
-            text::label_owner(),
+            labels::label_owner(),
             content(app.role_name(owner)).into_owned(),
         ));
     }
     if let Some(person) = &item.assignee {
-        parts.push((text::label_assignee(), safe(person).into_owned()));
+        parts.push((labels::label_assignee(), safe(person).into_owned()));
     }
     if let Some(na) = &item.not_applicable {
-        parts.push((text::hint_not_applicable(), safe(&na.reason).into_owned()));
+        parts.push((labels::hint_not_applicable(), safe(&na.reason).into_owned()));
     }
     let hints = &item.hints;
     if let Some(call) = &hints.call {
@@ -173,7 +174,7 @@ fn detail(look: Look, app: &App, item: &ChecklistItem) -> Line<'static> {
     if !hints.stops.is_empty() {
         parts.push((text::hint_stops(), hints.stops.join(", ")));
     }
-    parts.push((text::hint_id(), item.id.clone()));
+    parts.push((labels::hint_id(), item.id.clone()));
     let mut spans = Vec::new();
     for (n, (label, value)) in parts.into_iter().enumerate() {
         if n > 0 {

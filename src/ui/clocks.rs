@@ -4,6 +4,7 @@
 //! for. Clocks that do not apply are counted on the last line.
 
 use super::format::{content, hms, safe};
+use super::labels;
 use super::list::SelectableList;
 use super::{pane, rows, theme::Look};
 use crate::app::{App, Pane};
@@ -31,7 +32,7 @@ fn rows_of(state: &ClockState) -> usize {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentState) {
-    let block = pane(look, &text::pane_clocks(), app, Some(Pane::Clocks));
+    let block = pane(look, &labels::pane_clocks(), app, Some(Pane::Clocks));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [since, list_area, footer] = Layout::vertical([
@@ -42,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
     .areas(inner);
     let since_line = match &s.closure {
         Some(closure) => Line::from(Span::styled(
-            text::closed_after(
+            labels::closed_after(
                 &hms(s.elapsed(app.now)),
                 &text::resolution_name(&closure.resolution),
             ),
@@ -73,14 +74,14 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
     let mut spans = Vec::new();
     if hidden > 0 {
         spans.push(Span::styled(
-            text::clocks_more_running(hidden),
+            labels::clocks_more_running(hidden),
             look.due_soon(),
         ));
     }
     let rest = match (rows.is_empty(), not_applicable) {
-        (true, 0) => text::clocks_none(),
+        (true, 0) => labels::clocks_none(),
         (_, 0) => String::new(),
-        (_, n) => text::clocks_not_applicable(n),
+        (_, n) => labels::clocks_not_applicable(n),
     };
     if !rest.is_empty() {
         if !spans.is_empty() {
@@ -142,7 +143,7 @@ fn item(look: Look, app: &App, c: &ClockView, width: usize) -> Text<'static> {
     let second = match &c.state {
         ClockState::Met { reference, at, .. } => format!(
             "  {} {} · {} {}",
-            text::clock_met_at(),
+            labels::clock_met_at(),
             when(app, *at),
             text::clock_ref(),
             safe(reference)
@@ -247,7 +248,7 @@ fn waits_for(app: &App, c: &ClockView) -> String {
             };
             format!(
                 "{} {}{}",
-                text::clock_waits(),
+                labels::clock_waits(),
                 text::flag_short(flag),
                 key(action)
             )
@@ -255,12 +256,12 @@ fn waits_for(app: &App, c: &ClockView) -> String {
         Some(Trigger::RetainerAlerted) => {
             format!(
                 "{} {}{}",
-                text::clock_waits(),
-                text::clock_retainer_alert(),
+                labels::clock_waits(),
+                labels::clock_retainer_alert(),
                 key(Action::AlertRetainer)
             )
         }
-        Some(Trigger::Met(other)) => format!("{} {other}", text::clock_waits_met()),
-        _ => format!("{}{}", text::clock_by_hand(), key(Action::StartClock)),
+        Some(Trigger::Met(other)) => format!("{} {other}", labels::clock_waits_met()),
+        _ => format!("{}{}", labels::clock_by_hand(), key(Action::StartClock)),
     }
 }

@@ -4,6 +4,7 @@
 //! selected contact's details below.
 
 use super::format::{content, fit, safe};
+use super::labels;
 use super::list::SelectableList;
 use super::{pane, rows, search, theme::Look};
 use crate::app::{App, ContactRow, Pane};
@@ -18,7 +19,7 @@ use ratatui::widgets::{ListState, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let directory = app.directory();
     let rows = app.contact_rows(&directory);
-    let block = pane(look, &text::pane_contacts(), app, Some(Pane::Contacts));
+    let block = pane(look, &labels::pane_contacts(), app, Some(Pane::Contacts));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let search_rows = u16::from(app.search.is_some());
@@ -40,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let focused = app.focus == Pane::Contacts && app.overlay.is_none();
     let cursor = app.cursors.contacts.min(rows.len().saturating_sub(1));
     if rows.is_empty() {
-        let none = Line::styled(text::search_none(), look.dim());
+        let none = Line::styled(labels::search_none(), look.dim());
         rows::lines(frame.buffer_mut(), list_area, [none]);
     } else {
         let list = SelectableList::new(rows.len(), |n| row(look, app, &rows[n], &directory, width))
@@ -77,7 +78,7 @@ fn row(
         ContactRow::Step { step, contact } => {
             let who = contact
                 .and_then(|i| directory.get(i))
-                .map_or_else(text::nobody_for_role, |c| content(&c.name).into_owned());
+                .map_or_else(labels::nobody_for_role, |c| content(&c.name).into_owned());
             let (mark, status, style) = match &step.status {
                 StepStatus::Reached { at, .. } => (
                     "✓",
@@ -162,7 +163,7 @@ fn detail(look: Look, c: &Contact) -> Vec<Line<'static>> {
     if !c.contract.is_empty() {
         facts.push(format!(
             "{} {}",
-            text::contact_contract(),
+            labels::contact_contract(),
             safe(&c.contract)
         ));
     }
@@ -181,10 +182,10 @@ fn detail(look: Look, c: &Contact) -> Vec<Line<'static>> {
     }
     let mut origin = Vec::new();
     if let Some(date) = c.checked {
-        origin.push(format!("{} {date}", text::contact_checked()));
+        origin.push(format!("{} {date}", labels::contact_checked()));
     }
     if !c.source.is_empty() {
-        origin.push(format!("{} {}", text::contact_source(), safe(&c.source)));
+        origin.push(format!("{} {}", labels::contact_source(), safe(&c.source)));
     }
     if !origin.is_empty() {
         lines.push(Line::styled(origin.join(" · "), look.dim()));

@@ -1,9 +1,9 @@
 //! The `?` overlay: every key of every mode, straight from the keymap.
 
+use super::labels;
 use super::{theme::Look, welcome};
 use crate::app::App;
 use crate::keys::Mode;
-use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, scroll: usize)
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(text::mode_name(mode), look.strong()));
+        lines.push(Line::styled(labels::mode_name(mode), look.strong()));
         lines.extend(keys);
     }
     let height = u16::try_from(lines.len() + 2)
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, scroll: usize)
     let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(0);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(" {} ", text::pane_help()))
+        .title(format!(" {} ", labels::pane_help()))
         .border_style(look.border(true));
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),

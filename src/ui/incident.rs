@@ -1,6 +1,7 @@
 //! The Incident pane: what is happening, how bad, under which label, in which phase.
 
 use super::format::{content, hms, safe};
+use super::labels;
 use super::{pane, rows, theme::Look};
 use crate::app::App;
 use crate::domain::IncidentState;
@@ -77,14 +78,14 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
             Span::raw(crate::i18n::terms::category(s.category)),
         ]),
         Line::from(vec![
-            label(text::label_phase()),
+            label(labels::label_phase()),
             Span::raw(phase),
             Span::raw("  "),
             label(text::label_commander()),
             Span::raw(commander.into_owned()),
         ]),
         Line::from(declared),
-        Line::from(vec![label(text::label_scope()), Span::raw(scope)]),
+        Line::from(vec![label(labels::label_scope()), Span::raw(scope)]),
     ];
     lines.push(next_actions(look, app, s));
     if !s.summary.is_empty() {
@@ -93,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
             Span::raw(content(&s.summary).into_owned()),
         ]));
     }
-    let block = pane(look, &text::pane_incident(), app, None);
+    let block = pane(look, &labels::pane_incident(), app, None);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
@@ -111,11 +112,11 @@ fn next_actions(look: Look, app: &App, s: &IncidentState) -> Line<'static> {
         })
         .collect();
     let mut spans = vec![Span::styled(
-        format!("{} ", text::colon(&text::label_next())),
+        format!("{} ", text::colon(&labels::label_next())),
         look.label(),
     )];
     if open.is_empty() {
-        spans.push(Span::styled(text::next_none(), look.dim()));
+        spans.push(Span::styled(labels::next_none(), look.dim()));
     } else {
         spans.push(Span::styled(open.join(" · "), look.strong()));
     }

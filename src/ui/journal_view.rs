@@ -3,6 +3,7 @@
 //! draws as fast as a short one.
 
 use super::format::{fit, safe};
+use super::labels;
 use super::list::SelectableList;
 use super::{search, theme::Look};
 use crate::app::{Active, App, JournalTab, JournalView, KindFilter};
@@ -22,7 +23,7 @@ pub fn draw(
     view: &JournalView,
 ) {
     let mut title = vec![Span::styled(
-        format!(" {} ", text::journal_view_title()),
+        format!(" {} ", labels::journal_view_title()),
         look.border(true),
     )];
     if active.state.exercise {
@@ -54,9 +55,9 @@ pub fn draw(
     if let Some(note) = &view.quick_note {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("{} ", text::quick_note()), look.label()),
+                Span::styled(format!("{} ", labels::quick_note()), look.label()),
                 Span::styled(safe(note.value()).into_owned(), look.strong()),
-                Span::styled(format!("  {}", text::quick_note_hint()), look.dim()),
+                Span::styled(format!("  {}", labels::quick_note_hint()), look.dim()),
             ])),
             input,
         );
@@ -97,8 +98,8 @@ fn tab_strip(look: Look, app: &App, active: &Active, view: &JournalView) -> Line
         spans.push(Span::styled(
             format!(
                 "   {}: {}",
-                text::label_showing(),
-                super::labels::kind_filter_name(view.kind)
+                labels::label_showing(),
+                labels::kind_filter_name(view.kind)
             ),
             if view.kind == KindFilter::All {
                 look.dim()
@@ -154,7 +155,7 @@ fn journal(
         look,
         view,
         ids.len(),
-        text::journal_nothing,
+        labels::journal_nothing,
         |i| {
             let Some(e) = event_of(ids[i]) else {
                 return Line::default();
@@ -235,7 +236,7 @@ fn evidence(
         look,
         view,
         items.len(),
-        text::evidence_none,
+        labels::evidence_none,
         |i| {
             let e = &items[i];
             let hash = e
@@ -243,7 +244,7 @@ fn evidence(
                 .sha256
                 .as_deref()
                 .map(|h| format!("sha256 {}…", safe(&h.chars().take(16).collect::<String>())))
-                .unwrap_or_else(text::evidence_no_hash_short);
+                .unwrap_or_else(labels::evidence_no_hash_short);
             Line::from(vec![
                 Span::styled(format!("{:<4} ", safe(&e.spec.reference)), look.strong()),
                 Span::styled(format!("{:<13} ", e.spec.kind.slug()), look.dim()),
@@ -286,7 +287,7 @@ fn lessons(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &Jo
         look,
         view,
         lessons.len(),
-        text::lessons_none,
+        labels::lessons_none,
         |i| {
             let l = &lessons[i];
             let mut spans = vec![

@@ -1,6 +1,7 @@
 //! Pop-ups over the dashboard: the incident switcher and the two forms.
 
 use super::format::{content, safe};
+use super::labels;
 use super::list::SelectableList;
 use super::theme::Look;
 use crate::app::App;
@@ -35,9 +36,9 @@ pub fn picker(frame: &mut Frame, area: Rect, look: Look, app: &App, cursor: usiz
         .clamp(3, area.height);
     let popup = centered(area, area.width.saturating_sub(8).min(110), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(look, &text::pane_picker());
+    let block = popup_block(look, &labels::pane_picker());
     if app.incidents.is_empty() {
-        frame.render_widget(Paragraph::new(text::picker_empty()).block(block), popup);
+        frame.render_widget(Paragraph::new(labels::picker_empty()).block(block), popup);
         return;
     }
     let inner = block.inner(popup);
@@ -110,43 +111,42 @@ fn text_field(frame: &mut Frame, area: Rect, look: Look, input: &Input, focused:
 /// its owner role, changed by Tab).
 pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineForm) {
     let (title, hint): (String, String) = match &form.purpose {
-        LinePurpose::Note => (text::pane_note(), text::form_submit_hint()),
-        LinePurpose::NotApplicable { .. } => (text::pane_reason(), text::form_submit_hint()),
-        LinePurpose::AddItem { .. } => (text::pane_add_item(), text::add_item_hint()),
-        LinePurpose::ClockMet { .. } => (text::pane_met_reference(), text::form_submit_hint()),
-        LinePurpose::WaiveClock { .. } => (text::pane_waive_reason(), text::form_submit_hint()),
-        LinePurpose::Call { .. } => (text::pane_call(), text::call_hint()),
-        LinePurpose::Correct { .. } => (text::pane_correct(), text::form_submit_hint()),
-        LinePurpose::Retract { .. } => (text::pane_retract(), text::form_submit_hint()),
-        LinePurpose::Evidence { .. } => (text::pane_evidence(), text::evidence_form_hint()),
-        LinePurpose::Lesson { .. } => (text::pane_lesson(), text::lesson_form_hint()),
-        LinePurpose::Transfer { .. } => (text::pane_transfer(), text::form_submit_hint()),
-        LinePurpose::When => (text::pane_when(), text::when_form_hint()),
-        LinePurpose::Close { .. } => (text::pane_close(), text::close_form_hint()),
-        LinePurpose::Reopen => (text::pane_reopen(), text::form_submit_hint()),
+        LinePurpose::Note => (labels::pane_note(), labels::form_submit_hint()),
+        LinePurpose::NotApplicable { .. } => (labels::pane_reason(), labels::form_submit_hint()),
+        LinePurpose::AddItem { .. } => (labels::pane_add_item(), labels::add_item_hint()),
+        LinePurpose::ClockMet { .. } => (labels::pane_met_reference(), labels::form_submit_hint()),
+        LinePurpose::WaiveClock { .. } => (labels::pane_waive_reason(), labels::form_submit_hint()),
+        LinePurpose::Call { .. } => (labels::pane_call(), labels::call_hint()),
+        LinePurpose::Correct { .. } => (labels::pane_correct(), labels::form_submit_hint()),
+        LinePurpose::Retract { .. } => (labels::pane_retract(), labels::form_submit_hint()),
+        LinePurpose::Evidence { .. } => (labels::pane_evidence(), labels::evidence_form_hint()),
+        LinePurpose::Lesson { .. } => (labels::pane_lesson(), labels::lesson_form_hint()),
+        LinePurpose::Transfer { .. } => (labels::pane_transfer(), labels::form_submit_hint()),
+        LinePurpose::When => (labels::pane_when(), labels::when_form_hint()),
+        LinePurpose::Close { .. } => (labels::pane_close(), labels::close_form_hint()),
+        LinePurpose::Reopen => (labels::pane_reopen(), labels::form_submit_hint()),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {
         LinePurpose::AddItem { owner, .. } => Some((
-            text::label_owner(),
+            labels::label_owner(),
             owner
                 .and_then(|i| app.config.roles.get(i))
                 .map_or_else(text::nobody, |r| content(&r.name).into_owned())
                 .to_string(),
         )),
         LinePurpose::Call { name, outcome, .. } => Some((
-            text::label_outcome(),
+            labels::label_outcome(),
             format!("{} — {}", text::outcome_name(*outcome), safe(name)),
         )),
-        LinePurpose::Evidence { kind } => Some((text::label_kind(), kind.slug().to_string())),
+        LinePurpose::Evidence { kind } => Some((labels::label_kind(), kind.slug().to_string())),
         LinePurpose::Lesson { kind } => Some((
-            text::label_kind(),
+            labels::label_kind(),
             text::lesson_kind_name(*kind).to_string(),
         )),
-        LinePurpose::Close { ending } => Some((
-            text::label_resolution(),
-            super::labels::ending_name(*ending),
-        )),
+        LinePurpose::Close { ending } => {
+            Some((labels::label_resolution(), labels::ending_name(*ending)))
+        }
         _ => None,
     };
     // Text field and hint, maybe the owner and an error (in full: it may say why what
@@ -205,7 +205,7 @@ pub fn assign(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &Assig
         .clamp(6, area.height);
     let popup = centered(area, area.width.saturating_sub(10).min(80), height);
     frame.render_widget(Clear, popup);
-    let block = popup_block(look, &text::pane_assign());
+    let block = popup_block(look, &labels::pane_assign());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [field, hint, list_area] = Layout::vertical([
@@ -215,11 +215,14 @@ pub fn assign(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &Assig
     ])
     .areas(inner);
     text_field(frame, field, look, &form.input, true);
-    frame.render_widget(Paragraph::new(text::assign_hint()).style(look.dim()), hint);
+    frame.render_widget(
+        Paragraph::new(labels::assign_hint()).style(look.dim()),
+        hint,
+    );
     let list = SelectableList::new(choices.len(), |i| match &choices[i] {
         Assignee::Listed(name) => Line::raw(safe(name).into_owned()),
-        Assignee::Typed(name) => Line::styled(text::assign_typed(&safe(name)), look.label()),
-        Assignee::Nobody => Line::styled(text::assign_nobody(), look.dim()),
+        Assignee::Typed(name) => Line::styled(labels::assign_typed(&safe(name)), look.label()),
+        Assignee::Nobody => Line::styled(labels::assign_nobody(), look.dim()),
     })
     .highlight_style(look.selected())
     .highlight_symbol(CHOSEN);
@@ -241,7 +244,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, look: Look, confirm: &Confirm) {
     let question_rows = u16::try_from(question_rows).unwrap_or(u16::MAX);
     let popup = centered(area, width, question_rows.saturating_add(4));
     frame.render_widget(Clear, popup);
-    let block = popup_block(look, &text::pane_confirm());
+    let block = popup_block(look, &labels::pane_confirm());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [question_area, _, hint] = Layout::vertical([
@@ -256,13 +259,16 @@ pub fn confirm(frame: &mut Frame, area: Rect, look: Look, confirm: &Confirm) {
             .wrap(ratatui::widgets::Wrap { trim: true }),
         question_area,
     );
-    frame.render_widget(Paragraph::new(text::confirm_hint()).style(look.dim()), hint);
+    frame.render_widget(
+        Paragraph::new(labels::confirm_hint()).style(look.dim()),
+        hint,
+    );
 }
 
 pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &NewIncidentForm) {
     let popup = centered(area, area.width.saturating_sub(10).min(90), 10);
     frame.render_widget(Clear, popup);
-    let block = popup_block(look, &text::pane_new());
+    let block = popup_block(look, &labels::pane_new());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let rows = Layout::vertical([Constraint::Length(1); 8]).split(inner);
@@ -276,7 +282,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
         text::label_severity(),
         text::label_category(),
         text::label_playbook(),
-        text::field_name(crate::domain::Field::Tlp),
+        labels::field_name(crate::domain::Field::Tlp),
     ];
     let fields = [
         NewField::Title,
@@ -326,7 +332,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
                     Some(id) => catalog
                         .playbook(id)
                         .map_or(id.clone(), |p| content(&p.name).into_owned()),
-                    None => text::playbook_auto(
+                    None => labels::playbook_auto(
                         &catalog
                             .playbook_for(form.category)
                             .map_or(String::new(), |p| content(&p.name).into_owned()),
@@ -337,9 +343,9 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
         }
     }
     let hint = if form.field == NewField::Title {
-        text::form_submit_hint()
+        labels::form_submit_hint()
     } else {
-        text::form_choice_hint()
+        labels::form_choice_hint()
     };
     frame.render_widget(Paragraph::new(hint).style(look.dim()), rows[5]);
     if let Some(error) = &form.error {
@@ -372,22 +378,25 @@ pub fn viewer(frame: &mut Frame, area: Rect, look: Look, title: &str, body: &str
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         text_area,
     );
-    frame.render_widget(Paragraph::new(text::viewer_hint()).style(look.dim()), hint);
+    frame.render_widget(
+        Paragraph::new(labels::viewer_hint()).style(look.dim()),
+        hint,
+    );
 }
 
 /// Adding or editing a contact: one labelled text field per row.
 pub fn contact(frame: &mut Frame, area: Rect, look: Look, form: &crate::app::forms::ContactForm) {
     use crate::app::forms::CONTACT_FIELDS;
     let title = if form.editing.is_some() {
-        text::pane_contact_edit()
+        labels::pane_contact_edit()
     } else {
-        text::pane_contact_new()
+        labels::pane_contact_new()
     };
     let fields = Fields {
         rows: CONTACT_FIELDS
             .iter()
             .zip(&form.inputs)
-            .map(|(field, input)| (super::labels::contact_field_name(*field), input))
+            .map(|(field, input)| (labels::contact_field_name(*field), input))
             .collect(),
         focused: form.field,
     };
@@ -397,7 +406,7 @@ pub fn contact(frame: &mut Frame, area: Rect, look: Look, form: &crate::app::for
         look,
         &title,
         &fields,
-        &text::contact_form_hint(),
+        &labels::contact_form_hint(),
         form.error.as_ref().map(|e| e.text()).as_deref(),
     );
 }
@@ -410,9 +419,9 @@ pub fn incident(
     form: &crate::app::incident_form::IncidentForm,
 ) {
     let labels = crate::domain::Field::ALL
-        .map(text::field_name)
+        .map(labels::field_name)
         .into_iter()
-        .chain(std::iter::once(text::label_reason()));
+        .chain(std::iter::once(labels::label_reason()));
     let fields = Fields {
         rows: labels.zip(&form.inputs).collect(),
         focused: form.field,
@@ -421,9 +430,9 @@ pub fn incident(
         frame,
         area,
         look,
-        &text::pane_edit_incident(),
+        &labels::pane_edit_incident(),
         &fields,
-        &text::edit_incident_hint(),
+        &labels::edit_incident_hint(),
         form.error.as_ref().map(|e| e.text()).as_deref(),
     );
 }

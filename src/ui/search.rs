@@ -3,18 +3,18 @@
 //! it.
 
 use super::format::safe;
+use super::labels;
 use super::{rows, theme::Look};
 use crate::app::ContactSearch;
-use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn bar(buf: &mut Buffer, area: Rect, look: Look, search: &ContactSearch) {
     let hint = if search.editing {
-        text::search_editing()
+        labels::search_editing()
     } else {
-        text::search_applied()
+        labels::search_applied()
     };
     let line = Line::from(vec![
         Span::styled("/", look.label()),

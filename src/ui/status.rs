@@ -1,6 +1,7 @@
 //! The status line: saved mark, message, data directory, local time and UTC.
 
 use super::format::safe;
+use super::labels;
 use super::{rows, theme::Look};
 use crate::app::App;
 use crate::text;
@@ -66,18 +67,21 @@ pub fn banner(frame: &mut Frame, area: Rect, look: Look, app: &App) {
 
 pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let saved = if let Some(why) = &app.read_only {
-        Span::styled(format!(" ◆ {} ", text::status_read_only(why)), look.error())
+        Span::styled(
+            format!(" ◆ {} ", labels::status_read_only(why)),
+            look.error(),
+        )
     } else if let Some((pid, true)) = app.owner {
         Span::styled(
-            format!(" ◆ {} ", text::status_owner_silent(pid)),
+            format!(" ◆ {} ", labels::status_owner_silent(pid)),
             look.error(),
         )
     } else if app.follower {
-        Span::styled(format!(" ◆ {} ", text::status_following()), look.label())
+        Span::styled(format!(" ◆ {} ", labels::status_following()), look.label())
     } else if app.pending() == 0 {
-        Span::styled(format!(" ● {} ", text::status_saved()), look.ok())
+        Span::styled(format!(" ● {} ", labels::status_saved()), look.ok())
     } else {
-        Span::styled(format!(" ○ {} ", text::status_saving()), look.due_soon())
+        Span::styled(format!(" ○ {} ", labels::status_saving()), look.due_soon())
     };
     let seconds = if app.active.is_some() { ":%S" } else { "" };
     let clock = format!(
@@ -86,10 +90,12 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
             .format(app.now, &format!("%a %d %b %H:%M{seconds}")),
         app.unknown_tz
             .as_deref()
-            .map_or_else(text::status_local, |tz| text::status_tz_unknown(&safe(tz))),
+            .map_or_else(labels::status_local, |tz| labels::status_tz_unknown(&safe(
+                tz
+            ))),
         app.now.format(&format!("%H:%M{seconds}")),
         text::STATUS_UTC,
-        text::status_help_hint(),
+        labels::status_help_hint(),
     );
     let mut left = vec![saved];
     // A stated time waiting for the next entry stays in sight until it is used.
@@ -97,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
         left.push(Span::styled(
             format!(
                 " ⏱ {} ",
-                text::status_backdate(&app.zone.format(at, "%d %b %H:%M"))
+                labels::status_backdate(&app.zone.format(at, "%d %b %H:%M"))
             ),
             look.strong(),
         ));

@@ -4,6 +4,7 @@
 
 use super::clocks::{Worded, urgency_cell};
 use super::format::{content, fit, safe};
+use super::labels;
 use super::theme::Look;
 use crate::app::{Active, App};
 use crate::domain::{ClockState, ClockView};
@@ -63,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, active: &Activ
     match running.first() {
         Some(clock) => big_clock(frame, big, look, app, clock),
         None => frame.render_widget(
-            Paragraph::new(text::wall_no_clock())
+            Paragraph::new(labels::wall_no_clock())
                 .style(look.dim())
                 .alignment(Alignment::Center),
             big,
@@ -91,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, active: &Activ
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(
-                format!("{} ", text::colon(&text::label_phase())),
+                format!("{} ", text::colon(&labels::label_phase())),
                 look.label(),
             ),
             Span::styled(

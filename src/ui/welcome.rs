@@ -1,5 +1,6 @@
 //! First run: what warroom is and the keys to start, generated from the keymap.
 
+use super::labels;
 use super::theme::Look;
 use crate::app::App;
 use crate::keys::Mode;
@@ -11,15 +12,18 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let block = Block::bordered()
-        .title(Line::from(format!(" {} ", text::welcome_title())).style(look.strong()));
+        .title(Line::from(format!(" {} ", labels::welcome_title())).style(look.strong()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let mut lines: Vec<Line> = text::welcome_body().into_iter().map(Line::raw).collect();
-    lines.push(Line::styled(text::welcome_keys_intro(), look.strong()));
+    let mut lines: Vec<Line> = labels::welcome_body().into_iter().map(Line::raw).collect();
+    lines.push(Line::styled(labels::welcome_keys_intro(), look.strong()));
     lines.extend(key_lines(look, app, Mode::Welcome));
     lines.push(Line::raw(""));
-    lines.push(Line::styled(text::welcome_dashboard_intro(), look.strong()));
+    lines.push(Line::styled(
+        labels::welcome_dashboard_intro(),
+        look.strong(),
+    ));
     let padded =
         Layout::horizontal([Constraint::Length(2), Constraint::Min(0)]).areas::<2>(body)[1];
     // The dashboard's keys go below the text, in two columns when one is too short.
@@ -39,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
         if dashboard.len() > rows {
             dashboard.truncate(rows.saturating_sub(1));
             dashboard.push(Line::styled(
-                format!("  {}", text::welcome_more_keys()),
+                format!("  {}", labels::welcome_more_keys()),
                 look.dim(),
             ));
         }
