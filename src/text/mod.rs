@@ -107,10 +107,10 @@ macro_rules! words {
         )*
     };
     (@say $id:literal) => {
-        crate::i18n::tr($id)
+        $crate::i18n::tr($id)
     };
     (@say $id:literal $(, $arg:ident)+) => {
-        crate::i18n::tr_args($id, &[$((stringify!($arg), $arg.into())),+])
+        $crate::i18n::tr_args($id, &[$((stringify!($arg), $arg.into())),+])
     };
 }
 
