@@ -10,7 +10,7 @@ pub mod salvage;
 mod sled_store;
 
 pub use append::NewEvent;
-pub use error::{Exposure, StoreError};
+pub use error::{Exposure, IoStep, Part, Problem, StoreError};
 #[cfg(test)]
 pub use location::private_tempdir;
 pub use location::{check_private_dir, create_private_dir, default_data_dir};
@@ -64,10 +64,13 @@ pub trait Store: Send {
     fn directory_events(&self) -> Result<Vec<Event>, StoreError> {
         self.directory_records()?
             .iter()
-            .enumerate()
-            .map(|(n, r)| {
+            .zip(1..)
+            .map(|(r, n)| {
                 Event::from_record(r).map_err(|e| {
-                    StoreError::Directory(format!("event {} does not parse: {e}", n + 1))
+                    StoreError::Directory(Problem::Unparsable {
+                        event: n,
+                        cause: e.to_string(),
+                    })
                 })
             })
             .collect()
@@ -138,7 +141,10 @@ pub trait Store: Send {
 fn parse_record(id: IncidentId, n: usize, record: &[u8]) -> Result<Event, StoreError> {
     Event::from_record(record).map_err(|e| StoreError::Corrupt {
         id,
-        detail: format!("event {} does not parse: {e}", n + 1),
+        problem: Problem::Unparsable {
+            event: n as u64 + 1,
+            cause: e.to_string(),
+        },
     })
 }
 
