@@ -1,7 +1,7 @@
 //! The pure part of an append, shared by every store: number, chain and check the new
 //! events against the incident's summary, and compute the summary after them.
 
-use super::{Part, Problem, StoreError};
+use super::{Part, Problem, StoreError, parse_event};
 use crate::domain::{Change, Event, IncidentId, IncidentSummary};
 use chrono::{DateTime, Utc};
 
@@ -144,12 +144,7 @@ pub fn summarize<'a>(
     let mut head = crate::domain::ChainHead::genesis();
     let mut summary = None;
     for (n, record) in (1..).zip(records) {
-        let event = Event::from_record(record).map_err(|e| {
-            corrupt(Problem::Unparsable {
-                event: n,
-                cause: e.to_string(),
-            })
-        })?;
+        let event = parse_event(n, record).map_err(corrupt)?;
         head = head.advanced(record);
         summarize_step(&mut summary, id, &event, &head).map_err(corrupt)?;
     }
@@ -171,12 +166,7 @@ pub fn plan_import(id: IncidentId, records: &[Vec<u8>]) -> Result<Planned, Store
     let mut summary: Option<IncidentSummary> = None;
     let mut events = Vec::with_capacity(records.len());
     for (n, record) in (1..).zip(records) {
-        let event = Event::from_record(record).map_err(|e| {
-            reject(Problem::Unparsable {
-                event: n,
-                cause: e.to_string(),
-            })
-        })?;
+        let event = parse_event(n, record).map_err(reject)?;
         head = head.advanced(record);
         summarize_step(&mut summary, id, &event, &head).map_err(reject)?;
         check_imported(&event).map_err(reject)?;

@@ -65,14 +65,7 @@ pub trait Store: Send {
         self.directory_records()?
             .iter()
             .zip(1..)
-            .map(|(r, n)| {
-                Event::from_record(r).map_err(|e| {
-                    StoreError::Directory(Problem::Unparsable {
-                        event: n,
-                        cause: e.to_string(),
-                    })
-                })
-            })
+            .map(|(r, n)| parse_event(n, r).map_err(StoreError::Directory))
             .collect()
     }
 
@@ -139,12 +132,14 @@ pub trait Store: Send {
 
 /// Parses the `n`th (0-based) record of an incident's journal.
 fn parse_record(id: IncidentId, n: usize, record: &[u8]) -> Result<Event, StoreError> {
-    Event::from_record(record).map_err(|e| StoreError::Corrupt {
-        id,
-        problem: Problem::Unparsable {
-            event: n as u64 + 1,
-            cause: e.to_string(),
-        },
+    parse_event(n as u64 + 1, record).map_err(|problem| StoreError::Corrupt { id, problem })
+}
+
+/// Parses the record of event `event` (from 1).
+fn parse_event(event: u64, record: &[u8]) -> Result<Event, Problem> {
+    Event::from_record(record).map_err(|e| Problem::Unparsable {
+        event,
+        cause: e.to_string(),
     })
 }
 
