@@ -95,7 +95,7 @@ pub fn import(store: &dyn Store, file: &Path) -> Outcome {
         Ok(true) => outln!("{}", text::cli_imported(id, records.len())),
         Ok(false) => outln!("{}", text::cli_already_imported(id)),
         Err(e @ StoreError::Rejected { .. }) => {
-            return Err(Failure::Usage(format!("{name}: {e}")));
+            return Err(Failure::Usage(format!("{name}: {}", text::store_error(&e))));
         }
         Err(e) => return Err(e.into()),
     }

@@ -242,7 +242,8 @@ fn with_store<T>(
     match reached? {
         Reached::Own(store) => {
             if let Some(why) = store.read_only() {
-                eprintln!("warroom: {}", text::cli_reading_a_copy(why));
+                let why = text::io_cause(&why.into());
+                eprintln!("warroom: {}", text::cli_reading_a_copy(&why));
             }
             work(&store)
         }

@@ -74,7 +74,9 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
     });
     app.wall = wall;
     app.opened_with(opening.damaged, opening.problem);
-    app.read_only = store.read_only().map(str::to_string);
+    app.read_only = store
+        .read_only()
+        .map(|why| crate::text::io_cause(&why.into()));
     app.unknown_tz = unknown_tz_here();
     let _log = crate::logging::init(store.dir());
     tracing::info!(dir = %store.location(), "dashboard opened");

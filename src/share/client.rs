@@ -12,7 +12,7 @@ use super::server::{GRACE, HEARTBEAT, IDLE, STARTED_PATIENCE};
 use super::socket_path;
 use super::wire::{Lines, millis, monotonic_ms, send};
 use crate::domain::{Event, IncidentId, IncidentSummary};
-use crate::store::{NewEvent, Store, StoreError};
+use crate::store::{IoStep, NewEvent, Store, StoreError};
 use std::io::ErrorKind;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
@@ -47,14 +47,14 @@ pub fn connect(dir: &Path, role: Role, wait: Duration) -> Result<Option<Connecti
         }
         Err(cause) => {
             return Err(StoreError::Io {
-                what: "cannot connect to",
+                step: IoStep::Connect,
                 path,
                 cause,
             });
         }
     };
     let owner = peer(&stream).map_err(|cause| StoreError::Io {
-        what: "cannot tell who serves",
+        step: IoStep::IdentifyPeer,
         path: path.clone(),
         cause,
     })?;
@@ -71,7 +71,7 @@ pub fn connect(dir: &Path, role: Role, wait: Duration) -> Result<Option<Connecti
     };
     send(&mut stream, &hello, deadline).map_err(|_| silent("the connection"))?;
     let read_half = stream.try_clone().map_err(|cause| StoreError::Io {
-        what: "cannot use",
+        step: IoStep::UseConnection,
         path: path.clone(),
         cause,
     })?;

@@ -4,7 +4,7 @@
 //! directory others can write to, a socket planted there would receive the operator's
 //! notes. The owner checks its callers the same way.
 
-use crate::store::{Exposure, StoreError};
+use crate::store::{Exposure, IoStep, StoreError};
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -37,7 +37,7 @@ pub fn check_socket_file(path: &Path) -> Result<bool, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(cause) => {
             return Err(StoreError::Io {
-                what: "cannot read",
+                step: IoStep::Read,
                 path: path.to_path_buf(),
                 cause,
             });

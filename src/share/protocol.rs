@@ -7,12 +7,12 @@
 //! from a quiet one.
 
 use crate::domain::{Event, IncidentId, IncidentSummary};
-use crate::store::{NewEvent, StoreError};
+use crate::store::{NewEvent, Problem, StoreError};
 use serde::{Deserialize, Serialize};
 
 /// Bumped when a message changes shape: a client and an owner of different versions
 /// refuse each other with a message instead of misreading.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -150,7 +150,8 @@ pub struct Response {
 }
 
 /// A store error as it crosses the socket: the variants a command acts on keep their
-/// meaning (an id already taken, an incident unknown…), the rest travel as text.
+/// meaning (an id already taken, an incident unknown…) and their [`Problem`], worded by
+/// the client in its own language; the rest travel as text, worded by the owner.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum WireError {
@@ -162,17 +163,17 @@ pub enum WireError {
     },
     Rejected {
         id: IncidentId,
-        detail: String,
+        problem: Problem,
     },
     Corrupt {
         id: IncidentId,
-        detail: String,
+        problem: Problem,
     },
     ImportConflict {
         id: IncidentId,
     },
     Directory {
-        detail: String,
+        problem: Problem,
     },
     /// The write's expiry passed before the owner could start it: not carried out.
     Expired,
@@ -195,17 +196,17 @@ impl From<&StoreError> for WireError {
         match e {
             StoreError::UnknownIncident(id) => WireError::UnknownIncident { id: *id },
             StoreError::AlreadyExists(id) => WireError::AlreadyExists { id: *id },
-            StoreError::Rejected { id, detail } => WireError::Rejected {
+            StoreError::Rejected { id, problem } => WireError::Rejected {
                 id: *id,
-                detail: detail.clone(),
+                problem: problem.clone(),
             },
-            StoreError::Corrupt { id, detail } => WireError::Corrupt {
+            StoreError::Corrupt { id, problem } => WireError::Corrupt {
                 id: *id,
-                detail: detail.clone(),
+                problem: problem.clone(),
             },
             StoreError::ImportConflict(id) => WireError::ImportConflict { id: *id },
-            StoreError::Directory(detail) => WireError::Directory {
-                detail: detail.clone(),
+            StoreError::Directory(problem) => WireError::Directory {
+                problem: problem.clone(),
             },
             other => WireError::Other {
                 message: crate::text::store_error(other),
@@ -220,10 +221,10 @@ impl WireError {
         match self {
             WireError::UnknownIncident { id } => StoreError::UnknownIncident(id),
             WireError::AlreadyExists { id } => StoreError::AlreadyExists(id),
-            WireError::Rejected { id, detail } => StoreError::Rejected { id, detail },
-            WireError::Corrupt { id, detail } => StoreError::Corrupt { id, detail },
+            WireError::Rejected { id, problem } => StoreError::Rejected { id, problem },
+            WireError::Corrupt { id, problem } => StoreError::Corrupt { id, problem },
             WireError::ImportConflict { id } => StoreError::ImportConflict(id),
-            WireError::Directory { detail } => StoreError::Directory(detail),
+            WireError::Directory { problem } => StoreError::Directory(problem),
             WireError::Expired => StoreError::NotStarted { pid, waited },
             WireError::Closing { started } => StoreError::OwnerClosed {
                 pid,

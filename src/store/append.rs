@@ -1,7 +1,7 @@
 //! The pure part of an append, shared by every store: number, chain and check the new
 //! events against the incident's summary, and compute the summary after them.
 
-use super::StoreError;
+use super::{Part, Problem, StoreError, parse_event};
 use crate::domain::{Change, Event, IncidentId, IncidentSummary};
 use chrono::{DateTime, Utc};
 
@@ -52,13 +52,10 @@ pub fn plan(
     current: Option<IncidentSummary>,
     batch: &[NewEvent],
 ) -> Result<Planned, StoreError> {
-    let reject = |detail: &str| StoreError::Rejected {
-        id,
-        detail: detail.to_string(),
-    };
+    let reject = |problem: Problem| StoreError::Rejected { id, problem };
     let (first, _) = batch
         .split_first()
-        .ok_or_else(|| reject("nothing to append"))?;
+        .ok_or_else(|| reject(Problem::NothingToAppend))?;
     let mut summary = current;
     let mut head = summary
         .as_ref()
@@ -67,7 +64,7 @@ pub fn plan(
     match (&summary, &first.change) {
         (Some(_), Change::Declared(_)) => return Err(StoreError::AlreadyExists(id)),
         (None, Change::Declared(d)) if d.id != id => {
-            return Err(reject("the declaration names another id"));
+            return Err(reject(Problem::DeclarationNamesAnotherId));
         }
         (None, Change::Declared(_)) => {}
         (None, _) => return Err(StoreError::UnknownIncident(id)),
@@ -81,7 +78,7 @@ pub fn plan(
         match summary.as_mut() {
             Some(s) => {
                 if matches!(event.change, Change::Declared(_)) {
-                    return Err(reject("a journal can be declared only once"));
+                    return Err(reject(Problem::DeclaredOnlyOnce));
                 }
                 s.apply(&event, head.clone());
             }
@@ -89,7 +86,7 @@ pub fn plan(
         }
         events.push((event, record));
     }
-    let summary = summary.ok_or_else(|| reject("no declaration"))?;
+    let summary = summary.ok_or_else(|| reject(Problem::NoDeclaration))?;
     Ok(Planned { events, summary })
 }
 
@@ -102,15 +99,13 @@ pub fn plan_directory(
     batch: &[NewEvent],
 ) -> Result<PlannedDirectory, StoreError> {
     if batch.is_empty() {
-        return Err(StoreError::Directory("nothing to append".into()));
+        return Err(StoreError::Directory(Problem::NothingToAppend));
     }
     let mut head = head.unwrap_or_else(crate::domain::ChainHead::genesis);
     let mut events = Vec::with_capacity(batch.len());
     for new in batch {
         if !matches!(new.change, Change::ContactSaved { .. }) {
-            return Err(StoreError::Directory(
-                "only contact changes belong in the directory".into(),
-            ));
+            return Err(StoreError::Directory(Problem::NotAContactChange));
         }
         let event = new.after(&head);
         let record = event.to_record();
@@ -126,14 +121,14 @@ fn summarize_step(
     id: IncidentId,
     event: &Event,
     head: &crate::domain::ChainHead,
-) -> Result<(), &'static str> {
+) -> Result<(), Problem> {
     match summary.as_mut() {
         Some(s) => s.apply(event, head.clone()),
         None => match &event.change {
             Change::Declared(d) if d.id == id => {
                 *summary = IncidentSummary::declared(event, head.clone());
             }
-            _ => return Err("the journal does not start with its declaration"),
+            _ => return Err(Problem::NotStartedByDeclaration),
         },
     }
     Ok(())
@@ -145,14 +140,13 @@ pub fn summarize<'a>(
     id: IncidentId,
     records: impl IntoIterator<Item = &'a [u8]>,
 ) -> Result<Option<IncidentSummary>, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt { id, detail };
+    let corrupt = |problem: Problem| StoreError::Corrupt { id, problem };
     let mut head = crate::domain::ChainHead::genesis();
     let mut summary = None;
-    for (n, record) in records.into_iter().enumerate() {
-        let event = Event::from_record(record)
-            .map_err(|e| corrupt(format!("event {} does not parse: {e}", n + 1)))?;
+    for (n, record) in (1..).zip(records) {
+        let event = parse_event(n, record).map_err(corrupt)?;
         head = head.advanced(record);
-        summarize_step(&mut summary, id, &event, &head).map_err(|e| corrupt(e.into()))?;
+        summarize_step(&mut summary, id, &event, &head).map_err(corrupt)?;
     }
     Ok(summary)
 }
@@ -161,105 +155,114 @@ pub fn summarize<'a>(
 /// of `id`. Returns the events with their records (byte for byte as given) and the
 /// summary after them.
 pub fn plan_import(id: IncidentId, records: &[Vec<u8>]) -> Result<Planned, StoreError> {
-    let reject = |detail: String| StoreError::Rejected { id, detail };
-    crate::domain::verify_chain(records.iter().map(Vec::as_slice), None)
-        .map_err(|e| reject(e.to_string()))?;
+    let reject = |problem: Problem| StoreError::Rejected { id, problem };
+    crate::domain::verify_chain(records.iter().map(Vec::as_slice), None).map_err(|e| {
+        reject(Problem::ChainBroken {
+            event: e.event,
+            reason: e.reason,
+        })
+    })?;
     let mut head = crate::domain::ChainHead::genesis();
     let mut summary: Option<IncidentSummary> = None;
     let mut events = Vec::with_capacity(records.len());
-    for record in records {
-        let event =
-            Event::from_record(record).map_err(|e| reject(format!("unreadable event: {e}")))?;
+    for (n, record) in (1..).zip(records) {
+        let event = parse_event(n, record).map_err(reject)?;
         head = head.advanced(record);
-        summarize_step(&mut summary, id, &event, &head).map_err(|e| reject(e.into()))?;
-        if let Err(what) = check_imported(&event) {
-            return Err(reject(format!("event #{}: {what}", event.id)));
-        }
+        summarize_step(&mut summary, id, &event, &head).map_err(reject)?;
+        check_imported(&event).map_err(reject)?;
         events.push((event, record.clone()));
     }
-    let summary = summary.ok_or_else(|| reject("the journal is empty".into()))?;
+    let summary = summary.ok_or_else(|| reject(Problem::JournalEmpty))?;
     // What the fold refuses (a second declaration) no screen could show.
     let imported: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
-    crate::domain::fold(&imported).map_err(|e| reject(e.to_string()))?;
+    crate::domain::fold(&imported).map_err(|e| {
+        use crate::domain::FoldError as F;
+        reject(match e {
+            F::Empty => Problem::JournalEmpty,
+            F::NotDeclaredFirst(event) => Problem::NotDeclaredFirst { event },
+            F::DeclaredTwice(event) => Problem::DeclaredTwice { event },
+        })
+    })?;
     Ok(Planned { events, summary })
 }
 
 /// What a journal written by warroom always satisfies but the chain does not prove:
 /// ids, evidence references and authors free of control characters (they reach the
 /// terminal and file names), and evidence hashes in lower-case hex.
-fn check_imported(event: &Event) -> Result<(), String> {
-    let clean = |what: &str, text: &str| {
+fn check_imported(event: &Event) -> Result<(), Problem> {
+    let clean = |part: Part, text: &str| {
         if text.chars().any(char::is_control) {
-            Err(format!(
-                "{what} `{}` holds a control character",
-                text.escape_debug()
-            ))
+            Err(Problem::ControlCharacter {
+                event: event.id,
+                part,
+                text: text.to_string(),
+            })
         } else {
             Ok(())
         }
     };
-    clean("the author", &event.author)?;
+    clean(Part::Author, &event.author)?;
     match &event.change {
         Change::Declared(d) => {
             for phase in &d.phases {
-                clean("the phase id", &phase.id)?;
+                clean(Part::PhaseId, &phase.id)?;
             }
             for item in &d.checklist {
-                clean("the item id", &item.id)?;
-                clean("the phase id", &item.phase)?;
+                clean(Part::ItemId, &item.id)?;
+                clean(Part::PhaseId, &item.phase)?;
             }
             for clock in &d.clocks {
-                clean("the clock id", &clock.id)?;
+                clean(Part::ClockId, &clock.id)?;
             }
         }
         Change::PhaseAdvanced {
             phase, left_open, ..
         } => {
-            clean("the phase id", phase)?;
+            clean(Part::PhaseId, phase)?;
             for item in left_open {
-                clean("the item id", item)?;
+                clean(Part::ItemId, item)?;
             }
         }
         Change::ItemAdded { item } => {
-            clean("the item id", &item.id)?;
-            clean("the phase id", &item.phase)?;
+            clean(Part::ItemId, &item.id)?;
+            clean(Part::PhaseId, &item.phase)?;
         }
         Change::ItemChecked { item }
         | Change::ItemUnchecked { item }
         | Change::ItemAssigned { item, .. }
-        | Change::ItemNotApplicable { item, .. } => clean("the item id", item)?,
+        | Change::ItemNotApplicable { item, .. } => clean(Part::ItemId, item)?,
         Change::ContactAttempted {
             contact_id: Some(id),
             ..
-        } => clean("the contact id", id)?,
-        Change::ContactSaved { contact } => clean("the contact id", &contact.id)?,
+        } => clean(Part::ContactId, id)?,
+        Change::ContactSaved { contact } => clean(Part::ContactId, &contact.id)?,
         Change::EvidenceRegistered { evidence } => {
-            clean("the evidence reference", &evidence.reference)?;
+            clean(Part::EvidenceReference, &evidence.reference)?;
             if let Some(hash) = &evidence.sha256
                 && !crate::domain::is_sha256(hash)
             {
-                return Err(format!(
-                    "the evidence {} has the sha256 `{}`, expected 64 lower-case hex digits",
-                    evidence.reference,
-                    hash.escape_debug()
-                ));
+                return Err(Problem::BadSha256 {
+                    event: event.id,
+                    reference: evidence.reference.clone(),
+                    hash: hash.clone(),
+                });
             }
         }
         Change::EvidenceTransferred { evidence, .. } => {
-            clean("the evidence reference", evidence)?;
+            clean(Part::EvidenceReference, evidence)?;
         }
         Change::ClockStarted { clock }
         | Change::ClockMet { clock, .. }
-        | Change::ClockWaived { clock, .. } => clean("the clock id", clock)?,
+        | Change::ClockWaived { clock, .. } => clean(Part::ClockId, clock)?,
         Change::DrillStarted {
             scenario, injects, ..
         } => {
-            clean("the scenario id", scenario)?;
+            clean(Part::ScenarioId, scenario)?;
             for inject in injects {
-                clean("the inject author", &inject.author)?;
+                clean(Part::InjectAuthor, &inject.author)?;
             }
         }
-        Change::InjectDelivered { from, .. } => clean("the inject author", from)?,
+        Change::InjectDelivered { from, .. } => clean(Part::InjectAuthor, from)?,
         _ => {}
     }
     Ok(())

@@ -304,8 +304,15 @@ fn an_index_entry_ahead_of_an_empty_journal_is_reported_not_dropped() {
     assert_eq!(listed.len(), 2);
     let other = IncidentId::new(false, 2026, 2);
     match store.events(other) {
-        Err(StoreError::Corrupt { detail, .. }) => {
-            assert!(detail.contains("holds 0 events"), "{detail}");
+        Err(StoreError::Corrupt { problem, .. }) => {
+            assert!(
+                matches!(
+                    problem,
+                    crate::store::Problem::JournalShort { holds: 0, .. }
+                ),
+                "{problem}"
+            );
+            assert!(problem.to_string().contains("holds 0 events"), "{problem}");
         }
         other => panic!("expected the damage said, got {other:?}"),
     }

@@ -68,27 +68,31 @@ pub enum StoreError {
         free: u64,
         needed: u64,
     },
-    /// The store was opened read-only (read-only medium, or a full disk).
+    /// The store was opened read-only (read-only medium, or a full disk): `why` is
+    /// the kind of the error that made it so.
     #[error("the store in {} is open read-only ({why}); nothing can be written to it", dir.display())]
-    ReadOnly { dir: PathBuf, why: String },
+    ReadOnly {
+        dir: PathBuf,
+        why: std::io::ErrorKind,
+    },
     #[error("no incident {0} in this store")]
     UnknownIncident(IncidentId),
     #[error("incident {0} already exists")]
     AlreadyExists(IncidentId),
-    #[error("incident {id}: {detail}")]
-    Rejected { id: IncidentId, detail: String },
-    #[error("incident {id} is damaged: {detail}")]
-    Corrupt { id: IncidentId, detail: String },
+    #[error("incident {id}: {problem}")]
+    Rejected { id: IncidentId, problem: Problem },
+    #[error("incident {id} is damaged: {problem}")]
+    Corrupt { id: IncidentId, problem: Problem },
     /// The index (a cache of the journals) cannot be read; it can be rebuilt.
     #[error(
-        "the index of the store ({}) is damaged ({cause}); the journals hold everything: run `warroom repair` to rebuild it from them",
+        "the index of the store ({}) is damaged ({problem}); the journals hold everything: run `warroom repair` to rebuild it from them",
         dir.display()
     )]
-    IndexDamaged { dir: PathBuf, cause: String },
+    IndexDamaged { dir: PathBuf, problem: Problem },
     #[error("incident {0} already exists here with a different journal; nothing imported")]
     ImportConflict(IncidentId),
     #[error("the contact directory: {0}")]
-    Directory(String),
+    Directory(Problem),
     #[error(
         "the store in {} has schema version {found}, newer than this warroom understands ({supported}); use a newer warroom",
         dir.display()
@@ -100,14 +104,250 @@ pub enum StoreError {
     },
     // The cause is part of the one-line message; it is not also chained as a `source`,
     // which made reports print it twice.
-    #[error("{what} {}: {cause}", path.display())]
+    #[error("{step} {}: {cause}", path.display())]
     Io {
-        what: &'static str,
+        step: IoStep,
         path: PathBuf,
         cause: std::io::Error,
     },
     #[error("storage engine error in {}: {cause}", dir.display())]
     Engine { dir: PathBuf, cause: sled::Error },
+    /// A write to this database failed earlier in this process: sled keeps its lock on
+    /// it, so it cannot be opened again before warroom restarts.
+    #[error(
+        "storage engine error in {}: a write to this database failed and sled cannot open it again in this process: restart warroom (nothing that was saved is lost)",
+        dir.display()
+    )]
+    Unreopenable { dir: PathBuf },
+}
+
+/// The step of a file or socket operation that failed, said before the path
+/// ([`StoreError::Io`]). Its `Display` is the English of the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IoStep {
+    /// Flushing a database's files to the disk.
+    Sync,
+    OpenLockFile,
+    Lock,
+    CreateDataDir,
+    Read,
+    Remove,
+    /// Renaming a damaged index aside before rebuilding it.
+    MoveAside,
+    /// The folder holds neither index nor journals (a read-only open).
+    NoStore,
+    /// Making the private folder a read-only store is copied to.
+    MakePrivateCopy,
+    /// Copying a database into that folder.
+    Copy,
+    /// A read waited too long for a write in progress on the same journal.
+    WaitForWrite,
+    /// Connecting to the socket of the dashboard that owns the store.
+    Connect,
+    /// Asking the system which process answers on that socket.
+    IdentifyPeer,
+    /// Using the connection (a second handle on it).
+    UseConnection,
+}
+
+impl IoStep {
+    pub const ALL: [IoStep; 14] = [
+        IoStep::Sync,
+        IoStep::OpenLockFile,
+        IoStep::Lock,
+        IoStep::CreateDataDir,
+        IoStep::Read,
+        IoStep::Remove,
+        IoStep::MoveAside,
+        IoStep::NoStore,
+        IoStep::MakePrivateCopy,
+        IoStep::Copy,
+        IoStep::WaitForWrite,
+        IoStep::Connect,
+        IoStep::IdentifyPeer,
+        IoStep::UseConnection,
+    ];
+
+    /// The English said before the path, for the log.
+    pub fn english(self) -> &'static str {
+        match self {
+            IoStep::Sync => "cannot sync",
+            IoStep::OpenLockFile => "cannot open the lock file",
+            IoStep::Lock => "cannot lock",
+            IoStep::CreateDataDir => "cannot create the data directory",
+            IoStep::Read => "cannot read",
+            IoStep::Remove => "cannot remove",
+            IoStep::MoveAside => "cannot move aside",
+            IoStep::NoStore => "no store in",
+            IoStep::MakePrivateCopy => "cannot make a private copy to read",
+            IoStep::Copy => "cannot copy",
+            IoStep::WaitForWrite => "a write in progress for too long in",
+            IoStep::Connect => "cannot connect to",
+            IoStep::IdentifyPeer => "cannot tell who serves",
+            IoStep::UseConnection => "cannot use",
+        }
+    }
+}
+
+impl std::fmt::Display for IoStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+/// A text in a journal that may not hold a control character, named in
+/// [`Problem::ControlCharacter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Author,
+    PhaseId,
+    ItemId,
+    ClockId,
+    ContactId,
+    EvidenceReference,
+    ScenarioId,
+    InjectAuthor,
+}
+
+impl Part {
+    pub const ALL: [Part; 8] = [
+        Part::Author,
+        Part::PhaseId,
+        Part::ItemId,
+        Part::ClockId,
+        Part::ContactId,
+        Part::EvidenceReference,
+        Part::ScenarioId,
+        Part::InjectAuthor,
+    ];
+
+    /// The English name, for the log.
+    pub fn english(self) -> &'static str {
+        match self {
+            Part::Author => "the author",
+            Part::PhaseId => "the phase id",
+            Part::ItemId => "the item id",
+            Part::ClockId => "the clock id",
+            Part::ContactId => "the contact id",
+            Part::EvidenceReference => "the evidence reference",
+            Part::ScenarioId => "the scenario id",
+            Part::InjectAuthor => "the inject author",
+        }
+    }
+
+    /// The last part of its message ids (`part-…`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Part::Author => "author",
+            Part::PhaseId => "phase-id",
+            Part::ItemId => "item-id",
+            Part::ClockId => "clock-id",
+            Part::ContactId => "contact-id",
+            Part::EvidenceReference => "evidence-reference",
+            Part::ScenarioId => "scenario-id",
+            Part::InjectAuthor => "inject-author",
+        }
+    }
+}
+
+/// What is wrong with a journal, a batch or the index ([`StoreError::Rejected`],
+/// [`StoreError::Corrupt`], [`StoreError::Directory`], [`StoreError::IndexDamaged`]):
+/// numbers, ids and paths, worded in the reader's language at the edge. A `cause` is a
+/// parser's own message (serde_json's, English), shown as a technical detail only.
+/// Its `Display` is the English of the log (and of the damage recorded in the index).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    #[error("nothing to append")]
+    NothingToAppend,
+    #[error("the declaration names another id")]
+    DeclarationNamesAnotherId,
+    #[error("a journal can be declared only once")]
+    DeclaredOnlyOnce,
+    #[error("no declaration")]
+    NoDeclaration,
+    #[error("only contact changes belong in the directory")]
+    NotAContactChange,
+    #[error("the journal does not start with its declaration")]
+    NotStartedByDeclaration,
+    #[error("its first event is not a declaration")]
+    FirstNotDeclaration,
+    /// Event `event` (from 1) is not JSON warroom reads.
+    #[error("event {event} does not parse: {cause}")]
+    Unparsable { event: u64, cause: String },
+    /// The hash chain of an imported journal breaks at `event`; `reason` is the
+    /// chain check's own words.
+    #[error("event {event}: {reason}")]
+    ChainBroken { event: u64, reason: String },
+    #[error("event #{event}: {} `{}` holds a control character", part.english(), text.escape_debug())]
+    ControlCharacter {
+        event: u64,
+        part: Part,
+        text: String,
+    },
+    #[error(
+        "event #{event}: the evidence {reference} has the sha256 `{}`, expected 64 lower-case hex digits",
+        hash.escape_debug()
+    )]
+    BadSha256 {
+        event: u64,
+        reference: String,
+        hash: String,
+    },
+    #[error("the journal is empty")]
+    JournalEmpty,
+    #[error("event {event} should declare the incident but records something else")]
+    NotDeclaredFirst { event: u64 },
+    #[error("event {event} declares the incident a second time")]
+    DeclaredTwice { event: u64 },
+    /// The journal ends before the event the index recorded as its last.
+    #[error(
+        "its journal holds {holds} events but the index recorded {recorded} (last hash {hash}…): events {}–{recorded} are missing. A copy of the journal older than the index was restored, or the journal was damaged; nothing was written (run warroom verify)",
+        holds + 1
+    )]
+    JournalShort {
+        holds: u64,
+        recorded: u64,
+        /// The first characters of the hash recorded.
+        hash: String,
+    },
+    /// The journal does not hold the event the index recorded.
+    #[error(
+        "its journal does not contain the event the index recorded as event {recorded} (hash {hash}…): the journal was replaced or altered; nothing was written (run warroom verify)"
+    )]
+    JournalReplaced { recorded: u64, hash: String },
+    /// The journal in `path` declares another incident than its folder names.
+    #[error(
+        "the journal in {} is incident {declared}'s, not {expected}'s: journal folders were swapped or copied by hand; nothing was written",
+        path.display()
+    )]
+    JournalSwapped {
+        #[serde(with = "lossy_path")]
+        path: PathBuf,
+        declared: IncidentId,
+        expected: IncidentId,
+    },
+    #[error("its database {} does not open: damaged data (run warroom verify)", path.display())]
+    DatabaseDamaged {
+        #[serde(with = "lossy_path")]
+        path: PathBuf,
+    },
+    #[error("its journal {} is missing", path.display())]
+    JournalMissing {
+        #[serde(with = "lossy_path")]
+        path: PathBuf,
+    },
+    /// An entry of the index does not parse.
+    #[error("an entry does not parse: {cause}")]
+    EntryUnparsable { cause: String },
+    /// An entry could not be made into JSON.
+    #[error("{cause}")]
+    EntryUnwritable { cause: String },
+    /// The index's database reports damaged data.
+    #[error("its database reports damaged data")]
+    IndexReportsDamage,
 }
 
 /// Why a data directory or socket is not safe to use (said with the fix).
@@ -132,6 +372,20 @@ pub enum Exposure {
     PeerNotYou { pid: u32, uid: u32, me: u32 },
 }
 
+/// A path on the owner/client socket: as text, replacing what is not UTF-8, so that any
+/// path crosses (serde refuses a path that is not UTF-8).
+mod lossy_path {
+    use std::path::{Path, PathBuf};
+
+    pub fn serialize<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&path.to_string_lossy())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(PathBuf::from)
+    }
+}
+
 fn holder_or_unknown(holder: Option<&Holder>) -> String {
     holder.map_or_else(
         || "another warroom process".to_string(),
@@ -142,7 +396,7 @@ fn holder_or_unknown(holder: Option<&Holder>) -> String {
 impl StoreError {
     /// Why the store can only be read, when that is what this error means: a read-only
     /// medium, no permission to write, no space left.
-    pub fn read_only_cause(&self) -> Option<String> {
+    pub fn read_only_cause(&self) -> Option<std::io::ErrorKind> {
         let io = match self {
             StoreError::Io { cause, .. } => cause,
             StoreError::Engine {
@@ -151,7 +405,7 @@ impl StoreError {
             } => cause,
             _ => return None,
         };
-        super::only_readable(io).then(|| io.to_string())
+        super::only_readable(io).then(|| io.kind())
     }
 }
 
@@ -204,21 +458,21 @@ impl Clone for StoreError {
             },
             E::ReadOnly { dir, why } => E::ReadOnly {
                 dir: dir.clone(),
-                why: why.clone(),
+                why: *why,
             },
             E::UnknownIncident(id) => E::UnknownIncident(*id),
             E::AlreadyExists(id) => E::AlreadyExists(*id),
-            E::Rejected { id, detail } => E::Rejected {
+            E::Rejected { id, problem } => E::Rejected {
                 id: *id,
-                detail: detail.clone(),
+                problem: problem.clone(),
             },
-            E::Corrupt { id, detail } => E::Corrupt {
+            E::Corrupt { id, problem } => E::Corrupt {
                 id: *id,
-                detail: detail.clone(),
+                problem: problem.clone(),
             },
-            E::IndexDamaged { dir, cause } => E::IndexDamaged {
+            E::IndexDamaged { dir, problem } => E::IndexDamaged {
                 dir: dir.clone(),
-                cause: cause.clone(),
+                problem: problem.clone(),
             },
             E::ImportConflict(id) => E::ImportConflict(*id),
             E::Directory(m) => E::Directory(m.clone()),
@@ -231,8 +485,8 @@ impl Clone for StoreError {
                 found: *found,
                 supported: *supported,
             },
-            E::Io { what, path, cause } => E::Io {
-                what,
+            E::Io { step, path, cause } => E::Io {
+                step: *step,
                 path: path.clone(),
                 cause: std::io::Error::new(cause.kind(), cause.to_string()),
             },
@@ -240,6 +494,7 @@ impl Clone for StoreError {
                 dir: dir.clone(),
                 cause: cause.clone(),
             },
+            E::Unreopenable { dir } => E::Unreopenable { dir: dir.clone() },
         }
     }
 }

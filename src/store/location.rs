@@ -1,6 +1,6 @@
 //! Where the data directory is, and creating it private to its owner.
 
-use super::StoreError;
+use super::{IoStep, StoreError};
 use std::path::{Path, PathBuf};
 
 /// The platform data directory (e.g. `~/.local/share/warroom`), if the platform has one.
@@ -12,7 +12,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// holds incident data that is at least TLP:AMBER.
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let io = |cause| StoreError::Io {
-        what: "cannot create the data directory",
+        step: IoStep::CreateDataDir,
         path: dir.to_path_buf(),
         cause,
     };
@@ -39,7 +39,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 pub fn check_private_dir(dir: &Path) -> Result<(), StoreError> {
     use std::os::unix::fs::MetadataExt;
     let meta = std::fs::metadata(dir).map_err(|cause| StoreError::Io {
-        what: "cannot read",
+        step: IoStep::Read,
         path: dir.to_path_buf(),
         cause,
     })?;

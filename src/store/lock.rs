@@ -3,7 +3,7 @@
 //! the file, so that a process waiting for the store can say whom it waits for; the OS
 //! releases the lock when the owner dies, whatever state it left the file in.
 
-use super::StoreError;
+use super::{IoStep, StoreError};
 use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -150,7 +150,7 @@ impl Waiting {
             .write(true)
             .open(&path)
             .map_err(|cause| StoreError::Io {
-                what: "cannot open the lock file",
+                step: IoStep::OpenLockFile,
                 path: path.clone(),
                 cause,
             })?;
@@ -195,7 +195,7 @@ impl Waiting {
             Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
             Err(std::fs::TryLockError::Error(cause)) => {
                 return Err(StoreError::Io {
-                    what: "cannot lock",
+                    step: IoStep::Lock,
                     path: lock_path(&self.dir),
                     cause,
                 });
@@ -257,7 +257,7 @@ pub fn try_take_existing(dir: &Path) -> Result<Option<Lock>, StoreError> {
             holder: holder(dir),
         }),
         Err(std::fs::TryLockError::Error(cause)) => Err(StoreError::Io {
-            what: "cannot lock",
+            step: IoStep::Lock,
             path,
             cause,
         }),

@@ -10,7 +10,7 @@ pub mod salvage;
 mod sled_store;
 
 pub use append::NewEvent;
-pub use error::{Exposure, StoreError};
+pub use error::{Exposure, IoStep, Part, Problem, StoreError};
 #[cfg(test)]
 pub use location::private_tempdir;
 pub use location::{check_private_dir, create_private_dir, default_data_dir};
@@ -64,12 +64,8 @@ pub trait Store: Send {
     fn directory_events(&self) -> Result<Vec<Event>, StoreError> {
         self.directory_records()?
             .iter()
-            .enumerate()
-            .map(|(n, r)| {
-                Event::from_record(r).map_err(|e| {
-                    StoreError::Directory(format!("event {} does not parse: {e}", n + 1))
-                })
-            })
+            .zip(1..)
+            .map(|(r, n)| parse_event(n, r).map_err(StoreError::Directory))
             .collect()
     }
 
@@ -136,9 +132,14 @@ pub trait Store: Send {
 
 /// Parses the `n`th (0-based) record of an incident's journal.
 fn parse_record(id: IncidentId, n: usize, record: &[u8]) -> Result<Event, StoreError> {
-    Event::from_record(record).map_err(|e| StoreError::Corrupt {
-        id,
-        detail: format!("event {} does not parse: {e}", n + 1),
+    parse_event(n as u64 + 1, record).map_err(|problem| StoreError::Corrupt { id, problem })
+}
+
+/// Parses the record of event `event` (from 1).
+fn parse_event(event: u64, record: &[u8]) -> Result<Event, Problem> {
+    Event::from_record(record).map_err(|e| Problem::Unparsable {
+        event,
+        cause: e.to_string(),
     })
 }
 

@@ -211,7 +211,8 @@ words! {
 }
 
 /// A store error, for the operator, in the current language (the store's own messages
-/// are English, for the log).
+/// are English, for the log). Every variant is worded here; what comes from a parser or
+/// the storage engine and has no words of its own is added as a marked technical detail.
 pub fn store_error(e: &crate::store::StoreError) -> String {
     use crate::store::StoreError as E;
     let dir = |d: &std::path::Path| shown(d.display());
@@ -277,26 +278,40 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             path: d, cause: e, ..
         } if e.kind() == std::io::ErrorKind::StorageFull => tr_args(
             "err-store-no-space",
-            &[("dir", dir(d)), ("cause", shown(e))],
+            &[("dir", dir(d)), ("cause", io_cause(e).into())],
         ),
-        E::IndexDamaged { dir: d, cause } => tr_args(
+        E::IndexDamaged { dir: d, problem } => tr_args(
             "err-store-index-damaged",
-            &[("dir", dir(d)), ("cause", shown(cause))],
+            &[("dir", dir(d)), ("cause", store_problem(problem).into())],
         ),
         E::OwnedByDashboard { pid } => {
             tr_args("err-store-owned-by-dashboard", &[("pid", (*pid).into())])
         }
         E::ReadOnly { dir: d, why } => tr_args(
             "err-store-read-only",
-            &[("dir", dir(d)), ("why", shown(why))],
+            &[
+                ("dir", dir(d)),
+                ("why", io_cause(&std::io::Error::from(*why)).into()),
+            ],
         ),
         E::UnknownIncident(id) => tr_args("err-store-unknown", &[("id", shown(id))]),
         E::AlreadyExists(id) => tr_args("err-store-exists", &[("id", shown(id))]),
-        E::Corrupt { id, detail } => tr_args(
+        E::Rejected { id, problem } => tr_args(
+            "err-store-rejected",
+            &[
+                ("id", shown(id)),
+                ("problem", store_problem(problem).into()),
+            ],
+        ),
+        E::Corrupt { id, problem } => tr_args(
             "err-store-corrupt",
-            &[("id", shown(id)), ("detail", shown(detail))],
+            &[("id", shown(id)), ("detail", store_problem(problem).into())],
         ),
         E::ImportConflict(id) => tr_args("err-store-import-conflict", &[("id", shown(id))]),
+        E::Directory(problem) => tr_args(
+            "err-store-directory",
+            &[("problem", store_problem(problem).into())],
+        ),
         E::SchemaTooNew {
             dir: d,
             found,
@@ -309,7 +324,139 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
                 ("supported", (*supported).into()),
             ],
         ),
-        other => other.to_string(),
+        E::Io { step, path, cause } => tr_args(
+            io_step_id(*step),
+            &[
+                ("path", shown(path.display())),
+                ("cause", io_cause(cause).into()),
+            ],
+        ),
+        E::Engine {
+            dir: d,
+            cause: sled::Error::Io(cause),
+        } => tr_args(
+            "err-store-engine",
+            &[("dir", dir(d)), ("cause", io_cause(cause).into())],
+        ),
+        E::Engine { dir: d, cause } => technical(
+            tr_args("err-store-engine-failed", &[("dir", dir(d))]),
+            cause,
+        ),
+        E::Unreopenable { dir: d } => tr_args("err-store-unreopenable", &[("dir", dir(d))]),
+    }
+}
+
+/// The message of a failed step of a file or socket operation (`{ $path }: { $cause }`).
+fn io_step_id(step: crate::store::IoStep) -> &'static str {
+    use crate::store::IoStep as S;
+    match step {
+        S::Sync => "err-io-sync",
+        S::OpenLockFile => "err-io-open-lock-file",
+        S::Lock => "err-io-lock",
+        S::CreateDataDir => "err-io-create-data-dir",
+        S::Read => "err-io-read",
+        S::Remove => "err-io-remove",
+        S::MoveAside => "err-io-move-aside",
+        S::NoStore => "err-io-no-store",
+        S::MakePrivateCopy => "err-io-make-private-copy",
+        S::Copy => "err-io-copy",
+        S::WaitForWrite => "err-io-wait-for-write",
+        S::Connect => "err-io-connect",
+        S::IdentifyPeer => "err-io-identify-peer",
+        S::UseConnection => "err-io-use-connection",
+    }
+}
+
+/// A sentence followed by a detail warroom has no words for (a parser's or the storage
+/// engine's own message, English), marked as such.
+fn technical(sentence: String, cause: impl std::fmt::Display) -> String {
+    tr_args(
+        "err-technical-detail",
+        &[("sentence", sentence.into()), ("cause", shown(cause))],
+    )
+}
+
+/// What is wrong with a journal, a batch or the index.
+pub fn store_problem(problem: &crate::store::Problem) -> String {
+    use crate::store::Problem as P;
+    let event = |id: &str, event: u64| tr_args(id, &[("event", event.into())]);
+    match problem {
+        P::NothingToAppend => tr("problem-nothing-to-append"),
+        P::DeclarationNamesAnotherId => tr("problem-declaration-names-another-id"),
+        P::DeclaredOnlyOnce => tr("problem-declared-only-once"),
+        P::NoDeclaration => tr("problem-no-declaration"),
+        P::NotAContactChange => tr("problem-not-a-contact-change"),
+        P::NotStartedByDeclaration => tr("problem-not-started-by-declaration"),
+        P::FirstNotDeclaration => tr("problem-first-not-declaration"),
+        P::Unparsable { event: n, cause } => technical(event("problem-unparsable", *n), cause),
+        P::ChainBroken { event: n, reason } => technical(event("problem-chain-broken", *n), reason),
+        P::ControlCharacter {
+            event: n,
+            part,
+            text,
+        } => tr_args(
+            "problem-control-character",
+            &[
+                ("event", (*n).into()),
+                ("part", tr(&format!("part-{}", part.slug())).into()),
+                ("text", shown(text.escape_debug())),
+            ],
+        ),
+        P::BadSha256 {
+            event: n,
+            reference,
+            hash,
+        } => tr_args(
+            "problem-bad-sha256",
+            &[
+                ("event", (*n).into()),
+                ("reference", shown(reference)),
+                ("hash", shown(hash.escape_debug())),
+            ],
+        ),
+        P::JournalEmpty => tr("err-journal-empty"),
+        P::NotDeclaredFirst { event: n } => event("err-journal-not-declared-first", *n),
+        P::DeclaredTwice { event: n } => event("err-journal-declared-twice", *n),
+        P::JournalShort {
+            holds,
+            recorded,
+            hash,
+        } => tr_args(
+            "problem-journal-short",
+            &[
+                ("holds", (*holds).into()),
+                ("recorded", (*recorded).into()),
+                ("hash", shown(hash)),
+                ("first", (holds + 1).into()),
+            ],
+        ),
+        P::JournalReplaced { recorded, hash } => tr_args(
+            "problem-journal-replaced",
+            &[("recorded", (*recorded).into()), ("hash", shown(hash))],
+        ),
+        P::JournalSwapped {
+            path,
+            declared,
+            expected,
+        } => tr_args(
+            "problem-journal-swapped",
+            &[
+                ("path", shown(path.display())),
+                ("declared", shown(declared)),
+                ("expected", shown(expected)),
+            ],
+        ),
+        P::DatabaseDamaged { path } => tr_args(
+            "problem-database-damaged",
+            &[("path", shown(path.display()))],
+        ),
+        P::JournalMissing { path } => tr_args(
+            "problem-journal-missing",
+            &[("path", shown(path.display()))],
+        ),
+        P::EntryUnparsable { cause } => technical(tr("problem-entry-unparsable"), cause),
+        P::EntryUnwritable { cause } => technical(tr("problem-entry-unwritable"), cause),
+        P::IndexReportsDamage => tr("problem-index-reports-damage"),
     }
 }
 
@@ -368,6 +515,7 @@ pub fn io_cause(e: &std::io::Error) -> String {
         K::AlreadyExists => "io-already-exists",
         K::IsADirectory => "io-is-a-directory",
         K::NotADirectory => "io-not-a-directory",
+        K::TimedOut => "io-timed-out",
         _ => return e.to_string(),
     };
     tr(id)
@@ -382,5 +530,383 @@ pub fn fold_error(e: &crate::domain::FoldError) -> String {
             tr_args("err-journal-not-declared-first", &[("event", (*n).into())])
         }
         E::DeclaredTwice(n) => tr_args("err-journal-declared-twice", &[("event", (*n).into())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, ids, speaking};
+    use crate::store::{Exposure, IoStep, Part, Problem, StoreError as E};
+    use std::io::ErrorKind;
+    use std::path::PathBuf;
+    use std::time::Duration;
+
+    fn id() -> crate::domain::IncidentId {
+        crate::domain::IncidentId::new(false, 2026, 1)
+    }
+
+    /// One value of every reason, each variant named in the `match` so that a new one
+    /// must be added here.
+    fn every_problem() -> Vec<Problem> {
+        let path = PathBuf::from("/srv/wr/journals/IR-2026-0001");
+        let cause = "expected value at line 1 column 1".to_string();
+        let mut all = vec![
+            Problem::NothingToAppend,
+            Problem::DeclarationNamesAnotherId,
+            Problem::DeclaredOnlyOnce,
+            Problem::NoDeclaration,
+            Problem::NotAContactChange,
+            Problem::NotStartedByDeclaration,
+            Problem::FirstNotDeclaration,
+            Problem::Unparsable {
+                event: 3,
+                cause: cause.clone(),
+            },
+            // The chain check's own words travel as a technical detail.
+            Problem::ChainBroken {
+                event: 2,
+                reason: "numbered 3 where 2 was expected".into(),
+            },
+            Problem::BadSha256 {
+                event: 2,
+                reference: "E1".into(),
+                hash: "ABC".into(),
+            },
+            Problem::JournalEmpty,
+            Problem::NotDeclaredFirst { event: 1 },
+            Problem::DeclaredTwice { event: 2 },
+            Problem::JournalShort {
+                holds: 31,
+                recorded: 32,
+                hash: "0123456789ab".into(),
+            },
+            Problem::JournalReplaced {
+                recorded: 32,
+                hash: "0123456789ab".into(),
+            },
+            Problem::JournalSwapped {
+                path: path.clone(),
+                declared: crate::domain::IncidentId::new(false, 2026, 2),
+                expected: id(),
+            },
+            Problem::DatabaseDamaged { path: path.clone() },
+            Problem::JournalMissing { path },
+            Problem::EntryUnparsable {
+                cause: cause.clone(),
+            },
+            Problem::EntryUnwritable { cause },
+            Problem::IndexReportsDamage,
+        ];
+        all.extend(Part::ALL.map(|part| Problem::ControlCharacter {
+            event: 2,
+            part,
+            text: "eve\u{1b}".into(),
+        }));
+        let mut seen = std::collections::BTreeSet::new();
+        for p in &all {
+            seen.insert(match p {
+                Problem::NothingToAppend => 0,
+                Problem::DeclarationNamesAnotherId => 1,
+                Problem::DeclaredOnlyOnce => 2,
+                Problem::NoDeclaration => 3,
+                Problem::NotAContactChange => 4,
+                Problem::NotStartedByDeclaration => 5,
+                Problem::FirstNotDeclaration => 6,
+                Problem::Unparsable { .. } => 7,
+                Problem::ChainBroken { .. } => 8,
+                Problem::ControlCharacter { .. } => 9,
+                Problem::BadSha256 { .. } => 10,
+                Problem::JournalEmpty => 11,
+                Problem::NotDeclaredFirst { .. } => 12,
+                Problem::DeclaredTwice { .. } => 13,
+                Problem::JournalShort { .. } => 14,
+                Problem::JournalReplaced { .. } => 15,
+                Problem::JournalSwapped { .. } => 16,
+                Problem::DatabaseDamaged { .. } => 17,
+                Problem::JournalMissing { .. } => 18,
+                Problem::EntryUnparsable { .. } => 19,
+                Problem::EntryUnwritable { .. } => 20,
+                Problem::IndexReportsDamage => 21,
+            });
+        }
+        assert_eq!(seen.len(), 22, "every Problem is built");
+        all
+    }
+
+    /// One value of every store error, with every step, reason and exposure.
+    fn every_error() -> Vec<E> {
+        let dir = PathBuf::from("/srv/wr");
+        let holder = crate::store::lock::Holder {
+            pid: 42,
+            command: "warroom note IR-2026-0001".into(),
+        };
+        let mut all = vec![
+            E::Locked {
+                dir: dir.clone(),
+                holder: None,
+            },
+            E::Busy {
+                dir: dir.clone(),
+                holder: Some(holder),
+                waited: Duration::from_secs(10),
+            },
+            E::OwnerSilent {
+                pid: 42,
+                what: "this command",
+                waited: Duration::from_secs(10),
+            },
+            E::NotStarted {
+                pid: 42,
+                waited: Duration::from_secs(10),
+            },
+            E::OwnerClosed {
+                pid: 42,
+                maybe_written: false,
+            },
+            E::OwnerClosed {
+                pid: 42,
+                maybe_written: true,
+            },
+            E::OutcomeUnknown {
+                pid: 42,
+                waited_s: 12,
+            },
+            // The words as the owner wrote them (in the owner's language).
+            E::Owner(speaking(Lang::Fr, internal_error)),
+            E::OwnedByDashboard { pid: 42 },
+            E::DiskFull {
+                dir: dir.clone(),
+                free: 0,
+                needed: 2 << 20,
+            },
+            E::UnknownIncident(id()),
+            E::AlreadyExists(id()),
+            E::ImportConflict(id()),
+            E::SchemaTooNew {
+                dir: dir.clone(),
+                found: 9,
+                supported: 5,
+            },
+            E::Engine {
+                dir: dir.clone(),
+                cause: sled::Error::Io(ErrorKind::StorageFull.into()),
+            },
+            E::Engine {
+                dir: dir.clone(),
+                cause: sled::Error::Io(ErrorKind::PermissionDenied.into()),
+            },
+            // sled's own words travel as a technical detail.
+            E::Engine {
+                dir: dir.clone(),
+                cause: sled::Error::Unsupported("x".into()),
+            },
+            E::Unreopenable { dir: dir.clone() },
+        ];
+        for why in [
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::StorageFull,
+            ErrorKind::PermissionDenied,
+        ] {
+            all.push(E::ReadOnly {
+                dir: dir.clone(),
+                why,
+            });
+        }
+        for why in [
+            Exposure::DirectoryNotYours { owner: 0, me: 1000 },
+            Exposure::DirectoryOpen { mode: 0o755 },
+            Exposure::DirectoryShared,
+            Exposure::NotASocket,
+            Exposure::SocketNotYours { owner: 0, me: 1000 },
+            Exposure::SocketOpen { mode: 0o666 },
+            Exposure::PeerNotYou {
+                pid: 7,
+                uid: 0,
+                me: 1000,
+            },
+        ] {
+            all.push(E::Unsafe {
+                path: dir.clone(),
+                why,
+            });
+        }
+        for step in IoStep::ALL {
+            for kind in [
+                ErrorKind::PermissionDenied,
+                ErrorKind::NotFound,
+                ErrorKind::TimedOut,
+                ErrorKind::StorageFull,
+            ] {
+                all.push(E::Io {
+                    step,
+                    path: dir.join("db"),
+                    cause: kind.into(),
+                });
+            }
+        }
+        for problem in every_problem() {
+            all.push(E::Rejected {
+                id: id(),
+                problem: problem.clone(),
+            });
+            all.push(E::Corrupt {
+                id: id(),
+                problem: problem.clone(),
+            });
+            all.push(E::Directory(problem.clone()));
+            all.push(E::IndexDamaged {
+                dir: dir.clone(),
+                problem,
+            });
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for e in &all {
+            seen.insert(match e {
+                E::Locked { .. } => 0,
+                E::Busy { .. } => 1,
+                E::OwnerSilent { .. } => 2,
+                E::NotStarted { .. } => 3,
+                E::OwnerClosed { .. } => 4,
+                E::OutcomeUnknown { .. } => 5,
+                E::Owner(_) => 6,
+                E::OwnedByDashboard { .. } => 7,
+                E::Unsafe { .. } => 8,
+                E::DiskFull { .. } => 9,
+                E::ReadOnly { .. } => 10,
+                E::UnknownIncident(_) => 11,
+                E::AlreadyExists(_) => 12,
+                E::Rejected { .. } => 13,
+                E::Corrupt { .. } => 14,
+                E::IndexDamaged { .. } => 15,
+                E::ImportConflict(_) => 16,
+                E::Directory(_) => 17,
+                E::SchemaTooNew { .. } => 18,
+                E::Io { .. } => 19,
+                E::Engine { .. } => 20,
+                E::Unreopenable { .. } => 21,
+            });
+        }
+        assert_eq!(seen.len(), 22, "every StoreError is built");
+        all
+    }
+
+    /// What only an English sentence says (each of them appeared in a French store
+    /// error before the store's errors were typed).
+    const ENGLISH: &[&str] = &[
+        " the ",
+        "cannot",
+        " is ",
+        " does not ",
+        "nothing",
+        "event ",
+        "holds",
+        " its ",
+        " no ",
+        "storage engine",
+        "control character",
+        "missing",
+        "damaged",
+        "expected 64",
+        "entry",
+        "too long",
+        "timed out",
+        "permission denied",
+        "restart",
+    ];
+
+    /// The part of a message that is a marked technical detail (a parser's own English).
+    fn without_technical_detail(message: &str) -> &str {
+        message
+            .find("(détail technique")
+            .map_or(message, |at| &message[..at])
+    }
+
+    #[test]
+    fn every_store_error_reads_in_french_without_an_english_sentence() {
+        for e in every_error() {
+            let fr = speaking(Lang::Fr, || store_error(&e));
+            let en = speaking(Lang::En, || store_error(&e));
+            assert_ne!(fr, en, "{e:?} is the same in both languages");
+            let checked = without_technical_detail(&fr).to_lowercase();
+            for word in ENGLISH {
+                assert!(
+                    !checked.contains(word),
+                    "{e:?} in French holds {word:?}: {fr}"
+                );
+            }
+            // A message id missing from a file is shown as the id itself.
+            for text in [&fr, &en] {
+                for prefix in ["err-", "problem-", "part-", "io-"] {
+                    assert!(
+                        !text.contains(prefix),
+                        "{e:?}: a message is missing: {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_new_message_is_in_both_files() {
+        let (en, fr) = (ids(Lang::En), ids(Lang::Fr));
+        let mut used: Vec<String> = IoStep::ALL
+            .iter()
+            .map(|s| io_step_id(*s).to_string())
+            .collect();
+        used.extend(Part::ALL.map(|p| format!("part-{}", p.slug())));
+        used.extend(
+            [
+                "io-timed-out",
+                "err-technical-detail",
+                "err-store-rejected",
+                "err-store-directory",
+                "err-store-engine",
+                "err-store-engine-failed",
+                "err-store-unreopenable",
+            ]
+            .map(String::from),
+        );
+        for id in used {
+            assert!(
+                en.contains(&id) && fr.contains(&id),
+                "{id} not in both files"
+            );
+        }
+    }
+
+    /// The English of a reason on screen is the English of the log, word for word,
+    /// where no technical detail is added.
+    #[test]
+    fn english_problems_read_as_the_log() {
+        for p in every_problem() {
+            let said = speaking(Lang::En, || store_problem(&p));
+            match p {
+                Problem::Unparsable { .. }
+                | Problem::ChainBroken { .. }
+                | Problem::EntryUnparsable { .. }
+                | Problem::EntryUnwritable { .. } => {
+                    assert!(said.contains("(technical detail: "), "{said}");
+                }
+                _ => assert_eq!(said, p.to_string()),
+            }
+        }
+        for step in IoStep::ALL {
+            let e = E::Io {
+                step,
+                path: "/srv/wr".into(),
+                cause: ErrorKind::PermissionDenied.into(),
+            };
+            assert_eq!(speaking(Lang::En, || store_error(&e)), e.to_string());
+        }
+    }
+
+    #[test]
+    fn a_problem_crosses_the_socket_unchanged() {
+        for p in every_problem() {
+            let line = serde_json::to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+            let back: Problem = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back, p);
+        }
     }
 }

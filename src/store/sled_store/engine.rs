@@ -2,6 +2,7 @@
 //! fact fine: its lock still held by a handle being dropped, and a page-table snapshot
 //! left unfinished by a kill.
 
+use crate::store::StoreError;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -31,9 +32,7 @@ fn abandoned(path: &Path) -> bool {
 /// not finished yet: wait for them (bounded) instead of failing.
 pub(super) fn open_engine(path: &Path) -> sled::Result<sled::Db> {
     if abandoned(path) {
-        return Err(sled::Error::Io(std::io::Error::other(
-            "a write to this database failed and sled cannot open it again in this process: restart warroom (nothing that was saved is lost)",
-        )));
+        return Err(sled::Error::Io(std::io::Error::other(Unreopenable)));
     }
     const ATTEMPTS: u32 = 1000;
     const PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
@@ -58,6 +57,28 @@ pub(super) fn open_engine(path: &Path) -> sled::Result<sled::Db> {
             }
             other => return other,
         }
+    }
+}
+
+/// The mark of the error [`open_engine`] gives for a database abandoned in this
+/// process, made [`StoreError::Unreopenable`] by [`engine_error`].
+#[derive(Debug, thiserror::Error)]
+#[error("a write to this database failed and sled cannot open it again in this process")]
+struct Unreopenable;
+
+/// An engine error of the database at `path`, not damaged data (each database says
+/// that its own way).
+pub(super) fn engine_error(path: &Path, cause: sled::Error) -> StoreError {
+    match cause {
+        sled::Error::Io(e) if e.get_ref().is_some_and(|r| r.is::<Unreopenable>()) => {
+            StoreError::Unreopenable {
+                dir: path.to_path_buf(),
+            }
+        }
+        cause => StoreError::Engine {
+            dir: path.to_path_buf(),
+            cause,
+        },
     }
 }
 

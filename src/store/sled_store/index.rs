@@ -5,7 +5,7 @@
 //! process may have written and not yet re-indexed) and `damaged` (incidents found
 //! damaged, with why, so that the list says so).
 
-use super::super::StoreError;
+use super::super::{IoStep, Problem, StoreError};
 use super::durable::{Durable, sync_created};
 use super::engine::open_engine;
 use crate::domain::{IncidentId, IncidentSummary};
@@ -31,7 +31,7 @@ impl IndexDb {
     pub fn open(path: &Path, top: &Path) -> Result<Self, StoreError> {
         let engine = |cause| index_error(path, cause);
         let io = |cause| StoreError::Io {
-            what: "cannot sync",
+            step: IoStep::Sync,
             path: path.to_path_buf(),
             cause,
         };
@@ -66,7 +66,7 @@ impl IndexDb {
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(|e| self.engine(e))?;
         self.durable.sync().map_err(|cause| StoreError::Io {
-            what: "cannot sync",
+            step: IoStep::Sync,
             path: self.path.clone(),
             cause,
         })
@@ -144,7 +144,9 @@ impl IndexDb {
     fn parse_summary(&self, raw: &[u8]) -> Result<IncidentSummary, StoreError> {
         serde_json::from_slice(raw).map_err(|e| StoreError::IndexDamaged {
             dir: self.path.clone(),
-            cause: format!("an entry does not parse: {e}"),
+            problem: Problem::EntryUnparsable {
+                cause: e.to_string(),
+            },
         })
     }
 
@@ -152,7 +154,9 @@ impl IndexDb {
     pub fn set_summary(&self, id: IncidentId, summary: &IncidentSummary) -> Result<(), StoreError> {
         let json = serde_json::to_vec(summary).map_err(|e| StoreError::IndexDamaged {
             dir: self.path.clone(),
-            cause: e.to_string(),
+            problem: Problem::EntryUnwritable {
+                cause: e.to_string(),
+            },
         })?;
         self.incidents
             .insert(id.to_string(), json)
@@ -235,11 +239,8 @@ pub(super) fn index_error(path: &Path, cause: sled::Error) -> StoreError {
     match cause {
         sled::Error::Corruption { .. } => StoreError::IndexDamaged {
             dir: path.to_path_buf(),
-            cause: "its database reports damaged data".into(),
+            problem: Problem::IndexReportsDamage,
         },
-        cause => StoreError::Engine {
-            dir: path.to_path_buf(),
-            cause,
-        },
+        cause => super::engine::engine_error(path, cause),
     }
 }

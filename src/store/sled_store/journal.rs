@@ -7,7 +7,7 @@
 //! several goes through a sled batch, atomic, with a second sync inside sled.
 
 use super::super::append::summarize;
-use super::super::{StoreError, parse_record};
+use super::super::{IoStep, Problem, StoreError, parse_record};
 use super::durable::{Durable, sync_created};
 use super::engine::open_engine;
 use super::preimage::Preimage;
@@ -47,7 +47,7 @@ impl JournalDb {
     /// to `top` (the data directory), folder entries included.
     pub fn open(of: Of, path: &Path, top: &Path) -> Result<Self, StoreError> {
         let io = |cause| StoreError::Io {
-            what: "cannot sync",
+            step: IoStep::Sync,
             path: path.to_path_buf(),
             cause,
         };
@@ -96,10 +96,10 @@ impl JournalDb {
         engine_error(self.of, &self.path, cause)
     }
 
-    fn corrupt(&self, detail: String) -> StoreError {
+    fn corrupt(&self, problem: Problem) -> StoreError {
         match self.of {
-            Of::Incident(id) => StoreError::Corrupt { id, detail },
-            Of::Contacts => StoreError::Directory(detail),
+            Of::Incident(id) => StoreError::Corrupt { id, problem },
+            Of::Contacts => StoreError::Directory(problem),
         }
     }
 
@@ -125,7 +125,7 @@ impl JournalDb {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(StoreError::Io {
-                    what: "a write in progress for too long in",
+                    step: IoStep::WaitForWrite,
                     path: self.path.clone(),
                     cause: std::io::ErrorKind::TimedOut.into(),
                 });
@@ -201,8 +201,8 @@ impl JournalDb {
             .map(|(n, v)| {
                 let record = v.map_err(|e| self.engine(e))?;
                 parse_record(id, n, &record).map_err(|e| match (self.of, e) {
-                    (Of::Contacts, StoreError::Corrupt { detail, .. }) => {
-                        StoreError::Directory(detail)
+                    (Of::Contacts, StoreError::Corrupt { problem, .. }) => {
+                        StoreError::Directory(problem)
                     }
                     (_, e) => e,
                 })
@@ -255,7 +255,7 @@ impl JournalDb {
     pub fn commit(&self) -> Result<(), StoreError> {
         self.db.flush().map_err(|e| self.engine(e))?;
         self.durable.sync().map_err(|cause| StoreError::Io {
-            what: "cannot sync",
+            step: IoStep::Sync,
             path: self.path.clone(),
             cause,
         })?;
@@ -275,13 +275,14 @@ impl JournalDb {
         };
         let declared = match Event::from_record(&first).map(|e| e.change) {
             Ok(crate::domain::Change::Declared(d)) => d.id,
-            _ => return Err(self.corrupt("its first event is not a declaration".into())),
+            _ => return Err(self.corrupt(Problem::FirstNotDeclaration)),
         };
         if declared != id {
-            return Err(self.corrupt(format!(
-                "the journal in {} is incident {declared}'s, not {id}'s: journal folders were swapped or copied by hand; nothing was written",
-                self.path.display()
-            )));
+            return Err(self.corrupt(Problem::JournalSwapped {
+                path: self.path.clone(),
+                declared,
+                expected: id,
+            }));
         }
         Ok(())
     }
@@ -291,14 +292,10 @@ fn engine_error(of: Of, path: &Path, cause: sled::Error) -> StoreError {
     match (of, cause) {
         (Of::Incident(id), sled::Error::Corruption { .. }) => StoreError::Corrupt {
             id,
-            detail: format!(
-                "its database {} does not open: damaged data (run warroom verify)",
-                path.display()
-            ),
+            problem: Problem::DatabaseDamaged {
+                path: path.to_path_buf(),
+            },
         },
-        (_, cause) => StoreError::Engine {
-            dir: path.to_path_buf(),
-            cause,
-        },
+        (_, cause) => super::engine::engine_error(path, cause),
     }
 }

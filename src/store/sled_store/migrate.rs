@@ -7,7 +7,7 @@
 
 use super::index::IndexDb;
 use super::journal::{JournalDb, Of};
-use super::{CONTACTS, SledStore, StoreError};
+use super::{CONTACTS, IoStep, SledStore, StoreError};
 use crate::domain::IncidentId;
 
 const OLD_PREFIX: &[u8] = b"journal/";
@@ -74,7 +74,7 @@ pub(super) fn contacts_to_their_journal(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(cause) => {
             return Err(StoreError::Io {
-                what: "cannot remove",
+                step: IoStep::Remove,
                 path,
                 cause,
             });

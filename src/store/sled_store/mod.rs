@@ -32,7 +32,9 @@ mod write;
 
 use super::append::{NewEvent, plan_directory, plan_import};
 use super::lock::{self, Lock};
-use super::{Store, StoreError, check_private_dir, create_private_dir, sort_for_list};
+use super::{
+    IoStep, Problem, Store, StoreError, check_private_dir, create_private_dir, sort_for_list,
+};
 use crate::domain::{Event, IncidentId, IncidentSummary, record_hash};
 use index::IndexDb;
 use journal::{JournalDb, Of};
@@ -77,7 +79,7 @@ pub struct SledStore {
     _lock: Option<Lock>,
     /// Set when the store can only be read: why, and the private copy it is read from.
     /// Last, so that the copy is removed after the databases in it are closed.
-    read_only: Option<(String, read_only::Copy)>,
+    read_only: Option<(std::io::ErrorKind, read_only::Copy)>,
 }
 
 fn lock_mutex<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -104,10 +106,10 @@ impl SledStore {
     /// Opens the store in `dir` to read it only, from a private copy of its databases
     /// (see [`read_only`]): for a read-only medium or a full disk. `why` is said when a
     /// write is attempted.
-    pub fn open_read_only(dir: &Path, why: String) -> Result<Self, StoreError> {
+    pub fn open_read_only(dir: &Path, why: std::io::ErrorKind) -> Result<Self, StoreError> {
         if !dir.join(INDEX).is_dir() && !dir.join(JOURNALS).is_dir() {
             return Err(StoreError::Io {
-                what: "no store in",
+                step: IoStep::NoStore,
                 path: dir.to_path_buf(),
                 cause: std::io::ErrorKind::NotFound.into(),
             });
@@ -120,7 +122,7 @@ impl SledStore {
             Err(_) => None,
         };
         let copy = read_only::Copy::new().map_err(|cause| StoreError::Io {
-            what: "cannot make a private copy to read",
+            step: IoStep::MakePrivateCopy,
             path: dir.to_path_buf(),
             cause,
         })?;
@@ -130,7 +132,7 @@ impl SledStore {
     fn with(
         dir: &Path,
         lock: Option<Lock>,
-        read_only: Option<(String, read_only::Copy)>,
+        read_only: Option<(std::io::ErrorKind, read_only::Copy)>,
     ) -> Result<Self, StoreError> {
         let store = SledStore {
             dir: dir.to_path_buf(),
@@ -151,9 +153,10 @@ impl SledStore {
         &self.dir
     }
 
-    /// Why the store can only be read, if it can only be read.
-    pub fn read_only(&self) -> Option<&str> {
-        self.read_only.as_ref().map(|(why, _)| why.as_str())
+    /// Why the store can only be read (the kind of the error that made it so), if it
+    /// can only be read.
+    pub fn read_only(&self) -> Option<std::io::ErrorKind> {
+        self.read_only.as_ref().map(|(why, _)| *why)
     }
 
     fn writable(&self) -> Result<(), StoreError> {
@@ -161,7 +164,7 @@ impl SledStore {
             None => Ok(()),
             Some((why, _)) => Err(StoreError::ReadOnly {
                 dir: self.dir.clone(),
-                why: why.clone(),
+                why: *why,
             }),
         }
     }
@@ -174,7 +177,7 @@ impl SledStore {
             Some((_, copy)) => copy
                 .place(&self.dir, relative)
                 .map_err(|cause| StoreError::Io {
-                    what: "cannot copy",
+                    step: IoStep::Copy,
                     path: self.dir.join(relative),
                     cause,
                 }),
@@ -379,11 +382,11 @@ impl SledStore {
     /// Records in the index that `id` is damaged, when `e` says so (best effort: the
     /// error itself is what the caller reports).
     fn note_damage(&self, id: IncidentId, e: &StoreError) {
-        if let StoreError::Corrupt { detail, .. } = e
+        if let StoreError::Corrupt { problem, .. } = e
             && self.read_only.is_none()
             && let Err(why) = self
                 .index()
-                .and_then(|index| index.record_damage(id, detail))
+                .and_then(|index| index.record_damage(id, &problem.to_string()))
         {
             tracing::warn!(%id, error = %why, "cannot record the damage in the index");
         }
@@ -411,23 +414,19 @@ impl SledStore {
                 return self.reindex_from(id, journal);
             }
         }
-        let detail = if head.count < recorded.count {
-            format!(
-                "its journal holds {} events but the index recorded {} (last hash {}…): events {}–{} are missing. A copy of the journal older than the index was restored, or the journal was damaged; nothing was written (run warroom verify)",
-                head.count,
-                recorded.count,
-                short(&recorded.hash),
-                head.count + 1,
-                recorded.count
-            )
+        let problem = if head.count < recorded.count {
+            Problem::JournalShort {
+                holds: head.count,
+                recorded: recorded.count,
+                hash: short(&recorded.hash),
+            }
         } else {
-            format!(
-                "its journal does not contain the event the index recorded as event {} (hash {}…): the journal was replaced or altered; nothing was written (run warroom verify)",
-                recorded.count,
-                short(&recorded.hash)
-            )
+            Problem::JournalReplaced {
+                recorded: recorded.count,
+                hash: short(&recorded.hash),
+            }
         };
-        Err(StoreError::Corrupt { id, detail })
+        Err(StoreError::Corrupt { id, problem })
     }
 
     /// The incidents that have a database under `journals/`, whatever the index says.
@@ -438,7 +437,7 @@ impl SledStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(cause) => {
                 return Err(StoreError::Io {
-                    what: "cannot read",
+                    step: IoStep::Read,
                     path,
                     cause,
                 });
@@ -458,7 +457,7 @@ impl SledStore {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(cause) => Err(StoreError::Io {
-                what: "cannot remove",
+                step: IoStep::Remove,
                 path,
                 cause,
             }),
@@ -618,7 +617,9 @@ impl Store for SledStore {
             Some(journal) => journal.events(),
             None => Err(StoreError::Corrupt {
                 id,
-                detail: format!("its journal {} is missing", self.journal_path(id).display()),
+                problem: Problem::JournalMissing {
+                    path: self.journal_path(id),
+                },
             }),
         }
     }
@@ -629,7 +630,7 @@ impl Store for SledStore {
             .pop()
             .unwrap_or(Err(StoreError::Rejected {
                 id,
-                detail: "nothing to append".into(),
+                problem: Problem::NothingToAppend,
             }))
     }
 

@@ -8,7 +8,7 @@ use super::index::IndexDb;
 use super::{INDEX, JOURNALS, SledStore, lock_mutex};
 use crate::domain::IncidentId;
 use crate::store::salvage::{Bad, Found};
-use crate::store::{Store, StoreError, check_private_dir, lock};
+use crate::store::{IoStep, Store, StoreError, check_private_dir, lock};
 use std::path::{Path, PathBuf};
 
 /// What a repair did.
@@ -94,7 +94,7 @@ fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
         .unwrap_or_default();
     let kept = path.with_file_name(format!("{name}.damaged-{stamp}"));
     let io = |cause| StoreError::Io {
-        what: "cannot move aside",
+        step: IoStep::MoveAside,
         path: path.to_path_buf(),
         cause,
     };

@@ -22,7 +22,10 @@ pub(super) enum Broken {
 /// Whether a write failed in the engine or on the disk (not for a reason of its own,
 /// like an id already taken): the handle it used is then broken.
 fn failed_on_disk(e: &StoreError) -> bool {
-    matches!(e, StoreError::Engine { .. } | StoreError::Io { .. })
+    matches!(
+        e,
+        StoreError::Engine { .. } | StoreError::Unreopenable { .. } | StoreError::Io { .. }
+    )
 }
 
 /// One journal written to by a group: its handle, the summary after its last staged
