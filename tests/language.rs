@@ -244,3 +244,17 @@ fn a_missing_evidence_file_is_refused_in_french() {
 fn words(screen: &str) -> String {
     screen.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// French help is laid over the command line without moving its positionals: a
+/// positional with French help used to go last (`correct ID EVENT TEXT` read the text
+/// as the event number).
+#[test]
+fn french_help_keeps_every_positional_in_its_place() {
+    let dir = tmp();
+    let id = ok(warroom(dir.path()).arg("demo"));
+    let id = id.trim();
+    ok(warroom(dir.path()).args(["--lang", "fr", "correct", id, "3", "corrigé"]));
+    ok(warroom(dir.path()).args(["--lang", "fr", "call", id, "cnil", "no-answer"]));
+    let shown = ok(warroom(dir.path()).args(["show", id]));
+    assert!(shown.contains("corrigé"), "{shown}");
+}

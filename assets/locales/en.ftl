@@ -773,3 +773,38 @@ part-contact-id = the contact id
 part-evidence-reference = the evidence reference
 part-scenario-id = the scenario id
 part-inject-author = the inject author
+
+# Observables (indicators) in the journal; values come defanged.
+event-observable = Observable ({ $kind }): { $value }
+event-observable-ioc = Indicator of compromise ({ $kind }): { $value }
+event-observable-edited = Observable { $id }: { $field } set to { $value }
+what-observable-kind = observable kind
+part-observable-value = the value of the observable
+part-observable-id = the observable id
+
+# Observables: refused values, the register on the command line.
+bad-observable = '{ $found }' is not a valid { $kind }: { $why }
+bad-observable-empty = it is empty
+bad-observable-control = it holds a control character
+bad-observable-address = an IPv4 or IPv6 address was expected
+bad-observable-network = a network such as 10.0.0.0/8 (address/prefix) was expected
+bad-observable-prefix = the prefix is longer than the address
+bad-observable-domain = a domain name such as example.com was expected
+bad-observable-url = a URL with a scheme and a host, such as https://example.com/x, was expected
+bad-observable-email = an e-mail address such as someone@example.com was expected
+bad-observable-hash = a hash of { $digits } hexadecimal digits was expected
+bad-observable-file-name = a file name has no folder separator (use file-path)
+bad-observable-file-path = a file path has a folder separator (use file-name)
+bad-observable-registry-key = a registry key starts with a hive, such as HKLM\ or HKEY_CURRENT_USER\
+bad-observable-cve = a CVE id such as CVE-2024-3400 was expected
+bad-observable-technique = an ATT&CK technique id such as T1486 or T1059.001 was expected
+cli-unknown-observable = { $id } has no observable '{ $observable }' (see `warroom ioc list { $id }`)
+cli-bad-yes-no = { $field } is yes or no, not '{ $value }'
+cli-bad-observable-field = an observable has no field '{ $field }'; fields: ioc, sighted, tlp, source, note
+cli-observable-added = observable { $entry }
+cli-observable-merged = already known: merged into { $entry }
+answers-yes = yes/y
+answers-no = no/n
+observable-ioc = IOC
+observable-context = context
+observable-sighted = sighted

@@ -789,3 +789,38 @@ part-contact-id = l’identifiant de contact
 part-evidence-reference = la référence de preuve
 part-scenario-id = l’identifiant de scénario
 part-inject-author = l’auteur de l’inject
+
+# Observables (indicators) in the journal; values come defanged.
+event-observable = Observable ({ $kind }) : { $value }
+event-observable-ioc = Indicateur de compromission ({ $kind }) : { $value }
+event-observable-edited = Observable { $id } : { $field } passé à { $value }
+what-observable-kind = type d’observable
+part-observable-value = la valeur de l’observable
+part-observable-id = l’identifiant d’observable
+
+# Observables: refused values, the register on the command line.
+bad-observable = « { $found } » n’est pas un { $kind } valide : { $why }
+bad-observable-empty = la valeur est vide
+bad-observable-control = la valeur contient un caractère de contrôle
+bad-observable-address = une adresse IPv4 ou IPv6 était attendue
+bad-observable-network = un réseau comme 10.0.0.0/8 (adresse/préfixe) était attendu
+bad-observable-prefix = le préfixe est plus long que l’adresse
+bad-observable-domain = un nom de domaine comme example.com était attendu
+bad-observable-url = une URL avec un schéma et un hôte, comme https://example.com/x, était attendue
+bad-observable-email = une adresse e-mail comme quelquun@example.com était attendue
+bad-observable-hash = une empreinte de { $digits } chiffres hexadécimaux était attendue
+bad-observable-file-name = un nom de fichier ne contient pas de séparateur de dossier (utilisez file-path)
+bad-observable-file-path = un chemin de fichier contient un séparateur de dossier (utilisez file-name)
+bad-observable-registry-key = une clé de registre commence par une ruche, comme HKLM\ ou HKEY_CURRENT_USER\
+bad-observable-cve = un identifiant CVE comme CVE-2024-3400 était attendu
+bad-observable-technique = un identifiant de technique ATT&CK comme T1486 ou T1059.001 était attendu
+cli-unknown-observable = { $id } n’a pas d’observable « { $observable } » (voir `warroom ioc list { $id }`)
+cli-bad-yes-no = { $field } vaut oui ou non, pas « { $value } »
+cli-bad-observable-field = un observable n’a pas de champ « { $field } » ; champs : ioc, sighted, tlp, source, note
+cli-observable-added = observable { $entry }
+cli-observable-merged = déjà connu : fusionné dans { $entry }
+answers-yes = oui/o
+answers-no = non
+observable-ioc = IOC
+observable-context = contexte
+observable-sighted = vu chez nous

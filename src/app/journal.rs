@@ -73,7 +73,10 @@ impl KindFilter {
             KindFilter::Contacts => matches!(change, C::ContactAttempted { .. }),
             KindFilter::Evidence => matches!(
                 change,
-                C::EvidenceRegistered { .. } | C::EvidenceTransferred { .. }
+                C::EvidenceRegistered { .. }
+                    | C::EvidenceTransferred { .. }
+                    | C::ObservableReported { .. }
+                    | C::ObservableEdited { .. }
             ),
             KindFilter::Amendments => matches!(change, C::Corrected { .. } | C::Retracted { .. }),
         }

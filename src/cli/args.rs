@@ -2,7 +2,7 @@
 
 use crate::domain::{
     Category, ClosedList, ContactKind, ContactOutcome, EvidenceKind, Flag, IncidentId, LessonKind,
-    Severity, Tlp,
+    ObservableKind, Severity, Tlp,
 };
 use crate::drafts::DraftKind;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -236,6 +236,11 @@ pub enum Command {
     Evidence {
         #[command(subcommand)]
         command: EvidenceCommand,
+    },
+    /// The observables register (indicators): add, list, set a field.
+    Ioc {
+        #[command(subcommand)]
+        command: IocCommand,
     },
     /// Add a lesson learned: cause, weakness, went-well or recommendation.
     Lesson {
@@ -496,6 +501,11 @@ impl Command {
                 | EvidenceCommand::Transfer { id, .. }
                 | EvidenceCommand::Verify { id } => Some(*id),
             },
+            Command::Ioc { command } => match command {
+                IocCommand::Add { id, .. }
+                | IocCommand::List { id, .. }
+                | IocCommand::Set { id, .. } => Some(*id),
+            },
             Command::Snapshot { id, .. } | Command::Verify { id } => *id,
             _ => None,
         }
@@ -520,8 +530,66 @@ impl Command {
                 | Command::Evidence {
                     command: EvidenceCommand::List { .. } | EvidenceCommand::Verify { .. }
                 }
+                | Command::Ioc {
+                    command: IocCommand::List { .. }
+                }
         )
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IocCommand {
+    /// Add an observable, checked and written one way for its kind; one already in the
+    /// register is merged into it. Typed defanged (hxxp, [.]) is fine.
+    Add {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// ip, cidr, domain, url, email, md5, sha1, sha256, sha512, file-name, file-path, registry-key, account, process, cve, technique, other.
+        #[arg(value_parser = closed::<ObservableKind>)]
+        kind: ObservableKind,
+        value: String,
+        /// Context only, not an indicator of compromise to look for elsewhere.
+        #[arg(long)]
+        not_ioc: bool,
+        /// Seen in our own systems, not only reported by someone else.
+        #[arg(long)]
+        sighted: bool,
+        /// Its own TLP (default: the incident's).
+        #[arg(long, value_parser = closed::<Tlp>)]
+        tlp: Option<Tlp>,
+        /// Where it comes from (a tool, a report, a partner).
+        #[arg(long, default_value = "")]
+        source: String,
+        /// What it is, in a few words.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// A journal event it was found in or is about (repeatable).
+        #[arg(long = "event", value_parser = parse_event)]
+        events: Vec<u64>,
+        /// An evidence item it was found in (repeatable).
+        #[arg(long = "evidence")]
+        evidence: Vec<String>,
+        /// An affected asset it concerns (repeatable).
+        #[arg(long = "asset")]
+        assets: Vec<String>,
+    },
+    /// The register, values defanged (with --json: as they are, for machines).
+    List {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set one field of an observable: ioc, sighted (yes/no), tlp, source, note.
+    Set {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Its id, such as O3.
+        observable: String,
+        /// ioc, sighted, tlp, source or note.
+        field: String,
+        value: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

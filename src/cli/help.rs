@@ -110,6 +110,16 @@ fn translate(mut cmd: Command, key: &str, bundle: &Bundle) -> Command {
     if let Some(long) = message(bundle, key, Some("long")) {
         cmd = cmd.long_about(long);
     }
+    // `mut_arg` takes an argument out and puts it back last: a positional given its
+    // French help would move behind the others (`correct ID EVENT TEXT` read TEXT as
+    // the event). Each positional keeps its place by its index, set before.
+    let positionals: Vec<String> = cmd
+        .get_positionals()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for (index, id) in positionals.iter().enumerate() {
+        cmd = cmd.mut_arg(id.as_str(), |a| a.index(index + 1));
+    }
     let args: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())

@@ -28,7 +28,7 @@ impl Writer<'_> {
 
 pub fn state(store: &dyn Store, id: IncidentId) -> Result<IncidentState, Failure> {
     let events = store.events(id)?;
-    fold(&events).map_err(|e| Failure::Failed(format!("{id}: {e}")))
+    fold(&events).map_err(|e| Failure::Failed(format!("{id}: {}", crate::text::fold_error(&e))))
 }
 
 /// The item, or a failure listing the incident's item ids.

@@ -16,6 +16,7 @@ mod exchange;
 pub mod help;
 mod items;
 mod lifecycle;
+mod observables;
 mod playbook;
 mod record;
 mod show;
@@ -466,6 +467,7 @@ fn run_command(
         } => items::not_applicable(&writer, id, item_id, &reason),
         Command::Flag { id, flag } => clocks::flag(&writer, id, flag, when.occurred),
         Command::Evidence { command } => record::evidence(&writer, command),
+        Command::Ioc { command } => observables::ioc(&writer, command),
         Command::Lesson {
             id,
             kind,

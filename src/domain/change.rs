@@ -68,6 +68,16 @@ pub enum Change {
         evidence: EvidenceSpec,
     },
     /// Custody of an evidence item passed to someone.
+    /// An observable reported; one already in the register (same kind and value) is
+    /// merged into it.
+    ObservableReported {
+        observable: super::ObservableSpec,
+    },
+    /// A fact of observable `observable` (its id, `O3`) set anew.
+    ObservableEdited {
+        observable: String,
+        edit: super::ObservableEdit,
+    },
     EvidenceTransferred {
         evidence: String,
         to: String,

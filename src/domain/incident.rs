@@ -33,6 +33,8 @@ pub struct IncidentState {
     pub retainer_alert: Option<RetainerAlert>,
     pub contact_attempts: Vec<ContactAttempt>,
     pub evidence: Vec<EvidenceRecord>,
+    /// Observables (indicators), each once, numbered in the order first reported.
+    pub observables: super::Observables,
     pub lessons: Vec<Lesson>,
     /// The drill's script, when the incident is an exercise run from one.
     pub drill: Option<Drill>,
@@ -254,6 +256,7 @@ impl IncidentState {
             retainer_alert: None,
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
+            observables: super::Observables::default(),
             lessons: Vec::new(),
             drill: None,
             retracted: BTreeMap::new(),
@@ -396,6 +399,12 @@ impl IncidentState {
                         }],
                     });
                 }
+            }
+            Change::ObservableReported { observable } => {
+                self.observables.report(observable, at, by);
+            }
+            Change::ObservableEdited { observable, edit } => {
+                self.observables.edit(observable, edit);
             }
             Change::EvidenceTransferred { evidence, to, note } => {
                 if let Some(item) = self

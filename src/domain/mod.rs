@@ -12,6 +12,8 @@ mod effective;
 mod event;
 mod incident;
 mod incident_id;
+pub mod observable;
+mod observables;
 mod playbook;
 pub mod rules;
 mod scenario;
@@ -43,6 +45,8 @@ pub use incident::{
     IncidentState, NotApplicable, RetainerAlert, fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
+pub use observable::{BadObservable, ObservableKind};
+pub use observables::{ObservableEdit, ObservableRecord, ObservableSpec, Observables};
 pub use playbook::{
     FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };

@@ -251,6 +251,10 @@ fn check_imported(event: &Event) -> Result<(), Problem> {
         Change::EvidenceTransferred { evidence, .. } => {
             clean(Part::EvidenceReference, evidence)?;
         }
+        Change::ObservableReported { observable } => {
+            clean(Part::ObservableValue, &observable.value)?;
+        }
+        Change::ObservableEdited { observable, .. } => clean(Part::ObservableId, observable)?,
         Change::ClockStarted { clock }
         | Change::ClockMet { clock, .. }
         | Change::ClockWaived { clock, .. } => clean(Part::ClockId, clock)?,

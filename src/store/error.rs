@@ -209,10 +209,12 @@ pub enum Part {
     EvidenceReference,
     ScenarioId,
     InjectAuthor,
+    ObservableValue,
+    ObservableId,
 }
 
 impl Part {
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 10] = [
         Part::Author,
         Part::PhaseId,
         Part::ItemId,
@@ -221,6 +223,8 @@ impl Part {
         Part::EvidenceReference,
         Part::ScenarioId,
         Part::InjectAuthor,
+        Part::ObservableValue,
+        Part::ObservableId,
     ];
 
     /// The English name, for the log.
@@ -234,6 +238,8 @@ impl Part {
             Part::EvidenceReference => "the evidence reference",
             Part::ScenarioId => "the scenario id",
             Part::InjectAuthor => "the inject author",
+            Part::ObservableValue => "the value of the observable",
+            Part::ObservableId => "the observable id",
         }
     }
 
@@ -248,6 +254,8 @@ impl Part {
             Part::EvidenceReference => "evidence-reference",
             Part::ScenarioId => "scenario-id",
             Part::InjectAuthor => "inject-author",
+            Part::ObservableValue => "observable-value",
+            Part::ObservableId => "observable-id",
         }
     }
 }

@@ -254,3 +254,28 @@ words! {
     /// Where a playbook comes from, when it is one of warroom's own.
     playbook_shipped => "playbook-shipped";
 }
+
+/// `ioc add`: the register's entry, new or merged into.
+pub fn cli_observable_saved(entry: &str, merged: bool) -> String {
+    tr_args(
+        if merged {
+            "cli-observable-merged"
+        } else {
+            "cli-observable-added"
+        },
+        &[("entry", entry.into())],
+    )
+}
+
+/// `yes`/`no` as typed in either language (`oui`/`non`, `true`/`false`), or nothing.
+pub fn yes_or_no(typed: &str) -> Option<bool> {
+    let typed = typed.trim().to_lowercase();
+    let listed = |id: &str| tr(id).split('/').any(|word| word == typed);
+    if listed("answers-yes") || ["yes", "y", "true", "1"].contains(&typed.as_str()) {
+        Some(true)
+    } else if listed("answers-no") || ["no", "n", "false", "0"].contains(&typed.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}

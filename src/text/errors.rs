@@ -910,3 +910,42 @@ mod tests {
         }
     }
 }
+
+/// A value refused for the kind of observable it was given as, and why.
+pub fn bad_observable(
+    kind: crate::domain::ObservableKind,
+    found: &str,
+    why: crate::domain::BadObservable,
+) -> String {
+    use crate::domain::BadObservable as B;
+    let reason = match why {
+        B::Empty => tr("bad-observable-empty"),
+        B::Control => tr("bad-observable-control"),
+        B::NotAnAddress => tr("bad-observable-address"),
+        B::NotANetwork => tr("bad-observable-network"),
+        B::PrefixTooLong => tr("bad-observable-prefix"),
+        B::NotADomain => tr("bad-observable-domain"),
+        B::NotAUrl => tr("bad-observable-url"),
+        B::NotAnEmail => tr("bad-observable-email"),
+        B::NotAHash { expected } => tr_args("bad-observable-hash", &[("digits", expected.into())]),
+        B::NotAFileName => tr("bad-observable-file-name"),
+        B::NotAFilePath => tr("bad-observable-file-path"),
+        B::NotARegistryKey => tr("bad-observable-registry-key"),
+        B::NotACve => tr("bad-observable-cve"),
+        B::NotATechnique => tr("bad-observable-technique"),
+    };
+    tr_args(
+        "bad-observable",
+        &[
+            ("found", shown(found)),
+            ("kind", kind.slug().into()),
+            ("why", reason.into()),
+        ],
+    )
+}
+
+words! {
+    cli_unknown_observable(id: &str, observable: &str) => "cli-unknown-observable";
+    cli_bad_yes_no(field: &str, value: &str) => "cli-bad-yes-no";
+    cli_bad_observable_field(field: &str) => "cli-bad-observable-field";
+}

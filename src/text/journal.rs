@@ -115,6 +115,41 @@ pub fn event_line(
                 ("kind", evidence.kind.slug().into()),
             ],
         ),
+        Change::ObservableReported { observable } => tr_args(
+            if observable.ioc {
+                "event-observable-ioc"
+            } else {
+                "event-observable"
+            },
+            &[
+                ("kind", observable.kind.slug().into()),
+                (
+                    "value",
+                    shown(crate::domain::observable::defang(
+                        observable.kind,
+                        &observable.value,
+                    )),
+                ),
+            ],
+        ),
+        Change::ObservableEdited { observable, edit } => {
+            use crate::domain::ObservableEdit as E;
+            let (field, value) = match edit {
+                E::Ioc(yes) => ("ioc", yes_no(*yes)),
+                E::Sighted(yes) => ("sighted", yes_no(*yes)),
+                E::Tlp(tlp) => ("tlp", tlp.map_or_else(not_set, |t| t.label().to_string())),
+                E::Source(source) => ("source", source.clone()),
+                E::Note(note) => ("note", note.clone()),
+            };
+            tr_args(
+                "event-observable-edited",
+                &[
+                    ("id", shown(observable)),
+                    ("field", field.into()),
+                    ("value", shown(value)),
+                ],
+            )
+        }
         Change::EvidenceTransferred { evidence, to, note } => {
             if note.is_empty() {
                 tr_args(
@@ -353,4 +388,13 @@ pub fn lesson_kind_name(kind: crate::domain::LessonKind) -> String {
         LessonKind::WentWell => "lesson-kind-went-well",
         LessonKind::Recommendation => "lesson-kind-recommendation",
     })
+}
+
+words! {
+    /// An observable to look for elsewhere.
+    observable_ioc => "observable-ioc";
+    /// An observable kept for context only.
+    observable_context => "observable-context";
+    /// An observable seen in our own systems.
+    observable_sighted => "observable-sighted";
 }

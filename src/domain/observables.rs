@@ -1,0 +1,197 @@
+//! The observables register of an incident: each observable once, however many times it
+//! was reported. A report of a value already in the register (same kind, same canonical
+//! value) is merged into it: flags are kept once raised, links are united, the first and
+//! last time it was seen widen. Entries are numbered `O1`, `O2`… in the order they were
+//! first reported.
+
+use super::Tlp;
+use super::observable::ObservableKind;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// An observable as one report gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObservableSpec {
+    pub kind: ObservableKind,
+    /// Canonical (see `observable::normalise`), never defanged.
+    pub value: String,
+    /// An indicator of compromise: worth looking for elsewhere (MISP's `to_ids`).
+    #[serde(default)]
+    pub ioc: bool,
+    /// Seen in this organisation's systems, not only reported by someone else.
+    #[serde(default)]
+    pub sighted: bool,
+    /// Unset: the incident's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tlp: Option<Tlp>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Journal events it was found in or is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<u64>,
+    /// Evidence items it was found in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// Affected assets it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assets: Vec<String>,
+}
+
+impl ObservableSpec {
+    pub fn new(kind: ObservableKind, value: String) -> Self {
+        ObservableSpec {
+            kind,
+            value,
+            ioc: false,
+            sighted: false,
+            tlp: None,
+            source: String::new(),
+            note: String::new(),
+            events: Vec::new(),
+            evidence: Vec::new(),
+            assets: Vec::new(),
+        }
+    }
+}
+
+/// A fact of an observable set anew (`ioc set O3 ioc no`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "kebab-case")]
+pub enum ObservableEdit {
+    Ioc(bool),
+    Sighted(bool),
+    Tlp(Option<Tlp>),
+    Source(String),
+    Note(String),
+}
+
+/// An observable in the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObservableRecord {
+    /// `O1`, `O2`…
+    pub id: String,
+    pub spec: ObservableSpec,
+    pub first_seen: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+    /// Who reported it first.
+    pub reported_by: String,
+    /// How many reports were merged into it.
+    pub reports: u32,
+}
+
+impl ObservableRecord {
+    /// Another report of the same value: flags stay raised, a TLP or source stated
+    /// later is kept, notes add up, links are united, the seen span widens.
+    fn merge(&mut self, spec: &ObservableSpec, at: DateTime<Utc>) {
+        let mine = &mut self.spec;
+        mine.ioc |= spec.ioc;
+        mine.sighted |= spec.sighted;
+        if spec.tlp.is_some() {
+            mine.tlp = spec.tlp;
+        }
+        if !spec.source.is_empty() && mine.source.is_empty() {
+            mine.source.clone_from(&spec.source);
+        }
+        if !spec.note.is_empty() && !mine.note.contains(&spec.note) {
+            if !mine.note.is_empty() {
+                mine.note.push_str("; ");
+            }
+            mine.note.push_str(&spec.note);
+        }
+        unite(&mut mine.events, &spec.events);
+        unite(&mut mine.evidence, &spec.evidence);
+        unite(&mut mine.assets, &spec.assets);
+        self.first_seen = self.first_seen.min(at);
+        self.last_seen = self.last_seen.max(at);
+        self.reports += 1;
+    }
+
+    fn edit(&mut self, edit: &ObservableEdit) {
+        let spec = &mut self.spec;
+        match edit {
+            ObservableEdit::Ioc(yes) => spec.ioc = *yes,
+            ObservableEdit::Sighted(yes) => spec.sighted = *yes,
+            ObservableEdit::Tlp(tlp) => spec.tlp = *tlp,
+            ObservableEdit::Source(source) => spec.source.clone_from(source),
+            ObservableEdit::Note(note) => spec.note.clone_from(note),
+        }
+    }
+
+    /// Its TLP: its own, else the incident's.
+    pub fn tlp(&self, incident: Tlp) -> Tlp {
+        self.spec.tlp.unwrap_or(incident)
+    }
+}
+
+fn unite<T: PartialEq + Clone>(into: &mut Vec<T>, from: &[T]) {
+    for x in from {
+        if !into.contains(x) {
+            into.push(x.clone());
+        }
+    }
+}
+
+/// The register, with an index by kind and value so that a report is merged in constant
+/// time however many observables the incident has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Observables {
+    pub all: Vec<ObservableRecord>,
+    #[serde(skip)]
+    by_value: HashMap<(ObservableKind, String), usize>,
+}
+
+impl Observables {
+    pub fn report(&mut self, spec: &ObservableSpec, at: DateTime<Utc>, by: &str) {
+        let key = (spec.kind, spec.value.clone());
+        if let Some(&i) = self.by_value.get(&key)
+            && let Some(record) = self.all.get_mut(i)
+        {
+            record.merge(spec, at);
+            return;
+        }
+        self.by_value.insert(key, self.all.len());
+        self.all.push(ObservableRecord {
+            id: format!("O{}", self.all.len() + 1),
+            spec: spec.clone(),
+            first_seen: at,
+            last_seen: at,
+            reported_by: by.to_string(),
+            reports: 1,
+        });
+    }
+
+    pub fn edit(&mut self, id: &str, edit: &ObservableEdit) {
+        if let Some(record) = self.get_mut(id) {
+            record.edit(edit);
+        }
+    }
+
+    /// The entry `O3`, found by its number.
+    pub fn get(&self, id: &str) -> Option<&ObservableRecord> {
+        let n: usize = id.strip_prefix(['O', 'o'])?.parse().ok()?;
+        self.all.get(n.checked_sub(1)?)
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut ObservableRecord> {
+        let n: usize = id.strip_prefix(['O', 'o'])?.parse().ok()?;
+        self.all.get_mut(n.checked_sub(1)?)
+    }
+
+    /// The entry for this kind and canonical value, if reported.
+    pub fn find(&self, kind: ObservableKind, value: &str) -> Option<&ObservableRecord> {
+        let &i = self.by_value.get(&(kind, value.to_string()))?;
+        self.all.get(i)
+    }
+
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+}
