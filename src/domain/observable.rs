@@ -350,6 +350,66 @@ pub fn defang(kind: ObservableKind, value: &str) -> String {
     out
 }
 
+/// The kind a typed value most likely is, and the value read as it: a URL, an e-mail
+/// address, a network, an address, a hash by its length, a CVE, a technique, a registry
+/// key, a path, else a domain. `None` when it is none of them (an account, a command:
+/// the operator says which).
+pub fn guess(typed: &str) -> Option<(ObservableKind, String)> {
+    use ObservableKind as K;
+    let plain = refang(typed.trim());
+    let hex = !plain.is_empty() && plain.chars().all(|c| c.is_ascii_hexdigit());
+    let candidates: &[ObservableKind] = if plain.contains("://") {
+        &[K::Url]
+    } else if plain.contains('@') {
+        &[K::Email]
+    } else if hex {
+        &[K::Md5, K::Sha1, K::Sha256, K::Sha512]
+    } else if plain.contains(['\\', '/']) {
+        &[K::Cidr, K::RegistryKey, K::FilePath]
+    } else {
+        &[K::Ip, K::Cve, K::Technique, K::Domain]
+    };
+    candidates
+        .iter()
+        .find_map(|&kind| normalise(kind, typed).ok().map(|value| (kind, value)))
+}
+
+/// File extensions that read as top-level domains (`invoice.pdf`): not taken as domains
+/// when looking for observables in running text.
+const NOT_DOMAINS: [&str; 24] = [
+    "exe", "dll", "sys", "bat", "cmd", "ps1", "vbs", "js", "sh", "py", "txt", "log", "csv", "json",
+    "xml", "html", "htm", "pdf", "doc", "docx", "xls", "xlsx", "zip", "rar",
+];
+
+/// The observables written in a note or a journal line, each once, in order: URLs,
+/// e-mail addresses, addresses and networks, hashes, CVEs, techniques and domains (not
+/// file names that look like one). Typed defanged counts too.
+pub fn found_in(text: &str) -> Vec<(ObservableKind, String)> {
+    let mut found: Vec<(ObservableKind, String)> = Vec::new();
+    let edges: &[char] = &[
+        '"', '\'', '(', ')', '<', '>', ',', ';', '!', '?', '`', '«', '»',
+    ];
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(edges).trim_end_matches([':', '.']);
+        let Some((kind, value)) = guess(word) else {
+            continue;
+        };
+        // In running text a domain needs a real-looking top level: letters, two at
+        // least (`e.g` is not one), and not a file extension (`invoice.pdf`).
+        let file_like = kind == ObservableKind::Domain
+            && value.rsplit('.').next().is_none_or(|tld| {
+                NOT_DOMAINS.contains(&tld)
+                    || !(tld.starts_with("xn--")
+                        || (tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())))
+            });
+        let in_text = !matches!(kind, ObservableKind::FilePath | ObservableKind::RegistryKey);
+        if !file_like && in_text && !found.iter().any(|(k, v)| *k == kind && *v == value) {
+            found.push((kind, value));
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 #[path = "observable_tests.rs"]
 mod tests;

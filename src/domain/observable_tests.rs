@@ -227,6 +227,67 @@ fn network_values_are_shown_defanged_and_read_back_the_same() {
     }
 }
 
+#[test]
+fn the_kind_of_a_typed_value_is_guessed() {
+    let guessed = |typed: &str| guess(typed).map(|(k, v)| (k.slug(), v));
+    assert_eq!(
+        guessed("hxxp://evil[.]example/x"),
+        Some(("url", "http://evil.example/x".into()))
+    );
+    assert_eq!(
+        guessed("a[@]evil.example"),
+        Some(("email", "a@evil.example".into()))
+    );
+    assert_eq!(guessed("10.1.2.3/8"), Some(("cidr", "10.0.0.0/8".into())));
+    assert_eq!(guessed("192.0.2.1"), Some(("ip", "192.0.2.1".into())));
+    assert_eq!(guessed("2001:db8::1"), Some(("ip", "2001:db8::1".into())));
+    assert_eq!(guessed(&"A".repeat(64)), Some(("sha256", "a".repeat(64))));
+    assert_eq!(guessed(&"b".repeat(40)), Some(("sha1", "b".repeat(40))));
+    assert_eq!(
+        guessed("cve-2024-3400"),
+        Some(("cve", "CVE-2024-3400".into()))
+    );
+    assert_eq!(guessed("T1486"), Some(("technique", "T1486".into())));
+    assert_eq!(
+        guessed("HKCU\\Run"),
+        Some(("registry-key", "HKEY_CURRENT_USER\\Run".into()))
+    );
+    assert_eq!(guessed("/tmp/x"), Some(("file-path", "/tmp/x".into())));
+    assert_eq!(
+        guessed("Evil.Example"),
+        Some(("domain", "evil.example".into()))
+    );
+    assert_eq!(guessed("svc_backup"), None);
+    assert_eq!(guessed("beef"), None, "four hex digits are no hash");
+}
+
+#[test]
+fn observables_are_found_in_a_note_once_each_and_not_file_names() {
+    let note = "Beacon to hxxps://c2[.]evil[.]example/gate (evil.example, 203.0.113.7), \
+                dropped invoice.pdf.exe; sha256 \
+                E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855. \
+                Again 203.0.113.7! See CVE-2023-4966 and T1071.001.";
+    let found: Vec<(&str, String)> = found_in(note)
+        .into_iter()
+        .map(|(k, v)| (k.slug(), v))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("url", "https://c2.evil.example/gate".to_string()),
+            ("domain", "evil.example".to_string()),
+            ("ip", "203.0.113.7".to_string()),
+            (
+                "sha256",
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".to_string()
+            ),
+            ("cve", "CVE-2023-4966".to_string()),
+            ("technique", "T1071.001".to_string()),
+        ]
+    );
+    assert!(found_in("Meeting at 14:05 with the IT lead, e.g. about the backup.").is_empty());
+}
+
 proptest! {
     /// Reading a canonical value again changes nothing, whatever was typed.
     #[test]
