@@ -308,3 +308,65 @@ fn a_refresh_skips_known_events_and_rereads_on_a_gap() {
     assert_eq!(effects, vec![Effect::Load(id)]);
     assert_eq!(h.app.active.as_ref().unwrap().events.len(), all.len());
 }
+
+/// The observables tab: `+` adds one, its kind guessed or chosen with Tab, the value
+/// checked and shown defanged; `o` on a journal event adds the observables it mentions,
+/// linked to it, after asking.
+#[test]
+fn observables_are_added_by_hand_and_from_a_note() {
+    let mut h = Harness::with_demo();
+    h.shift('J');
+    for _ in 0..3 {
+        h.key(KeyCode::Tab);
+    }
+    assert!(h.screen(120, 40).contains("No observable yet"));
+    h.key(KeyCode::Char('+'));
+    h.type_text("hxxps://evil[.]example/gate");
+    h.key(KeyCode::Enter);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Observables (1)"), "{screen}");
+    assert!(screen.contains("hxxps://evil[.]example/gate"), "{screen}");
+    assert!(!screen.contains("https://"), "{screen}");
+    let first = &h.state().observables.all[0];
+    assert_eq!(first.spec.value, "https://evil.example/gate");
+
+    // A value of no kind it can guess: refused, the form kept, until a kind is chosen.
+    h.key(KeyCode::Char('+'));
+    h.type_text("svc_backup");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.screen(120, 40)
+            .contains("cannot tell what 'svc_backup' is")
+    );
+    for _ in 0..13 {
+        h.key(KeyCode::Tab); // auto → ip → … → account (the 13th kind)
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().observables.all[1].spec.kind.slug(), "account");
+
+    // A note that names two observables, one already known.
+    h.key(KeyCode::Tab); // back to the journal tab
+    h.key(KeyCode::Char('n'));
+    h.type_text("Beacon to hxxps://evil[.]example/gate from 203.0.113.7");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    let note = h.last_event().id;
+    h.key(KeyCode::Char('o'));
+    let question = h.screen(120, 40);
+    assert!(
+        question.contains(&format!("linked to event #{note}: 203[.]0[.]113[.]7?")),
+        "{question}"
+    );
+    h.key(KeyCode::Char('y'));
+    let added = &h.state().observables.all[2];
+    assert_eq!(
+        (added.spec.value.as_str(), added.spec.events.as_slice()),
+        ("203.0.113.7", &[note][..])
+    );
+    // The newest event (the one just written, which names it defanged) adds nothing.
+    h.key(KeyCode::Char('o'));
+    assert!(
+        h.screen(120, 40)
+            .contains("mentions no observable that is not already")
+    );
+}

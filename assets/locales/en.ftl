@@ -264,7 +264,7 @@ pane-transfer = Hand this evidence to
 label-kind = Kind
 evidence-form-hint = Tab: kind   Enter: save   `description | /path/to/file` hashes the file
 lesson-form-hint = Tab: kind   Enter: save   recommendation: text @owner 2027-01-31
-journal-view-title = Journal · Tab: evidence, lessons · f filter · / search · n note · c correct · r retract · + add · Esc close
+journal-view-title = Journal · Tab: next tab · f filter · / search · n note · c correct · r retract · o IOCs · + add · Esc close
 label-showing = showing
 quick-note = Note:
 quick-note-hint = Enter: save, stays open · Esc: close
@@ -808,3 +808,14 @@ answers-no = no/n
 observable-ioc = IOC
 observable-context = context
 observable-sighted = sighted
+
+# Observables in the dashboard.
+action-add-observables = Add the observables it mentions
+observables-tab = Observables
+observables-none = No observable yet. + adds one (an address, a domain, a hash…); o on a journal event adds those it mentions.
+pane-observable = Add an observable
+observable-form-hint = Tab: kind   Enter: add   defanged values (hxxp, [.]) are fine
+observable-kind-auto = guess from the value
+flash-no-observables = Event #{ $event } mentions no observable that is not already in the register
+confirm-add-observables = Add to the observables, linked to event #{ $event }: { $values }?
+observable-kind-unknown = cannot tell what '{ $value }' is: press Tab to choose its kind

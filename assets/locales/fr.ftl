@@ -264,7 +264,7 @@ pane-transfer = Remettre cette preuve à
 label-kind = Type
 evidence-form-hint = Tab : type   Entrée : enregistrer   `description | /chemin/du/fichier` calcule son empreinte
 lesson-form-hint = Tab : type   Entrée : enregistrer   recommandation : texte @responsable 2027-01-31
-journal-view-title = Journal · Tab : preuves, retours · f filtre · / recherche · n note · c corriger · r retirer · + ajouter · Échap fermer
+journal-view-title = Journal · Tab : onglet suivant · f filtre · / recherche · n note · c corriger · r retirer · o IOC · + ajouter · Échap fermer
 label-showing = affiche
 quick-note = Note :
 quick-note-hint = Entrée : enregistrer, reste ouvert · Échap : fermer
@@ -824,3 +824,14 @@ answers-no = non
 observable-ioc = IOC
 observable-context = contexte
 observable-sighted = vu chez nous
+
+# Observables in the dashboard.
+action-add-observables = Ajouter les observables cités
+observables-tab = Observables
+observables-none = Aucun observable pour l’instant. + en ajoute un (une adresse, un domaine, une empreinte…) ; o sur un événement du journal ajoute ceux qu’il cite.
+pane-observable = Ajouter un observable
+observable-form-hint = Tab : type   Entrée : ajouter   les valeurs désamorcées (hxxp, [.]) sont acceptées
+observable-kind-auto = deviné d’après la valeur
+flash-no-observables = L’événement #{ $event } ne cite aucun observable qui ne soit déjà au registre
+confirm-add-observables = Ajouter aux observables, liés à l’événement #{ $event } : { $values } ?
+observable-kind-unknown = impossible de dire ce qu’est « { $value } » : Tab pour choisir son type

@@ -315,6 +315,34 @@ impl App {
                 event: *event,
                 reason: typed,
             },
+            LinePurpose::Observable { kind } => {
+                use crate::domain::observable::{guess, normalise};
+                let read = match kind {
+                    Some(kind) => normalise(*kind, &typed)
+                        .map(|value| (*kind, value))
+                        .map_err(|why| {
+                            let (kind, typed) = (*kind, typed.clone());
+                            text::Said::new(move || text::bad_observable(kind, &typed, why))
+                        }),
+                    None => guess(&typed).ok_or_else(|| {
+                        let typed = typed.clone();
+                        text::Said::new(move || text::observable_kind_unknown(&typed))
+                    }),
+                };
+                match read {
+                    Ok((kind, value)) => Change::ObservableReported {
+                        observable: crate::domain::ObservableSpec {
+                            ioc: true,
+                            ..crate::domain::ObservableSpec::new(kind, value)
+                        },
+                    },
+                    Err(why) => {
+                        form.error = Some(why);
+                        self.overlay = Some(Overlay::Line(form));
+                        return vec![];
+                    }
+                }
+            }
             LinePurpose::Evidence { kind } => {
                 let Some(active) = &self.active else {
                     return vec![];

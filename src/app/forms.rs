@@ -209,6 +209,10 @@ pub enum LinePurpose {
     Lesson {
         kind: crate::domain::LessonKind,
     },
+    /// An observable's value; Tab chooses its kind (`None`: guessed from the value).
+    Observable {
+        kind: Option<crate::domain::ObservableKind>,
+    },
     /// Who an evidence item is handed to.
     Transfer {
         evidence: String,
@@ -287,6 +291,12 @@ impl LineForm {
             }
             LinePurpose::Lesson { kind } => {
                 *kind = cycle(&crate::domain::LessonKind::ALL, *kind, forward);
+            }
+            LinePurpose::Observable { kind } => {
+                let choices: Vec<Option<crate::domain::ObservableKind>> = std::iter::once(None)
+                    .chain(crate::domain::ObservableKind::ALL.map(Some))
+                    .collect();
+                *kind = cycle(&choices, *kind, forward);
             }
             LinePurpose::Close { ending } => *ending = cycle(&Ending::ALL, *ending, forward),
             _ => {}

@@ -14,13 +14,15 @@ pub enum JournalTab {
     Journal,
     Evidence,
     Lessons,
+    Observables,
 }
 
 impl JournalTab {
-    pub const ALL: [JournalTab; 3] = [
+    pub const ALL: [JournalTab; 4] = [
         JournalTab::Journal,
         JournalTab::Evidence,
         JournalTab::Lessons,
+        JournalTab::Observables,
     ];
 }
 
@@ -195,6 +197,7 @@ impl App {
             A::Correct | A::Retract => return Some(self.open_amend(action == A::Retract)),
             A::AddItem => return Some(self.open_journal_add()),
             A::Assign => return Some(self.open_transfer()),
+            A::AddObservables => return Some(self.offer_observables()),
             _ => return None,
         }
         Some(vec![])
@@ -227,6 +230,7 @@ impl App {
             Some(JournalTab::Lessons) => LinePurpose::Lesson {
                 kind: LessonKind::Cause,
             },
+            Some(JournalTab::Observables) => LinePurpose::Observable { kind: None },
             _ => return vec![],
         };
         self.overlay = Some(Overlay::Line(LineForm::new(purpose)));
@@ -251,6 +255,52 @@ impl App {
                 evidence,
             })));
         }
+        vec![]
+    }
+
+    /// `o` on a journal event: the observables written in it, to add in one go (as FIR
+    /// offers), each linked to the event; asks first, listing them.
+    fn offer_observables(&mut self) -> Vec<Effect> {
+        let Some(event) = self.selected_event_id() else {
+            return vec![];
+        };
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        let Some(found) =
+            active.events.iter().find(|e| e.id == event).map(|e| {
+                crate::domain::observable::found_in(&written_text(&e.change, &active.state))
+            })
+        else {
+            return vec![];
+        };
+        let new: Vec<_> = found
+            .into_iter()
+            .filter(|(kind, value)| active.state.observables.find(*kind, value).is_none())
+            .collect();
+        if new.is_empty() {
+            self.flash = Some(Flash::info(move || text::flash_no_observables(event)));
+            return vec![];
+        }
+        let listed: Vec<String> = new
+            .iter()
+            .map(|(kind, value)| crate::domain::observable::defang(*kind, value))
+            .collect();
+        let changes = new
+            .into_iter()
+            .map(|(kind, value)| Change::ObservableReported {
+                observable: crate::domain::ObservableSpec {
+                    ioc: true,
+                    events: vec![event],
+                    ..crate::domain::ObservableSpec::new(kind, value)
+                },
+            })
+            .collect();
+        self.overlay = Some(Overlay::Confirm(super::Confirm {
+            question: text::confirm_add_observables(event, &listed.join(", ")),
+            id: active.state.id,
+            changes,
+        }));
         vec![]
     }
 
@@ -309,7 +359,16 @@ impl App {
             JournalTab::Journal => self.journal_rows().len(),
             JournalTab::Evidence => active.state.evidence.len(),
             JournalTab::Lessons => active.state.lessons.len(),
+            JournalTab::Observables => active.state.observables.len(),
         }
+    }
+}
+
+/// The words someone wrote in an event: a note's or a correction's text, else its line.
+fn written_text(change: &Change, state: &crate::domain::IncidentState) -> String {
+    match change {
+        Change::NoteAdded { text } | Change::Corrected { text, .. } => text.clone(),
+        other => text::event_line(other, Some(state)),
     }
 }
 

@@ -301,7 +301,7 @@ impl App {
                 vec![]
             }
             // Only meaningful in the full journal (handled above).
-            Action::Correct | Action::Retract => vec![],
+            Action::Correct | Action::Retract | Action::AddObservables => vec![],
             Action::EditContact => self.open_contact_form(true),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);

@@ -127,15 +127,7 @@ fn list(w: &Writer, id: crate::domain::IncidentId, json: bool) -> Outcome {
     }
     for o in &state.observables.all {
         let spec = &o.spec;
-        let mut flags = vec![if spec.ioc {
-            text::observable_ioc()
-        } else {
-            text::observable_context()
-        }];
-        if spec.sighted {
-            flags.push(text::observable_sighted());
-        }
-        flags.push(o.tlp(state.tlp).label().to_string());
+        let flags = text::observable_flags(o, state.tlp);
         outln!(
             "{:<4} {:<12} {}  [{}]",
             o.id,

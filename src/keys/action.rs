@@ -70,6 +70,8 @@ pub enum Action {
     Retract,
     /// Write the post-incident report (Markdown, HTML, JSON) to the data directory.
     ExportReport,
+    /// Add the observables written in the selected journal event (asks first).
+    AddObservables,
     /// Switch between the dashboard and the war-room wall.
     ToggleWall,
     /// (Followers) take over the store once its owner has closed.

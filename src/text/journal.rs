@@ -398,3 +398,21 @@ words! {
     /// An observable seen in our own systems.
     observable_sighted => "observable-sighted";
 }
+
+/// What the register says of an observable, in short: indicator or context, seen here,
+/// and its TLP (its own, else the incident's).
+pub fn observable_flags(
+    o: &crate::domain::ObservableRecord,
+    incident: crate::domain::Tlp,
+) -> Vec<String> {
+    let mut flags = vec![if o.spec.ioc {
+        observable_ioc()
+    } else {
+        observable_context()
+    }];
+    if o.spec.sighted {
+        flags.push(observable_sighted());
+    }
+    flags.push(o.tlp(incident).label().to_string());
+    flags
+}

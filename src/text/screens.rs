@@ -138,3 +138,11 @@ words! {
     /// `list`: an incident found damaged.
     damaged => "damaged";
 }
+
+words! {
+    /// `o` on an event with no observable not yet in the register.
+    flash_no_observables(event: u64) => "flash-no-observables";
+    confirm_add_observables(event: u64, values: &str) => "confirm-add-observables";
+    /// A value typed with its kind left to be guessed, that is no known kind.
+    observable_kind_unknown(value: &str) => "observable-kind-unknown";
+}

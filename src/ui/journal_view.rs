@@ -51,6 +51,7 @@ pub fn draw(
         JournalTab::Journal => journal(frame, body, detail, look, app, active, view),
         JournalTab::Evidence => evidence(frame, body, detail, look, app, active, view),
         JournalTab::Lessons => lessons(frame, body, look, active, view),
+        JournalTab::Observables => observables(frame, body, look, active, view),
     }
     if let Some(note) = &view.quick_note {
         frame.render_widget(
@@ -80,6 +81,10 @@ fn tab_strip(look: Look, app: &App, active: &Active, view: &JournalView) -> Line
         (
             JournalTab::Lessons,
             format!("{} ({})", text::report_lessons(), s.lessons.len()),
+        ),
+        (
+            JournalTab::Observables,
+            format!("{} ({})", labels::observables_tab(), s.observables.len()),
         ),
     ];
     let mut spans = Vec::new();
@@ -304,6 +309,36 @@ fn lessons(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &Jo
                 spans.push(Span::styled(format!("  {due}"), look.dim()));
             }
             Line::from(spans)
+        },
+    );
+}
+
+/// The observables register: id, kind, the value defanged (nothing on screen is a live
+/// link), and whether it is an indicator, seen here, and its TLP.
+fn observables(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &JournalView) {
+    let state = &active.state;
+    let all = &state.observables.all;
+    rows(
+        frame,
+        body,
+        look,
+        view,
+        all.len(),
+        labels::observables_none,
+        |i| {
+            let o = &all[i];
+            let spec = &o.spec;
+            let flags = text::observable_flags(o, state.tlp);
+            let value = crate::domain::observable::defang(spec.kind, &spec.value);
+            Line::from(vec![
+                Span::styled(
+                    format!("{:<4} {:<13}", o.id, spec.kind.slug()),
+                    look.label(),
+                ),
+                Span::styled(safe(&value).into_owned(), look.strong()),
+                Span::styled(format!("  {}", flags.join(" · ")), look.dim()),
+                Span::raw(format!("  {}", safe(&spec.note))),
+            ])
         },
     );
 }

@@ -183,3 +183,13 @@ pub fn mode_name(mode: Mode) -> String {
         .unwrap_or_default();
     tr(&format!("mode-{name}"))
 }
+
+crate::words! {
+    /// The journal view's tab of observables.
+    observables_tab => "observables-tab";
+    observables_none => "observables-none";
+    pane_observable => "pane-observable";
+    observable_form_hint => "observable-form-hint";
+    /// The kind of an observable left to be guessed from its value.
+    observable_kind_auto => "observable-kind-auto";
+}

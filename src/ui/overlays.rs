@@ -121,6 +121,9 @@ pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineFor
         LinePurpose::Retract { .. } => (labels::pane_retract(), labels::form_submit_hint()),
         LinePurpose::Evidence { .. } => (labels::pane_evidence(), labels::evidence_form_hint()),
         LinePurpose::Lesson { .. } => (labels::pane_lesson(), labels::lesson_form_hint()),
+        LinePurpose::Observable { .. } => {
+            (labels::pane_observable(), labels::observable_form_hint())
+        }
         LinePurpose::Transfer { .. } => (labels::pane_transfer(), labels::form_submit_hint()),
         LinePurpose::When => (labels::pane_when(), labels::when_form_hint()),
         LinePurpose::Close { .. } => (labels::pane_close(), labels::close_form_hint()),
@@ -140,6 +143,10 @@ pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineFor
             format!("{} — {}", text::outcome_name(*outcome), safe(name)),
         )),
         LinePurpose::Evidence { kind } => Some((labels::label_kind(), kind.slug().to_string())),
+        LinePurpose::Observable { kind } => Some((
+            labels::label_kind(),
+            kind.map_or_else(labels::observable_kind_auto, |k| k.slug().to_string()),
+        )),
         LinePurpose::Lesson { kind } => Some((
             labels::label_kind(),
             text::lesson_kind_name(*kind).to_string(),
