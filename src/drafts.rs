@@ -48,16 +48,7 @@ impl DraftKind {
     }
 }
 
-impl crate::domain::ClosedList for DraftKind {
-    const WHAT: &'static str = "draft";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(DraftKind);
+crate::closed_list_by_slug!(DraftKind => "draft");
 
 /// `[TO COMPLETE: what]`, the mark of every blank a person must fill.
 fn blank(what: &str) -> String {

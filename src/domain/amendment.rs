@@ -71,16 +71,7 @@ impl Field {
     }
 }
 
-impl crate::domain::ClosedList for Field {
-    const WHAT: &'static str = "field";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(Field);
+crate::closed_list_by_slug!(Field => "field");
 
 impl Amendment {
     pub fn field(&self) -> Field {

@@ -79,18 +79,7 @@ impl fmt::Display for Category {
     }
 }
 
-impl crate::domain::ClosedList for Category {
-    const WHAT: &'static str = "category";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    /// The slug; the name is accepted too, in any case, with spaces, dashes or
-    /// underscores.
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(Category);
+crate::closed_list_by_slug!(Category => "category");
 
 #[cfg(test)]
 mod tests {

@@ -283,16 +283,7 @@ impl ContactOutcome {
     }
 }
 
-impl crate::domain::ClosedList for ContactOutcome {
-    const WHAT: &'static str = "outcome";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(ContactOutcome);
+crate::closed_list_by_slug!(ContactOutcome => "outcome");
 
 /// Whether `text` is a SHA-256 as warroom writes it: 64 lower-case hex digits.
 pub fn is_sha256(text: &str) -> bool {
@@ -368,16 +359,7 @@ impl EvidenceKind {
     }
 }
 
-impl crate::domain::ClosedList for EvidenceKind {
-    const WHAT: &'static str = "evidence-kind";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(EvidenceKind);
+crate::closed_list_by_slug!(EvidenceKind => "evidence-kind");
 
 /// One timed event of a drill: after this long from the start, this news arrives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -428,13 +410,4 @@ impl LessonKind {
     }
 }
 
-impl crate::domain::ClosedList for LessonKind {
-    const WHAT: &'static str = "lesson-kind";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(LessonKind);
+crate::closed_list_by_slug!(LessonKind => "lesson-kind");

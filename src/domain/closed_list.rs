@@ -60,3 +60,21 @@ macro_rules! parse_closed_list {
         })*
     };
 }
+
+/// A closed list whose typed names are its slugs (`Type::ALL`, `Type::slug`): the trait
+/// and `FromStr` in one line, `closed_list_by_slug!(LessonKind => "lesson-kind")`.
+#[macro_export]
+macro_rules! closed_list_by_slug {
+    ($t:ty => $what:literal) => {
+        impl $crate::domain::ClosedList for $t {
+            const WHAT: &'static str = $what;
+            const VALUES: &'static [Self] = &Self::ALL;
+
+            fn typed_name(self) -> String {
+                self.slug().to_string()
+            }
+        }
+
+        $crate::parse_closed_list!($t);
+    };
+}

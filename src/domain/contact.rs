@@ -130,16 +130,7 @@ impl ContactKind {
     }
 }
 
-impl crate::domain::ClosedList for ContactKind {
-    const WHAT: &'static str = "contact-kind";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(ContactKind);
+crate::closed_list_by_slug!(ContactKind => "contact-kind");
 
 impl Contact {
     /// The id, or one made from the name: lower case, words joined by dashes.

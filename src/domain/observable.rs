@@ -88,16 +88,7 @@ impl ObservableKind {
     }
 }
 
-impl super::ClosedList for ObservableKind {
-    const WHAT: &'static str = "observable-kind";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(ObservableKind);
+crate::closed_list_by_slug!(ObservableKind => "observable-kind");
 
 /// Why a value is not an observable of the kind it was given as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

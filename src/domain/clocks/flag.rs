@@ -44,16 +44,7 @@ impl fmt::Display for Flag {
     }
 }
 
-impl crate::domain::ClosedList for Flag {
-    const WHAT: &'static str = "flag";
-    const VALUES: &'static [Self] = &Self::ALL;
-
-    fn typed_name(self) -> String {
-        self.slug().to_string()
-    }
-}
-
-crate::parse_closed_list!(Flag);
+crate::closed_list_by_slug!(Flag => "flag");
 
 /// What the organisation is, as recorded when the incident was declared (from the
 /// config); a flag event can still set either later.
