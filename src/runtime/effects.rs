@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::domain::Change;
 use crate::failure::Failure;
 use crate::ops::{self, When, declared_id};
-use crate::store::{NewEvent, Store, StoreError};
+use crate::store::{NewEvent, Store};
 use chrono::{DateTime, Utc};
 
 /// Carries out one effect of the app and says how it went, as the app's next message.
@@ -112,15 +112,5 @@ pub fn execute(
         },
         Ok((None, _)) => Msg::Failed(Failure::NoDeclaration),
         Err(e) => Msg::Failed(e.into()),
-    }
-}
-
-/// A store error met by this dashboard's own write, for its screen. `Owner` carries the
-/// words of a write that panicked on this writer thread (they go as such to a remote
-/// client): on this screen it is said as an internal error, in the screen's language.
-pub(super) fn screen_failure(e: StoreError) -> Failure {
-    match e {
-        StoreError::Owner(_) => Failure::Internal,
-        other => other.into(),
     }
 }

@@ -63,11 +63,7 @@ impl Group {
                 tracing::error!("a group of writes panicked");
                 batches
                     .iter()
-                    .map(|_| {
-                        Err(crate::store::StoreError::Owner(
-                            crate::text::internal_error(),
-                        ))
-                    })
+                    .map(|_| Err(crate::store::StoreError::Internal))
                     .collect()
             });
         let incidents = if written.iter().any(Result::is_ok) {
@@ -88,7 +84,7 @@ impl Group {
                 },
                 (Waiting::Screen, Err(e)) => {
                     tracing::error!(error = %e, "write failed");
-                    Msg::Failed(super::effects::screen_failure(e))
+                    Msg::Failed(crate::failure::Failure::from(e))
                 }
                 (Waiting::Remote(job), Ok(events)) => {
                     job.answer(Ok(Answer::Events(events.clone())));

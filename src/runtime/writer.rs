@@ -171,9 +171,9 @@ fn join(
         Ok(Err(batch)) => {
             group.commit(store, results);
             catch_unwind(AssertUnwindSafe(|| ops::ready(store, id, batch)))
-                .unwrap_or_else(|_| Err(StoreError::Owner(crate::text::internal_error())))
+                .unwrap_or_else(|_| Err(StoreError::Internal))
         }
-        Err(_) => Err(StoreError::Owner(crate::text::internal_error())),
+        Err(_) => Err(StoreError::Internal),
     };
     match (ready, waiting) {
         (Ok(batch), waiting) => group.push(id, batch, waiting),
@@ -181,7 +181,7 @@ fn join(
             group.commit(store, results);
             match waiting {
                 Waiting::Screen => {
-                    let _ = results.send(Msg::Failed(super::effects::screen_failure(e)));
+                    let _ = results.send(Msg::Failed(crate::failure::Failure::from(e)));
                 }
                 Waiting::Remote(job) => {
                     if job.start() {

@@ -186,6 +186,8 @@ pub enum WireError {
     Unknown {
         waited_s: u64,
     },
+    /// The owner's writer panicked on this write: not carried out.
+    Internal,
     Other {
         message: String,
     },
@@ -208,6 +210,7 @@ impl From<&StoreError> for WireError {
             StoreError::Directory(problem) => WireError::Directory {
                 problem: problem.clone(),
             },
+            StoreError::Internal => WireError::Internal,
             other => WireError::Other {
                 message: crate::text::store_error(other),
             },
@@ -231,6 +234,7 @@ impl WireError {
                 maybe_written: started,
             },
             WireError::Unknown { waited_s } => StoreError::OutcomeUnknown { pid, waited_s },
+            WireError::Internal => StoreError::Internal,
             WireError::Other { message } => StoreError::Owner(message),
         }
     }

@@ -119,6 +119,9 @@ pub enum StoreError {
         dir.display()
     )]
     Unreopenable { dir: PathBuf },
+    /// The owner's writer panicked carrying out this write: it was not carried out.
+    #[error("internal error: this change was not carried out (see warroom.log)")]
+    Internal,
 }
 
 /// The step of a file or socket operation that failed, said before the path
@@ -503,6 +506,7 @@ impl Clone for StoreError {
                 cause: cause.clone(),
             },
             E::Unreopenable { dir } => E::Unreopenable { dir: dir.clone() },
+            E::Internal => E::Internal,
         }
     }
 }

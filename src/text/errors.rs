@@ -343,6 +343,7 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             cause,
         ),
         E::Unreopenable { dir: d } => tr_args("err-store-unreopenable", &[("dir", dir(d))]),
+        E::Internal => internal_error(),
     }
 }
 
@@ -702,6 +703,7 @@ mod tests {
                 cause: sled::Error::Unsupported("x".into()),
             },
             E::Unreopenable { dir: dir.clone() },
+            E::Internal,
         ];
         for why in [
             ErrorKind::ReadOnlyFilesystem,
@@ -785,9 +787,10 @@ mod tests {
                 E::Io { .. } => 19,
                 E::Engine { .. } => 20,
                 E::Unreopenable { .. } => 21,
+                E::Internal => 22,
             });
         }
-        assert_eq!(seen.len(), 22, "every StoreError is built");
+        assert_eq!(seen.len(), 23, "every StoreError is built");
         all
     }
 
