@@ -230,7 +230,7 @@ impl App {
         // `@13:05 text`: when it happened, for this entry.
         let stated_before = self.backdate;
         let mut stated_here = None;
-        let typed = match super::when::leading(&typed, self.now, self.zone) {
+        let typed = match crate::input::when::leading(&typed, self.now, self.zone) {
             None => typed,
             Some(stated) => {
                 match stated.and_then(|(at, rest)| self.plausible(at).map(|()| (at, rest))) {
@@ -404,7 +404,7 @@ impl App {
             self.backdate = None;
             return vec![];
         }
-        match super::when::parse(typed, self.now, self.zone)
+        match crate::input::when::parse(typed, self.now, self.zone)
             .and_then(|at| self.plausible(at).map(|()| at))
         {
             Ok(at) => {
@@ -424,12 +424,15 @@ impl App {
 
     /// A stated time is neither in the future nor implausibly long before the
     /// declaration (that takes `--force` on the command line).
-    fn plausible(&self, at: chrono::DateTime<chrono::Utc>) -> Result<(), super::when::WhenError> {
+    fn plausible(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), crate::input::when::WhenError> {
         let reference = self
             .active
             .as_ref()
             .map_or(self.now, |a| a.state.declared_at);
-        super::when::check(at, self.now, reference, false)
+        crate::input::when::check(at, self.now, reference, false)
     }
 
     /// Writes changes the operator made to the active incident, dated by the time the

@@ -6,7 +6,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-pub use crate::input::clean_line;
+use crate::input::clean_line;
 
 pub fn edit(input: &mut Input, key: KeyEvent) {
     input.handle_event(&TermEvent::Key(key));

@@ -2,10 +2,11 @@
 //! value, and why it changes. Submitting records one amendment per field changed, read
 //! and checked by the same code as `warroom set`.
 
-use super::amend::{self, Context};
-use super::forms::{clean_line, edit, paste};
+use super::forms::{edit, paste};
 use super::{Zone, cycle};
 use crate::domain::{Change, Field, IncidentState, Refusal, rules};
+use crate::input::amend::{self, Context};
+use crate::input::clean_line;
 use crate::text::Said;
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;

@@ -334,7 +334,7 @@ impl App {
     pub(super) fn journal_submit(&mut self) -> Option<Vec<Effect>> {
         let view = self.journal_view.as_mut()?;
         if let Some(input) = &mut view.quick_note {
-            let note = super::forms::clean_line(input.value()).trim().to_string();
+            let note = crate::input::clean_line(input.value()).trim().to_string();
             *input = Input::default();
             if note.is_empty() {
                 return Some(vec![]);

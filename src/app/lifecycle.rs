@@ -2,11 +2,11 @@
 //! (`e`), closing and reopening (`F`), through the rules `warroom set`, `close` and
 //! `reopen` use.
 
-use super::amend::Context;
 use super::forms::{Ending, LineForm, LinePurpose};
 use super::incident_form::IncidentForm;
 use super::{App, Confirm, Effect, Flash, Overlay};
 use crate::domain::{Field, Refusal, Resolution, rules};
+use crate::input::amend::Context;
 use crate::text;
 
 impl App {

@@ -2,7 +2,6 @@
 //! are returned as [`Effect`]s for the runtime (or a test) to carry out, and their
 //! results come back as [`Msg`]s.
 
-pub use crate::input::amend;
 mod checklist;
 mod clocks;
 mod contacts;
@@ -12,7 +11,6 @@ mod journal;
 
 mod lifecycle;
 mod update;
-pub use crate::input::when;
 
 use crate::input::cycle;
 pub use crate::input::{Zone, unknown_tz};

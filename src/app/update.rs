@@ -476,7 +476,9 @@ impl App {
                 })
             }
             Some(Overlay::NewIncident(mut form)) => {
-                let title = forms::clean_line(form.title.value()).trim().to_string();
+                let title = crate::input::clean_line(form.title.value())
+                    .trim()
+                    .to_string();
                 if title.is_empty() {
                     form.error = Some(text::Said::new(text::form_title_required));
                     form.field = NewField::Title;

@@ -633,7 +633,7 @@ fn parse_resolution(s: &str) -> Result<crate::domain::Resolution, String> {
         ("false-positive", None) => Some(Resolution::FalsePositive),
         ("duplicate", Some(of)) => of.parse().ok().map(|of| Resolution::Duplicate { of }),
         ("transferred", Some(to)) if !to.is_empty() => Some(Resolution::Transferred {
-            to: crate::app::forms::clean_line(to),
+            to: crate::input::clean_line(to),
         }),
         _ => None,
     };

@@ -66,7 +66,7 @@ pub fn save(w: &Writer, config: &Config, given: Saved) -> Outcome {
         let known: Vec<&str> = config.roles.iter().map(|r| r.id.as_str()).collect();
         return Err(Failure::Usage(text::cli_unknown_role(role, &known)));
     }
-    let clean = |t: &str| crate::app::forms::clean_line(t).trim().to_string();
+    let clean = |t: &str| crate::input::clean_line(t).trim().to_string();
     // An id given replaces that entry; a new contact never takes over an existing one.
     let id = match given.id.map(|i| clean(&i)).filter(|i| !i.is_empty()) {
         Some(id) => id,
@@ -121,7 +121,7 @@ pub fn call(
         return Err(Failure::Failed(text::cli_unknown_contact(who, &close)));
     };
     let note = match note {
-        Some(n) => crate::app::forms::clean_line(&n).trim().to_string(),
+        Some(n) => crate::input::clean_line(&n).trim().to_string(),
         None => String::new(),
     };
     let state = state(w.store, id)?;

@@ -3,17 +3,15 @@
 
 use super::items::{Writer, state};
 use super::{Failure, Outcome, non_empty};
-use crate::app::amend;
 use crate::domain::{Amendment, Change, Field, IncidentId, Refusal, Resolution, rules};
+use crate::input::amend;
 use crate::{ops, text};
 
 /// `warroom set ID FIELD VALUE [--reason R]`.
 pub fn set(w: &Writer, id: IncidentId, field: Field, value: &str, reason: Option<&str>) -> Outcome {
     let state = state(w.store, id)?;
     let amendment = parse_value(w, field, value, state.declared_at)?;
-    let reason = reason
-        .map(crate::app::forms::clean_line)
-        .unwrap_or_default();
+    let reason = reason.map(crate::input::clean_line).unwrap_or_default();
     match rules::amend(&state, amendment, &reason) {
         Ok(change) => record(w, id, change),
         Err(refusal) => said(id, &refusal),
@@ -29,9 +27,7 @@ pub fn close(
     leave_open: bool,
 ) -> Outcome {
     let state = state(w.store, id)?;
-    let summary = summary
-        .map(crate::app::forms::clean_line)
-        .unwrap_or_default();
+    let summary = summary.map(crate::input::clean_line).unwrap_or_default();
     match rules::close(&state, resolution, &summary, leave_open) {
         Ok(change) => record(w, id, change),
         Err(refusal) => said(id, &refusal),
@@ -80,7 +76,7 @@ fn parse_value(
 ) -> Result<Amendment, Failure> {
     let cx = amend::Context {
         now: w.now,
-        zone: crate::app::Zone::Local,
+        zone: crate::input::Zone::Local,
         declared_at,
         force: w.force,
     };

@@ -184,7 +184,7 @@ pub fn run(cli: Cli) -> Outcome {
         None => None,
         Some(_) if only_reads => return Err(Failure::Usage(text::cli_at_for_writes())),
         Some(typed) => Some(
-            crate::app::when::parse(typed, now, crate::app::Zone::Local)
+            crate::input::when::parse(typed, now, crate::input::Zone::Local)
                 .map_err(|e| Failure::Usage(text::when_error(&e)))?,
         ),
     };
@@ -218,7 +218,7 @@ fn plausible(
         Some(id) => store.summary(id)?.map_or(now, |s| s.declared_at),
         None => now,
     };
-    crate::app::when::check(at, now, declared, force)
+    crate::input::when::check(at, now, declared, force)
         .map_err(|e| Failure::Usage(text::when_error(&e)))
 }
 
@@ -611,7 +611,7 @@ fn to_file_or_out(output: Option<&Path>, body: &str, shown: impl Fn(&str) -> Str
 
 fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
     // The same rule as the dashboard's forms: one line, no control characters.
-    let cleaned = crate::app::forms::clean_line(text);
+    let cleaned = crate::input::clean_line(text);
     let trimmed = cleaned.trim();
     if trimmed.is_empty() {
         return Err(Failure::Usage(text::cli_empty(what)));

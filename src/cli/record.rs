@@ -69,7 +69,7 @@ pub fn evidence(w: &Writer, command: EvidenceCommand) -> Outcome {
             if state.evidence_item(&item).is_none() {
                 return Err(Failure::Failed(text::cli_unknown_evidence(id, &item)));
             }
-            let note = crate::app::forms::clean_line(&note).trim().to_string();
+            let note = crate::input::clean_line(&note).trim().to_string();
             append(
                 w.store,
                 id,
@@ -204,7 +204,7 @@ pub fn lesson(
         kind,
         text: non_empty(text_in, &text::cli_the_lesson())?,
         owner: owner
-            .map(|o| crate::app::forms::clean_line(&o).trim().to_string())
+            .map(|o| crate::input::clean_line(&o).trim().to_string())
             .filter(|o| !o.is_empty()),
         due,
     };
@@ -250,9 +250,9 @@ pub fn correct(
             return Err(Failure::Usage(text::cli_cannot_redate_declaration()));
         }
         Some(typed) => {
-            let at = crate::app::when::parse(typed, w.now, crate::app::Zone::Local)
+            let at = crate::input::when::parse(typed, w.now, crate::input::Zone::Local)
                 .and_then(|at| {
-                    crate::app::when::check(at, w.now, declared_at, w.force).map(|()| at)
+                    crate::input::when::check(at, w.now, declared_at, w.force).map(|()| at)
                 })
                 .map_err(|e| Failure::Usage(text::when_error(&e)))?;
             Some(at)
