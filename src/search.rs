@@ -1,7 +1,8 @@
-//! Fuzzy search over the directory (nucleo's matcher, the one the Helix editor uses):
-//! ranked hits, with the matched characters of each name for highlighting.
+//! Fuzzy search (nucleo's matcher, the one the Helix editor uses): over the directory,
+//! ranked hits with the matched characters of each name for highlighting; over any
+//! register, ranked rows (`rank`).
 
-use crate::domain::Contact;
+use crate::domain::{Contact, ObservableRecord};
 use crate::i18n::Lang;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -90,6 +91,57 @@ pub fn search(contacts: &[Contact], query: &str, lang: Lang) -> Vec<Hit> {
     hits
 }
 
+/// What an observable is searched on: everything its row shows, the value canonical
+/// (a query is refanged instead, see [`observable_query`]: half the text to match).
+pub fn observable_text(o: &ObservableRecord, text: &mut String) {
+    let spec = &o.spec;
+    for part in [
+        &o.id,
+        spec.kind.slug(),
+        &spec.value,
+        &spec.source,
+        &spec.note,
+    ] {
+        text.push_str(part);
+        text.push(' ');
+    }
+}
+
+/// A query for the observables as typed, `hxxp` or `[.]` pasted from a report
+/// included, made to match the canonical values.
+pub fn observable_query(query: &str) -> String {
+    crate::domain::observable::refang(query)
+}
+
+/// Rows `0..count` matching `query`, best first (ties keep their order), each row's text
+/// written by `haystack` into the buffer it is given (reused between rows). An empty
+/// query keeps every row in order. For registers (observables, assets, the attack
+/// timeline), where the whole row is what is searched and nothing is highlighted.
+pub fn rank(query: &str, count: usize, mut haystack: impl FnMut(usize, &mut String)) -> Vec<usize> {
+    if query.trim().is_empty() {
+        return (0..count).collect();
+    }
+    let pattern = Pattern::new(
+        query,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Fuzzy,
+    );
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    let mut hits: Vec<(usize, u32)> = (0..count)
+        .filter_map(|i| {
+            text.clear();
+            haystack(i, &mut text);
+            let score = pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher)?;
+            Some((i, score))
+        })
+        .collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.into_iter().map(|(i, _)| i).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +171,22 @@ mod tests {
             contact("Info Escroqueries", "Fraud reporting", &["escroquerie"]),
             contact("CyberSecure SOC", "Retainer CSIRT", &["retainer"]),
         ]
+    }
+
+    #[test]
+    fn rank_finds_rows_by_any_part_best_first() {
+        let rows = [
+            "O1 ip 203.0.113.7 c2",
+            "O2 domain evil.example",
+            "O3 sha256 ab12",
+        ];
+        let find = |q: &str| rank(q, rows.len(), |i, t| t.push_str(rows[i]));
+        assert_eq!(find("evil"), [1]);
+        assert_eq!(find("203.0.113"), [0]);
+        assert_eq!(find(""), [0, 1, 2]);
+        assert!(find("zzzz").is_empty());
+        // Fuzzy: letters in order, not together.
+        assert_eq!(find("evlexmp"), [1]);
     }
 
     #[test]

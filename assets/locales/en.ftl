@@ -819,3 +819,19 @@ observable-kind-auto = guess from the value
 flash-no-observables = Event #{ $event } mentions no observable that is not already in the register
 confirm-add-observables = Add to the observables, linked to event #{ $event }: { $values }?
 observable-kind-unknown = cannot tell what '{ $value }' is: press Tab to choose its kind
+
+# The investigation view (I): observables, assets, attack timeline.
+mode-investigation = Investigation (observables, assets, attack timeline)
+action-open-investigation = Investigation: IOCs, assets, attack
+action-toggle-ioc = IOC or not
+action-toggle-sighted = Seen in our systems or not
+action-cycle-tlp = Next TLP (then the incident's)
+investigation-view-title = Investigation · Tab: next tab · / search · + add · ? keys · Esc close
+observables-keys = i IOC · s sighted · l TLP · n note
+search-nothing = Nothing matches.
+pane-observable-note = Note on { $observable }
+observable-detail = seen { $first } → { $last } · reported by { $by }{ $reports ->
+    [1] {""}
+   *[other] , { $reports } reports merged
+}
+observable-links = source: { $source } · linked to: { $links }

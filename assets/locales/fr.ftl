@@ -835,3 +835,19 @@ observable-kind-auto = deviné d’après la valeur
 flash-no-observables = L’événement #{ $event } ne cite aucun observable qui ne soit déjà au registre
 confirm-add-observables = Ajouter aux observables, liés à l’événement #{ $event } : { $values } ?
 observable-kind-unknown = impossible de dire ce qu’est « { $value } » : Tab pour choisir son type
+
+# La vue d’investigation (I) : observables, actifs, chronologie de l’attaque.
+mode-investigation = Investigation (observables, actifs, chronologie de l’attaque)
+action-open-investigation = Investigation : IOC, actifs, attaque
+action-toggle-ioc = IOC ou non
+action-toggle-sighted = Vu chez nous ou non
+action-cycle-tlp = TLP suivant (puis celui de l’incident)
+investigation-view-title = Investigation · Tab : onglet suivant · / recherche · + ajouter · ? touches · Échap fermer
+observables-keys = i IOC · s vu · l TLP · n note
+search-nothing = Rien ne correspond.
+pane-observable-note = Note sur { $observable }
+observable-detail = vu { $first } → { $last } · signalé par { $by }{ $reports ->
+    [1] {""}
+   *[other] , { $reports } signalements fusionnés
+}
+observable-links = source : { $source } · lié à : { $links }

@@ -288,6 +288,10 @@ impl App {
                     },
                 }
             }
+            LinePurpose::ObservableNote { observable } => Change::ObservableEdited {
+                observable: observable.clone(),
+                edit: crate::domain::ObservableEdit::Note(typed),
+            },
             LinePurpose::ClockMet { clock } => Change::ClockMet {
                 clock: clock.clone(),
                 reference: typed,

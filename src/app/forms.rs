@@ -213,6 +213,10 @@ pub enum LinePurpose {
     Observable {
         kind: Option<crate::domain::ObservableKind>,
     },
+    /// The note of an observable (replaces it).
+    ObservableNote {
+        observable: String,
+    },
     /// Who an evidence item is handed to.
     Transfer {
         evidence: String,

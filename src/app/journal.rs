@@ -14,15 +14,13 @@ pub enum JournalTab {
     Journal,
     Evidence,
     Lessons,
-    Observables,
 }
 
 impl JournalTab {
-    pub const ALL: [JournalTab; 4] = [
+    pub const ALL: [JournalTab; 3] = [
         JournalTab::Journal,
         JournalTab::Evidence,
         JournalTab::Lessons,
-        JournalTab::Observables,
     ];
 }
 
@@ -162,6 +160,7 @@ impl App {
 
     pub(super) fn open_journal(&mut self) {
         if self.active.is_some() {
+            self.investigation = None;
             self.journal_view = Some(JournalView::new());
         }
     }
@@ -230,7 +229,6 @@ impl App {
             Some(JournalTab::Lessons) => LinePurpose::Lesson {
                 kind: LessonKind::Cause,
             },
-            Some(JournalTab::Observables) => LinePurpose::Observable { kind: None },
             _ => return vec![],
         };
         self.overlay = Some(Overlay::Line(LineForm::new(purpose)));
@@ -359,7 +357,6 @@ impl App {
             JournalTab::Journal => self.journal_rows().len(),
             JournalTab::Evidence => active.state.evidence.len(),
             JournalTab::Lessons => active.state.lessons.len(),
-            JournalTab::Observables => active.state.observables.len(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod clocks;
 mod contacts;
 pub mod forms;
 pub mod incident_form;
+mod investigation;
 mod journal;
 
 mod lifecycle;
@@ -17,6 +18,7 @@ pub use crate::input::{Zone, unknown_tz};
 pub use crate::keys::Action;
 pub use checklist::Filter;
 pub use contacts::{ContactRow, ContactSearch};
+pub use investigation::{InvestigationTab, InvestigationView};
 pub use journal::{JournalTab, JournalView, KindFilter};
 
 use crate::config::Config;
@@ -259,6 +261,8 @@ pub struct App {
     pub directory_events: Vec<Event>,
     /// The full-screen journal, when open.
     pub journal_view: Option<JournalView>,
+    /// The investigation view (observables, assets, attack timeline), when open.
+    pub investigation: Option<InvestigationView>,
     /// The war-room wall layout instead of the dashboard.
     pub wall: bool,
     /// The language the screen is drawn in (`L` switches).
@@ -329,6 +333,7 @@ impl App {
             search: None,
             directory_events: start.directory,
             journal_view: None,
+            investigation: None,
             wall: false,
             lang,
             follower: false,
@@ -378,6 +383,14 @@ impl App {
             Some(Overlay::Draft { .. }) => Mode::Viewer,
             None if self.journal_view.as_ref().is_some_and(JournalView::typing) => Mode::Form,
             None if self.journal_view.is_some() => Mode::Journal,
+            None if self
+                .investigation
+                .as_ref()
+                .is_some_and(InvestigationView::typing) =>
+            {
+                Mode::Form
+            }
+            None if self.investigation.is_some() => Mode::Investigation,
             None if self.search.as_ref().is_some_and(|s| s.editing) => Mode::Form,
             None if self.active.is_none() => Mode::Welcome,
             None => Mode::Dashboard,

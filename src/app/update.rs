@@ -57,7 +57,10 @@ impl App {
                 // declared while the screen waits on the welcome page opens there.
                 match &self.active {
                     Some(a) if a.state.id == id => self.saved(id, events),
-                    None if self.overlay.is_none() && self.journal_view.is_none() => {
+                    None if self.overlay.is_none()
+                        && self.journal_view.is_none()
+                        && self.investigation.is_none() =>
+                    {
                         vec![Effect::Load(id)]
                     }
                     _ => vec![],
@@ -163,7 +166,9 @@ impl App {
         if let Some(action) = self.config.keymap.lookup(mode, key) {
             return self.act(action);
         }
-        if self.overlay.is_none() && (self.journal_key(key) || self.search_key(key)) {
+        if self.overlay.is_none()
+            && (self.journal_key(key) || self.investigation_key(key) || self.search_key(key))
+        {
             return vec![];
         }
         let cx = self.amend_context();
@@ -180,6 +185,12 @@ impl App {
         if self.overlay.is_none()
             && self.journal_view.is_some()
             && let Some(effects) = self.journal_action(action)
+        {
+            return effects;
+        }
+        if self.overlay.is_none()
+            && self.investigation.is_some()
+            && let Some(effects) = self.investigation_action(action)
         {
             return effects;
         }
@@ -273,6 +284,10 @@ impl App {
                 self.open_journal();
                 vec![]
             }
+            Action::OpenInvestigation => {
+                self.open_investigation();
+                vec![]
+            }
             Action::ExportReport => {
                 self.with_incident(|app, id| vec![Effect::ExportReport(id, app.lang)])
             }
@@ -301,7 +316,12 @@ impl App {
                 vec![]
             }
             // Only meaningful in the full journal (handled above).
-            Action::Correct | Action::Retract | Action::AddObservables => vec![],
+            Action::Correct
+            | Action::Retract
+            | Action::AddObservables
+            | Action::ToggleIoc
+            | Action::ToggleSighted
+            | Action::CycleTlp => vec![],
             Action::EditContact => self.open_contact_form(true),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);
@@ -496,6 +516,7 @@ impl App {
                 self.typed_in(Overlay::NewIncident(form), effects)
             }
             None if self.journal_view.is_some() => self.journal_submit().unwrap_or_default(),
+            None if self.investigation.is_some() => self.investigation_submit().unwrap_or_default(),
             None if self.finish_search() => vec![],
             other => {
                 self.overlay = other;
@@ -517,6 +538,7 @@ impl App {
             }
         };
         let journal_len = self.journal_rows_len();
+        let investigation_len = self.investigation_rows().len();
         let checklist_len = self.visible_items().len();
         let clock_len = self.clock_rows().len();
         let contacts_len = self.contact_rows(&self.directory()).len();
@@ -545,6 +567,11 @@ impl App {
             None if self.journal_view.is_some() => {
                 if let Some(view) = &mut self.journal_view {
                     view.cursor = step(view.cursor, journal_len);
+                }
+            }
+            None if self.investigation.is_some() => {
+                if let Some(view) = &mut self.investigation {
+                    view.cursor = step(view.cursor, investigation_len);
                 }
             }
             None => match self.focus {
@@ -596,6 +623,7 @@ impl App {
                     }
                 }
                 self.refresh_journal_hits();
+                self.refresh_investigation_hits();
                 if moved {
                     // Show the phase the incident is now in.
                     self.cursors.phase = None;

@@ -72,6 +72,14 @@ pub enum Action {
     ExportReport,
     /// Add the observables written in the selected journal event (asks first).
     AddObservables,
+    /// Open (or close) the investigation view: observables, assets, attack timeline.
+    OpenInvestigation,
+    /// The selected observable is an indicator of compromise, or no longer.
+    ToggleIoc,
+    /// The selected observable was seen in our systems, or no longer.
+    ToggleSighted,
+    /// The selected observable's TLP: the next level (then the incident's again).
+    CycleTlp,
     /// Switch between the dashboard and the war-room wall.
     ToggleWall,
     /// (Followers) take over the store once its owner has closed.

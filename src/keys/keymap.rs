@@ -23,6 +23,8 @@ pub enum Mode {
     Viewer,
     /// The full-screen journal with its evidence and lessons tabs.
     Journal,
+    /// The investigation view: observables, assets, attack timeline.
+    Investigation,
     Help,
 }
 

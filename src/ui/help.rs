@@ -19,6 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, scroll: usize)
         Mode::Confirm,
         Mode::Viewer,
         Mode::Journal,
+        Mode::Investigation,
         Mode::Help,
         Mode::Global,
     ] {

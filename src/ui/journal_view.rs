@@ -4,15 +4,15 @@
 
 use super::format::{fit, safe};
 use super::labels;
-use super::list::SelectableList;
+use super::list::rows;
 use super::{search, theme::Look};
 use crate::app::{Active, App, JournalTab, JournalView, KindFilter};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, ListState, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 pub fn draw(
     frame: &mut Frame,
@@ -51,7 +51,6 @@ pub fn draw(
         JournalTab::Journal => journal(frame, body, detail, look, app, active, view),
         JournalTab::Evidence => evidence(frame, body, detail, look, app, active, view),
         JournalTab::Lessons => lessons(frame, body, look, active, view),
-        JournalTab::Observables => observables(frame, body, look, active, view),
     }
     if let Some(note) = &view.quick_note {
         frame.render_widget(
@@ -81,10 +80,6 @@ fn tab_strip(look: Look, app: &App, active: &Active, view: &JournalView) -> Line
         (
             JournalTab::Lessons,
             format!("{} ({})", text::report_lessons(), s.lessons.len()),
-        ),
-        (
-            JournalTab::Observables,
-            format!("{} ({})", labels::observables_tab(), s.observables.len()),
         ),
     ];
     let mut spans = Vec::new();
@@ -117,26 +112,6 @@ fn tab_strip(look: Look, app: &App, active: &Active, view: &JournalView) -> Line
     Line::from(spans)
 }
 
-/// `count` rows made by `row`, the cursor's kept in view and highlighted; `none` when
-/// there are none.
-fn rows<'a, T: Into<Text<'a>>, N: Into<Text<'a>>>(
-    frame: &mut Frame,
-    area: Rect,
-    look: Look,
-    view: &JournalView,
-    count: usize,
-    none: impl FnOnce() -> N,
-    row: impl FnMut(usize) -> T,
-) {
-    if count == 0 {
-        frame.render_widget(Paragraph::new(none()).style(look.dim()), area);
-        return;
-    }
-    let list = SelectableList::new(count, row).highlight_style(look.selected());
-    let mut state = ListState::default().with_selected(Some(view.cursor));
-    frame.render_stateful_widget(list, area, &mut state);
-}
-
 fn journal(
     frame: &mut Frame,
     body: Rect,
@@ -158,7 +133,7 @@ fn journal(
         frame,
         body,
         look,
-        view,
+        view.cursor,
         ids.len(),
         labels::journal_nothing,
         |i| {
@@ -239,7 +214,7 @@ fn evidence(
         frame,
         body,
         look,
-        view,
+        view.cursor,
         items.len(),
         labels::evidence_none,
         |i| {
@@ -290,7 +265,7 @@ fn lessons(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &Jo
         frame,
         body,
         look,
-        view,
+        view.cursor,
         lessons.len(),
         labels::lessons_none,
         |i| {
@@ -309,36 +284,6 @@ fn lessons(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &Jo
                 spans.push(Span::styled(format!("  {due}"), look.dim()));
             }
             Line::from(spans)
-        },
-    );
-}
-
-/// The observables register: id, kind, the value defanged (nothing on screen is a live
-/// link), and whether it is an indicator, seen here, and its TLP.
-fn observables(frame: &mut Frame, body: Rect, look: Look, active: &Active, view: &JournalView) {
-    let state = &active.state;
-    let all = &state.observables.all;
-    rows(
-        frame,
-        body,
-        look,
-        view,
-        all.len(),
-        labels::observables_none,
-        |i| {
-            let o = &all[i];
-            let spec = &o.spec;
-            let flags = text::observable_flags(o, state.tlp);
-            let value = crate::domain::observable::defang(spec.kind, &spec.value);
-            Line::from(vec![
-                Span::styled(
-                    format!("{:<4} {:<13}", o.id, spec.kind.slug()),
-                    look.label(),
-                ),
-                Span::styled(safe(&value).into_owned(), look.strong()),
-                Span::styled(format!("  {}", flags.join(" · ")), look.dim()),
-                Span::raw(format!("  {}", safe(&spec.note))),
-            ])
         },
     );
 }

@@ -192,4 +192,11 @@ crate::words! {
     observable_form_hint => "observable-form-hint";
     /// The kind of an observable left to be guessed from its value.
     observable_kind_auto => "observable-kind-auto";
+    investigation_view_title => "investigation-view-title";
+    /// The keys of the observables tab, after the tab strip.
+    observables_keys => "observables-keys";
+    search_nothing => "search-nothing";
+    pane_observable_note(observable: &str) => "pane-observable-note";
+    observable_detail(first: &str, last: &str, by: &str, reports: u32) => "observable-detail";
+    observable_links(source: &str, links: &str) => "observable-links";
 }

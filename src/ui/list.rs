@@ -9,13 +9,35 @@
 //! written straight into the buffer instead of styling every cell of the area two or
 //! three times first.
 
+use super::theme::Look;
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Text;
-use ratatui::widgets::{ListState, StatefulWidget};
+use ratatui::widgets::{ListState, Paragraph, StatefulWidget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
+
+/// A full-screen tab's list: `count` rows made by `row`, the one at `cursor` kept in
+/// view and highlighted; `none` when there are none.
+pub fn rows<'a, T: Into<Text<'a>>, N: Into<Text<'a>>>(
+    frame: &mut Frame,
+    area: Rect,
+    look: Look,
+    cursor: usize,
+    count: usize,
+    none: impl FnOnce() -> N,
+    row: impl FnMut(usize) -> T,
+) {
+    if count == 0 {
+        frame.render_widget(Paragraph::new(none()).style(look.dim()), area);
+        return;
+    }
+    let list = SelectableList::new(count, row).highlight_style(look.selected());
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(list, area, &mut state);
+}
 
 /// `count` rows made by `row` (a [`Text`] of one line or more), of which the state's
 /// selected one is kept in view and highlighted. The state is ratatui's `ListState`:

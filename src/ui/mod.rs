@@ -19,6 +19,7 @@ mod contacts;
 pub mod format;
 mod help;
 mod incident;
+mod investigation_view;
 mod journal;
 mod journal_view;
 mod labels;
@@ -69,6 +70,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match (&app.active, &app.journal_view) {
         (None, _) => welcome::draw(frame, body, look, app),
         (Some(active), Some(view)) => journal_view::draw(frame, body, look, app, active, view),
+        (Some(active), None) if app.investigation.is_some() => {
+            if let Some(view) = &app.investigation {
+                investigation_view::draw(frame, body, look, app, active, view);
+            }
+        }
         (Some(active), None) if app.wall => wall::draw(frame, body, look, app, active),
         (Some(active), None) => dashboard(frame, body, look, app, active),
     }

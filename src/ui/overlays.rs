@@ -124,6 +124,10 @@ pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineFor
         LinePurpose::Observable { .. } => {
             (labels::pane_observable(), labels::observable_form_hint())
         }
+        LinePurpose::ObservableNote { observable } => (
+            labels::pane_observable_note(observable),
+            labels::form_submit_hint(),
+        ),
         LinePurpose::Transfer { .. } => (labels::pane_transfer(), labels::form_submit_hint()),
         LinePurpose::When => (labels::pane_when(), labels::when_form_hint()),
         LinePurpose::Close { .. } => (labels::pane_close(), labels::close_form_hint()),

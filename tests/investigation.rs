@@ -1,0 +1,151 @@
+//! The investigation view (`I`) through the real `App`: the observables register added
+//! to by hand and from a note, searched, and its facts set with one key each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::harness::*;
+use crossterm::event::KeyCode;
+use warroom::domain::Tlp;
+
+/// `+` adds an observable, its kind guessed or chosen with Tab, the value checked and
+/// shown defanged; `o` on a journal event adds the observables it mentions, linked to
+/// it, after asking.
+#[test]
+fn observables_are_added_by_hand_and_from_a_note() {
+    let mut h = Harness::with_demo();
+    h.shift('I');
+    assert!(h.app.investigation.is_some());
+    assert!(h.screen(120, 40).contains("No observable yet"));
+    h.key(KeyCode::Char('+'));
+    h.type_text("hxxps://evil[.]example/gate");
+    h.key(KeyCode::Enter);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Observables (1)"), "{screen}");
+    assert!(screen.contains("hxxps://evil[.]example/gate"), "{screen}");
+    assert!(!screen.contains("https://"), "{screen}");
+    let first = &h.state().observables.all[0];
+    assert_eq!(first.spec.value, "https://evil.example/gate");
+
+    // A value of no kind it can guess: refused, the form kept, until a kind is chosen.
+    h.key(KeyCode::Char('+'));
+    h.type_text("svc_backup");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.screen(120, 40)
+            .contains("cannot tell what 'svc_backup' is")
+    );
+    for _ in 0..13 {
+        h.key(KeyCode::Tab); // auto → ip → … → account (the 13th kind)
+    }
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().observables.all[1].spec.kind.slug(), "account");
+
+    // A note, in the journal, that names two observables, one already known.
+    h.shift('J');
+    assert!(h.app.investigation.is_none() && h.app.journal_view.is_some());
+    h.key(KeyCode::Char('n'));
+    h.type_text("Beacon to hxxps://evil[.]example/gate from 203.0.113.7");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Esc);
+    let note = h.last_event().id;
+    h.key(KeyCode::Char('o'));
+    let question = h.screen(120, 40);
+    assert!(
+        question.contains(&format!("linked to event #{note}: 203[.]0[.]113[.]7?")),
+        "{question}"
+    );
+    h.key(KeyCode::Char('y'));
+    let added = &h.state().observables.all[2];
+    assert_eq!(
+        (added.spec.value.as_str(), added.spec.events.as_slice()),
+        ("203.0.113.7", &[note][..])
+    );
+    // The newest event (the one just written, which names it defanged) adds nothing.
+    h.key(KeyCode::Char('o'));
+    assert!(
+        h.screen(120, 40)
+            .contains("mentions no observable that is not already")
+    );
+}
+
+fn with_three_observables() -> Harness {
+    let mut h = Harness::with_demo();
+    h.shift('I');
+    for value in ["203.0.113.7", "evil.example", "bad.example.org"] {
+        h.key(KeyCode::Char('+'));
+        h.type_text(value);
+        h.key(KeyCode::Enter);
+    }
+    assert_eq!(h.state().observables.len(), 3);
+    h
+}
+
+/// `/` searches the register fuzzily, the value as typed defanged too; the keys then
+/// act on the row found, not on the row at that place in the whole list.
+#[test]
+fn the_search_narrows_the_register_and_keys_act_on_what_it_found() {
+    let mut h = with_three_observables();
+    h.key(KeyCode::Char('/'));
+    h.type_text("bad[.]example");
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("bad[.]example[.]org"), "{screen}");
+    assert!(!screen.contains("203[.]0[.]113[.]7"), "{screen}");
+    assert_eq!(h.app.investigation_rows(), [2]);
+    h.key(KeyCode::Enter); // stop typing, keep the search
+    h.key(KeyCode::Char('i'));
+    let o = &h.state().observables.all;
+    assert!(o[0].spec.ioc && o[1].spec.ioc, "untouched");
+    assert!(!o[2].spec.ioc, "the one found is no longer an IOC");
+
+    // Nothing matches: said, and the keys do nothing.
+    h.key(KeyCode::Char('/'));
+    for _ in 0.."bad[.]example".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.type_text("zzzz");
+    assert!(h.screen(120, 40).contains("Nothing matches"));
+    h.key(KeyCode::Enter);
+    let before = h.state().clone();
+    h.key(KeyCode::Char('s'));
+    assert_eq!(h.state().observables, before.observables);
+
+    // Esc clears the search first, then closes the view.
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.investigation_rows(), [0, 1, 2]);
+    h.key(KeyCode::Esc);
+    assert!(h.app.investigation.is_none());
+}
+
+/// `s`, `l` and `n` set the selected observable's facts, each as an event.
+#[test]
+fn sighted_tlp_and_note_are_set_from_the_keyboard() {
+    let mut h = with_three_observables();
+    h.key(KeyCode::Down);
+    let events = h.app.active.as_ref().unwrap().events.len();
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Char('l'));
+    h.key(KeyCode::Char('l'));
+    h.key(KeyCode::Char('n'));
+    h.type_text("seen in proxy logs\u{1b}[31m");
+    h.key(KeyCode::Enter);
+    let o = &h.state().observables.all[1];
+    assert!(o.spec.sighted);
+    assert_eq!(o.spec.tlp, Some(Tlp::Green));
+    assert_eq!(o.spec.note, "seen in proxy logs[31m");
+    assert_eq!(h.app.active.as_ref().unwrap().events.len(), events + 4);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("seen in proxy logs"), "{screen}");
+    assert!(screen.contains("TLP:GREEN"), "{screen}");
+}
+
+/// The keys of the view are in `?`, under their own heading.
+#[test]
+fn the_help_lists_the_investigation_keys() {
+    let mut h = with_three_observables();
+    h.key(KeyCode::Char('?'));
+    let help = h.screen(120, 200);
+    assert!(help.contains("Investigation (observables"), "{help}");
+    assert!(help.contains("IOC or not"), "{help}");
+    assert!(help.contains("Next TLP"), "{help}");
+}
