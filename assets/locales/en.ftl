@@ -819,3 +819,23 @@ observable-kind-auto = guess from the value
 flash-no-observables = Event #{ $event } mentions no observable that is not already in the register
 confirm-add-observables = Add to the observables, linked to event #{ $event }: { $values }?
 observable-kind-unknown = cannot tell what '{ $value }' is: press Tab to choose its kind
+
+# Affected assets: the journal, the names of kinds and states.
+event-asset-added = Affected asset ({ $kind }): { $name }, { $state }
+event-asset-state = Asset { $asset }: { $state }
+event-asset-edited = Asset { $asset }: { $field } set to { $value }
+what-asset-kind = asset kind
+what-asset-state = asset state
+part-asset-name = the asset's name
+part-asset-owner = the asset's owner
+part-asset-id = the asset id
+asset-kind-host = host
+asset-kind-account = account
+asset-kind-service = service
+asset-kind-site = site
+asset-kind-data-store = data store
+asset-state-suspected = suspected
+asset-state-compromised = compromised
+asset-state-contained = contained
+asset-state-cleaned = cleaned
+asset-state-restored = restored

@@ -835,3 +835,23 @@ observable-kind-auto = deviné d’après la valeur
 flash-no-observables = L’événement #{ $event } ne cite aucun observable qui ne soit déjà au registre
 confirm-add-observables = Ajouter aux observables, liés à l’événement #{ $event } : { $values } ?
 observable-kind-unknown = impossible de dire ce qu’est « { $value } » : Tab pour choisir son type
+
+# Affected assets: the journal, the names of kinds and states.
+event-asset-added = Actif touché ({ $kind }) : { $name }, { $state }
+event-asset-state = Actif { $asset } : { $state }
+event-asset-edited = Actif { $asset } : { $field } passé à { $value }
+what-asset-kind = type d’actif
+what-asset-state = état d’actif
+part-asset-name = le nom de l’actif
+part-asset-owner = le propriétaire de l’actif
+part-asset-id = l’identifiant d’actif
+asset-kind-host = machine
+asset-kind-account = compte
+asset-kind-service = service
+asset-kind-site = site
+asset-kind-data-store = stockage de données
+asset-state-suspected = suspecté
+asset-state-compromised = compromis
+asset-state-contained = confiné
+asset-state-cleaned = nettoyé
+asset-state-restored = restauré
