@@ -73,6 +73,18 @@ const SCRIPT: &[&[&str]] = &[
         "Retainer analyst",
     ],
     &[
+        "asset",
+        "add",
+        "{id}",
+        "host",
+        "FS01",
+        "--state",
+        "compromised",
+        "--evidence",
+        "E1",
+    ],
+    &["asset", "state", "{id}", "A1", "contained", "--at", "13:40"],
+    &[
         "correct",
         "{id}",
         "#2",

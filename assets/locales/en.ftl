@@ -839,3 +839,16 @@ asset-state-compromised = compromised
 asset-state-contained = contained
 asset-state-cleaned = cleaned
 asset-state-restored = restored
+
+# Affected assets: the command line, the incident pane and `warroom show`.
+cli-asset-added = asset { $entry }
+cli-asset-merged = already known: merged into { $entry }
+cli-the-asset-name = the asset's name
+cli-asset-already = { $id } { $asset } is already { $state }; nothing recorded
+cli-asset-unchanged = { $id } { $asset }: { $field } is already that; nothing recorded
+cli-asset-owner = owner: { $owner }
+cli-unknown-asset = { $id } has no asset '{ $asset }' (see `warroom asset list { $id }`)
+cli-bad-asset-field = an asset has no field '{ $field }'; fields: owner, name, note, kind
+cli-asset-name-taken = { $other } is already the { $kind } '{ $name }'; nothing recorded
+label-assets = Assets
+scope-implied = (assets imply: { $areas })

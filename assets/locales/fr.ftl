@@ -855,3 +855,16 @@ asset-state-compromised = compromis
 asset-state-contained = confiné
 asset-state-cleaned = nettoyé
 asset-state-restored = restauré
+
+# Affected assets: the command line, the incident pane and `warroom show`.
+cli-asset-added = actif { $entry }
+cli-asset-merged = déjà connu : fusionné dans { $entry }
+cli-the-asset-name = le nom de l’actif
+cli-asset-already = { $id } { $asset } est déjà { $state } ; rien d’enregistré
+cli-asset-unchanged = { $id } { $asset } : { $field } a déjà cette valeur ; rien d’enregistré
+cli-asset-owner = propriétaire : { $owner }
+cli-unknown-asset = { $id } n’a pas d’actif « { $asset } » (voir `warroom asset list { $id }`)
+cli-bad-asset-field = un actif n’a pas de champ « { $field } » ; champs : owner, name, note, kind
+cli-asset-name-taken = { $other } porte déjà ce nom : { $kind } « { $name } » ; rien d’enregistré
+label-assets = Actifs
+scope-implied = (les actifs impliquent : { $areas })

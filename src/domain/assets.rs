@@ -157,9 +157,11 @@ pub struct AssetRecord {
     pub note: String,
     pub observables: Vec<String>,
     pub evidence: Vec<String>,
-    /// Every state it was in, in the order they happened (by when, then by event),
-    /// the first when it was reported. Never empty.
+    /// Every state it was said to be in, in the order they happened (by when, then by
+    /// event): a state given when it was reported, then each move. Empty while it is
+    /// suspected as first reported, without a state.
     pub history: Vec<StateChange>,
+    pub reported_at: DateTime<Utc>,
     pub reported_by: String,
     /// How many reports were merged into it.
     pub reports: u32,
@@ -167,16 +169,21 @@ pub struct AssetRecord {
 
 impl AssetRecord {
     /// Its state now: the last one by when it happened, so that a move entered late
-    /// with `--at` takes its place in time rather than overriding later ones.
+    /// with `--at` (filling in the history) takes its place in time rather than
+    /// overriding later ones; the facts do not depend on when they were written down.
+    /// A state that is only the default of a report (suspected) is not dated, so that
+    /// any move, however early, follows it.
     pub fn state(&self) -> AssetState {
         self.history
             .last()
             .map_or(AssetState::Suspected, |change| change.state)
     }
 
-    /// When its state last moved (or it was reported).
-    pub fn last_change(&self) -> Option<DateTime<Utc>> {
-        self.history.last().map(|change| change.at)
+    /// When its state last moved, or else when it was reported.
+    pub fn last_change(&self) -> DateTime<Utc> {
+        self.history
+            .last()
+            .map_or(self.reported_at, |change| change.at)
     }
 
     fn move_to(&mut self, change: StateChange) {
@@ -188,7 +195,7 @@ impl AssetRecord {
 
     /// Another report of the same asset: an owner stated later fills an empty one,
     /// notes add up, links are united, a state stated differently is a move.
-    fn merge(&mut self, spec: &AssetSpec, change: StateChange) {
+    fn merge(&mut self, spec: &AssetSpec, change: Option<StateChange>) {
         if self.owner.is_empty() && !spec.owner.is_empty() {
             self.owner.clone_from(&spec.owner);
         }
@@ -200,7 +207,7 @@ impl AssetRecord {
         }
         unite(&mut self.observables, &spec.observables);
         unite(&mut self.evidence, &spec.evidence);
-        if spec.state.is_some_and(|s| s != self.state()) {
+        if let Some(change) = change.filter(|c| c.state != self.state()) {
             self.move_to(change);
         }
         self.reports += 1;
@@ -244,12 +251,12 @@ pub struct Assets {
 impl Assets {
     /// An asset reported in event `event`, at `at`, by `by`.
     pub fn report(&mut self, spec: &AssetSpec, at: DateTime<Utc>, by: &str, event: u64) {
-        let change = StateChange {
-            state: spec.state.unwrap_or(AssetState::Suspected),
+        let change = spec.state.map(|state| StateChange {
+            state,
             at,
             by: by.to_string(),
             event,
-        };
+        });
         let key = (spec.kind, asset_key(spec.kind, &spec.name));
         if let Some(&i) = self.by_name.get(&key)
             && let Some(record) = self.all.get_mut(i)
@@ -266,7 +273,8 @@ impl Assets {
             note: spec.note.clone(),
             observables: spec.observables.clone(),
             evidence: spec.evidence.clone(),
-            history: vec![change],
+            history: change.into_iter().collect(),
+            reported_at: at,
             reported_by: by.to_string(),
             reports: 1,
         });

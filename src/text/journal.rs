@@ -494,3 +494,28 @@ pub fn asset_state_name(state: crate::domain::AssetState) -> String {
         S::Restored => "asset-state-restored",
     })
 }
+
+words! {
+    /// Before the declared scope (the incident pane, `warroom show`).
+    label_scope => "label-scope";
+    /// Before the counts of assets by state (the incident pane, `warroom show`).
+    label_assets => "label-assets";
+    /// After the declared scope, when confirmed assets imply more of it.
+    scope_implied(areas: &str) => "scope-implied";
+}
+
+/// Assets by state, states with none left out: `2 compromised · 1 contained`.
+pub fn asset_counts(counts: &[(crate::domain::AssetState, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(state, n)| format!("{n} {}", asset_state_name(*state)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The hint after the declared scope when the assets imply areas it leaves out
+/// (`domain::assets::scope_beyond`), or nothing.
+pub fn scope_hint(state: &crate::domain::IncidentState) -> Option<String> {
+    let beyond = crate::domain::assets::scope_beyond(state.scope, state.assets.implied_scope());
+    (beyond != crate::domain::Scope::default()).then(|| scope_implied(&scope(beyond)))
+}
