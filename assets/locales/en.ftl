@@ -852,3 +852,13 @@ cli-bad-asset-field = an asset has no field '{ $field }'; fields: owner, name, n
 cli-asset-name-taken = { $other } is already the { $kind } '{ $name }'; nothing recorded
 label-assets = Assets
 scope-implied = (assets imply: { $areas })
+
+# Affected assets and observables in the post-incident report.
+report-assets = Affected assets
+report-observables = Observables
+report-col-name = Name
+report-col-last-change-utc = Last change (UTC)
+report-col-value = Value
+report-col-flags = Flags
+report-col-tlp = TLP
+report-col-source = Source

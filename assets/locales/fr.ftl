@@ -868,3 +868,13 @@ cli-bad-asset-field = un actif n’a pas de champ « { $field } » ; champs : ow
 cli-asset-name-taken = { $other } porte déjà ce nom : { $kind } « { $name } » ; rien d’enregistré
 label-assets = Actifs
 scope-implied = (les actifs impliquent : { $areas })
+
+# Affected assets and observables in the post-incident report.
+report-assets = Actifs touchés
+report-observables = Observables
+report-col-name = Nom
+report-col-last-change-utc = Dernier changement (UTC)
+report-col-value = Valeur
+report-col-flags = Nature
+report-col-tlp = TLP
+report-col-source = Source
