@@ -52,18 +52,14 @@ pub fn asset(w: &Writer, command: AssetCommand) -> Outcome {
                 ..AssetSpec::new(kind, name.clone())
             };
             let known = before.assets.find(kind, &name).map(|a| a.id.clone());
-            let events = crate::ops::append(
+            super::append(
                 w.store,
                 id,
                 w.when(),
                 w.author,
-                vec![Change::AssetAdded { asset: spec }],
+                Change::AssetAdded { asset: spec },
             )?;
-            let after = state(w.store, id)?;
-            for event in events {
-                outln!("{}", text::cli_saved(id, event.id));
-            }
-            if let Some(entry) = after.assets.find(kind, &name) {
+            if let Some(entry) = state(w.store, id)?.assets.find(kind, &name) {
                 outln!("{}", text::cli_asset_saved(&entry.id, known.is_some()));
             }
             Ok(())
