@@ -73,6 +73,18 @@ const SCRIPT: &[&[&str]] = &[
         "Retainer analyst",
     ],
     &[
+        "asset",
+        "add",
+        "{id}",
+        "host",
+        "FS01",
+        "--state",
+        "compromised",
+        "--evidence",
+        "E1",
+    ],
+    &["asset", "state", "{id}", "A1", "contained", "--at", "13:40"],
+    &[
         "correct",
         "{id}",
         "#2",
@@ -147,7 +159,15 @@ fn every_writing_command_is_the_same_through_an_open_dashboard() {
         "{}",
         by_itself[2]
     );
-    assert!(through[20].contains("Gravité modifiée"), "{}", through[20]);
+    let french_set = SCRIPT
+        .iter()
+        .position(|args| args.starts_with(&["--lang", "fr", "set"]))
+        .unwrap();
+    assert!(
+        through[french_set].contains("Gravité modifiée"),
+        "{}",
+        through[french_set]
+    );
     let id = by_itself[0].trim();
     let journal = |dir: &Path| ok(warroom(dir).args(["export", id, "--format", "journal"]));
     assert_eq!(

@@ -835,3 +835,45 @@ observable-detail = seen { $first } → { $last } · reported by { $by }{ $repor
    *[other] , { $reports } reports merged
 }
 observable-links = source: { $source } · linked to: { $links }
+# Affected assets: the journal, the names of kinds and states.
+event-asset-added = Affected asset ({ $kind }): { $name }, { $state }
+event-asset-state = Asset { $asset }: { $state }
+event-asset-edited = Asset { $asset }: { $field } set to { $value }
+what-asset-kind = asset kind
+what-asset-state = asset state
+part-asset-name = the asset's name
+part-asset-owner = the asset's owner
+part-asset-id = the asset id
+asset-kind-host = host
+asset-kind-account = account
+asset-kind-service = service
+asset-kind-site = site
+asset-kind-data-store = data store
+asset-state-suspected = suspected
+asset-state-compromised = compromised
+asset-state-contained = contained
+asset-state-cleaned = cleaned
+asset-state-restored = restored
+
+# Affected assets: the command line, the incident pane and `warroom show`.
+cli-asset-added = asset { $entry }
+cli-asset-merged = already known: merged into { $entry }
+cli-the-asset-name = the asset's name
+cli-asset-already = { $id } { $asset } is already { $state }; nothing recorded
+cli-asset-unchanged = { $id } { $asset }: { $field } is already that; nothing recorded
+cli-asset-owner = owner: { $owner }
+cli-unknown-asset = { $id } has no asset '{ $asset }' (see `warroom asset list { $id }`)
+cli-bad-asset-field = an asset has no field '{ $field }'; fields: owner, name, note, kind
+cli-asset-name-taken = { $other } is already the { $kind } '{ $name }'; nothing recorded
+label-assets = Assets
+scope-implied = (assets imply: { $areas })
+
+# Affected assets and observables in the post-incident report.
+report-assets = Affected assets
+report-observables = Observables
+report-col-name = Name
+report-col-last-change-utc = Last change (UTC)
+report-col-value = Value
+report-col-flags = Flags
+report-col-tlp = TLP
+report-col-source = Source

@@ -851,3 +851,45 @@ observable-detail = vu { $first } → { $last } · signalé par { $by }{ $report
    *[other] , { $reports } signalements fusionnés
 }
 observable-links = source : { $source } · lié à : { $links }
+# Affected assets: the journal, the names of kinds and states.
+event-asset-added = Actif touché ({ $kind }) : { $name }, { $state }
+event-asset-state = Actif { $asset } : { $state }
+event-asset-edited = Actif { $asset } : { $field } passé à { $value }
+what-asset-kind = type d’actif
+what-asset-state = état d’actif
+part-asset-name = le nom de l’actif
+part-asset-owner = le propriétaire de l’actif
+part-asset-id = l’identifiant d’actif
+asset-kind-host = machine
+asset-kind-account = compte
+asset-kind-service = service
+asset-kind-site = site
+asset-kind-data-store = stockage de données
+asset-state-suspected = suspecté
+asset-state-compromised = compromis
+asset-state-contained = confiné
+asset-state-cleaned = nettoyé
+asset-state-restored = restauré
+
+# Affected assets: the command line, the incident pane and `warroom show`.
+cli-asset-added = actif { $entry }
+cli-asset-merged = déjà connu : fusionné dans { $entry }
+cli-the-asset-name = le nom de l’actif
+cli-asset-already = { $id } { $asset } est déjà { $state } ; rien d’enregistré
+cli-asset-unchanged = { $id } { $asset } : { $field } a déjà cette valeur ; rien d’enregistré
+cli-asset-owner = propriétaire : { $owner }
+cli-unknown-asset = { $id } n’a pas d’actif « { $asset } » (voir `warroom asset list { $id }`)
+cli-bad-asset-field = un actif n’a pas de champ « { $field } » ; champs : owner, name, note, kind
+cli-asset-name-taken = { $other } porte déjà ce nom : { $kind } « { $name } » ; rien d’enregistré
+label-assets = Actifs
+scope-implied = (les actifs impliquent : { $areas })
+
+# Affected assets and observables in the post-incident report.
+report-assets = Actifs touchés
+report-observables = Observables
+report-col-name = Nom
+report-col-last-change-utc = Dernier changement (UTC)
+report-col-value = Valeur
+report-col-flags = Nature
+report-col-tlp = TLP
+report-col-source = Source

@@ -77,6 +77,9 @@ impl KindFilter {
                     | C::EvidenceTransferred { .. }
                     | C::ObservableReported { .. }
                     | C::ObservableEdited { .. }
+                    | C::AssetAdded { .. }
+                    | C::AssetStateChanged { .. }
+                    | C::AssetEdited { .. }
             ),
             KindFilter::Amendments => matches!(change, C::Corrected { .. } | C::Retracted { .. }),
         }

@@ -1,8 +1,8 @@
 //! The command line, as other tools call it. Keep these forms stable.
 
 use crate::domain::{
-    Category, ClosedList, ContactKind, ContactOutcome, EvidenceKind, Flag, IncidentId, LessonKind,
-    ObservableKind, Severity, Tlp,
+    AssetKind, AssetState, Category, ClosedList, ContactKind, ContactOutcome, EvidenceKind, Flag,
+    IncidentId, LessonKind, ObservableKind, Severity, Tlp,
 };
 use crate::drafts::DraftKind;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -241,6 +241,11 @@ pub enum Command {
     Ioc {
         #[command(subcommand)]
         command: IocCommand,
+    },
+    /// The affected assets: add, list, move to a state, set a field.
+    Asset {
+        #[command(subcommand)]
+        command: AssetCommand,
     },
     /// Add a lesson learned: cause, weakness, went-well or recommendation.
     Lesson {
@@ -506,6 +511,12 @@ impl Command {
                 | IocCommand::List { id, .. }
                 | IocCommand::Set { id, .. } => Some(*id),
             },
+            Command::Asset { command } => match command {
+                AssetCommand::Add { id, .. }
+                | AssetCommand::List { id, .. }
+                | AssetCommand::State { id, .. }
+                | AssetCommand::Set { id, .. } => Some(*id),
+            },
             Command::Snapshot { id, .. } | Command::Verify { id } => *id,
             _ => None,
         }
@@ -532,6 +543,9 @@ impl Command {
                 }
                 | Command::Ioc {
                     command: IocCommand::List { .. }
+                }
+                | Command::Asset {
+                    command: AssetCommand::List { .. }
                 }
         )
     }
@@ -587,6 +601,63 @@ pub enum IocCommand {
         /// Its id, such as O3.
         observable: String,
         /// ioc, sighted, tlp, source or note.
+        field: String,
+        value: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssetCommand {
+    /// Add an affected asset; one already in the register (same kind and name, whatever
+    /// the case but for accounts) is merged into it.
+    Add {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// host, account, service, site or data-store.
+        #[arg(value_parser = closed::<AssetKind>)]
+        kind: AssetKind,
+        /// How it is known: a host name, an account, a service's or a share's name.
+        name: String,
+        /// Who answers for it (a team, a person, a provider).
+        #[arg(long, default_value = "")]
+        owner: String,
+        /// suspected (the default), compromised, contained, cleaned or restored.
+        #[arg(long, value_parser = closed::<AssetState>)]
+        state: Option<AssetState>,
+        /// What it is or what happened to it, in a few words.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// An observable found on it or about it, such as O3 (repeatable).
+        #[arg(long = "observable")]
+        observables: Vec<String>,
+        /// An evidence item taken from it (repeatable).
+        #[arg(long = "evidence")]
+        evidence: Vec<String>,
+    },
+    /// The register: each asset, its state and when it last changed (--json for machines).
+    List {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an asset to a state, forward or back; --at says when it happened.
+    State {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Its id, such as A2.
+        asset: String,
+        /// suspected, compromised, contained, cleaned or restored.
+        #[arg(value_parser = closed::<AssetState>)]
+        state: AssetState,
+    },
+    /// Set one field of an asset: owner, name, note or kind.
+    Set {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Its id, such as A2.
+        asset: String,
+        /// owner, name, note or kind.
         field: String,
         value: String,
     },

@@ -10,6 +10,7 @@ macro_rules! out {
 }
 
 mod args;
+mod assets;
 mod clocks;
 mod contacts;
 mod exchange;
@@ -468,6 +469,7 @@ fn run_command(
         Command::Flag { id, flag } => clocks::flag(&writer, id, flag, when.occurred),
         Command::Evidence { command } => record::evidence(&writer, command),
         Command::Ioc { command } => observables::ioc(&writer, command),
+        Command::Asset { command } => assets::asset(&writer, command),
         Command::Lesson {
             id,
             kind,

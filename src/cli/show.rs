@@ -180,6 +180,10 @@ pub fn show(
             "clocks": by_urgency.iter().map(|c| clock_json(c, now)).collect::<Vec<_>>(),
             "escalation": plan,
             "contact_attempts": state.contact_attempts,
+            "assets": state.assets.all.iter().map(super::assets::asset_json).collect::<Vec<_>>(),
+            "asset_counts": super::assets::counts_json(&state),
+            // What the assets suggest; the declared scope above is changed only by an amendment.
+            "asset_implied_scope": state.assets.implied_scope(),
             "journal": events,
         });
         let text = crate::report::pretty_json(&out).map_err(|e| Failure::Failed(e.to_string()))?;
@@ -216,6 +220,16 @@ pub fn show(
             text::clock_since_declared(),
             hms(state.elapsed(now))
         ),
+    }
+    if let Some(counts) = super::assets::counts_line(&state) {
+        outln!("{} {counts}", text::colon(&text::label_assets()));
+    }
+    if let Some(hint) = text::scope_hint(&state) {
+        outln!(
+            "{} {} {hint}",
+            text::colon(&text::label_scope()),
+            text::scope(state.scope)
+        );
     }
     for clock in &by_urgency {
         outln!("{}", clock_line(clock, now));

@@ -67,7 +67,6 @@ pub enum Change {
     EvidenceRegistered {
         evidence: EvidenceSpec,
     },
-    /// Custody of an evidence item passed to someone.
     /// An observable reported; one already in the register (same kind and value) is
     /// merged into it.
     ObservableReported {
@@ -78,6 +77,23 @@ pub enum Change {
         observable: String,
         edit: super::ObservableEdit,
     },
+    /// An affected asset reported; one already in the register (same kind and name,
+    /// see `assets::asset_key`) is merged into it.
+    AssetAdded {
+        asset: super::AssetSpec,
+    },
+    /// Asset `asset` (its id, `A2`) moved to `state`, forward or back, at the event's
+    /// time.
+    AssetStateChanged {
+        asset: String,
+        state: super::AssetState,
+    },
+    /// A fact of asset `asset` set anew.
+    AssetEdited {
+        asset: String,
+        edit: super::AssetEdit,
+    },
+    /// Custody of an evidence item passed to someone.
     EvidenceTransferred {
         evidence: String,
         to: String,

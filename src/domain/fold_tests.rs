@@ -358,6 +358,32 @@ fn any_change() -> impl Strategy<Value = Change> {
             clock: "gdpr".into(),
             reason: "w".into()
         }),
+        any_asset_change(),
+    ]
+}
+
+/// Assets reported (some twice, under another case), moved and renamed.
+fn any_asset_change() -> impl Strategy<Value = Change> {
+    let id = prop_oneof![Just("A1"), Just("A2"), Just("A9")].prop_map(String::from);
+    let state = (0usize..5).prop_map(|i| AssetState::ALL[i]);
+    prop_oneof![
+        (
+            prop_oneof![Just("fs01"), Just("FS01"), Just("svc")],
+            prop::option::of(state.clone())
+        )
+            .prop_map(|(name, state)| Change::AssetAdded {
+                asset: AssetSpec {
+                    state,
+                    ..AssetSpec::new(AssetKind::Host, name.into())
+                }
+            }),
+        (id.clone(), state).prop_map(|(asset, state)| Change::AssetStateChanged { asset, state }),
+        (id, prop_oneof![Just("fs01"), Just("db")]).prop_map(|(asset, name)| {
+            Change::AssetEdited {
+                asset,
+                edit: AssetEdit::Name(name.into()),
+            }
+        }),
     ]
 }
 

@@ -35,6 +35,8 @@ pub struct IncidentState {
     pub evidence: Vec<EvidenceRecord>,
     /// Observables (indicators), each once, numbered in the order first reported.
     pub observables: super::Observables,
+    /// Affected assets, each once, numbered in the order first reported.
+    pub assets: super::Assets,
     pub lessons: Vec<Lesson>,
     /// The drill's script, when the incident is an exercise run from one.
     pub drill: Option<Drill>,
@@ -257,6 +259,7 @@ impl IncidentState {
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
             observables: super::Observables::default(),
+            assets: super::Assets::default(),
             lessons: Vec::new(),
             drill: None,
             retracted: BTreeMap::new(),
@@ -406,6 +409,11 @@ impl IncidentState {
             Change::ObservableEdited { observable, edit } => {
                 self.observables.edit(observable, edit);
             }
+            Change::AssetAdded { asset } => self.assets.report(asset, at, by, event.id),
+            Change::AssetStateChanged { asset, state } => {
+                self.assets.set_state(asset, *state, at, by, event.id);
+            }
+            Change::AssetEdited { asset, edit } => self.assets.edit(asset, edit),
             Change::EvidenceTransferred { evidence, to, note } => {
                 if let Some(item) = self
                     .evidence

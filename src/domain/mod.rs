@@ -1,6 +1,7 @@
 //! The incident domain: pure Rust, no I/O, no clock reads (`now` is always passed in).
 
 mod amendment;
+pub mod assets;
 mod category;
 mod change;
 pub mod clocks;
@@ -23,6 +24,7 @@ mod summary;
 mod tlp;
 
 pub use amendment::{Amendment, Field, Resolution};
+pub use assets::{AssetEdit, AssetKind, AssetRecord, AssetSpec, AssetState, Assets, StateChange};
 pub use category::Category;
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,

@@ -4,6 +4,7 @@
 //! Markdown and HTML come from one walk through the model (`walk`): the order, the rows
 //! and the words are decided there; each writer lays them out and escapes them.
 
+mod affected;
 mod html;
 mod markdown;
 mod walk;
@@ -16,6 +17,7 @@ use crate::text;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub use affected::{AssetReport, ObservableReport};
 pub use html::html;
 pub use markdown::markdown;
 
@@ -51,6 +53,11 @@ pub struct Report {
     pub clocks: Vec<ClockReport>,
     pub contacts: Vec<ContactReport>,
     pub evidence: Vec<EvidenceReport>,
+    /// Affected assets and observables (`affected.rs`); left out of the JSON when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assets: Vec<AssetReport>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observables: Vec<ObservableReport>,
     pub lessons: Vec<LessonReport>,
     pub journal: JournalHead,
 }
@@ -358,6 +365,8 @@ pub fn build(
             })
             .collect(),
         evidence: state.evidence.iter().map(evidence_report).collect(),
+        assets: affected::assets(state),
+        observables: affected::observables(state),
         lessons: state.lessons.iter().map(lesson_report).collect(),
         journal: JournalHead {
             events: state.event_count,

@@ -107,11 +107,11 @@ pub(super) fn write(r: &Report, mut sink: impl ReportSink) -> String {
     std::mem::take(sink.out())
 }
 
-fn text(value: &str) -> Span<'_> {
+pub(super) fn text(value: &str) -> Span<'_> {
     Span::Text(Cow::Borrowed(value))
 }
 
-fn word<'a>(value: impl Into<Cow<'a, str>>) -> Span<'a> {
+pub(super) fn word<'a>(value: impl Into<Cow<'a, str>>) -> Span<'a> {
     Span::Word(value.into())
 }
 
@@ -132,7 +132,7 @@ fn titles(english: &[&str]) -> Vec<String> {
 
 /// A table of `items`, a row each with the cells `cells` makes of it, under the
 /// columns `english` names (in the current language).
-fn table<'a, T>(
+pub(super) fn table<'a, T>(
     sink: &mut impl ReportSink,
     english: &[&str],
     items: &'a [T],
@@ -229,6 +229,9 @@ fn walk(r: &Report, sink: &mut impl ReportSink) {
         &evidence,
         &none,
     );
+
+    // Affected assets and observables (report/affected.rs), when there are any.
+    super::affected::walk(r, sink);
 
     sink.heading(2, &[word(text::report_lessons())]);
     let lessons: Vec<Line> = r.lessons.iter().map(lesson).collect();
@@ -406,7 +409,7 @@ fn entry_time(e: &TimelineEntry) -> String {
     }
 }
 
-fn utc(t: DateTime<Utc>) -> String {
+pub(super) fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
@@ -482,6 +485,8 @@ mod tests {
             clocks: Vec::new(),
             contacts: Vec::new(),
             evidence: Vec::new(),
+            assets: Vec::new(),
+            observables: Vec::new(),
             lessons: Vec::new(),
             journal: JournalHead {
                 events: 1,

@@ -255,6 +255,19 @@ fn check_imported(event: &Event) -> Result<(), Problem> {
             clean(Part::ObservableValue, &observable.value)?;
         }
         Change::ObservableEdited { observable, .. } => clean(Part::ObservableId, observable)?,
+        Change::AssetAdded { asset } => {
+            clean(Part::AssetName, &asset.name)?;
+            clean(Part::AssetOwner, &asset.owner)?;
+        }
+        Change::AssetStateChanged { asset, .. } => clean(Part::AssetId, asset)?,
+        Change::AssetEdited { asset, edit } => {
+            clean(Part::AssetId, asset)?;
+            match edit {
+                crate::domain::AssetEdit::Name(name) => clean(Part::AssetName, name)?,
+                crate::domain::AssetEdit::Owner(owner) => clean(Part::AssetOwner, owner)?,
+                crate::domain::AssetEdit::Kind(_) | crate::domain::AssetEdit::Note(_) => {}
+            }
+        }
         Change::ClockStarted { clock }
         | Change::ClockMet { clock, .. }
         | Change::ClockWaived { clock, .. } => clean(Part::ClockId, clock)?,
@@ -424,5 +437,42 @@ mod import_tests {
         }
         let err = refused(vec![("a", bad_phase)]);
         assert!(err.contains("event #1: the phase id"), "{err}");
+    }
+
+    #[test]
+    fn control_characters_in_an_imported_asset_are_refused() {
+        use crate::domain::{AssetEdit, AssetKind, AssetSpec};
+        let added = |name: &str, owner: &str| Change::AssetAdded {
+            asset: AssetSpec {
+                owner: owner.into(),
+                ..AssetSpec::new(AssetKind::Host, name.into())
+            },
+        };
+        let err = refused(vec![("a", declared()), ("a", added("fs\u{1b}]0;x", ""))]);
+        assert!(err.contains("event #2: the asset's name"), "{err}");
+        let err = refused(vec![("a", declared()), ("a", added("fs01", "IT\n"))]);
+        assert!(err.contains("event #2: the asset's owner"), "{err}");
+        let err = refused(vec![
+            ("a", declared()),
+            (
+                "a",
+                Change::AssetEdited {
+                    asset: "A1".into(),
+                    edit: AssetEdit::Name("x\u{7}".into()),
+                },
+            ),
+        ]);
+        assert!(err.contains("event #2: the asset's name"), "{err}");
+        let err = refused(vec![
+            ("a", declared()),
+            (
+                "a",
+                Change::AssetStateChanged {
+                    asset: "A1\r".into(),
+                    state: crate::domain::AssetState::Contained,
+                },
+            ),
+        ]);
+        assert!(err.contains("event #2: the asset id"), "{err}");
     }
 }

@@ -214,10 +214,13 @@ pub enum Part {
     InjectAuthor,
     ObservableValue,
     ObservableId,
+    AssetName,
+    AssetOwner,
+    AssetId,
 }
 
 impl Part {
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 13] = [
         Part::Author,
         Part::PhaseId,
         Part::ItemId,
@@ -228,6 +231,9 @@ impl Part {
         Part::InjectAuthor,
         Part::ObservableValue,
         Part::ObservableId,
+        Part::AssetName,
+        Part::AssetOwner,
+        Part::AssetId,
     ];
 
     /// The English name, for the log.
@@ -243,6 +249,9 @@ impl Part {
             Part::InjectAuthor => "the inject author",
             Part::ObservableValue => "the value of the observable",
             Part::ObservableId => "the observable id",
+            Part::AssetName => "the asset's name",
+            Part::AssetOwner => "the asset's owner",
+            Part::AssetId => "the asset id",
         }
     }
 
@@ -259,6 +268,9 @@ impl Part {
             Part::InjectAuthor => "inject-author",
             Part::ObservableValue => "observable-value",
             Part::ObservableId => "observable-id",
+            Part::AssetName => "asset-name",
+            Part::AssetOwner => "asset-owner",
+            Part::AssetId => "asset-id",
         }
     }
 }

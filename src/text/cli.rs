@@ -279,3 +279,26 @@ pub fn yes_or_no(typed: &str) -> Option<bool> {
         None
     }
 }
+
+/// `asset add`: the register's entry, new or merged into.
+pub fn cli_asset_saved(entry: &str, merged: bool) -> String {
+    tr_args(
+        if merged {
+            "cli-asset-merged"
+        } else {
+            "cli-asset-added"
+        },
+        &[("entry", entry.into())],
+    )
+}
+
+words! {
+    /// What `asset add` and `asset set … name` call the name when it is empty.
+    cli_the_asset_name => "cli-the-asset-name";
+    /// `asset state` to the state it is in already.
+    cli_asset_already(id: &str, asset: &str, state: &str) => "cli-asset-already";
+    /// `asset set` to the value it has already.
+    cli_asset_unchanged(id: &str, asset: &str, field: &str) => "cli-asset-unchanged";
+    /// `asset list`: who answers for it.
+    cli_asset_owner(owner: &str) => "cli-asset-owner";
+}

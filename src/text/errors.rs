@@ -952,3 +952,10 @@ words! {
     cli_bad_yes_no(field: &str, value: &str) => "cli-bad-yes-no";
     cli_bad_observable_field(field: &str) => "cli-bad-observable-field";
 }
+
+words! {
+    cli_unknown_asset(id: &str, asset: &str) => "cli-unknown-asset";
+    cli_bad_asset_field(field: &str) => "cli-bad-asset-field";
+    /// A new kind or name that another asset has already.
+    cli_asset_name_taken(other: &str, kind: &str, name: &str) => "cli-asset-name-taken";
+}

@@ -150,6 +150,9 @@ pub fn event_line(
                 ],
             )
         }
+        Change::AssetAdded { .. }
+        | Change::AssetStateChanged { .. }
+        | Change::AssetEdited { .. } => asset_line(change, state),
         Change::EvidenceTransferred { evidence, to, note } => {
             if note.is_empty() {
                 tr_args(
@@ -415,4 +418,104 @@ pub fn observable_flags(
     }
     flags.push(o.tlp(incident).label().to_string());
     flags
+}
+
+/// The journal line of an asset event; an asset is named by its id and, when `state`
+/// knows it, its name.
+fn asset_line(
+    change: &crate::domain::Change,
+    state: Option<&crate::domain::IncidentState>,
+) -> String {
+    use crate::domain::{AssetEdit as E, Change};
+    let asset = |id: &str| match state.and_then(|s| s.assets.get(id)) {
+        Some(a) => shown(format!("{id} ({})", a.name)),
+        None => shown(id),
+    };
+    match change {
+        Change::AssetAdded { asset } => tr_args(
+            "event-asset-added",
+            &[
+                ("kind", asset_kind_name(asset.kind).into()),
+                ("name", shown(&asset.name)),
+                (
+                    "state",
+                    asset_state_name(asset.state.unwrap_or(crate::domain::AssetState::Suspected))
+                        .into(),
+                ),
+            ],
+        ),
+        Change::AssetStateChanged { asset: id, state } => tr_args(
+            "event-asset-state",
+            &[
+                ("asset", asset(id)),
+                ("state", asset_state_name(*state).into()),
+            ],
+        ),
+        Change::AssetEdited { asset: id, edit } => {
+            let (field, value) = match edit {
+                E::Kind(kind) => ("kind", asset_kind_name(*kind)),
+                E::Name(name) => ("name", name.clone()),
+                E::Owner(owner) => ("owner", owner.clone()),
+                E::Note(note) => ("note", note.clone()),
+            };
+            tr_args(
+                "event-asset-edited",
+                &[
+                    ("asset", asset(id)),
+                    ("field", field.into()),
+                    ("value", shown(value)),
+                ],
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// What an asset is, in words.
+pub fn asset_kind_name(kind: crate::domain::AssetKind) -> String {
+    use crate::domain::AssetKind as K;
+    tr(match kind {
+        K::Host => "asset-kind-host",
+        K::Account => "asset-kind-account",
+        K::Service => "asset-kind-service",
+        K::Site => "asset-kind-site",
+        K::DataStore => "asset-kind-data-store",
+    })
+}
+
+/// How far an asset is compromised or back, in words.
+pub fn asset_state_name(state: crate::domain::AssetState) -> String {
+    use crate::domain::AssetState as S;
+    tr(match state {
+        S::Suspected => "asset-state-suspected",
+        S::Compromised => "asset-state-compromised",
+        S::Contained => "asset-state-contained",
+        S::Cleaned => "asset-state-cleaned",
+        S::Restored => "asset-state-restored",
+    })
+}
+
+words! {
+    /// Before the declared scope (the incident pane, `warroom show`).
+    label_scope => "label-scope";
+    /// Before the counts of assets by state (the incident pane, `warroom show`).
+    label_assets => "label-assets";
+    /// After the declared scope, when confirmed assets imply more of it.
+    scope_implied(areas: &str) => "scope-implied";
+}
+
+/// Assets by state, states with none left out: `2 compromised · 1 contained`.
+pub fn asset_counts(counts: &[(crate::domain::AssetState, usize)]) -> String {
+    counts
+        .iter()
+        .map(|(state, n)| format!("{n} {}", asset_state_name(*state)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The hint after the declared scope when the assets imply areas it leaves out
+/// (`domain::assets::scope_beyond`), or nothing.
+pub fn scope_hint(state: &crate::domain::IncidentState) -> Option<String> {
+    let beyond = crate::domain::assets::scope_beyond(state.scope, state.assets.implied_scope());
+    (beyond != crate::domain::Scope::default()).then(|| scope_implied(&scope(beyond)))
 }

@@ -59,3 +59,9 @@ pub fn report_column(english: &str) -> String {
 pub fn report_code(code: &str) -> String {
     tr(&format!("report-code-{}", code.replace(' ', "-")))
 }
+
+words! {
+    /// The report's sections on what the incident touched (report/affected.rs).
+    report_assets => "report-assets";
+    report_observables => "report-observables";
+}

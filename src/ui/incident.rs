@@ -37,7 +37,6 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
         .as_deref()
         .map(safe)
         .unwrap_or_else(|| text::not_set().into());
-    let scope = text::scope(s.scope);
     let mut declared = vec![
         label(text::label_declared()),
         Span::raw(when(s.declared_at)),
@@ -85,9 +84,17 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
             Span::raw(commander.into_owned()),
         ]),
         Line::from(declared),
-        Line::from(vec![label(labels::label_scope()), Span::raw(scope)]),
+        scope_line(look, s),
     ];
     lines.push(next_actions(look, app, s));
+    // Below `Next`: at 80×24 the pane has six rows and this is the seventh, like the
+    // summary; the scope hint above says what matters at a glance.
+    if !s.assets.is_empty() {
+        lines.push(Line::from(vec![
+            label(text::label_assets()),
+            Span::raw(text::asset_counts(&s.assets.counts())),
+        ]));
+    }
     if !s.summary.is_empty() {
         lines.push(Line::from(vec![
             label(text::label_summary()),
@@ -119,6 +126,23 @@ fn next_actions(look: Look, app: &App, s: &IncidentState) -> Line<'static> {
         spans.push(Span::styled(labels::next_none(), look.dim()));
     } else {
         spans.push(Span::styled(open.join(" · "), look.strong()));
+    }
+    Line::from(spans)
+}
+
+/// `Scope: network (assets imply: endpoints)`: the declared scope, and in amber the
+/// areas confirmed assets imply that it leaves out. Only a hint: the scope changes when
+/// someone amends it (`e`, `warroom set ID scope …`), never by itself.
+fn scope_line(look: Look, s: &IncidentState) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(
+            format!("{} ", text::colon(&text::label_scope())),
+            look.label(),
+        ),
+        Span::raw(text::scope(s.scope)),
+    ];
+    if let Some(hint) = text::scope_hint(s) {
+        spans.push(Span::styled(format!(" {hint}"), look.due_soon()));
     }
     Line::from(spans)
 }

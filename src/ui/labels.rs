@@ -62,7 +62,6 @@ crate::words! {
     pane_note => "pane-note";
     pane_new => "pane-new";
     label_phase => "label-phase";
-    label_scope => "label-scope";
     carried_mark => "carried-mark";
     clocks_more_running(n: usize) => "clocks-more-running";
     closed_after(lasted: &str, resolution: &str) => "closed-after";
