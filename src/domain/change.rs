@@ -78,6 +78,15 @@ pub enum Change {
         observable: String,
         edit: super::ObservableEdit,
     },
+    /// A step of the attack timeline: what the attacker did, and when.
+    AttackStepAdded {
+        step: super::AttackStepSpec,
+    },
+    /// A fact of attack step `step` (its id, `S2`) set anew.
+    AttackStepEdited {
+        step: String,
+        edit: super::AttackStepEdit,
+    },
     EvidenceTransferred {
         evidence: String,
         to: String,

@@ -35,6 +35,8 @@ pub struct IncidentState {
     pub evidence: Vec<EvidenceRecord>,
     /// Observables (indicators), each once, numbered in the order first reported.
     pub observables: super::Observables,
+    /// What the attacker did, step by step (`S1`, `S2`…).
+    pub attack_timeline: super::AttackTimeline,
     pub lessons: Vec<Lesson>,
     /// The drill's script, when the incident is an exercise run from one.
     pub drill: Option<Drill>,
@@ -257,6 +259,7 @@ impl IncidentState {
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
             observables: super::Observables::default(),
+            attack_timeline: super::AttackTimeline::default(),
             lessons: Vec::new(),
             drill: None,
             retracted: BTreeMap::new(),
@@ -292,6 +295,10 @@ impl IncidentState {
     fn pass(&mut self, event: &Event) -> Result<(), FoldError> {
         if matches!(event.change, Change::Declared(_)) {
             return Err(FoldError::DeclaredTwice(event.id));
+        }
+        // A withdrawn step keeps its id: a later one never takes it.
+        if let Change::AttackStepAdded { step } = &event.change {
+            self.attack_timeline.retire(&step.id);
         }
         self.event_count += 1;
         self.last_event_at = event.at;
@@ -406,6 +413,8 @@ impl IncidentState {
             Change::ObservableEdited { observable, edit } => {
                 self.observables.edit(observable, edit);
             }
+            Change::AttackStepAdded { step } => self.attack_timeline.add(step, at, by),
+            Change::AttackStepEdited { step, edit } => self.attack_timeline.edit(step, edit),
             Change::EvidenceTransferred { evidence, to, note } => {
                 if let Some(item) = self
                     .evidence

@@ -1,6 +1,8 @@
 //! The incident domain: pure Rust, no I/O, no clock reads (`now` is always passed in).
 
 mod amendment;
+pub mod attack;
+mod attack_timeline;
 mod category;
 mod change;
 pub mod clocks;
@@ -8,6 +10,7 @@ mod closed_list;
 mod contact;
 pub mod demo;
 mod directory;
+pub mod dwell;
 mod effective;
 mod event;
 mod incident;
@@ -23,6 +26,8 @@ mod summary;
 mod tlp;
 
 pub use amendment::{Amendment, Field, Resolution};
+pub use attack::{BadAttack, Catalogue};
+pub use attack_timeline::{AttackStep, AttackStepEdit, AttackStepSpec, AttackTimeline};
 pub use category::Category;
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
@@ -57,5 +62,7 @@ pub use stage::Stage;
 pub use summary::{Declared, IncidentSummary};
 pub use tlp::Tlp;
 
+#[cfg(test)]
+mod attack_timeline_tests;
 #[cfg(test)]
 mod fold_tests;

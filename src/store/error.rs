@@ -214,10 +214,12 @@ pub enum Part {
     InjectAuthor,
     ObservableValue,
     ObservableId,
+    AttackStepId,
+    AttackStepLink,
 }
 
 impl Part {
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 12] = [
         Part::Author,
         Part::PhaseId,
         Part::ItemId,
@@ -228,6 +230,8 @@ impl Part {
         Part::InjectAuthor,
         Part::ObservableValue,
         Part::ObservableId,
+        Part::AttackStepId,
+        Part::AttackStepLink,
     ];
 
     /// The English name, for the log.
@@ -243,6 +247,8 @@ impl Part {
             Part::InjectAuthor => "the inject author",
             Part::ObservableValue => "the value of the observable",
             Part::ObservableId => "the observable id",
+            Part::AttackStepId => "the attack step id",
+            Part::AttackStepLink => "a tactic, technique, observable or asset of an attack step",
         }
     }
 
@@ -259,6 +265,8 @@ impl Part {
             Part::InjectAuthor => "inject-author",
             Part::ObservableValue => "observable-value",
             Part::ObservableId => "observable-id",
+            Part::AttackStepId => "attack-step-id",
+            Part::AttackStepLink => "attack-step-link",
         }
     }
 }

@@ -59,3 +59,22 @@ pub fn report_column(english: &str) -> String {
 pub fn report_code(code: &str) -> String {
     tr(&format!("report-code-{}", code.replace(' ', "-")))
 }
+
+words! {
+    /// The report's section on the attack timeline.
+    report_attack_timeline => "report-attack-timeline";
+    /// The report's section on dwell time.
+    report_dwell => "report-dwell";
+    dwell_first_activity => "dwell-first-activity";
+    dwell_detected => "dwell-detected";
+    /// Detection stood in for by the declaration, at `at`.
+    dwell_detected_declared(at: &str) => "dwell-detected-declared";
+    dwell_contained => "dwell-contained";
+    /// An instant not reached yet (containment).
+    dwell_not_yet => "dwell-not-yet";
+    /// A span that cannot be told (no attack step).
+    dwell_unknown => "dwell-unknown";
+    dwell_dwell => "dwell-dwell";
+    dwell_to_containment => "dwell-to-containment";
+    dwell_exposure => "dwell-exposure";
+}
