@@ -10,6 +10,7 @@ macro_rules! out {
 }
 
 mod args;
+mod attack_timeline;
 mod clocks;
 mod contacts;
 mod exchange;
@@ -145,6 +146,13 @@ pub fn run(cli: Cli) -> Outcome {
             PlaybookCommand::Show { name, json } => playbook::show(&config, name, *json),
             PlaybookCommand::Check { file } => playbook::check(&config, file),
         };
+    }
+    // The catalogue is shipped: no store to open.
+    if let Some(Command::Timeline {
+        command: args::TimelineCommand::Techniques { tactic, json },
+    }) = &cli.command
+    {
+        return attack_timeline::techniques(tactic.as_deref(), *json);
     }
     // A test aid only: a value that is not an instant is an error, not ignored.
     if let Ok(pinned) = std::env::var("WARROOM_NOW")
@@ -468,6 +476,7 @@ fn run_command(
         Command::Flag { id, flag } => clocks::flag(&writer, id, flag, when.occurred),
         Command::Evidence { command } => record::evidence(&writer, command),
         Command::Ioc { command } => observables::ioc(&writer, command),
+        Command::Timeline { command } => attack_timeline::timeline(&writer, command),
         Command::Lesson {
             id,
             kind,
