@@ -92,8 +92,8 @@ fn steps_are_read_in_the_order_they_happened_with_names_and_dwell_time() {
         "S4   2026-11-09 12:00 UTC  T1558.004\n",
         "T1486 Data Encrypted for Impact",
         "First attacker activity: 2026-11-02 03:14 UTC",
-        "Detected: 2026-11-28 06:30 UTC\n",
-        "Contained: not yet",
+        "Detection: 2026-11-28 06:30 UTC\n",
+        "Containment: not yet",
         "Dwell time (first activity to detection): 26d 03:16:00",
     ] {
         assert!(listed.contains(expected), "{expected}\n{listed}");
@@ -316,4 +316,66 @@ fn the_catalogue_is_listed_in_both_languages_and_for_machines() {
         err.contains("'x' is not an ATT&CK Enterprise tactic"),
         "{err}"
     );
+}
+
+#[test]
+fn the_report_tells_what_the_attacker_did_apart_from_what_we_did() {
+    let dir = tmp();
+    let id = declare_now(dir.path());
+    let add = |args: &[&str]| ok(at(dir.path()).args(["timeline", "add", &id]).args(args));
+    add(&[
+        "2026-11-20T08:00:00Z",
+        "Files <b>encrypted</b>",
+        "--technique",
+        "T1486",
+    ]);
+    add(&[
+        "2026-11-10T08:00:00Z",
+        "VPN login with a stolen password",
+        "--tactic",
+        "TA0001",
+        "--technique",
+        "T1133",
+    ]);
+    ok(at(dir.path()).args(["note", &id, "FS01 unplugged"]));
+    let md = ok(at(dir.path()).args(["export", &id, "--format", "md"]));
+    let attacker = md.split("## What the attacker did").nth(1).unwrap();
+    let attacker = attacker.split("## Dwell time").next().unwrap();
+    let vpn = attacker.find("| S2 | 2026-11-10 08:00:00 UTC | TA0001 Initial Access | T1133 External Remote Services |").unwrap();
+    let encrypted = attacker
+        .find("| S1 | 2026-11-20 08:00:00 UTC |  | T1486 Data Encrypted for Impact |")
+        .unwrap();
+    assert!(vpn < encrypted, "in the order it happened: {attacker}");
+    assert!(!attacker.contains("<b>"), "escaped: {attacker}");
+    assert!(!attacker.contains("FS01 unplugged"), "{attacker}");
+    let dwell = md
+        .split("## Dwell time")
+        .nth(1)
+        .unwrap()
+        .split("## What we did")
+        .next()
+        .unwrap();
+    assert!(
+        dwell.contains("| First attacker activity | 2026-11-10 08:00:00 UTC |"),
+        "{dwell}"
+    );
+    assert!(
+        dwell.contains("| Dwell time (first activity to detection) | 18d 04:00:00 |"),
+        "{dwell}"
+    );
+    let we = md.split("## What we did").nth(1).unwrap();
+    assert!(we.contains("FS01 unplugged"), "{we}");
+
+    let fr = ok(at(dir.path()).args(["--lang", "fr", "export", &id, "--format", "md"]));
+    assert!(fr.contains("## Ce que l’attaquant a fait"), "{fr}");
+    assert!(
+        fr.contains("T1133 Services d’accès distant exposés"),
+        "{fr}"
+    );
+    assert!(fr.contains("## Ce que nous avons fait"), "{fr}");
+    let json: Value =
+        serde_json::from_str(&ok(at(dir.path()).args(["export", &id, "--format", "json"])))
+            .unwrap();
+    assert_eq!(json["attack_timeline"][0]["technique"], "T1133");
+    assert_eq!(json["dwell"]["dwell"], 18 * 86_400 + 4 * 3600);
 }

@@ -216,44 +216,10 @@ fn list(w: &Writer, id: crate::domain::IncidentId, json: bool) -> Outcome {
         }
     }
     outln!("");
-    for (label, value) in dwell_rows(&figures) {
+    for (label, value) in text::dwell_rows(&figures, utc) {
         outln!("{} {value}", text::colon(&label));
     }
     Ok(())
-}
-
-/// The dwell figures as (label, value) lines in the operator's language.
-fn dwell_rows(d: &Dwell) -> Vec<(String, String)> {
-    let span = |s: Option<chrono::TimeDelta>, reached: bool| match s {
-        Some(s) => text::hms(s),
-        None if reached => text::dwell_unknown(),
-        None => text::dwell_not_yet(),
-    };
-    let detected = if d.detected_is_declared {
-        text::dwell_detected_declared(&utc(d.detected))
-    } else {
-        utc(d.detected)
-    };
-    vec![
-        (
-            text::dwell_first_activity(),
-            d.first_activity.map_or_else(text::dwell_unknown, utc),
-        ),
-        (text::dwell_detected(), detected),
-        (
-            text::dwell_contained(),
-            d.contained.map_or_else(text::dwell_not_yet, utc),
-        ),
-        (text::dwell_dwell(), span(d.dwell, true)),
-        (
-            text::dwell_to_containment(),
-            span(d.to_containment, d.contained.is_some()),
-        ),
-        (
-            text::dwell_exposure(),
-            span(d.exposure, d.contained.is_some()),
-        ),
-    ]
 }
 
 fn utc(at: DateTime<Utc>) -> String {

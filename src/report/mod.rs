@@ -4,6 +4,7 @@
 //! Markdown and HTML come from one walk through the model (`walk`): the order, the rows
 //! and the words are decided there; each writer lays them out and escapes them.
 
+mod attack;
 mod html;
 mod markdown;
 mod walk;
@@ -16,6 +17,7 @@ use crate::text;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub use attack::AttackStepReport;
 pub use html::html;
 pub use markdown::markdown;
 
@@ -44,6 +46,11 @@ pub struct Report {
     pub playbook: Option<String>,
     pub phase_model: Option<String>,
     pub generated_at: DateTime<Utc>,
+    /// What the attacker did, in the order it happened.
+    pub attack_timeline: Vec<AttackStepReport>,
+    /// First attacker activity, detection, containment, and the spans between.
+    pub dwell: crate::domain::dwell::Dwell,
+    /// What we did: the response journal, in the order things happened.
     pub timeline: Vec<TimelineEntry>,
     /// Events withdrawn, left out of everything above and below, with why.
     pub retractions: Vec<RetractionReport>,
@@ -336,6 +343,8 @@ pub fn build(
             .as_ref()
             .map(|p| crate::i18n::localized(&p.name).into_owned()),
         generated_at: now,
+        attack_timeline: attack::attack_timeline(state),
+        dwell: crate::domain::dwell::dwell(state),
         timeline,
         retractions,
         phases,
