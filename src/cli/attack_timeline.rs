@@ -5,6 +5,7 @@ use super::args::TimelineCommand;
 use super::items::{Writer, state};
 use super::{Failure, Outcome};
 use crate::assets::attack::catalogue;
+use crate::domain::attack_timeline::links_and_source;
 use crate::domain::dwell::{Dwell, dwell};
 use crate::domain::{AttackStepEdit, AttackStepSpec, Catalogue, Change, IncidentState};
 use crate::input::clean_line;
@@ -201,18 +202,9 @@ fn list(w: &Writer, id: crate::domain::IncidentId, json: bool) -> Outcome {
             .collect();
         outln!("{:<4} {}  {}", safe(&s.id), utc(s.at), attack.join(" "));
         outln!("     {}", safe(&s.description));
-        let links: Vec<&str> = s
-            .observables
-            .iter()
-            .chain(&s.assets)
-            .map(String::as_str)
-            .collect();
-        let about: Vec<String> = [links.join(", "), s.source.clone()]
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .collect();
+        let about = links_and_source(&s.observables, &s.assets, &s.source);
         if !about.is_empty() {
-            outln!("     {}", safe(&about.join(" — ")));
+            outln!("     {}", safe(&about));
         }
     }
     outln!("");

@@ -49,6 +49,21 @@ impl AttackStepSpec {
     }
 }
 
+/// What a step is linked to, then how it is known, in one line: `O1, A2 — EDR`;
+/// empty when it has neither.
+pub fn links_and_source(observables: &[String], assets: &[String], source: &str) -> String {
+    let links: Vec<&str> = observables
+        .iter()
+        .chain(assets)
+        .map(String::as_str)
+        .collect();
+    let parts: Vec<String> = [links.join(", "), source.to_string()]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
+    parts.join(" — ")
+}
+
 /// A fact of a step set anew (`timeline set ID S2 technique T1486`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "field", content = "value", rename_all = "kebab-case")]

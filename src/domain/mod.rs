@@ -2,7 +2,7 @@
 
 mod amendment;
 pub mod attack;
-mod attack_timeline;
+pub mod attack_timeline;
 mod category;
 mod change;
 pub mod clocks;

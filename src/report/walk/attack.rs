@@ -37,17 +37,9 @@ fn named(id: &Option<String>, name: &Option<String>) -> Line<'static> {
 }
 
 fn step(s: &AttackStepReport) -> Vec<Line<'_>> {
-    let links: Vec<&str> = s
-        .observables
-        .iter()
-        .chain(&s.assets)
-        .map(String::as_str)
-        .collect();
     // "O1, A2 — the retainer's report": what it is linked to, then how it is known.
-    let about: Vec<String> = [links.join(", "), s.source.clone()]
-        .into_iter()
-        .filter(|l| !l.is_empty())
-        .collect();
+    let about =
+        crate::domain::attack_timeline::links_and_source(&s.observables, &s.assets, &s.source);
     vec![
         vec![owned(s.id.clone())],
         vec![word(utc(s.at))],
@@ -57,7 +49,7 @@ fn step(s: &AttackStepReport) -> Vec<Line<'_>> {
         if about.is_empty() {
             Vec::new()
         } else {
-            vec![owned(about.join(" — "))]
+            vec![owned(about)]
         },
     ]
 }
