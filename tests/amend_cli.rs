@@ -88,7 +88,7 @@ fn a_retracted_call_lesson_or_evidence_is_left_out_of_the_report() {
         "{md}"
     );
     let timeline = md
-        .split("## Timeline")
+        .split("## What we did")
         .nth(1)
         .unwrap()
         .split("## Retracted")

@@ -81,7 +81,7 @@ fn three_weeks_entered_after_the_fact_read_back_as_they_happened() {
         assert!(md.contains(row), "{row}:\n{md}");
     }
     // The timeline runs in the order things happened: the phishing mail first.
-    let timeline = md.split("## Timeline").nth(1).unwrap();
+    let timeline = md.split("## What we did").nth(1).unwrap();
     let first_row = timeline.lines().find(|l| l.starts_with("| 2 ")).unwrap();
     let declared_row = timeline.lines().find(|l| l.starts_with("| 1 ")).unwrap();
     assert!(

@@ -1,8 +1,10 @@
 //! The files shipped inside the binary: the default configuration, phase models,
-//! playbooks, the public directory, drills and clocks, as (path, text) pairs. `config`
-//! parses and validates them; `i18n` finds their human-readable texts through
-//! `texts::shipped_texts` without building a whole configuration.
+//! playbooks, the public directory, drills, clocks and the ATT&CK catalogue, as (path,
+//! text) pairs. `config` parses and validates them (`attack` parses its catalogue);
+//! `i18n` finds their human-readable texts through `texts::shipped_texts` without
+//! building a whole configuration.
 
+pub mod attack;
 pub mod texts;
 
 pub use texts::shipped_texts;
@@ -84,4 +86,11 @@ pub const SHIPPED_DRILLS: [(&str, &str); 4] = [
 pub const SHIPPED_CLOCKS: (&str, &str) = (
     "assets/clocks.yaml",
     include_str!("../../assets/clocks.yaml"),
+);
+
+/// MITRE ATT&CK Enterprise: the tactics and the techniques warroom names (see
+/// `attack::catalogue`).
+pub const SHIPPED_ATTACK: (&str, &str) = (
+    "assets/attack.yaml",
+    include_str!("../../assets/attack.yaml"),
 );

@@ -71,6 +71,13 @@ pub fn shipped_texts() -> Vec<(String, String)> {
         }
     }
     demo(&mut out);
+    let attack = super::attack::catalogue();
+    for tactic in &attack.tactics {
+        out.add(super::attack::text_key(&tactic.id), &tactic.name);
+    }
+    for technique in &attack.techniques {
+        out.add(super::attack::text_key(&technique.id), &technique.name);
+    }
     out.0
 }
 

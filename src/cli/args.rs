@@ -247,6 +247,12 @@ pub enum Command {
         #[command(subcommand)]
         command: AssetCommand,
     },
+    /// The attack timeline (what the attacker did, apart from what the team did): add,
+    /// list, set a field; and the ATT&CK techniques warroom names.
+    Timeline {
+        #[command(subcommand)]
+        command: TimelineCommand,
+    },
     /// Add a lesson learned: cause, weakness, went-well or recommendation.
     Lesson {
         #[arg(value_parser = parse_id)]
@@ -517,6 +523,12 @@ impl Command {
                 | AssetCommand::State { id, .. }
                 | AssetCommand::Set { id, .. } => Some(*id),
             },
+            Command::Timeline { command } => match command {
+                TimelineCommand::Add { id, .. }
+                | TimelineCommand::List { id, .. }
+                | TimelineCommand::Set { id, .. } => Some(*id),
+                TimelineCommand::Techniques { .. } => None,
+            },
             Command::Snapshot { id, .. } | Command::Verify { id } => *id,
             _ => None,
         }
@@ -546,6 +558,9 @@ impl Command {
                 }
                 | Command::Asset {
                     command: AssetCommand::List { .. }
+                }
+                | Command::Timeline {
+                    command: TimelineCommand::List { .. } | TimelineCommand::Techniques { .. }
                 }
         )
     }
@@ -660,6 +675,63 @@ pub enum AssetCommand {
         /// owner, name, note or kind.
         field: String,
         value: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TimelineCommand {
+    /// Add a step of the attack: when the attacker did it (weeks before detection is
+    /// normal) and what they did.
+    Add {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// When the attacker did it: 2026-11-02T03:14:00Z, "2026-11-02 03:14" in local time, 03:14, -3d. More than a year before the declaration needs --force.
+        #[arg(allow_hyphen_values = true)]
+        when: String,
+        /// What the attacker did.
+        description: String,
+        /// Its ATT&CK tactic: an id (TA0001) or short name (initial-access).
+        #[arg(long)]
+        tactic: Option<String>,
+        /// Its ATT&CK technique id, such as T1566.001; one warroom does not list is kept, without a name.
+        #[arg(long)]
+        technique: Option<String>,
+        /// An observable it left or used, such as O3 (repeatable).
+        #[arg(long = "observable")]
+        observables: Vec<String>,
+        /// An affected asset it touched, such as A2 (repeatable).
+        #[arg(long = "asset")]
+        assets: Vec<String>,
+        /// How we know, and how sure it is (an EDR alert, the retainer's report, an estimate).
+        #[arg(long, default_value = "")]
+        source: String,
+    },
+    /// The steps in the order they happened, with their tactics and techniques by name,
+    /// and dwell time (with --json: ids only, for machines).
+    List {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set one field of a step: when, description, tactic, technique, observables, assets
+    /// (comma-separated), source; '-' clears an optional one.
+    Set {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Its id, such as S2.
+        step: String,
+        /// when, description, tactic, technique, observables, assets or source.
+        field: String,
+        value: String,
+    },
+    /// The ATT&CK tactics and the techniques warroom names, in your language.
+    Techniques {
+        /// Only this tactic's techniques: an id (TA0001) or short name (initial-access).
+        #[arg(long)]
+        tactic: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -11,6 +11,7 @@ macro_rules! out {
 
 mod args;
 mod assets;
+mod attack_timeline;
 mod clocks;
 mod contacts;
 mod exchange;
@@ -146,6 +147,13 @@ pub fn run(cli: Cli) -> Outcome {
             PlaybookCommand::Show { name, json } => playbook::show(&config, name, *json),
             PlaybookCommand::Check { file } => playbook::check(&config, file),
         };
+    }
+    // The catalogue is shipped: no store to open.
+    if let Some(Command::Timeline {
+        command: args::TimelineCommand::Techniques { tactic, json },
+    }) = &cli.command
+    {
+        return attack_timeline::techniques(tactic.as_deref(), *json);
     }
     // A test aid only: a value that is not an instant is an error, not ignored.
     if let Ok(pinned) = std::env::var("WARROOM_NOW")
@@ -470,6 +478,7 @@ fn run_command(
         Command::Evidence { command } => record::evidence(&writer, command),
         Command::Ioc { command } => observables::ioc(&writer, command),
         Command::Asset { command } => assets::asset(&writer, command),
+        Command::Timeline { command } => attack_timeline::timeline(&writer, command),
         Command::Lesson {
             id,
             kind,

@@ -93,6 +93,15 @@ pub enum Change {
         asset: String,
         edit: super::AssetEdit,
     },
+    /// A step of the attack timeline: what the attacker did, and when.
+    AttackStepAdded {
+        step: super::AttackStepSpec,
+    },
+    /// A fact of attack step `step` (its id, `S2`) set anew.
+    AttackStepEdited {
+        step: String,
+        edit: super::AttackStepEdit,
+    },
     /// Custody of an evidence item passed to someone.
     EvidenceTransferred {
         evidence: String,

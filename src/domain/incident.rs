@@ -37,6 +37,8 @@ pub struct IncidentState {
     pub observables: super::Observables,
     /// Affected assets, each once, numbered in the order first reported.
     pub assets: super::Assets,
+    /// What the attacker did, step by step (`S1`, `S2`…).
+    pub attack_timeline: super::AttackTimeline,
     pub lessons: Vec<Lesson>,
     /// The drill's script, when the incident is an exercise run from one.
     pub drill: Option<Drill>,
@@ -260,6 +262,7 @@ impl IncidentState {
             evidence: Vec::new(),
             observables: super::Observables::default(),
             assets: super::Assets::default(),
+            attack_timeline: super::AttackTimeline::default(),
             lessons: Vec::new(),
             drill: None,
             retracted: BTreeMap::new(),
@@ -295,6 +298,10 @@ impl IncidentState {
     fn pass(&mut self, event: &Event) -> Result<(), FoldError> {
         if matches!(event.change, Change::Declared(_)) {
             return Err(FoldError::DeclaredTwice(event.id));
+        }
+        // A withdrawn step keeps its id: a later one never takes it.
+        if let Change::AttackStepAdded { step } = &event.change {
+            self.attack_timeline.retire(&step.id);
         }
         self.event_count += 1;
         self.last_event_at = event.at;
@@ -414,6 +421,8 @@ impl IncidentState {
                 self.assets.set_state(asset, *state, at, by, event.id);
             }
             Change::AssetEdited { asset, edit } => self.assets.edit(asset, edit),
+            Change::AttackStepAdded { step } => self.attack_timeline.add(step, at, by),
+            Change::AttackStepEdited { step, edit } => self.attack_timeline.edit(step, edit),
             Change::EvidenceTransferred { evidence, to, note } => {
                 if let Some(item) = self
                     .evidence

@@ -2,6 +2,8 @@
 
 mod amendment;
 pub mod assets;
+pub mod attack;
+pub mod attack_timeline;
 mod category;
 mod change;
 pub mod clocks;
@@ -9,6 +11,7 @@ mod closed_list;
 mod contact;
 pub mod demo;
 mod directory;
+pub mod dwell;
 mod effective;
 mod event;
 mod incident;
@@ -25,6 +28,8 @@ mod tlp;
 
 pub use amendment::{Amendment, Field, Resolution};
 pub use assets::{AssetEdit, AssetKind, AssetRecord, AssetSpec, AssetState, Assets, StateChange};
+pub use attack::{BadAttack, Catalogue};
+pub use attack_timeline::{AttackStep, AttackStepEdit, AttackStepSpec, AttackTimeline};
 pub use category::Category;
 pub use change::{
     Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
@@ -59,5 +64,7 @@ pub use stage::Stage;
 pub use summary::{Declared, IncidentSummary};
 pub use tlp::Tlp;
 
+#[cfg(test)]
+mod attack_timeline_tests;
 #[cfg(test)]
 mod fold_tests;

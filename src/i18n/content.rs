@@ -112,4 +112,23 @@ mod tests {
             "typed by the team"
         );
     }
+
+    /// Every tactic and technique of the ATT&CK catalogue has its English name and a
+    /// French one.
+    #[test]
+    fn every_attack_name_is_in_both_languages() {
+        let translations = translations();
+        let attack = crate::assets::attack::catalogue();
+        let names = attack
+            .tactics
+            .iter()
+            .map(|t| (&t.id, &t.name))
+            .chain(attack.techniques.iter().map(|t| (&t.id, &t.name)));
+        for (id, english) in names {
+            assert!(!english.trim().is_empty(), "{id}");
+            let key = crate::assets::attack::text_key(id);
+            let french = translations.get(&key).map(|t| t.trim());
+            assert!(french.is_some_and(|f| !f.is_empty()), "{key}");
+        }
+    }
 }

@@ -70,7 +70,9 @@ pub fn names_something(batch: &[NewEvent]) -> bool {
     batch.iter().any(|e| {
         matches!(
             e.change,
-            Change::ItemAdded { .. } | Change::EvidenceRegistered { .. }
+            Change::ItemAdded { .. }
+                | Change::EvidenceRegistered { .. }
+                | Change::AttackStepAdded { .. }
         )
     })
 }
@@ -114,6 +116,13 @@ fn with_free_ids(
                     evidence.reference = free("E", &taken, &used);
                 }
                 taken.push(evidence.reference.clone());
+            }
+            Change::AttackStepAdded { step } => {
+                let used = |c: &str| state.attack_timeline.is_used(c);
+                if used(&step.id) || taken.contains(&step.id) {
+                    step.id = free("S", &taken, &used);
+                }
+                taken.push(step.id.clone());
             }
             _ => {}
         }

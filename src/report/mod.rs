@@ -5,6 +5,7 @@
 //! and the words are decided there; each writer lays them out and escapes them.
 
 mod affected;
+mod attack;
 mod html;
 mod markdown;
 mod walk;
@@ -18,6 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 pub use affected::{AssetReport, ObservableReport};
+pub use attack::AttackStepReport;
 pub use html::html;
 pub use markdown::markdown;
 
@@ -46,6 +48,11 @@ pub struct Report {
     pub playbook: Option<String>,
     pub phase_model: Option<String>,
     pub generated_at: DateTime<Utc>,
+    /// What the attacker did, in the order it happened.
+    pub attack_timeline: Vec<AttackStepReport>,
+    /// First attacker activity, detection, containment, and the spans between.
+    pub dwell: crate::domain::dwell::Dwell,
+    /// What we did: the response journal, in the order things happened.
     pub timeline: Vec<TimelineEntry>,
     /// Events withdrawn, left out of everything above and below, with why.
     pub retractions: Vec<RetractionReport>,
@@ -343,6 +350,8 @@ pub fn build(
             .as_ref()
             .map(|p| crate::i18n::localized(&p.name).into_owned()),
         generated_at: now,
+        attack_timeline: attack::attack_timeline(state),
+        dwell: crate::domain::dwell::dwell(state),
         timeline,
         retractions,
         phases,

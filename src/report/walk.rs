@@ -10,6 +10,8 @@ use crate::text;
 use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 
+mod attack;
+
 /// A piece of inline text, told apart by where it comes from, so that each writer
 /// escapes it as its format needs.
 #[derive(Debug, Clone)]
@@ -173,6 +175,8 @@ fn walk(r: &Report, sink: &mut impl ReportSink) {
     } else {
         text(&r.summary)
     }]);
+
+    attack::what_the_attacker_did(r, sink);
 
     sink.heading(2, &[word(text::report_timeline())]);
     let columns = ["#", "UTC", "Author", "Event"];
@@ -451,6 +455,16 @@ mod tests {
             playbook: None,
             phase_model: None,
             generated_at: at(11),
+            attack_timeline: Vec::new(),
+            dwell: crate::domain::dwell::Dwell {
+                first_activity: None,
+                detected: at(10),
+                detected_is_declared: true,
+                contained: None,
+                dwell: None,
+                to_containment: None,
+                exposure: None,
+            },
             timeline: vec![TimelineEntry {
                 event: 1,
                 at: at(10),
@@ -591,7 +605,34 @@ mod tests {
             owner: None,
             due: None,
         });
+        full.attack_timeline.push(crate::report::AttackStepReport {
+            id: "S1".into(),
+            at: at(8),
+            description: "<b>phishing</b>".into(),
+            tactic: Some("TA0001".into()),
+            tactic_name: Some("Initial Access".into()),
+            technique: Some("T1566".into()),
+            technique_name: Some("Phishing".into()),
+            observables: vec!["O1".into()],
+            assets: Vec::new(),
+            source: "EDR".into(),
+        });
+        let md = markdown(&full);
+        let row = "| S1 | 2026-11-28 08:00:00 UTC | TA0001 Initial Access | T1566 Phishing |";
+        assert!(md.contains(row), "{md}");
+        assert!(md.contains("| O1 — EDR |"), "{md}");
+        assert!(!html(&full).contains("<b>phishing"), "user text is escaped");
         let shown_full = shown(&full);
+        let place = |h: &str| shown_full.iter().position(|s| s == h);
+        let (attacker, dwell, we) = (
+            place("h2 What the attacker did"),
+            place("h2 Dwell time"),
+            place("h2 What we did"),
+        );
+        assert!(
+            attacker.is_some() && attacker < dwell && dwell < we,
+            "{shown_full:?}"
+        );
         for expected in [
             "banner EXERCISE",
             "fact Detected",

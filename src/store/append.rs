@@ -268,6 +268,25 @@ fn check_imported(event: &Event) -> Result<(), Problem> {
                 crate::domain::AssetEdit::Kind(_) | crate::domain::AssetEdit::Note(_) => {}
             }
         }
+        Change::AttackStepAdded { step } => {
+            clean(Part::AttackStepId, &step.id)?;
+            let links = step.tactic.iter().chain(&step.technique);
+            for link in links.chain(&step.observables).chain(&step.assets) {
+                clean(Part::AttackStepLink, link)?;
+            }
+        }
+        Change::AttackStepEdited { step, edit } => {
+            use crate::domain::AttackStepEdit as E;
+            clean(Part::AttackStepId, step)?;
+            let links: Vec<&String> = match edit {
+                E::Tactic(t) | E::Technique(t) => t.iter().collect(),
+                E::Observables(l) | E::Assets(l) => l.iter().collect(),
+                E::At(_) | E::Description(_) | E::Source(_) => Vec::new(),
+            };
+            for link in links {
+                clean(Part::AttackStepLink, link)?;
+            }
+        }
         Change::ClockStarted { clock }
         | Change::ClockMet { clock, .. }
         | Change::ClockWaived { clock, .. } => clean(Part::ClockId, clock)?,

@@ -217,10 +217,12 @@ pub enum Part {
     AssetName,
     AssetOwner,
     AssetId,
+    AttackStepId,
+    AttackStepLink,
 }
 
 impl Part {
-    pub const ALL: [Part; 13] = [
+    pub const ALL: [Part; 15] = [
         Part::Author,
         Part::PhaseId,
         Part::ItemId,
@@ -234,6 +236,8 @@ impl Part {
         Part::AssetName,
         Part::AssetOwner,
         Part::AssetId,
+        Part::AttackStepId,
+        Part::AttackStepLink,
     ];
 
     /// The English name, for the log.
@@ -252,6 +256,8 @@ impl Part {
             Part::AssetName => "the asset's name",
             Part::AssetOwner => "the asset's owner",
             Part::AssetId => "the asset id",
+            Part::AttackStepId => "the attack step id",
+            Part::AttackStepLink => "a tactic, technique, observable or asset of an attack step",
         }
     }
 
@@ -271,6 +277,8 @@ impl Part {
             Part::AssetName => "asset-name",
             Part::AssetOwner => "asset-owner",
             Part::AssetId => "asset-id",
+            Part::AttackStepId => "attack-step-id",
+            Part::AttackStepLink => "attack-step-link",
         }
     }
 }

@@ -302,3 +302,12 @@ words! {
     /// `asset list`: who answers for it.
     cli_asset_owner(owner: &str) => "cli-asset-owner";
 }
+
+words! {
+    /// What `timeline add` needs, when it is empty.
+    cli_the_description => "cli-the-description";
+    /// `timeline add`: the step written.
+    cli_attack_step_added(step: &str) => "cli-attack-step-added";
+    /// `timeline list` of an incident with no step yet.
+    cli_no_attack_steps(id: &str) => "cli-no-attack-steps";
+}

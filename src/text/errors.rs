@@ -959,3 +959,42 @@ words! {
     /// A new kind or name that another asset has already.
     cli_asset_name_taken(other: &str, kind: &str, name: &str) => "cli-asset-name-taken";
 }
+
+/// A tactic or technique refused for an attack step, and why.
+pub fn bad_attack(why: &crate::domain::BadAttack) -> String {
+    use crate::domain::BadAttack as B;
+    match why {
+        B::UnknownTactic(found) => {
+            let valid: Vec<String> = crate::assets::attack::catalogue()
+                .tactics
+                .iter()
+                .map(|t| format!("{} {}", t.id, t.short))
+                .collect();
+            tr_args(
+                "bad-attack-tactic",
+                &[("found", shown(found)), ("valid", valid.join(", ").into())],
+            )
+        }
+        B::NotATechnique(found) => tr_args("bad-attack-technique", &[("found", shown(found))]),
+        B::WrongTactic {
+            technique,
+            tactic,
+            belongs,
+        } => {
+            let belongs: Vec<String> = belongs.iter().map(|t| attack_tactic(t)).collect();
+            tr_args(
+                "bad-attack-pair",
+                &[
+                    ("technique", attack_technique(technique).into()),
+                    ("tactic", attack_tactic(tactic).into()),
+                    ("belongs", belongs.join(", ").into()),
+                ],
+            )
+        }
+    }
+}
+
+words! {
+    cli_unknown_attack_step(id: &str, step: &str) => "cli-unknown-attack-step";
+    cli_bad_attack_step_field(field: &str) => "cli-bad-attack-step-field";
+}

@@ -153,6 +153,37 @@ pub fn event_line(
         Change::AssetAdded { .. }
         | Change::AssetStateChanged { .. }
         | Change::AssetEdited { .. } => asset_line(change, state),
+        Change::AttackStepAdded { step } => attack_step_line(step),
+        Change::AttackStepEdited { step, edit } => {
+            use crate::domain::AttackStepEdit as E;
+            let list = |l: &[String]| {
+                if l.is_empty() {
+                    not_set()
+                } else {
+                    l.join(", ")
+                }
+            };
+            let (field, value) = match edit {
+                E::At(at) => ("when", at.format("%Y-%m-%d %H:%M UTC").to_string()),
+                E::Description(d) => ("description", d.clone()),
+                E::Tactic(t) => ("tactic", t.as_deref().map_or_else(not_set, attack_tactic)),
+                E::Technique(t) => (
+                    "technique",
+                    t.as_deref().map_or_else(not_set, attack_technique),
+                ),
+                E::Observables(l) => ("observables", list(l)),
+                E::Assets(l) => ("assets", list(l)),
+                E::Source(s) => ("source", s.clone()),
+            };
+            tr_args(
+                "event-attack-step-edited",
+                &[
+                    ("id", shown(step)),
+                    ("field", field.into()),
+                    ("value", shown(value)),
+                ],
+            )
+        }
         Change::EvidenceTransferred { evidence, to, note } => {
             if note.is_empty() {
                 tr_args(
@@ -518,4 +549,55 @@ pub fn asset_counts(counts: &[(crate::domain::AssetState, usize)]) -> String {
 pub fn scope_hint(state: &crate::domain::IncidentState) -> Option<String> {
     let beyond = crate::domain::assets::scope_beyond(state.scope, state.assets.implied_scope());
     (beyond != crate::domain::Scope::default()).then(|| scope_implied(&scope(beyond)))
+}
+
+/// An attack step in one line: its id, when, its technique (else its tactic) by name.
+fn attack_step_line(step: &crate::domain::AttackStepSpec) -> String {
+    let attack = step
+        .technique
+        .as_deref()
+        .map(attack_technique)
+        .or_else(|| step.tactic.as_deref().map(attack_tactic));
+    let mut args = vec![
+        ("id", shown(&step.id)),
+        ("at", shown(step.at.format("%Y-%m-%d %H:%M UTC"))),
+        ("description", shown(&step.description)),
+    ];
+    match attack {
+        Some(attack) => {
+            args.push(("attack", attack.into()));
+            tr_args("event-attack-step-technique", &args)
+        }
+        None => tr_args("event-attack-step", &args),
+    }
+}
+
+/// The name of an ATT&CK tactic in the current language, if the catalogue has it.
+pub fn attack_tactic_name(id: &str) -> Option<String> {
+    let tactic = crate::assets::attack::catalogue().tactic(id)?;
+    Some(crate::i18n::localized(&tactic.name).into_owned())
+}
+
+/// The name of an ATT&CK technique in the current language, if the catalogue has it.
+pub fn attack_technique_name(id: &str) -> Option<String> {
+    let technique = crate::assets::attack::catalogue().technique(id)?;
+    Some(crate::i18n::localized(&technique.name).into_owned())
+}
+
+/// A tactic as people read it: `TA0001 Initial Access`, or its id alone.
+pub fn attack_tactic(id: &str) -> String {
+    labelled(id, attack_tactic_name(id))
+}
+
+/// A technique as people read it: `T1566.001 Spearphishing Attachment`, or its id
+/// alone when the catalogue does not list it.
+pub fn attack_technique(id: &str) -> String {
+    labelled(id, attack_technique_name(id))
+}
+
+fn labelled(id: &str, name: Option<String>) -> String {
+    match name {
+        Some(name) => format!("{id} {name}"),
+        None => id.to_string(),
+    }
 }

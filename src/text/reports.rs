@@ -64,4 +64,54 @@ words! {
     /// The report's sections on what the incident touched (report/affected.rs).
     report_assets => "report-assets";
     report_observables => "report-observables";
+    /// The report's section on the attack timeline.
+    report_attack_timeline => "report-attack-timeline";
+    /// The report's section on dwell time.
+    report_dwell => "report-dwell";
+    dwell_first_activity => "dwell-first-activity";
+    dwell_detected => "dwell-detected";
+    /// Detection stood in for by the declaration, at `at`.
+    dwell_detected_declared(at: &str) => "dwell-detected-declared";
+    dwell_contained => "dwell-contained";
+    /// An instant not reached yet (containment).
+    dwell_not_yet => "dwell-not-yet";
+    /// A span that cannot be told (no attack step).
+    dwell_unknown => "dwell-unknown";
+    dwell_dwell => "dwell-dwell";
+    dwell_to_containment => "dwell-to-containment";
+    dwell_exposure => "dwell-exposure";
+}
+
+/// The dwell figures as (label, value) rows in the current language, times written by
+/// `time`: the report's and `timeline list`'s.
+pub fn dwell_rows(
+    d: &crate::domain::dwell::Dwell,
+    time: impl Fn(chrono::DateTime<chrono::Utc>) -> String,
+) -> Vec<(String, String)> {
+    // A span not known: never, without an attack step; not yet, before containment.
+    let span = |s: Option<chrono::TimeDelta>, reached: bool| match s {
+        Some(s) => super::hms(s),
+        None if reached => dwell_unknown(),
+        None => dwell_not_yet(),
+    };
+    let detected = if d.detected_is_declared {
+        dwell_detected_declared(&time(d.detected))
+    } else {
+        time(d.detected)
+    };
+    let contained = d.contained.is_some();
+    vec![
+        (
+            dwell_first_activity(),
+            d.first_activity.map_or_else(dwell_unknown, &time),
+        ),
+        (dwell_detected(), detected),
+        (
+            dwell_contained(),
+            d.contained.map_or_else(dwell_not_yet, &time),
+        ),
+        (dwell_dwell(), span(d.dwell, true)),
+        (dwell_to_containment(), span(d.to_containment, contained)),
+        (dwell_exposure(), span(d.exposure, contained)),
+    ]
 }
