@@ -819,3 +819,67 @@ observable-kind-auto = guess from the value
 flash-no-observables = Event #{ $event } mentions no observable that is not already in the register
 confirm-add-observables = Add to the observables, linked to event #{ $event }: { $values }?
 observable-kind-unknown = cannot tell what '{ $value }' is: press Tab to choose its kind
+
+# DORA drafts (initial notification, intermediate and final reports on a major
+# ICT-related incident), the LEI in the config, and the IOCs a notification lists.
+err-lei-form = found lei: "{ $lei }", expected a Legal Entity Identifier (ISO 17442): 20 capital letters and digits, such as 5493001KJTIIGC8Y1R12
+err-lei-check = found lei: "{ $lei }", whose check digits are wrong (ISO 17442, mod 97): copy it again from the GLEIF register
+draft-title-dora-initial = DORA initial notification of a major ICT-related incident (Art. 19(4)(a)) - DRAFT
+draft-title-dora-intermediate = DORA intermediate report on a major ICT-related incident (Art. 19(4)(b)) - DRAFT
+draft-title-dora-final = DORA final report on a major ICT-related incident (Art. 19(4)(c)) - DRAFT
+draft-dora-submission = Type of submission
+draft-dora-submission-initial = initial notification
+draft-dora-submission-intermediate = intermediate report
+draft-dora-submission-final = final report
+draft-dora-lei = LEI code
+draft-dora-lei-missing = the entity's LEI (set lei in the config)
+draft-dora-entity-type = Type of financial entity
+draft-dora-entity-type-what = type of financial entity (DORA Art. 2(1))
+draft-dora-classified = Classified as major
+draft-dora-classified-how = when it was classified as major (warroom flag { $id } major --at WHEN, or M on the dashboard)
+draft-dora-scope = Scope
+draft-dora-criteria = Classification criteria met (Delegated Reg. (EU) 2024/1772, Arts. 1 to 8), with figures or estimates
+draft-dora-criterion-clients = Clients, financial counterparts and transactions affected
+draft-dora-criterion-data = Data losses
+draft-dora-criterion-reputation = Reputational impact
+draft-dora-criterion-duration = Duration and service downtime
+draft-dora-criterion-geography = Geographical spread
+draft-dora-criterion-economic = Economic impact
+draft-dora-criterion-critical = Critical services affected
+draft-dora-data-personal = personal data is in the scope: say whether any was lost, altered or made unavailable
+draft-dora-duration-so-far = since { $from }, { $span } so far; service downtime to complete
+draft-dora-duration-ended = from { $from } to { $to }, { $span }; service downtime to complete
+draft-dora-member-states = Member States impacted
+draft-dora-discovery = How the incident was discovered
+draft-dora-origin = Origin of the incident, where known (internal, ICT third-party service provider, other)
+draft-dora-bcp = Has the business continuity plan been activated?
+draft-dora-reclassified = Reclassification from major to non-major, where applicable
+draft-dora-other = Any other relevant information
+draft-dora-authority-ref = Incident reference code given by the competent authority
+draft-dora-authority-ref-value = { $reference } (recorded when the initial notification was sent, { $at })
+draft-dora-occurred = Date and time the incident occurred
+draft-dora-contained = Date and time the incident was contained
+draft-dora-recovered = Date and time regular activities were recovered (or are expected to be)
+draft-dora-phases = Response phases, with when each began
+draft-dora-type = Type of incident (cybersecurity, process failure, system failure, external event, payment-related, other)
+draft-dora-category-recorded = category recorded: { $category }
+draft-dora-threats = Threats and techniques used by the threat actor
+draft-dora-functions = Affected functional areas and business processes
+draft-dora-infrastructure = Affected infrastructure components supporting business processes
+draft-dora-scope-recorded = scope recorded: { $scope }
+draft-dora-clients = Impact on the financial interests of clients
+draft-dora-other-authorities = Reporting to other authorities
+draft-dora-sent = { $clock } ({ $authority }): sent { $at }
+draft-dora-sent-ref = { $clock } ({ $authority }): sent { $at }, reference { $reference }
+draft-dora-iocs = Indicators of compromise, where available
+draft-dora-root-cause = Root causes
+draft-dora-root-cause-addressed = Date and time the root cause was addressed
+draft-dora-resolved = Date and time the incident was resolved
+draft-dora-resolution = How the incident was resolved
+draft-dora-costs = Direct and indirect costs and losses, with the currency
+draft-dora-lessons = Lessons learnt
+draft-dora-prevention = Measures to prevent the incident from happening again
+draft-iocs-withheld = { $count ->
+    [one] 1 indicator left out: marked TLP:RED or TLP:AMBER+STRICT, it may not go to an authority
+   *[other] { $count } indicators left out: marked TLP:RED or TLP:AMBER+STRICT, they may not go to an authority
+}

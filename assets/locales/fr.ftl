@@ -835,3 +835,67 @@ observable-kind-auto = deviné d’après la valeur
 flash-no-observables = L’événement #{ $event } ne cite aucun observable qui ne soit déjà au registre
 confirm-add-observables = Ajouter aux observables, liés à l’événement #{ $event } : { $values } ?
 observable-kind-unknown = impossible de dire ce qu’est « { $value } » : Tab pour choisir son type
+
+# Brouillons DORA (notification initiale, rapports intermédiaire et final sur un
+# incident majeur lié aux TIC), le LEI de la configuration, et les IOC d’une notification.
+err-lei-form = lei: "{ $lei }" trouvé ; attendu : un identifiant d’entité juridique (LEI, ISO 17442) de 20 lettres majuscules et chiffres, tel que 5493001KJTIIGC8Y1R12
+err-lei-check = lei: "{ $lei }" trouvé, dont la clé de contrôle est fausse (ISO 17442, modulo 97) : recopiez-le depuis le registre de la GLEIF
+draft-title-dora-initial = Notification initiale d’un incident majeur lié aux TIC (DORA art. 19(4)(a)) - BROUILLON
+draft-title-dora-intermediate = Rapport intermédiaire sur un incident majeur lié aux TIC (DORA art. 19(4)(b)) - BROUILLON
+draft-title-dora-final = Rapport final sur un incident majeur lié aux TIC (DORA art. 19(4)(c)) - BROUILLON
+draft-dora-submission = Type de soumission
+draft-dora-submission-initial = notification initiale
+draft-dora-submission-intermediate = rapport intermédiaire
+draft-dora-submission-final = rapport final
+draft-dora-lei = Code LEI
+draft-dora-lei-missing = le LEI de l’entité (clé lei de la configuration)
+draft-dora-entity-type = Type d’entité financière
+draft-dora-entity-type-what = type d’entité financière (DORA art. 2(1))
+draft-dora-classified = Classé comme majeur
+draft-dora-classified-how = quand il a été classé comme majeur (warroom flag { $id } major --at QUAND, ou M au tableau de bord)
+draft-dora-scope = Périmètre
+draft-dora-criteria = Critères de classification remplis (règlement délégué (UE) 2024/1772, articles 1er à 8), chiffrés ou estimés
+draft-dora-criterion-clients = Clients, contreparties financières et transactions concernés
+draft-dora-criterion-data = Pertes de données
+draft-dora-criterion-reputation = Incidence sur la réputation
+draft-dora-criterion-duration = Durée et indisponibilité du service
+draft-dora-criterion-geography = Étendue géographique
+draft-dora-criterion-economic = Incidence économique
+draft-dora-criterion-critical = Services critiques touchés
+draft-dora-data-personal = des données personnelles sont dans le périmètre : préciser si certaines ont été perdues, altérées ou rendues indisponibles
+draft-dora-duration-so-far = depuis le { $from }, { $span } à ce jour ; indisponibilité du service à compléter
+draft-dora-duration-ended = du { $from } au { $to }, { $span } ; indisponibilité du service à compléter
+draft-dora-member-states = États membres touchés
+draft-dora-discovery = Comment l’incident a été découvert
+draft-dora-origin = Origine de l’incident, si elle est connue (interne, prestataire tiers de services TIC, autre)
+draft-dora-bcp = Le plan de continuité des activités a-t-il été activé ?
+draft-dora-reclassified = Reclassification de l’incident de majeur à non majeur, le cas échéant
+draft-dora-other = Toute autre information pertinente
+draft-dora-authority-ref = Code de référence de l’incident attribué par l’autorité compétente
+draft-dora-authority-ref-value = { $reference } (noté à l’envoi de la notification initiale, le { $at })
+draft-dora-occurred = Date et heure de survenance de l’incident
+draft-dora-contained = Date et heure du confinement de l’incident
+draft-dora-recovered = Date et heure du rétablissement des activités habituelles (ou date prévue)
+draft-dora-phases = Phases de la réponse, avec le début de chacune
+draft-dora-type = Type d’incident (cybersécurité, défaillance de processus, défaillance de système, événement externe, lié aux paiements, autre)
+draft-dora-category-recorded = catégorie enregistrée : { $category }
+draft-dora-threats = Menaces et techniques employées par l’acteur de la menace
+draft-dora-functions = Domaines fonctionnels et processus opérationnels touchés
+draft-dora-infrastructure = Composants d’infrastructure touchés qui soutiennent les processus opérationnels
+draft-dora-scope-recorded = périmètre enregistré : { $scope }
+draft-dora-clients = Incidence sur les intérêts financiers des clients
+draft-dora-other-authorities = Notification à d’autres autorités
+draft-dora-sent = { $clock } ({ $authority }) : transmis le { $at }
+draft-dora-sent-ref = { $clock } ({ $authority }) : transmis le { $at }, référence { $reference }
+draft-dora-iocs = Indicateurs de compromission, le cas échéant
+draft-dora-root-cause = Causes originelles
+draft-dora-root-cause-addressed = Date et heure auxquelles la cause originelle a été traitée
+draft-dora-resolved = Date et heure de résolution de l’incident
+draft-dora-resolution = Comment l’incident a été résolu
+draft-dora-costs = Coûts et pertes directs et indirects, avec la devise
+draft-dora-lessons = Enseignements tirés
+draft-dora-prevention = Mesures pour éviter que l’incident ne se reproduise
+draft-iocs-withheld = { $count ->
+    [one] 1 indicateur écarté : marqué TLP:RED ou TLP:AMBER+STRICT, il ne peut pas être transmis à une autorité
+   *[other] { $count } indicateurs écartés : marqués TLP:RED ou TLP:AMBER+STRICT, ils ne peuvent pas être transmis à une autorité
+}
