@@ -1,6 +1,9 @@
 //! Notification drafts: plain text with the fields each authority asks for, filled from
 //! the incident, every unknown marked for completion. Pure: the caller writes the file.
 
+mod dora;
+mod iocs;
+
 use crate::config::Config;
 use crate::domain::{Change, ChecklistItem, ClockState, Event, Flag, IncidentState};
 use crate::text;
@@ -14,14 +17,21 @@ pub enum DraftKind {
     Nis2Early,
     Nis2Notification,
     Nis2Final,
+    /// DORA reports on a major ICT-related incident to the financial supervisor.
+    DoraInitial,
+    DoraIntermediate,
+    DoraFinal,
 }
 
 impl DraftKind {
-    pub const ALL: [DraftKind; 4] = [
+    pub const ALL: [DraftKind; 7] = [
         DraftKind::Gdpr,
         DraftKind::Nis2Early,
         DraftKind::Nis2Notification,
         DraftKind::Nis2Final,
+        DraftKind::DoraInitial,
+        DraftKind::DoraIntermediate,
+        DraftKind::DoraFinal,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -30,7 +40,17 @@ impl DraftKind {
             DraftKind::Nis2Early => "nis2-early",
             DraftKind::Nis2Notification => "nis2-notification",
             DraftKind::Nis2Final => "nis2-final",
+            DraftKind::DoraInitial => "dora-initial",
+            DraftKind::DoraIntermediate => "dora-intermediate",
+            DraftKind::DoraFinal => "dora-final",
         }
+    }
+
+    pub fn is_dora(self) -> bool {
+        matches!(
+            self,
+            DraftKind::DoraInitial | DraftKind::DoraIntermediate | DraftKind::DoraFinal
+        )
     }
 
     /// The clock whose deadline this notification meets.
@@ -40,6 +60,9 @@ impl DraftKind {
             DraftKind::Nis2Early => "nis2-early-warning",
             DraftKind::Nis2Notification => "nis2-notification",
             DraftKind::Nis2Final => "nis2-final-report",
+            DraftKind::DoraInitial => "dora-initial",
+            DraftKind::DoraIntermediate => "dora-intermediate",
+            DraftKind::DoraFinal => "dora-final",
         }
     }
 
@@ -51,11 +74,11 @@ impl DraftKind {
 crate::closed_list_by_slug!(DraftKind => "draft");
 
 /// `[TO COMPLETE: what]`, the mark of every blank a person must fill.
-fn blank(what: &str) -> String {
+pub(crate) fn blank(what: &str) -> String {
     format!("[{}: {what}]", text::draft_to_complete())
 }
 
-fn utc(t: DateTime<Utc>) -> String {
+pub(crate) fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
@@ -127,6 +150,13 @@ fn write_draft(
     writeln!(out, "{}", title(kind))?;
     writeln!(out, "{}", "=".repeat(72))?;
     writeln!(out, "{} {}", text::colon(&text::draft_prepared()), utc(now))?;
+    if let Some(submission) = dora::submission(kind) {
+        writeln!(
+            out,
+            "{} {submission}",
+            text::colon(&text::draft_dora_submission())
+        )?;
+    }
     if let Some(c) = clock {
         writeln!(
             out,
@@ -159,6 +189,9 @@ fn write_draft(
         text::colon(&text::draft_organisation()),
         crate::i18n::localized(&config.organisation)
     )?;
+    if kind.is_dora() {
+        dora::write_entity(out, config)?;
+    }
     let poc = &config.point_of_contact;
     writeln!(
         out,
@@ -207,16 +240,20 @@ fn write_draft(
         utc(s.declared_at)
     )?;
     let flag_at = |f: Flag| s.clock_facts.flags.get(&f).copied();
-    let aware_flag = match kind {
-        DraftKind::Gdpr => flag_at(Flag::PersonalData),
-        _ => flag_at(Flag::Significant),
-    };
-    writeln!(
-        out,
-        "  {} {}",
-        text::colon(&text::draft_aware()),
-        aware_flag.map_or_else(|| blank(&text::draft_aware()), utc)
-    )?;
+    if kind.is_dora() {
+        dora::write_incident(out, s, flag_at(Flag::Major))?;
+    } else {
+        let aware_flag = match kind {
+            DraftKind::Gdpr => flag_at(Flag::PersonalData),
+            _ => flag_at(Flag::Significant),
+        };
+        writeln!(
+            out,
+            "  {} {}",
+            text::colon(&text::draft_aware()),
+            aware_flag.map_or_else(|| blank(&text::draft_aware()), utc)
+        )?;
+    }
     writeln!(
         out,
         "  {} {}",
@@ -227,7 +264,7 @@ fn write_draft(
         )
     )?;
     writeln!(out)?;
-    for (question, prefill) in questions(kind, s, config) {
+    for (question, prefill) in questions(kind, s, config, now) {
         writeln!(out, "{question}")?;
         let empty = format!("[{}]", text::draft_to_complete());
         writeln!(out, "  {}", prefill.unwrap_or(empty))?;
@@ -263,7 +300,12 @@ fn write_draft(
 }
 
 /// What each notification must answer, with what the incident already says.
-fn questions(kind: DraftKind, s: &IncidentState, config: &Config) -> Vec<(String, Option<String>)> {
+fn questions(
+    kind: DraftKind,
+    s: &IncidentState,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> Vec<(String, Option<String>)> {
     match kind {
         DraftKind::Gdpr => vec![
             (text::draft_gdpr_nature(), None),
@@ -291,7 +333,7 @@ fn questions(kind: DraftKind, s: &IncidentState, config: &Config) -> Vec<(String
                     crate::i18n::terms::category(s.category)
                 )),
             ),
-            (text::draft_nis2_iocs(), None),
+            (text::draft_nis2_iocs(), iocs::listed(s)),
         ],
         DraftKind::Nis2Final => vec![
             (text::draft_nis2_description(), None),
@@ -299,6 +341,9 @@ fn questions(kind: DraftKind, s: &IncidentState, config: &Config) -> Vec<(String
             (text::draft_nis2_mitigation(), None),
             (text::draft_nis2_cross_border(), None),
         ],
+        DraftKind::DoraInitial | DraftKind::DoraIntermediate | DraftKind::DoraFinal => {
+            dora::questions(kind, s, now)
+        }
     }
 }
 
@@ -345,5 +390,8 @@ pub fn title(kind: DraftKind) -> String {
         DraftKind::Nis2Early => "draft-title-nis2-early",
         DraftKind::Nis2Notification => "draft-title-nis2-notification",
         DraftKind::Nis2Final => "draft-title-nis2-final",
+        DraftKind::DoraInitial => "draft-title-dora-initial",
+        DraftKind::DoraIntermediate => "draft-title-dora-intermediate",
+        DraftKind::DoraFinal => "draft-title-dora-final",
     })
 }

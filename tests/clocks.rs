@@ -208,6 +208,42 @@ fn d_shows_the_draft_of_the_selected_clock() {
 }
 
 #[test]
+fn d_on_a_dora_clock_shows_the_dora_report_it_is_for() {
+    let config =
+        Harness::config_with_playbooks("dora_entity: true\nlei: 5493001KJTIIGC8Y1R12\n", &[]);
+    let mut h = Harness::with_config(config);
+    h.declare("Payment gateway down", 'i');
+    h.shift('M');
+    h.key(KeyCode::Char('y'));
+    h.key(KeyCode::Char('c'));
+    assert_eq!(h.app.clock_rows()[0].id, "dora-initial");
+    h.shift('D');
+    let Some(Overlay::Draft { title, text, .. }) = &h.app.overlay else {
+        panic!("expected the draft")
+    };
+    assert_eq!(
+        title,
+        "DORA initial notification of a major ICT-related incident (Art. 19(4)(a)) - DRAFT"
+    );
+    assert!(
+        text.contains("  LEI code: 5493001KJTIIGC8Y1R12\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Classified as major: 2026-11-28 14:00:00 UTC\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Deadline: 2026-11-28 18:00:00 UTC\n"),
+        "{text}"
+    );
+    assert!(
+        h.screen(120, 40)
+            .contains("Type of submission: initial notification")
+    );
+}
+
+#[test]
 fn the_personal_data_flag_backdates_nothing_from_the_dashboard() {
     let mut h = nis2_breach();
     h.at(TimeDelta::minutes(30));

@@ -276,7 +276,9 @@ fn drafts_carry_the_fields_the_authority_asks_for() {
     );
     let err = fails(warroom(dir.path()).args(["draft", &id, "dora"]), 2);
     assert!(
-        err.contains("valid values: gdpr, nis2-early, nis2-notification, nis2-final"),
+        err.contains(
+            "valid values: gdpr, nis2-early, nis2-notification, nis2-final, dora-initial, dora-intermediate, dora-final"
+        ),
         "{err}"
     );
 }

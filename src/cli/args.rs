@@ -200,7 +200,8 @@ pub enum Command {
         #[arg(long, value_name = "R")]
         reason: Option<String>,
     },
-    /// Write a notification draft: gdpr, nis2-early, nis2-notification, nis2-final.
+    /// Write a notification draft: gdpr, nis2-early, nis2-notification, nis2-final,
+    /// dora-initial, dora-intermediate, dora-final.
     Draft {
         #[arg(value_parser = parse_id)]
         id: IncidentId,

@@ -3,6 +3,7 @@
 //! and what was expected.
 
 mod catalog;
+mod lei;
 mod limits;
 mod yaml;
 
@@ -32,6 +33,8 @@ pub enum ThemeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Config {
     pub organisation: String,
+    /// The organisation's Legal Entity Identifier (ISO 17442), for DORA reports.
+    pub lei: Option<String>,
     pub operator: Option<String>,
     pub point_of_contact: Contact,
     pub retainer: Retainer,
@@ -66,6 +69,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct Layer {
     organisation: Option<String>,
+    lei: Option<String>,
     operator: Option<String>,
     point_of_contact: Option<Contact>,
     retainer: Option<Retainer>,
@@ -155,6 +159,7 @@ impl Config {
     fn overlay(&mut self, layer: Layer) {
         let Layer {
             organisation,
+            lei,
             operator,
             point_of_contact,
             retainer,
@@ -172,6 +177,9 @@ impl Config {
         } = layer;
         if let Some(v) = organisation {
             self.organisation = v;
+        }
+        if lei.is_some() {
+            self.lei = lei;
         }
         if operator.is_some() {
             self.operator = operator;
@@ -338,6 +346,7 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
     };
     Ok(Config {
         organisation: base.organisation.ok_or_else(|| missing("organisation"))?,
+        lei: base.lei,
         operator: base.operator,
         point_of_contact: base
             .point_of_contact
@@ -370,6 +379,10 @@ fn parse_layer(source: Source) -> Result<Layer, ConfigError> {
 
 /// Rules the types alone cannot state.
 fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
+    if let Some(lei) = &layer.lei {
+        lei::check(lei)
+            .map_err(|message| source.error_at(source.key_value("lei", lei, 0), message))?;
+    }
     if let Some(r) = &layer.retainer
         && r.response_minutes == 0
     {

@@ -404,3 +404,22 @@ fn merging_by_id_replaces_the_first_of_an_id_and_adds_the_others_in_order() {
     );
     assert_eq!(base, [("a", 10), ("b", 40), ("a", 3), ("c", 30)]);
 }
+
+#[test]
+fn an_lei_is_kept_when_its_check_digits_hold_and_refused_where_it_stands_when_not() {
+    let config = Config::with_user_text(
+        "user.yaml",
+        "organisation: Banque\nlei: 5493001KJTIIGC8Y1R12\n",
+    )
+    .unwrap();
+    assert_eq!(config.lei.as_deref(), Some("5493001KJTIIGC8Y1R12"));
+    assert_eq!(Config::embedded().unwrap().lei, None);
+    assert_eq!(
+        error_of("organisation: Banque\nlei: \"5493001KJTIIGC8Y1R13\"\n"),
+        "user.yaml:2:6: found lei: \"5493001KJTIIGC8Y1R13\", whose check digits are wrong (ISO 17442, mod 97): copy it again from the GLEIF register"
+    );
+    assert_eq!(
+        error_of("organisation: Banque\nlei: 5493001KJTIIGC8Y1R\n"),
+        "user.yaml:2:6: found lei: \"5493001KJTIIGC8Y1R\", expected a Legal Entity Identifier (ISO 17442): 20 capital letters and digits, such as 5493001KJTIIGC8Y1R12"
+    );
+}
