@@ -835,3 +835,31 @@ observable-kind-auto = deviné d’après la valeur
 flash-no-observables = L’événement #{ $event } ne cite aucun observable qui ne soit déjà au registre
 confirm-add-observables = Ajouter aux observables, liés à l’événement #{ $event } : { $values } ?
 observable-kind-unknown = impossible de dire ce qu’est « { $value } » : Tab pour choisir son type
+
+# Formats d’échange : MISP, STIX, Timesketch, CSV (warroom ioc export|import, export --format).
+cli-left-out-observables = { $count ->
+    [one] { $count } observable laissé de côté ({ $tlp })
+   *[other] { $count } observables laissés de côté ({ $tlp })
+}
+cli-left-out-events = { $count ->
+    [one] { $count } événement du journal laissé de côté ({ $tlp })
+   *[other] { $count } événements du journal laissés de côté ({ $tlp })
+}
+cli-left-out-title = titre et résumé de l’incident laissés de côté ({ $tlp }) : l’export le nomme par son identifiant
+cli-saved-events = { $id } enregistré, événements { $first } à { $last }
+cli-observables-imported = { $added ->
+    [one] { $added } observable ajouté
+   *[other] { $added } observables ajoutés
+}, { $merged } fusionnés dans ceux du registre, { $skipped ->
+    [one] { $skipped } entrée ignorée (aucun type d’observable ne lui correspond)
+   *[other] { $skipped } entrées ignorées (aucun type d’observable ne leur correspond)
+}
+cli-max-tlp-not-here = --max-tlp s’applique aux formats misp, stix et timesketch, pas à { $format }
+import-not-json = pas du JSON (ligne { $line }, colonne { $column })
+import-not-an-export = ni un événement MISP (avec « Event ») ni un bundle STIX 2.1 (avec "type": "bundle")
+import-missing = absent
+import-expected-string = une chaîne de caractères était attendue
+import-expected-array = un tableau était attendu
+import-expected-object = un objet était attendu
+import-expected-boolean = true ou false était attendu
+stix-indicator = Indicateur de compromission ({ $kind }) de l’incident { $id }

@@ -49,7 +49,10 @@ impl Tally {
             }
             true
         } else {
-            self.left_out.entry((item, tlp.rank())).or_insert((tlp, 0)).1 += 1;
+            self.left_out
+                .entry((item, tlp.rank()))
+                .or_insert((tlp, 0))
+                .1 += 1;
             false
         }
     }

@@ -16,11 +16,16 @@ pub struct ImportError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
     /// Not JSON at all: where the parser stopped.
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// JSON, but neither a MISP event nor a STIX bundle.
     NotAnExport,
     Missing,
-    WrongType { expected: Expected },
+    WrongType {
+        expected: Expected,
+    },
     /// A value refused for the kind it is imported as.
     BadObservable {
         kind: ObservableKind,
@@ -92,7 +97,9 @@ impl<'a> At<'a> {
     }
 
     pub fn str(&self) -> Result<&'a str, ImportError> {
-        self.value.as_str().ok_or_else(|| self.wrong(Expected::String))
+        self.value
+            .as_str()
+            .ok_or_else(|| self.wrong(Expected::String))
     }
 
     /// A string member, if there.

@@ -272,7 +272,10 @@ fn observable(
     let typed = value_at.str()?;
     let tags = tags(at)?;
     let tagged = tags.iter().find_map(|t| {
-        let slug = t.strip_prefix(KIND_TAG)?.strip_prefix('=')?.trim_matches('"');
+        let slug = t
+            .strip_prefix(KIND_TAG)?
+            .strip_prefix('=')?
+            .trim_matches('"');
         slug.parse::<ObservableKind>().ok()
     });
     let Some(kind) = kind_of(misp_type, typed, tagged) else {

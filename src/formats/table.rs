@@ -59,8 +59,10 @@ pub fn observables(source: &Source<'_>, audience: Audience) -> Export {
                 spec.sighted.to_string(),
                 o.tlp(state.tlp).label().to_string(),
                 spec.source.clone(),
-                o.first_seen.to_rfc3339(),
-                o.last_seen.to_rfc3339(),
+                o.first_seen
+                    .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                o.last_seen
+                    .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
                 spec.note.clone(),
                 links.join(" "),
             ]

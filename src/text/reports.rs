@@ -59,3 +59,9 @@ pub fn report_column(english: &str) -> String {
 pub fn report_code(code: &str) -> String {
     tr(&format!("report-code-{}", code.replace(' ', "-")))
 }
+
+// Exchange formats: what a file for other tools says in words.
+words! {
+    /// A STIX indicator's description when the observable has no note.
+    stix_indicator(kind: &str, id: &str) => "stix-indicator";
+}

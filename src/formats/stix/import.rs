@@ -17,10 +17,22 @@ use std::collections::{HashMap, HashSet};
 
 /// TLP 1.0's marking-definitions (STIX 2.1, section 7.2.1.4), still common in feeds.
 const TLP1: [(&str, Tlp); 4] = [
-    ("marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9", Tlp::Clear),
-    ("marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da", Tlp::Green),
-    ("marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", Tlp::Amber),
-    ("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", Tlp::Red),
+    (
+        "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",
+        Tlp::Clear,
+    ),
+    (
+        "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
+        Tlp::Green,
+    ),
+    (
+        "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82",
+        Tlp::Amber,
+    ),
+    (
+        "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed",
+        Tlp::Red,
+    ),
 ];
 
 /// Cyber-observable types this reader has no observable kind for.
@@ -154,7 +166,11 @@ fn markings(objects: &[At<'_>]) -> HashMap<String, Tlp> {
             .or_else(|| v.pointer("/definition/tlp"))
             .and_then(Value::as_str);
         let tlp = level.and_then(|l| {
-            let l = if l.eq_ignore_ascii_case("white") { "clear" } else { l };
+            let l = if l.eq_ignore_ascii_case("white") {
+                "clear"
+            } else {
+                l
+            };
             Tlp::ALL
                 .into_iter()
                 .find(|t| t.label().eq_ignore_ascii_case(&format!("TLP:{l}")))

@@ -101,7 +101,18 @@ fn time(at: DateTime<Utc>) -> String {
 
 /// `type--uuid` for an object of warroom's, named by `key` within the incident.
 fn sdo_id(kind: &str, incident: &str, key: &str) -> String {
-    format!("{kind}--{}", uuid_for(&format!("{incident}/stix/{kind}/{key}")))
+    format!(
+        "{kind}--{}",
+        v4_form(&format!("{incident}/stix/{kind}/{key}"))
+    )
+}
+
+/// STIX 2.1 asks for UUIDv4 in the ids of everything but cyber-observable objects
+/// (the OASIS validator warns on any other version): the UUIDv5 of `name` in warroom's
+/// namespace, its version and variant bits set as a v4's. As random-looking as a v4,
+/// and the same at every export.
+fn v4_form(name: &str) -> uuid::Uuid {
+    uuid::Builder::from_random_bytes(*uuid_for(name).as_bytes()).into_uuid()
 }
 
 /// `type--uuid` of a cyber-observable object by its id-contributing properties.
@@ -119,7 +130,8 @@ pub fn scos(kind: ObservableKind, value: &str) -> Vec<Value> {
     use ObservableKind as K;
     let simple = |t: &str, property: &str| {
         let contributing = json!({ property: value });
-        let mut object = json!({ "type": t, "spec_version": "2.1", "id": sco_id(t, &contributing) });
+        let mut object =
+            json!({ "type": t, "spec_version": "2.1", "id": sco_id(t, &contributing) });
         object[property] = json!(value);
         vec![object]
     };
@@ -153,13 +165,12 @@ pub fn scos(kind: ObservableKind, value: &str) -> Vec<Value> {
         }
         K::RegistryKey => simple("windows-registry-key", "key"),
         K::Account => simple("user-account", "account_login"),
-        // A process has no id-contributing property: its value names it here.
+        // A process has no id-contributing property, and STIX wants a UUIDv4 for it.
         K::Process => {
-            let id = format!(
-                "process--{}",
-                uuid::Uuid::new_v5(&SCO_NAMESPACE, format!("process/{value}").as_bytes())
-            );
-            vec![json!({ "type": "process", "spec_version": "2.1", "id": id, "command_line": value })]
+            let id = format!("process--{}", v4_form(&format!("process/{value}")));
+            vec![
+                json!({ "type": "process", "spec_version": "2.1", "id": id, "command_line": value }),
+            ]
         }
         K::Cve | K::Technique | K::Other => Vec::new(),
     }
@@ -172,7 +183,7 @@ pub fn export(source: &Source<'_>, audience: Audience, notes: &[Note]) -> Export
     let mut tally = Tally::default();
     let identity_id = format!(
         "identity--{}",
-        uuid_for(&format!("organisation/{}", source.organisation))
+        v4_form(&format!("organisation/{}", source.organisation))
     );
     let incident_id = sdo_id("incident", &incident, "");
     let mut bundle = Bundle::default();
@@ -223,7 +234,7 @@ pub fn export(source: &Source<'_>, audience: Audience, notes: &[Note]) -> Export
     objects.extend(bundle.objects);
     let body = json!({
         "type": "bundle",
-        "id": format!("bundle--{}", uuid_for(&format!("{incident}/stix/bundle"))),
+        "id": format!("bundle--{}", v4_form(&format!("{incident}/stix/bundle"))),
         "objects": objects,
     });
     Export {
@@ -271,7 +282,11 @@ impl Bundle {
         };
         let relate = |bundle: &mut Bundle, kind: &str, from: &str, to: &str| {
             let mut r = common("relationship");
-            r["id"] = json!(sdo_id("relationship", incident, &format!("{key}/{kind}/{to}")));
+            r["id"] = json!(sdo_id(
+                "relationship",
+                incident,
+                &format!("{key}/{kind}/{to}")
+            ));
             r["relationship_type"] = json!(kind);
             r["source_ref"] = json!(from);
             r["target_ref"] = json!(to);
@@ -288,13 +303,9 @@ impl Bundle {
             K::Technique => {
                 let mut a = common("attack-pattern");
                 a["name"] = json!(spec.value);
-                let url = format!(
-                    "https://attack.mitre.org/techniques/{}/",
-                    spec.value.replace('.', "/")
-                );
-                a["external_references"] = json!([{
-                    "source_name": "mitre-attack", "external_id": spec.value, "url": url,
-                }]);
+                // No `url`: STIX wants a hash of what a URL points to, beside it.
+                a["external_references"] =
+                    json!([{ "source_name": "mitre-attack", "external_id": spec.value }]);
                 a
             }
             K::Other => {
@@ -319,7 +330,8 @@ impl Bundle {
                 seen
             }
         };
-        if !spec.note.is_empty() && spec.kind != K::Other {
+        // An observed-data has no description.
+        if !spec.note.is_empty() && main["type"] != "note" && main["type"] != "observed-data" {
             main["description"] = json!(spec.note);
         }
         let main_id = main["id"].as_str().unwrap_or_default().to_string();
@@ -334,9 +346,11 @@ impl Bundle {
             i["pattern_type"] = json!("stix");
             i["pattern_version"] = json!("2.1");
             i["valid_from"] = json!(time(o.first_seen));
-            if !spec.note.is_empty() {
-                i["description"] = json!(spec.note);
-            }
+            i["description"] = json!(if spec.note.is_empty() {
+                crate::text::stix_indicator(spec.kind.slug(), incident)
+            } else {
+                spec.note.clone()
+            });
             let indicator_id = i["id"].as_str().unwrap_or_default().to_string();
             self.add(i);
             relate(self, "based-on", &indicator_id, &main_id);

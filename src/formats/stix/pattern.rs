@@ -195,7 +195,10 @@ mod tests {
             (ObservableKind::FilePath, "/x"),
             (ObservableKind::FilePath, "C:\\x.exe"),
             (ObservableKind::FilePath, "a/b\\c"),
-            (ObservableKind::RegistryKey, "HKEY_LOCAL_MACHINE\\Software\\Run"),
+            (
+                ObservableKind::RegistryKey,
+                "HKEY_LOCAL_MACHINE\\Software\\Run",
+            ),
             (ObservableKind::Account, "svc_backup"),
             (ObservableKind::Process, "powershell -enc 'SQBFAFgA' \\\\x"),
         ];
