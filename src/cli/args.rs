@@ -624,6 +624,7 @@ pub enum IocCommand {
     Export {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
+        /// misp, stix or csv.
         #[arg(long, value_enum)]
         format: IocFormat,
         /// Leave out what the audience may not see (clear, green, amber, amber+strict; red: everything); said on standard error.
