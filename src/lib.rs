@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod evidence;
 pub mod failure;
 pub mod files;
+pub mod formats;
 pub mod i18n;
 pub mod input;
 pub mod keys;

@@ -968,3 +968,30 @@ draft-iocs-withheld = { $count ->
     [one] 1 indicator left out: marked TLP:RED or TLP:AMBER+STRICT, it may not go to an authority
    *[other] { $count } indicators left out: marked TLP:RED or TLP:AMBER+STRICT, they may not go to an authority
 }
+# Exchange formats: MISP, STIX, Timesketch, CSV (warroom ioc export|import, export --format).
+cli-left-out-observables = { $count ->
+    [one] { $count } observable left out ({ $tlp })
+   *[other] { $count } observables left out ({ $tlp })
+}
+cli-left-out-events = { $count ->
+    [one] { $count } journal event left out ({ $tlp })
+   *[other] { $count } journal events left out ({ $tlp })
+}
+cli-left-out-title = the incident's title and summary left out ({ $tlp }): the export names it by its id
+cli-saved-events = saved { $id } events { $first } to { $last }
+cli-observables-imported = { $added ->
+    [one] { $added } observable added
+   *[other] { $added } observables added
+}, { $merged } merged into the register's, { $skipped ->
+    [one] { $skipped } entry skipped (no observable kind for it)
+   *[other] { $skipped } entries skipped (no observable kind for them)
+}
+cli-max-tlp-not-here = --max-tlp applies to the misp, stix and timesketch formats, not to { $format }
+import-not-json = not JSON (line { $line }, column { $column })
+import-not-an-export = neither a MISP event (with "Event") nor a STIX 2.1 bundle (with "type": "bundle")
+import-missing = missing
+import-expected-string = a string was expected
+import-expected-array = an array was expected
+import-expected-object = an object was expected
+import-expected-boolean = true or false was expected
+stix-indicator = Indicator of compromise ({ $kind }) in incident { $id }

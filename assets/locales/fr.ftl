@@ -984,3 +984,30 @@ draft-iocs-withheld = { $count ->
     [one] 1 indicateur écarté : marqué TLP:RED ou TLP:AMBER+STRICT, il ne peut pas être transmis à une autorité
    *[other] { $count } indicateurs écartés : marqués TLP:RED ou TLP:AMBER+STRICT, ils ne peuvent pas être transmis à une autorité
 }
+# Formats d’échange : MISP, STIX, Timesketch, CSV (warroom ioc export|import, export --format).
+cli-left-out-observables = { $count ->
+    [one] { $count } observable laissé de côté ({ $tlp })
+   *[other] { $count } observables laissés de côté ({ $tlp })
+}
+cli-left-out-events = { $count ->
+    [one] { $count } événement du journal laissé de côté ({ $tlp })
+   *[other] { $count } événements du journal laissés de côté ({ $tlp })
+}
+cli-left-out-title = titre et résumé de l’incident laissés de côté ({ $tlp }) : l’export le nomme par son identifiant
+cli-saved-events = { $id } enregistré, événements { $first } à { $last }
+cli-observables-imported = { $added ->
+    [one] { $added } observable ajouté
+   *[other] { $added } observables ajoutés
+}, { $merged } fusionnés dans ceux du registre, { $skipped ->
+    [one] { $skipped } entrée ignorée (aucun type d’observable ne lui correspond)
+   *[other] { $skipped } entrées ignorées (aucun type d’observable ne leur correspond)
+}
+cli-max-tlp-not-here = --max-tlp s’applique aux formats misp, stix et timesketch, pas à { $format }
+import-not-json = pas du JSON (ligne { $line }, colonne { $column })
+import-not-an-export = ni un événement MISP (avec « Event ») ni un bundle STIX 2.1 (avec "type": "bundle")
+import-missing = absent
+import-expected-string = une chaîne de caractères était attendue
+import-expected-array = un tableau était attendu
+import-expected-object = un objet était attendu
+import-expected-boolean = true ou false était attendu
+stix-indicator = Indicateur de compromission ({ $kind }) de l’incident { $id }

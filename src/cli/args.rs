@@ -291,12 +291,17 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// Write the post-incident report (md, html, json) or the raw journal (journal).
+    /// Write the post-incident report (md, html, json), the raw journal (journal), or
+    /// the incident for other tools: a MISP event (misp), a STIX 2.1 bundle (stix), a
+    /// Timesketch timeline (timesketch-csv, timesketch-jsonl).
     Export {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
+        /// misp, stix, timesketch-*: leave out what the audience may not see (clear, green, amber, amber+strict; red: everything); said on standard error.
+        #[arg(long, value_name = "TLP", value_parser = closed::<Tlp>)]
+        max_tlp: Option<Tlp>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -401,6 +406,29 @@ pub enum ExportFormat {
     Json,
     /// The raw journal, JSON lines with the hash chain, for `warroom import`.
     Journal,
+    /// A MISP event: the incident, its observables as attributes.
+    Misp,
+    /// A STIX 2.1 bundle: identity, incident, observables, indicators, sightings.
+    Stix,
+    /// The journal as a Timesketch timeline, CSV.
+    TimesketchCsv,
+    /// The journal as a Timesketch timeline, JSON lines.
+    TimesketchJsonl,
+}
+
+/// What `ioc export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IocFormat {
+    Misp,
+    Stix,
+    Csv,
+}
+
+/// What `ioc import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IocImportFormat {
+    Misp,
+    Stix,
 }
 
 pub use crate::ops::Hashed;
@@ -516,7 +544,9 @@ impl Command {
             Command::Ioc { command } => match command {
                 IocCommand::Add { id, .. }
                 | IocCommand::List { id, .. }
-                | IocCommand::Set { id, .. } => Some(*id),
+                | IocCommand::Set { id, .. }
+                | IocCommand::Export { id, .. }
+                | IocCommand::Import { id, .. } => Some(*id),
             },
             Command::Asset { command } => match command {
                 AssetCommand::Add { id, .. }
@@ -555,7 +585,7 @@ impl Command {
                     command: EvidenceCommand::List { .. } | EvidenceCommand::Verify { .. }
                 }
                 | Command::Ioc {
-                    command: IocCommand::List { .. }
+                    command: IocCommand::List { .. } | IocCommand::Export { .. }
                 }
                 | Command::Asset {
                     command: AssetCommand::List { .. }
@@ -619,6 +649,32 @@ pub enum IocCommand {
         /// ioc, sighted, tlp, source or note.
         field: String,
         value: String,
+    },
+    /// Write the register for other tools: a MISP event, a STIX 2.1 bundle or CSV, values as they are (refanged).
+    Export {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// misp, stix or csv.
+        #[arg(long, value_enum)]
+        format: IocFormat,
+        /// Leave out what the audience may not see (clear, green, amber, amber+strict; red: everything); said on standard error.
+        #[arg(long, value_name = "TLP", value_parser = closed::<Tlp>)]
+        max_tlp: Option<Tlp>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add the observables of a MISP event or a STIX 2.1 bundle to the register (merged with those it has); a file with an error is refused whole, with where.
+    Import {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        file: PathBuf,
+        /// misp or stix (default: as the file's content shows).
+        #[arg(long, value_enum)]
+        format: Option<IocImportFormat>,
+        /// Print the counts as a JSON object.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -16,6 +16,7 @@ mod clocks;
 mod contacts;
 mod exchange;
 pub mod help;
+mod interchange;
 mod items;
 mod lifecycle;
 mod observables;
@@ -476,7 +477,7 @@ fn run_command(
         } => items::not_applicable(&writer, id, item_id, &reason),
         Command::Flag { id, flag } => clocks::flag(&writer, id, flag, when.occurred),
         Command::Evidence { command } => record::evidence(&writer, command),
-        Command::Ioc { command } => observables::ioc(&writer, command),
+        Command::Ioc { command } => observables::ioc(&writer, &config, command),
         Command::Asset { command } => assets::asset(&writer, command),
         Command::Timeline { command } => attack_timeline::timeline(&writer, command),
         Command::Lesson {
@@ -506,9 +507,23 @@ fn run_command(
             leave_open,
         } => lifecycle::close(&writer, id, resolution, summary.as_deref(), leave_open),
         Command::Reopen { id, reason } => lifecycle::reopen(&writer, id, &reason),
-        Command::Export { id, format, output } => {
-            exchange::export(store, &config, id, format, output.as_deref(), now)
-        }
+        Command::Export {
+            id,
+            format,
+            max_tlp,
+            output,
+        } => match interchange::Target::of_export(format) {
+            Some(target) => {
+                interchange::export(store, &config, id, target, max_tlp, output.as_deref())
+            }
+            None if max_tlp.is_some() => {
+                let name = clap::ValueEnum::to_possible_value(&format)
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default();
+                Err(Failure::Usage(text::cli_max_tlp_not_here(&name)))
+            }
+            None => exchange::export(store, &config, id, format, output.as_deref(), now),
+        },
         Command::Import { file } => exchange::import(store, &file),
         Command::Contacts {
             command,

@@ -1,5 +1,5 @@
-//! `warroom ioc add|list|set`: the observables register from the command line, the
-//! same events as the dashboard writes.
+//! `warroom ioc add|list|set|export|import`: the observables register from the command
+//! line, the same events as the dashboard writes (export and import: `interchange.rs`).
 
 use super::args::IocCommand;
 use super::items::{Writer, state};
@@ -10,7 +10,7 @@ use crate::input::clean_line;
 use crate::text;
 use crate::ui::format::safe;
 
-pub fn ioc(w: &Writer, command: IocCommand) -> Outcome {
+pub fn ioc(w: &Writer, config: &crate::config::Config, command: IocCommand) -> Outcome {
     match command {
         IocCommand::Add {
             id,
@@ -71,6 +71,21 @@ pub fn ioc(w: &Writer, command: IocCommand) -> Outcome {
             Ok(())
         }
         IocCommand::List { id, json } => list(w, id, json),
+        IocCommand::Export {
+            id,
+            format,
+            max_tlp,
+            output,
+        } => {
+            let target = super::interchange::Target::of_ioc(format);
+            super::interchange::export(w.store, config, id, target, max_tlp, output.as_deref())
+        }
+        IocCommand::Import {
+            id,
+            file,
+            format,
+            json,
+        } => super::interchange::import(w, id, &file, format, json),
         IocCommand::Set {
             id,
             observable,

@@ -39,6 +39,18 @@ impl Tlp {
     pub fn valid_values() -> String {
         Self::ALL.map(Tlp::label).join(", ")
     }
+
+    /// How far it may travel, from 0 (TLP:CLEAR, anyone) to 4 (TLP:RED, those present):
+    /// what is shared with an audience must not rank above it.
+    pub fn rank(self) -> u8 {
+        match self {
+            Tlp::Clear => 0,
+            Tlp::Green => 1,
+            Tlp::Amber => 2,
+            Tlp::AmberStrict => 3,
+            Tlp::Red => 4,
+        }
+    }
 }
 
 impl Default for Tlp {

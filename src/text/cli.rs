@@ -311,3 +311,58 @@ words! {
     /// `timeline list` of an incident with no step yet.
     cli_no_attack_steps(id: &str) => "cli-no-attack-steps";
 }
+
+// Exchange formats: what an export left out, what an import brought, why a file was refused.
+words! {
+    cli_left_out_title(tlp: &str) => "cli-left-out-title";
+    cli_max_tlp_not_here(format: &str) => "cli-max-tlp-not-here";
+    import_not_an_export => "import-not-an-export";
+    import_missing => "import-missing";
+    import_expected_string => "import-expected-string";
+    import_expected_array => "import-expected-array";
+    import_expected_object => "import-expected-object";
+    import_expected_boolean => "import-expected-boolean";
+}
+
+pub fn cli_left_out_observables(count: usize, tlp: &str) -> String {
+    tr_args(
+        "cli-left-out-observables",
+        &[("count", count.into()), ("tlp", tlp.into())],
+    )
+}
+
+pub fn cli_left_out_events(count: usize, tlp: &str) -> String {
+    tr_args(
+        "cli-left-out-events",
+        &[("count", count.into()), ("tlp", tlp.into())],
+    )
+}
+
+pub fn cli_saved_events(id: impl std::fmt::Display, first: u64, last: u64) -> String {
+    tr_args(
+        "cli-saved-events",
+        &[
+            ("id", shown(id)),
+            ("first", first.into()),
+            ("last", last.into()),
+        ],
+    )
+}
+
+pub fn cli_observables_imported(added: usize, merged: usize, skipped: usize) -> String {
+    tr_args(
+        "cli-observables-imported",
+        &[
+            ("added", added.into()),
+            ("merged", merged.into()),
+            ("skipped", skipped.into()),
+        ],
+    )
+}
+
+pub fn import_not_json(line: usize, column: usize) -> String {
+    tr_args(
+        "import-not-json",
+        &[("line", line.into()), ("column", column.into())],
+    )
+}

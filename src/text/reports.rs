@@ -115,3 +115,9 @@ pub fn dwell_rows(
         (dwell_exposure(), span(d.exposure, contained)),
     ]
 }
+
+// Exchange formats: what a file for other tools says in words.
+words! {
+    /// A STIX indicator's description when the observable has no note.
+    stix_indicator(kind: &str, id: &str) => "stix-indicator";
+}

@@ -2,5 +2,6 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod cli;
+pub mod exchange;
 pub mod harness;
 pub mod pty;

@@ -1,0 +1,192 @@
+//! Reading an imported JSON file with the place of every error: each value is reached
+//! through an `At` that knows its JSON path (`Event.Attribute[3].value`), so the first
+//! thing wrong is refused by where it is, and nothing is stored.
+
+use crate::domain::{BadObservable, ObservableKind};
+use serde_json::Value;
+
+/// Why an imported file was refused, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// A JSON path (`objects[5].pattern`); empty for the file as a whole.
+    pub path: String,
+    pub why: Why,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Not JSON at all: where the parser stopped.
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but neither a MISP event nor a STIX bundle.
+    NotAnExport,
+    Missing,
+    WrongType {
+        expected: Expected,
+    },
+    /// A value refused for the kind it is imported as.
+    BadObservable {
+        kind: ObservableKind,
+        value: String,
+        why: BadObservable,
+    },
+}
+
+/// The JSON type a value must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Array,
+    Object,
+    Boolean,
+}
+
+/// A value inside the file, with its path.
+#[derive(Debug, Clone)]
+pub struct At<'a> {
+    pub path: String,
+    pub value: &'a Value,
+}
+
+impl<'a> At<'a> {
+    pub fn root(value: &'a Value) -> Self {
+        At {
+            path: String::new(),
+            value,
+        }
+    }
+
+    pub fn fail(&self, why: Why) -> ImportError {
+        ImportError {
+            path: self.path.clone(),
+            why,
+        }
+    }
+
+    fn wrong(&self, expected: Expected) -> ImportError {
+        self.fail(Why::WrongType { expected })
+    }
+
+    /// The member `name`, if there and not null.
+    pub fn get(&self, name: &str) -> Option<At<'a>> {
+        let value = self.value.get(name).filter(|v| !v.is_null())?;
+        let path = if self.path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{name}", self.path)
+        };
+        Some(At { path, value })
+    }
+
+    /// The member `name`, which must be there.
+    pub fn field(&self, name: &str) -> Result<At<'a>, ImportError> {
+        if !self.value.is_object() {
+            return Err(self.wrong(Expected::Object));
+        }
+        self.get(name).ok_or_else(|| {
+            let mut missing = self.clone();
+            missing.path = if self.path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{}.{name}", self.path)
+            };
+            missing.fail(Why::Missing)
+        })
+    }
+
+    pub fn str(&self) -> Result<&'a str, ImportError> {
+        self.value
+            .as_str()
+            .ok_or_else(|| self.wrong(Expected::String))
+    }
+
+    /// A string member, if there.
+    pub fn opt_str(&self, name: &str) -> Result<Option<&'a str>, ImportError> {
+        self.get(name).map(|at| at.str()).transpose()
+    }
+
+    /// The items of an array, each with its path.
+    pub fn items(&self) -> Result<Vec<At<'a>>, ImportError> {
+        let items = self
+            .value
+            .as_array()
+            .ok_or_else(|| self.wrong(Expected::Array))?;
+        Ok(items
+            .iter()
+            .enumerate()
+            .map(|(i, value)| At {
+                path: format!("{}[{i}]", self.path),
+                value,
+            })
+            .collect())
+    }
+
+    /// The items of an array member, none when it is absent.
+    pub fn opt_items(&self, name: &str) -> Result<Vec<At<'a>>, ImportError> {
+        self.get(name).map_or(Ok(Vec::new()), |at| at.items())
+    }
+
+    /// A yes/no as JSON writers give it: true/false, 1/0, "1"/"0", "true"/"false".
+    pub fn flag(&self) -> Result<bool, ImportError> {
+        match self.value {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) if n.as_u64() == Some(0) => Ok(false),
+            Value::Number(n) if n.as_u64() == Some(1) => Ok(true),
+            Value::String(s) if matches!(s.as_str(), "0" | "false") => Ok(false),
+            Value::String(s) if matches!(s.as_str(), "1" | "true") => Ok(true),
+            _ => Err(self.wrong(Expected::Boolean)),
+        }
+    }
+
+    /// `value` read as an observable of `kind`, refused here when it is not one.
+    pub fn observable(&self, kind: ObservableKind, value: &str) -> Result<String, ImportError> {
+        crate::domain::observable::normalise(kind, value).map_err(|why| {
+            self.fail(Why::BadObservable {
+                kind,
+                value: value.to_string(),
+                why,
+            })
+        })
+    }
+}
+
+/// The file as JSON, or where it stops being JSON.
+pub fn parse(text: &str) -> Result<Value, ImportError> {
+    serde_json::from_str(text).map_err(|e| ImportError {
+        path: String::new(),
+        why: Why::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_path_of_the_value() {
+        let value: Value =
+            serde_json::from_str(r#"{"Event":{"Attribute":[{"type":"ip-dst"},{"value":3}]}}"#)
+                .unwrap_or_default();
+        let root = At::root(&value);
+        let attributes = root
+            .field("Event")
+            .and_then(|e| e.field("Attribute"))
+            .and_then(|a| a.items())
+            .unwrap_or_default();
+        let missing = attributes[0].field("value").unwrap_err();
+        assert_eq!(missing.path, "Event.Attribute[0].value");
+        assert_eq!(missing.why, Why::Missing);
+        let wrong = attributes[1].field("value").and_then(|v| v.str().map(drop));
+        assert_eq!(
+            wrong.unwrap_err().path,
+            "Event.Attribute[1].value".to_string()
+        );
+        let not_json = parse("{\n  \"a\": ]").unwrap_err();
+        assert_eq!(not_json.why, Why::NotJson { line: 2, column: 8 });
+    }
+}
