@@ -149,3 +149,111 @@ fn the_help_lists_the_investigation_keys() {
     assert!(help.contains("IOC or not"), "{help}");
     assert!(help.contains("Next TLP"), "{help}");
 }
+
+/// The Assets tab: `+` adds one (`name | owner`, Tab for its kind), `>` and `<` move
+/// it through its states, each an event, and `n` sets its note.
+#[test]
+fn assets_are_added_and_moved_through_their_states() {
+    let mut h = Harness::with_demo();
+    h.shift('I');
+    h.key(KeyCode::Tab);
+    assert!(h.screen(120, 40).contains("No affected asset yet"));
+    h.key(KeyCode::Char('+'));
+    h.type_text("FS01 | IT ops");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('+'));
+    h.key(KeyCode::Tab); // host → account
+    h.type_text("svc_backup");
+    h.key(KeyCode::Enter);
+    let assets = &h.state().assets.all;
+    assert_eq!(assets.len(), 2);
+    assert_eq!(
+        (
+            assets[0].name.as_str(),
+            assets[0].owner.as_str(),
+            assets[0].kind.slug()
+        ),
+        ("FS01", "IT ops", "host")
+    );
+    assert_eq!(assets[1].kind.slug(), "account");
+
+    // FS01: suspected → compromised → contained, then back one; restored is the end.
+    h.shift('>');
+    h.shift('>');
+    assert_eq!(h.state().assets.all[0].state().slug(), "contained");
+    h.shift('<');
+    assert_eq!(h.state().assets.all[0].state().slug(), "compromised");
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Assets (2)"), "{screen}");
+    assert!(screen.contains("compromised"), "{screen}");
+    assert!(
+        screen.contains("contained") && screen.contains(" → "),
+        "the history shows the moves: {screen}"
+    );
+    h.shift('<');
+    h.shift('<');
+    assert_eq!(
+        h.state().assets.all[0].state().slug(),
+        "suspected",
+        "no state before"
+    );
+
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char('n'));
+    h.type_text("used to move laterally");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().assets.all[1].note, "used to move laterally");
+
+    // The search finds an asset by its owner.
+    h.key(KeyCode::Char('/'));
+    h.type_text("it ops");
+    assert_eq!(h.app.investigation_rows(), [0]);
+}
+
+/// The Attack tab: a step needs when it happened (`@WHEN` or `t` before); an ATT&CK id
+/// in the text is recorded and named; rows are in the order things happened.
+#[test]
+fn attack_steps_are_added_with_their_time_and_technique() {
+    let mut h = Harness::with_demo();
+    h.shift('I');
+    h.key(KeyCode::BackTab); // the last tab: the attack timeline
+    assert!(h.screen(120, 40).contains("No attack step yet"));
+    h.key(KeyCode::Char('+'));
+    h.type_text("Files encrypted on FS01 T1486");
+    h.key(KeyCode::Enter);
+    assert!(h.state().attack_timeline.is_empty());
+    assert!(h.screen(120, 40).contains("Say when the attacker did it"));
+    h.key(KeyCode::Esc);
+
+    h.key(KeyCode::Char('+'));
+    h.type_text("@-1d Files encrypted on FS01 T1486");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('+'));
+    h.type_text("@-3d Invoice e-mail opened (TA0001, t1566.001)");
+    h.key(KeyCode::Enter);
+    let steps = h.state().attack_timeline.sorted();
+    assert_eq!(steps.len(), 2);
+    let now = h.app.now;
+    assert_eq!(steps[0].spec.at, now - chrono::TimeDelta::days(3));
+    assert_eq!(steps[0].spec.tactic.as_deref(), Some("TA0001"));
+    assert_eq!(steps[0].spec.technique.as_deref(), Some("T1566.001"));
+    assert_eq!(steps[1].spec.technique.as_deref(), Some("T1486"));
+    assert_eq!(h.app.investigation_rows(), [0, 1]);
+    let screen = h.screen(120, 40);
+    let first = screen.find("Spearphishing Attachment").expect(&screen);
+    let second = screen.find("Data Encrypted for Impact").expect(&screen);
+    assert!(first < second, "in the order they happened: {screen}");
+
+    // A technique with a tactic it does not belong to: refused, with why.
+    h.key(KeyCode::Char('+'));
+    h.type_text("@-2d Odd TA0040 T1566.001");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().attack_timeline.len(), 2);
+    assert!(h.app.overlay.is_some(), "the form stays, with the reason");
+
+    // The search finds a step by its technique's name.
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('/'));
+    h.type_text("encrypted impact");
+    assert_eq!(h.app.investigation_rows(), [1]);
+}

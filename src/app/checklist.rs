@@ -225,6 +225,9 @@ impl App {
             LinePurpose::When => return self.submit_when(form, &typed),
             LinePurpose::Close { ending } => return self.submit_close(form, ending),
             LinePurpose::Reopen => return self.submit_reopen(form),
+            LinePurpose::Asset { .. } | LinePurpose::AttackStep => {
+                return self.submit_register_line(form);
+            }
             _ => {}
         }
         // `@13:05 text`: when it happened, for this entry.
@@ -300,7 +303,13 @@ impl App {
                 clock: clock.clone(),
                 reason: typed,
             },
+            LinePurpose::AssetNote { asset } => Change::AssetEdited {
+                asset: asset.clone(),
+                edit: crate::domain::AssetEdit::Note(typed),
+            },
             LinePurpose::Call { .. }
+            | LinePurpose::Asset { .. }
+            | LinePurpose::AttackStep
             | LinePurpose::When
             | LinePurpose::Close { .. }
             | LinePurpose::Reopen => return vec![],

@@ -217,6 +217,16 @@ pub enum LinePurpose {
     ObservableNote {
         observable: String,
     },
+    /// A new affected asset, `name | owner`; Tab changes its kind.
+    Asset {
+        kind: crate::domain::AssetKind,
+    },
+    /// The note of an asset (replaces it).
+    AssetNote {
+        asset: String,
+    },
+    /// A step of the attack: `@WHEN what the attacker did`.
+    AttackStep,
     /// Who an evidence item is handed to.
     Transfer {
         evidence: String,
@@ -301,6 +311,9 @@ impl LineForm {
                     .chain(crate::domain::ObservableKind::ALL.map(Some))
                     .collect();
                 *kind = cycle(&choices, *kind, forward);
+            }
+            LinePurpose::Asset { kind } => {
+                *kind = cycle(&crate::domain::AssetKind::ALL, *kind, forward);
             }
             LinePurpose::Close { ending } => *ending = cycle(&Ending::ALL, *ending, forward),
             _ => {}

@@ -6,15 +6,26 @@
 use super::contacts::ContactSearch;
 use super::forms::{LineForm, LinePurpose};
 use super::{App, Effect, Overlay};
-use crate::domain::{Change, ObservableEdit, ObservableRecord, Tlp};
+use crate::domain::{
+    AssetRecord, AssetSpec, AssetState, AttackStep, AttackStepSpec, Change, ObservableEdit,
+    ObservableRecord, Tlp,
+};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InvestigationTab {
     Observables,
+    Assets,
+    /// The attack timeline, in the order things happened.
+    Attack,
 }
 
 impl InvestigationTab {
-    pub const ALL: [InvestigationTab; 1] = [InvestigationTab::Observables];
+    pub const ALL: [InvestigationTab; 3] = [
+        InvestigationTab::Observables,
+        InvestigationTab::Assets,
+        InvestigationTab::Attack,
+    ];
 }
 
 #[derive(Debug, Clone)]
@@ -66,9 +77,7 @@ impl App {
         };
         match &view.hits {
             Some(hits) => hits.clone(),
-            None => match view.tab {
-                InvestigationTab::Observables => (0..active.state.observables.len()).collect(),
-            },
+            None => (0..row_count(view.tab, &active.state)).collect(),
         }
     }
 
@@ -85,6 +94,7 @@ impl App {
         view.hits = query.map(|q| {
             let q = match view.tab {
                 InvestigationTab::Observables => crate::search::observable_query(&q),
+                InvestigationTab::Assets | InvestigationTab::Attack => q,
             };
             let now_of = (view.tab, active.state.event_count);
             if view.texts_of != Some(now_of) {
@@ -109,6 +119,27 @@ impl App {
         }
         let index = *self.investigation_rows().get(view.cursor)?;
         self.active.as_ref()?.state.observables.all.get(index)
+    }
+
+    /// The index, in the current tab's register, of the row under the cursor, when
+    /// that tab is `tab`.
+    fn selected_row(&self, tab: InvestigationTab) -> Option<usize> {
+        let view = self.investigation.as_ref()?;
+        (view.tab == tab).then_some(())?;
+        self.investigation_rows().get(view.cursor).copied()
+    }
+
+    /// The affected asset under the cursor.
+    pub fn selected_asset(&self) -> Option<&AssetRecord> {
+        let index = self.selected_row(InvestigationTab::Assets)?;
+        self.active.as_ref()?.state.assets.all.get(index)
+    }
+
+    /// The attack step under the cursor (rows are in the order things happened).
+    pub fn selected_step(&self) -> Option<&AttackStep> {
+        let index = self.selected_row(InvestigationTab::Attack)?;
+        let sorted = self.active.as_ref()?.state.attack_timeline.sorted();
+        sorted.get(index).copied()
     }
 
     pub(super) fn investigation_action(&mut self, action: super::Action) -> Option<Vec<Effect>> {
@@ -137,17 +168,30 @@ impl App {
             A::AddItem => {
                 let purpose = match view.tab {
                     InvestigationTab::Observables => LinePurpose::Observable { kind: None },
+                    InvestigationTab::Assets => LinePurpose::Asset {
+                        kind: crate::domain::AssetKind::Host,
+                    },
+                    InvestigationTab::Attack => LinePurpose::AttackStep,
                 };
                 self.overlay = Some(Overlay::Line(LineForm::new(purpose)));
             }
             A::ToggleIoc | A::ToggleSighted | A::CycleTlp => {
                 return Some(self.edit_observable(action));
             }
+            A::AssetForward | A::AssetBack => {
+                return Some(self.move_asset(action == A::AssetForward));
+            }
             A::AddNote => {
-                let observable = self.selected_observable()?.id.clone();
-                self.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::ObservableNote {
-                    observable,
-                })));
+                let purpose = match view.tab {
+                    InvestigationTab::Observables => LinePurpose::ObservableNote {
+                        observable: self.selected_observable()?.id.clone(),
+                    },
+                    InvestigationTab::Assets => LinePurpose::AssetNote {
+                        asset: self.selected_asset()?.id.clone(),
+                    },
+                    InvestigationTab::Attack => return Some(vec![]),
+                };
+                self.overlay = Some(Overlay::Line(LineForm::new(purpose)));
             }
             _ => return None,
         }
@@ -170,6 +214,88 @@ impl App {
             edit,
         };
         self.append(vec![change])
+    }
+
+    /// `>` and `<` on an asset: the next or previous state (suspected, compromised,
+    /// contained, cleaned, restored), dated by `t` when the operator said when.
+    fn move_asset(&mut self, forward: bool) -> Vec<Effect> {
+        let Some(asset) = self.selected_asset() else {
+            return vec![];
+        };
+        let now = asset.state();
+        let place = AssetState::ALL.iter().position(|s| *s == now).unwrap_or(0);
+        let next = if forward {
+            AssetState::ALL.get(place + 1)
+        } else {
+            place.checked_sub(1).and_then(|p| AssetState::ALL.get(p))
+        };
+        let Some(&state) = next else {
+            return vec![];
+        };
+        let change = Change::AssetStateChanged {
+            asset: asset.id.clone(),
+            state,
+        };
+        self.append(vec![change])
+    }
+
+    /// Enter in the form of a new asset (`name | owner`) or a new attack step
+    /// (`@WHEN what they did`, with an ATT&CK id in the text recorded as such).
+    pub(super) fn submit_register_line(&mut self, mut form: LineForm) -> Vec<Effect> {
+        let typed = form.text();
+        let read = match &form.purpose {
+            LinePurpose::Asset { kind } => Ok(asset_change(*kind, &typed)),
+            LinePurpose::AttackStep => self.attack_step_change(&typed),
+            _ => return vec![],
+        };
+        match read {
+            Ok(Some(change)) => self.append(vec![change]),
+            Ok(None) => {
+                form.error = Some(text::Said::new(text::form_text_required));
+                self.overlay = Some(Overlay::Line(form));
+                vec![]
+            }
+            Err(why) => {
+                form.error = Some(why);
+                self.overlay = Some(Overlay::Line(form));
+                vec![]
+            }
+        }
+    }
+
+    /// The step typed: when it happened from `@WHEN` (or from `t`, said before), a
+    /// technique (`T1566.001`) or tactic (`TA0001`) id in the text as its ATT&CK
+    /// facts, checked against the catalogue.
+    fn attack_step_change(&mut self, typed: &str) -> Result<Option<Change>, text::Said> {
+        let Some(active) = &self.active else {
+            return Ok(None);
+        };
+        let (at, description) = match crate::input::when::leading(typed, self.now, self.zone) {
+            Some(Ok((at, rest))) => (Some(at), rest),
+            Some(Err(e)) => return Err(text::Said::new(move || text::when_error_on_screen(&e))),
+            None => (self.backdate, typed.to_string()),
+        };
+        let Some(at) = at else {
+            return Err(text::Said::new(text::attack_step_when_required));
+        };
+        if let Err(e) = crate::input::when::check(at, self.now, active.state.declared_at, false) {
+            return Err(text::Said::new(move || text::when_error_on_screen(&e)));
+        }
+        if description.is_empty() {
+            return Ok(None);
+        }
+        let (tactic, technique) = attack_ids(&description);
+        let (tactic, technique) = crate::assets::attack::catalogue()
+            .read(tactic.as_deref(), technique.as_deref())
+            .map_err(|e| text::Said::new(move || text::bad_attack(&e)))?;
+        let step = AttackStepSpec {
+            tactic,
+            technique,
+            ..AttackStepSpec::new(active.state.attack_timeline.next_id(), at, description)
+        };
+        // `t` said when the attacker acted, not when this was written down.
+        self.backdate = None;
+        Ok(Some(Change::AttackStepAdded { step }))
     }
 
     pub(super) fn investigation_submit(&mut self) -> Option<Vec<Effect>> {
@@ -200,9 +326,63 @@ impl App {
     }
 }
 
-/// What each row of `tab` is searched on.
+/// A new asset from `name | owner`; `None` without a name.
+fn asset_change(kind: crate::domain::AssetKind, typed: &str) -> Option<Change> {
+    let (name, owner) = typed.split_once('|').unwrap_or((typed, ""));
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let asset = AssetSpec {
+        owner: owner.trim().to_string(),
+        ..AssetSpec::new(kind, name.to_string())
+    };
+    Some(Change::AssetAdded { asset })
+}
+
+/// The first ATT&CK tactic id (`TA0001`) and technique id (`T1566`, `T1566.001`) among
+/// the words of `text`, as typed.
+fn attack_ids(text: &str) -> (Option<String>, Option<String>) {
+    let words = || {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .map(|w| w.trim_end_matches('.'))
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let tactic = words()
+        .find(|w| w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("TA")) && digits(&w[2..], 4));
+    let technique = words().find(|w| {
+        let Some(rest) = w.strip_prefix(['T', 't']) else {
+            return false;
+        };
+        match rest.split_once('.') {
+            Some((main, sub)) => digits(main, 4) && digits(sub, 3),
+            None => digits(rest, 4),
+        }
+    });
+    (
+        tactic.map(str::to_ascii_uppercase),
+        technique.map(str::to_ascii_uppercase),
+    )
+}
+
+fn row_count(tab: InvestigationTab, state: &crate::domain::IncidentState) -> usize {
+    match tab {
+        InvestigationTab::Observables => state.observables.len(),
+        InvestigationTab::Assets => state.assets.len(),
+        InvestigationTab::Attack => state.attack_timeline.len(),
+    }
+}
+
+/// What each row of `tab` is searched on, in the order the rows are listed.
 fn row_texts(tab: InvestigationTab, state: &crate::domain::IncidentState) -> Vec<String> {
     match tab {
+        InvestigationTab::Assets => state.assets.all.iter().map(asset_text).collect(),
+        InvestigationTab::Attack => state
+            .attack_timeline
+            .sorted()
+            .into_iter()
+            .map(|s| step_text(&s.spec))
+            .collect(),
         InvestigationTab::Observables => state
             .observables
             .all
@@ -214,6 +394,31 @@ fn row_texts(tab: InvestigationTab, state: &crate::domain::IncidentState) -> Vec
             })
             .collect(),
     }
+}
+
+fn asset_text(a: &AssetRecord) -> String {
+    [
+        a.id.as_str(),
+        a.kind.slug(),
+        &a.name,
+        &a.owner,
+        a.state().slug(),
+        &a.note,
+    ]
+    .join(" ")
+}
+
+/// A step is found by its words, its ids and its tactic's and technique's names.
+fn step_text(s: &AttackStepSpec) -> String {
+    let mut words = vec![s.id.clone(), s.description.clone(), s.source.clone()];
+    if let Some(t) = &s.tactic {
+        words.push(text::attack_tactic(t));
+    }
+    if let Some(t) = &s.technique {
+        words.push(text::attack_technique(t));
+    }
+    words.extend(s.observables.iter().chain(&s.assets).cloned());
+    words.join(" ")
 }
 
 /// Unset (the incident's) → CLEAR → GREEN → AMBER → AMBER+STRICT → RED → unset.
@@ -231,6 +436,34 @@ fn next_tlp(tlp: Option<Tlp>) -> Option<Tlp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attack_ids_are_found_among_the_words_whatever_their_case() {
+        assert_eq!(
+            attack_ids("Macro opened (t1566.001, TA0001)."),
+            (Some("TA0001".into()), Some("T1566.001".into()))
+        );
+        assert_eq!(
+            attack_ids("Files encrypted: T1486."),
+            (None, Some("T1486".into()))
+        );
+        assert_eq!(attack_ids("TEAM T15 took 2 hours"), (None, None));
+        assert_eq!(attack_ids("T1566.01 is not one"), (None, None));
+    }
+
+    #[test]
+    fn an_asset_is_typed_as_name_then_owner() {
+        let Some(Change::AssetAdded { asset }) =
+            asset_change(crate::domain::AssetKind::Host, "FS01 | IT ops")
+        else {
+            panic!("no asset");
+        };
+        assert_eq!(
+            (asset.name.as_str(), asset.owner.as_str()),
+            ("FS01", "IT ops")
+        );
+        assert!(asset_change(crate::domain::AssetKind::Host, " | IT ops").is_none());
+    }
 
     #[test]
     fn the_tlp_cycle_visits_every_level_and_comes_back_to_the_incidents() {

@@ -321,7 +321,9 @@ impl App {
             | Action::AddObservables
             | Action::ToggleIoc
             | Action::ToggleSighted
-            | Action::CycleTlp => vec![],
+            | Action::CycleTlp
+            | Action::AssetForward
+            | Action::AssetBack => vec![],
             Action::EditContact => self.open_contact_form(true),
             Action::SwitchIncident => {
                 let current = self.active.as_ref().map(|a| a.state.id);

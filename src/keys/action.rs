@@ -80,6 +80,11 @@ pub enum Action {
     ToggleSighted,
     /// The selected observable's TLP: the next level (then the incident's again).
     CycleTlp,
+    /// The selected asset's next state (suspected → compromised → contained → cleaned
+    /// → restored).
+    AssetForward,
+    /// The selected asset's previous state.
+    AssetBack,
     /// Switch between the dashboard and the war-room wall.
     ToggleWall,
     /// (Followers) take over the store once its owner has closed.

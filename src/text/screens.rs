@@ -76,6 +76,8 @@ words! {
     flash_first_phase => "flash-first-phase";
     flash_no_item => "flash-no-item";
     form_text_required => "form-text-required";
+    /// An attack step typed without `@WHEN` (and no `t` before it).
+    attack_step_when_required => "attack-step-when-required";
     confirm_advance(open: usize, from: &str, to: &str) => "confirm-advance";
     confirm_back(to: &str) => "confirm-back";
     hint_call => "hint-call";

@@ -198,4 +198,20 @@ crate::words! {
     pane_observable_note(observable: &str) => "pane-observable-note";
     observable_detail(first: &str, last: &str, by: &str, reports: u32) => "observable-detail";
     observable_links(source: &str, links: &str) => "observable-links";
+    /// The investigation view's tabs of assets and of the attack timeline.
+    assets_tab => "assets-tab";
+    attack_tab => "attack-tab";
+    assets_none => "assets-none";
+    attack_none => "attack-none";
+    assets_keys => "assets-keys";
+    attack_keys => "attack-keys";
+    pane_asset => "pane-asset";
+    asset_form_hint => "asset-form-hint";
+    pane_asset_note(asset: &str) => "pane-asset-note";
+    pane_attack_step => "pane-attack-step";
+    attack_step_form_hint => "attack-step-form-hint";
+    /// An asset's owner and links, under its history.
+    asset_links(owner: &str, links: &str) => "asset-links";
+    /// Who wrote a step down and when, where it is known from, what it is linked to.
+    attack_step_detail(by: &str, at: &str, source: &str, links: &str) => "attack-step-detail";
 }

@@ -128,6 +128,11 @@ pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineFor
             labels::pane_observable_note(observable),
             labels::form_submit_hint(),
         ),
+        LinePurpose::Asset { .. } => (labels::pane_asset(), labels::asset_form_hint()),
+        LinePurpose::AssetNote { asset } => {
+            (labels::pane_asset_note(asset), labels::form_submit_hint())
+        }
+        LinePurpose::AttackStep => (labels::pane_attack_step(), labels::attack_step_form_hint()),
         LinePurpose::Transfer { .. } => (labels::pane_transfer(), labels::form_submit_hint()),
         LinePurpose::When => (labels::pane_when(), labels::when_form_hint()),
         LinePurpose::Close { .. } => (labels::pane_close(), labels::close_form_hint()),
@@ -147,6 +152,7 @@ pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineFor
             format!("{} — {}", text::outcome_name(*outcome), safe(name)),
         )),
         LinePurpose::Evidence { kind } => Some((labels::label_kind(), kind.slug().to_string())),
+        LinePurpose::Asset { kind } => Some((labels::label_kind(), text::asset_kind_name(*kind))),
         LinePurpose::Observable { kind } => Some((
             labels::label_kind(),
             kind.map_or_else(labels::observable_kind_auto, |k| k.slug().to_string()),
