@@ -995,3 +995,6 @@ import-expected-array = an array was expected
 import-expected-object = an object was expected
 import-expected-boolean = true or false was expected
 stix-indicator = Indicator of compromise ({ $kind }) in incident { $id }
+
+# Links between observables, assets, attack steps and evidence (issue 16)
+cli-ambiguous-asset = { $id } has several assets named '{ $asset }' ({ $ids }): give the one you mean by its id

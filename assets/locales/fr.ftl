@@ -1011,3 +1011,6 @@ import-expected-array = un tableau était attendu
 import-expected-object = un objet était attendu
 import-expected-boolean = true ou false était attendu
 stix-indicator = Indicateur de compromission ({ $kind }) de l’incident { $id }
+
+# Liens entre observables, actifs, étapes de l’attaque et preuves (issue 16)
+cli-ambiguous-asset = { $id } a plusieurs actifs nommés « { $asset } » ({ $ids }){"\u00A0"}: désignez celui que vous voulez par son identifiant
