@@ -998,3 +998,5 @@ stix-indicator = Indicator of compromise ({ $kind }) in incident { $id }
 
 # Links between observables, assets, attack steps and evidence (issue 16)
 cli-ambiguous-asset = { $id } has several assets named '{ $asset }' ({ $ids }): give the one you mean by its id
+# The journal's filter for observables, assets and attack steps (the Investigation view's registers)
+journal-filter-investigation = investigation

@@ -1014,3 +1014,5 @@ stix-indicator = Indicateur de compromission ({ $kind }) de l’incident { $id }
 
 # Liens entre observables, actifs, étapes de l’attaque et preuves (issue 16)
 cli-ambiguous-asset = { $id } a plusieurs actifs nommés « { $asset } » ({ $ids }){"\u00A0"}: désignez celui que vous voulez par son identifiant
+# Le filtre du journal pour les observables, les actifs et l’attaque
+journal-filter-investigation = investigation
