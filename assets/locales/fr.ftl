@@ -882,7 +882,7 @@ cli-unknown-asset = { $id } n’a pas d’actif « { $asset } » (voir `warroom 
 cli-bad-asset-field = un actif n’a pas de champ « { $field } » ; champs : owner, name, note, kind
 cli-asset-name-taken = { $other } porte déjà ce nom : { $kind } « { $name } » ; rien d’enregistré
 label-assets = Actifs
-scope-implied = (les actifs impliquent : { $areas })
+scope-implied = (les actifs impliquent{"\u00A0"}: { $areas })
 
 # Affected assets and observables in the post-incident report.
 report-assets = Actifs touchés
