@@ -30,6 +30,7 @@ fn steps_are_read_in_the_order_they_happened_with_names_and_dwell_time() {
     let dir = tmp();
     let id = declare_now(dir.path());
     ok(at(dir.path()).args(["ioc", "add", &id, "ip", "203.0.113.7"]));
+    ok(at(dir.path()).args(["asset", "add", &id, "host", "WS-042"]));
     let add = |args: &[&str]| ok(at(dir.path()).args(["timeline", "add", &id]).args(args));
     let first = add(&[
         "2026-11-02T03:14:00Z",
@@ -76,7 +77,8 @@ fn steps_are_read_in_the_order_they_happened_with_names_and_dwell_time() {
     assert_eq!(steps[0]["tactic"], "TA0001");
     assert_eq!(steps[0]["technique"], "T1566.001");
     assert_eq!(steps[0]["observables"], serde_json::json!(["O1"]));
-    assert_eq!(steps[0]["assets"], serde_json::json!(["WS-042"]));
+    // The asset's name is stored as its id.
+    assert_eq!(steps[0]["assets"], serde_json::json!(["A1"]));
     assert_eq!(steps[1]["at"], "2026-11-08T12:00:00Z");
     assert_eq!(json["dwell"]["first_activity"], "2026-11-02T03:14:00Z");
     assert_eq!(json["dwell"]["detected"], "2026-11-28T06:30:00Z");
@@ -88,7 +90,7 @@ fn steps_are_read_in_the_order_they_happened_with_names_and_dwell_time() {
     let listed = ok(at(dir.path()).args(["timeline", "list", &id]));
     for expected in [
         "S1   2026-11-02 03:14 UTC  T1566.001 Spearphishing Attachment [TA0001 Initial Access]",
-        "     O1, WS-042 — mail gateway logs",
+        "     O1, A1 — mail gateway logs",
         "S4   2026-11-09 12:00 UTC  T1558.004\n",
         "T1486 Data Encrypted for Impact",
         "First attacker activity: 2026-11-02 03:14 UTC",

@@ -187,3 +187,41 @@ fn invalid_utf8_on_the_command_line_is_refused_and_nothing_is_written() {
     let after = ok(warroom(dir.path()).args(["export", id, "--format", "journal"]));
     assert_eq!(before, after);
 }
+
+/// A value typed on the command line comes back in the error that refuses it: with an
+/// escape sequence in it, standard error shows the sequence's picture (`␛`), never the
+/// ESC byte — for a refusal of clap's (a bad incident id) and of warroom's (a link to
+/// an asset the incident does not have), both exit 2.
+#[test]
+fn an_escape_sequence_in_a_refused_argument_reaches_stderr_inert() {
+    let dir = tmp();
+    let id = declare(dir.path(), "Phishing", "3");
+    let hostile = "WS-042\u{1b}[2J\u{1b}]0;owned\u{7}\u{9b}31m";
+    for args in [
+        vec!["show", hostile],
+        vec!["timeline", "add", &id, "-1d", "RDP", "--asset", hostile],
+        vec![
+            "ioc",
+            "add",
+            &id,
+            "domain",
+            "evil.example",
+            "--asset",
+            hostile,
+        ],
+        vec!["asset", "state", &id, hostile, "contained"],
+    ] {
+        let out = warroom(dir.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.contains(&0x1b), "{args:?}: raw ESC in stderr");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_inert(&format!("{args:?}"), &err);
+        // clap leaves out what it reads as escape sequences; warroom shows them.
+        let expected = if args[0] == "show" {
+            "'WS-042␦31m'"
+        } else {
+            "'WS-042␛[2J␛]0;owned␇␦31m'"
+        };
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}

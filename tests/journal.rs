@@ -308,3 +308,53 @@ fn a_refresh_skips_known_events_and_rereads_on_a_gap() {
     assert_eq!(effects, vec![Effect::Load(id)]);
     assert_eq!(h.app.active.as_ref().unwrap().events.len(), all.len());
 }
+
+/// Observables, assets and attack steps have a filter of their own (`f` cycles to it),
+/// and the evidence filter keeps the evidence register's events only.
+#[test]
+fn the_investigation_filter_lists_observables_assets_and_attack_steps() {
+    use warroom::domain::{AssetKind, AssetSpec, AssetState, AttackStepSpec, ObservableKind};
+    let mut h = with_journal();
+    let id = h.state().id;
+    let changes = vec![
+        Change::AssetAdded {
+            asset: AssetSpec::new(AssetKind::Host, "FS01".into()),
+        },
+        Change::AssetStateChanged {
+            asset: "A1".into(),
+            state: AssetState::Contained,
+        },
+        Change::AttackStepAdded {
+            step: AttackStepSpec::new("S1".into(), t0(), "Files encrypted on FS01".into()),
+        },
+        Change::ObservableReported {
+            observable: warroom::domain::ObservableSpec::new(
+                ObservableKind::Domain,
+                "evil.example".into(),
+            ),
+        },
+        Change::NoteAdded {
+            text: "not an investigation event".into(),
+        },
+    ];
+    let events = warroom::ops::append(&h.store, id, t0(), "t", changes).unwrap();
+    let ids: Vec<u64> = events.iter().map(|e| e.id).collect();
+    let incidents = warroom::store::Store::list(&h.store).unwrap();
+    h.send(warroom::app::Msg::Saved {
+        id,
+        events,
+        incidents,
+    });
+    while h.app.journal_view.as_ref().unwrap().kind != KindFilter::Investigation {
+        h.key(KeyCode::Char('f'));
+    }
+    let mut listed = rows(&h);
+    listed.sort_unstable();
+    assert_eq!(listed, ids[..4], "the four, not the note nor older events");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("showing: investigation"), "{screen}");
+    while h.app.journal_view.as_ref().unwrap().kind != KindFilter::Evidence {
+        h.key(KeyCode::Char('f'));
+    }
+    assert!(rows(&h).iter().all(|r| !ids.contains(r)));
+}

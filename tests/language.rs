@@ -128,6 +128,52 @@ fn cli_output_and_help_speak_french() {
     assert!(english.contains("Declare a new incident"), "{english}");
 }
 
+/// French puts a no-break space before a colon (U+00A0, as `text::colon` does), so
+/// that `warroom show`'s labels never read `Déclaré:` nor break before the colon.
+#[test]
+fn show_in_french_puts_a_no_break_space_before_each_colon() {
+    let dir = tmp();
+    let id = ok(warroom(dir.path()).args([
+        "new",
+        "--title",
+        "Rançongiciel",
+        "--severity",
+        "4",
+        "--category",
+        "malicious-code",
+    ]));
+    let id = id.trim();
+    ok(warroom(dir.path()).args([
+        "asset",
+        "add",
+        id,
+        "host",
+        "WS-042",
+        "--state",
+        "compromised",
+    ]));
+    let show = ok(warroom(dir.path()).args(["--lang", "fr", "show", id]));
+    for expected in [
+        "Déclaré\u{a0}: ",
+        "Depuis la déclaration\u{a0}: ",
+        "Actifs\u{a0}: 1 compromis",
+        "(les actifs impliquent\u{a0}: postes)",
+        "Procédure\u{a0}: ",
+        "(CNIL (autorité de protection des données))\u{a0}: ",
+    ] {
+        assert!(show.contains(expected), "{expected:?}\n{show}");
+    }
+    // Above the checklist (whose items are shipped text) and the journal (user text).
+    let labels = &show[..show.find('▶').unwrap_or(show.len())];
+    for line in labels.lines().filter(|l| l.contains(':')) {
+        let bare = line.contains(": ") && !line.contains("\u{a0}: ");
+        assert!(
+            !bare && !line.contains(" : "),
+            "a colon without a no-break space: {line:?}"
+        );
+    }
+}
+
 #[test]
 fn errors_speak_french_and_keep_their_location_and_exit_code() {
     let dir = tmp();

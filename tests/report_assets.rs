@@ -99,6 +99,14 @@ fn assets_and_observables_have_their_sections_defanged_and_escaped() {
     assert_eq!(json["assets"][0]["state"], "contained");
     assert_eq!(json["assets"][0]["kind"], "host");
     assert_eq!(json["assets"][0]["history"].as_array().unwrap().len(), 2);
+    // The host contained at 13:40 is when the incident was contained: no phase moved.
+    let contained = json["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "contained")
+        .unwrap();
+    assert_eq!(contained["at"], "2026-11-28T13:40:00Z");
     assert_eq!(
         json["observables"][0]["value"],
         "https://evil.example.com/pay"

@@ -1012,3 +1012,8 @@ attack-step-form-hint = `@2026-11-02 03:14 what they did` · an ATT&CK id in the
 attack-step-when-required = Say when the attacker did it: start with @ and the time (@-3d, @2026-11-02 03:14), or press t first.
 asset-links = owner: { $owner } · linked to: { $links }
 attack-step-detail = written by { $by } on { $at } · source: { $source } · linked to: { $links }
+
+# Links between observables, assets, attack steps and evidence (issue 16)
+cli-ambiguous-asset = { $id } has several assets named '{ $asset }' ({ $ids }): give the one you mean by its id
+# The journal's filter for observables, assets and attack steps (the Investigation view's registers)
+journal-filter-investigation = investigation

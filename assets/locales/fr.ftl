@@ -882,7 +882,7 @@ cli-unknown-asset = { $id } n’a pas d’actif « { $asset } » (voir `warroom 
 cli-bad-asset-field = un actif n’a pas de champ « { $field } » ; champs : owner, name, note, kind
 cli-asset-name-taken = { $other } porte déjà ce nom : { $kind } « { $name } » ; rien d’enregistré
 label-assets = Actifs
-scope-implied = (les actifs impliquent : { $areas })
+scope-implied = (les actifs impliquent{"\u00A0"}: { $areas })
 
 # Affected assets and observables in the post-incident report.
 report-assets = Actifs touchés
@@ -1028,3 +1028,8 @@ attack-step-form-hint = `@2026-11-02 03:14 ce qu’il a fait` · un identifiant 
 attack-step-when-required = Dites quand l’attaquant l’a fait : commencez par @ et l’heure (@-3d, @2026-11-02 03:14), ou appuyez d’abord sur t.
 asset-links = responsable : { $owner } · lié à : { $links }
 attack-step-detail = noté par { $by } le { $at } · source : { $source } · lié à : { $links }
+
+# Liens entre observables, actifs, étapes de l’attaque et preuves (issue 16)
+cli-ambiguous-asset = { $id } a plusieurs actifs nommés « { $asset } » ({ $ids }){"\u00A0"}: désignez celui que vous voulez par son identifiant
+# Le filtre du journal pour les observables, les actifs et l’attaque
+journal-filter-investigation = investigation

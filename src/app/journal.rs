@@ -33,17 +33,21 @@ pub enum KindFilter {
     Clocks,
     Contacts,
     Evidence,
+    /// What the attacker did and what it touched: observables, affected assets and
+    /// attack steps (the Investigation view's registers, `I`).
+    Investigation,
     Amendments,
 }
 
 impl KindFilter {
-    pub const ALL: [KindFilter; 7] = [
+    pub const ALL: [KindFilter; 8] = [
         KindFilter::All,
         KindFilter::Notes,
         KindFilter::Checklist,
         KindFilter::Clocks,
         KindFilter::Contacts,
         KindFilter::Evidence,
+        KindFilter::Investigation,
         KindFilter::Amendments,
     ];
 
@@ -73,13 +77,17 @@ impl KindFilter {
             KindFilter::Contacts => matches!(change, C::ContactAttempted { .. }),
             KindFilter::Evidence => matches!(
                 change,
-                C::EvidenceRegistered { .. }
-                    | C::EvidenceTransferred { .. }
-                    | C::ObservableReported { .. }
+                C::EvidenceRegistered { .. } | C::EvidenceTransferred { .. }
+            ),
+            KindFilter::Investigation => matches!(
+                change,
+                C::ObservableReported { .. }
                     | C::ObservableEdited { .. }
                     | C::AssetAdded { .. }
                     | C::AssetStateChanged { .. }
                     | C::AssetEdited { .. }
+                    | C::AttackStepAdded { .. }
+                    | C::AttackStepEdited { .. }
             ),
             KindFilter::Amendments => matches!(change, C::Corrected { .. } | C::Retracted { .. }),
         }

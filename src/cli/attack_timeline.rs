@@ -3,11 +3,11 @@
 
 use super::args::TimelineCommand;
 use super::items::{Writer, state};
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, linked};
 use crate::assets::attack::catalogue;
 use crate::domain::attack_timeline::links_and_source;
 use crate::domain::dwell::{Dwell, dwell};
-use crate::domain::{AttackStepEdit, AttackStepSpec, Catalogue, Change, IncidentState};
+use crate::domain::{AttackStepEdit, AttackStepSpec, Catalogue, Change, IncidentState, links};
 use crate::input::clean_line;
 use crate::text;
 use crate::ui::format::safe;
@@ -36,7 +36,7 @@ pub fn timeline(w: &Writer, command: TimelineCommand) -> Outcome {
                 tactic,
                 technique,
                 observables: observable_ids(&before, &observables)?,
-                assets: asset_ids(&assets),
+                assets: asset_ids(&before, &assets)?,
                 source: clean_line(&source).trim().to_string(),
                 ..AttackStepSpec::new(before.attack_timeline.next_id(), at, description)
             };
@@ -86,29 +86,12 @@ fn attacker_time(w: &Writer, state: &IncidentState, typed: &str) -> Result<DateT
 
 /// Observable ids as the register writes them (`o3` → `O3`); an unknown one is refused.
 fn observable_ids(state: &IncidentState, typed: &[String]) -> Result<Vec<String>, Failure> {
-    let mut ids: Vec<String> = Vec::new();
-    for o in typed.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
-        let Some(found) = state.observables.get(&o.to_ascii_uppercase()) else {
-            let id = state.id.to_string();
-            return Err(Failure::Usage(text::cli_unknown_observable(&id, o)));
-        };
-        if !ids.contains(&found.id) {
-            ids.push(found.id.clone());
-        }
-    }
-    Ok(ids)
+    linked(state.id, links::observables(&state.observables, typed))
 }
 
-/// Asset ids as written: the assets register is not there yet to check them against.
-/// When it lands, refuse unknown ones here as `observable_ids` does.
-fn asset_ids(typed: &[String]) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for a in typed.iter().map(|a| clean_line(a).trim().to_string()) {
-        if !a.is_empty() && !ids.contains(&a) {
-            ids.push(a);
-        }
-    }
-    ids
+/// Asset ids (`A2`) for typed ids or names (`WS-042`); an unknown one is refused.
+fn asset_ids(state: &IncidentState, typed: &[String]) -> Result<Vec<String>, Failure> {
+    linked(state.id, links::assets(&state.assets, typed))
 }
 
 /// A comma-separated list (`O1,O3`), `-` or nothing for none.
@@ -157,7 +140,7 @@ fn read_edit(
             AttackStepEdit::Technique(Some(technique))
         }
         "observables" => AttackStepEdit::Observables(observable_ids(state, &list_of(value))?),
-        "assets" => AttackStepEdit::Assets(asset_ids(&list_of(value))),
+        "assets" => AttackStepEdit::Assets(asset_ids(state, &list_of(value))?),
         "source" => AttackStepEdit::Source(clean_line(value).trim().to_string()),
         _ => return Err(Failure::Usage(text::cli_bad_attack_step_field(field))),
     })

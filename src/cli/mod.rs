@@ -645,6 +645,15 @@ fn non_empty(text: &str, what: &str) -> Result<String, Failure> {
     Ok(trimmed.to_string())
 }
 
+/// Links typed on the command line as the ids their registers write
+/// (`domain::links`), or a refusal naming the one that names nothing: exit 2.
+fn linked(
+    id: IncidentId,
+    links: Result<Vec<String>, crate::domain::BadLink>,
+) -> Result<Vec<String>, Failure> {
+    links.map_err(|why| Failure::Usage(text::bad_link(id, &why)))
+}
+
 fn print_new_id(events: &[crate::domain::Event], json: bool) -> Outcome {
     let Some(Change::Declared(d)) = events.first().map(|e| &e.change) else {
         return Err(Failure::Failed(text::cli_no_declaration()));

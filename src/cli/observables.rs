@@ -3,9 +3,9 @@
 
 use super::args::IocCommand;
 use super::items::{Writer, state};
-use super::{Failure, Outcome};
+use super::{Failure, Outcome, linked};
 use crate::domain::observable::{defang, normalise};
-use crate::domain::{Change, ClosedList, ObservableEdit, ObservableSpec, Tlp};
+use crate::domain::{Change, ClosedList, ObservableEdit, ObservableSpec, Tlp, links};
 use crate::input::clean_line;
 use crate::text;
 use crate::ui::format::safe;
@@ -35,9 +35,8 @@ pub fn ioc(w: &Writer, config: &crate::config::Config, command: IocCommand) -> O
                     before.event_count,
                 )));
             }
-            if let Some(missing) = evidence.iter().find(|e| before.evidence_item(e).is_none()) {
-                return Err(Failure::Usage(text::cli_unknown_evidence(id, missing)));
-            }
+            let evidence = linked(id, links::evidence(&before, &evidence))?;
+            let assets = linked(id, links::assets(&before.assets, &assets))?;
             let spec = ObservableSpec {
                 ioc: !not_ioc,
                 sighted,
@@ -46,10 +45,7 @@ pub fn ioc(w: &Writer, config: &crate::config::Config, command: IocCommand) -> O
                 note: clean_line(&note).trim().to_string(),
                 events,
                 evidence,
-                assets: assets
-                    .iter()
-                    .map(|a| clean_line(a).trim().to_string())
-                    .collect(),
+                assets,
                 ..ObservableSpec::new(kind, value.clone())
             };
             let known = before.observables.find(kind, &value).map(|o| o.id.clone());

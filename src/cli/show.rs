@@ -111,16 +111,13 @@ fn clock_line(c: &ClockView, now: DateTime<Utc>) -> String {
             )
         }
         (ClockState::Waived { reason, .. }, _) => {
-            format!("{}: {}", text::clock_waived(), safe(reason))
+            format!("{} {}", text::colon(&text::clock_waived()), safe(reason))
         }
         (ClockState::NotApplicable, _) => text::clock_not_applicable(),
         _ => text::clock_waiting(),
     };
-    format!(
-        "{} ({}): {value}{due}",
-        content(&c.name),
-        content(&c.authority)
-    )
+    let clock = format!("{} ({})", content(&c.name), content(&c.authority));
+    format!("{} {value}{due}", text::colon(&clock))
 }
 
 pub fn show(
@@ -202,8 +199,8 @@ pub fn show(
         outln!("{}", text::exercise());
     }
     outln!(
-        "{}: {}",
-        text::label_declared(),
+        "{} {}",
+        text::colon(&text::label_declared()),
         state.declared_at.to_rfc3339()
     );
     match &state.closure {
@@ -216,8 +213,8 @@ pub fn show(
             )
         ),
         None => outln!(
-            "{}: {}",
-            text::clock_since_declared(),
+            "{} {}",
+            text::colon(&text::clock_since_declared()),
             hms(state.elapsed(now))
         ),
     }
@@ -249,15 +246,23 @@ pub fn show(
             }
             crate::domain::StepStatus::ToCall => text::step_to_call(),
         };
-        outln!(
-            "{} {}: {status} ({})",
+        let role = format!(
+            "{} {}",
             text::label_escalation(),
-            content(config.role_name(&step.role)),
+            content(config.role_name(&step.role))
+        );
+        outln!(
+            "{} {status} ({})",
+            text::colon(&role),
             step.contacts.join(", ")
         );
     }
     if let Some(playbook) = &state.playbook {
-        outln!("{}: {}", text::label_playbook(), content(&playbook.name));
+        outln!(
+            "{} {}",
+            text::colon(&text::label_playbook()),
+            content(&playbook.name)
+        );
     }
     for (index, phase) in state.phases.iter().enumerate() {
         let (done, total) = state.progress(index);

@@ -86,6 +86,15 @@ impl AssetState {
     pub fn confirmed(self) -> bool {
         self != AssetState::Suspected
     }
+
+    /// Whether the attacker is shut out of it: contained, or past that (cleaned,
+    /// restored). The first such move of any asset is when containment was reached.
+    pub fn holds_attacker_out(self) -> bool {
+        matches!(
+            self,
+            AssetState::Contained | AssetState::Cleaned | AssetState::Restored
+        )
+    }
 }
 
 crate::closed_list_by_slug!(AssetState => "asset-state");
@@ -342,6 +351,48 @@ impl Assets {
         self.all.get_mut(i)
     }
 
+    /// The asset an operator means by `typed`, the one rule for every face (command
+    /// line, dashboard): its id (`A2`, `a2`), else its name whatever the case and of
+    /// whatever kind (`ws-042` is the host `WS-042`), spaces trimmed as [`asset_key`]
+    /// does. A name that several assets share (a host and a data store both `FS01`)
+    /// names none of them: the operator must give the id.
+    pub fn resolve(&self, typed: &str) -> Result<&AssetRecord, Unresolved> {
+        if let Some(record) = self.get(typed) {
+            return Ok(record);
+        }
+        let wanted = |kind: AssetKind| asset_key(kind, typed).to_lowercase();
+        let mut named = self
+            .all
+            .iter()
+            .filter(|a| asset_key(a.kind, &a.name).to_lowercase() == wanted(a.kind));
+        match (named.next(), named.next()) {
+            (Some(only), None) => Ok(only),
+            (Some(first), Some(second)) => Err(Unresolved::Ambiguous(
+                [first, second]
+                    .into_iter()
+                    .chain(named)
+                    .map(|a| a.id.clone())
+                    .collect(),
+            )),
+            (None, _) => Err(Unresolved::Unknown),
+        }
+    }
+
+    /// When the attacker was first shut out of an asset: the earliest move of any
+    /// asset to contained, cleaned or restored (an asset reported as contained counts
+    /// from when it was reported; every asset was suspected at least until then).
+    pub fn first_contained(&self) -> Option<DateTime<Utc>> {
+        self.all
+            .iter()
+            .filter_map(|a| {
+                a.history
+                    .iter()
+                    .find(|c| c.state.holds_attacker_out())
+                    .map(|c| c.at)
+            })
+            .min()
+    }
+
     /// The entry for this kind and name (matched as [`asset_key`] says), if reported.
     pub fn find(&self, kind: AssetKind, name: &str) -> Option<&AssetRecord> {
         let &i = self.by_name.get(&(kind, asset_key(kind, name)))?;
@@ -394,6 +445,15 @@ impl Assets {
             ..Scope::default()
         }
     }
+}
+
+/// Why a typed link names no entry of a register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// No entry has that id or name.
+    Unknown,
+    /// Several entries have that name: these ids.
+    Ambiguous(Vec<String>),
 }
 
 /// The areas of `implied` that `declared` leaves out: what the assets suggest adding

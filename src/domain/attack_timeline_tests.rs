@@ -214,3 +214,103 @@ fn no_steps_no_dwell_and_a_first_step_after_detection_gives_none() {
     assert_eq!(d.first_activity, Some(t0() + TimeDelta::hours(1)));
     assert_eq!(d.dwell, None);
 }
+
+fn asset(name: &str, state: Option<AssetState>) -> Change {
+    Change::AssetAdded {
+        asset: AssetSpec {
+            state,
+            ..AssetSpec::new(AssetKind::Host, name.into())
+        },
+    }
+}
+
+fn asset_moved(id: &str, state: AssetState) -> Change {
+    Change::AssetStateChanged {
+        asset: id.into(),
+        state,
+    }
+}
+
+fn advanced(phase: &str) -> Change {
+    Change::PhaseAdvanced {
+        phase: phase.into(),
+        name: phase.into(),
+        left_open: Vec::new(),
+    }
+}
+
+#[test]
+fn the_first_asset_contained_before_the_phase_moves_on_is_containment() {
+    let events = journal(
+        Some(t0()),
+        vec![
+            step("S1", t0() - days(3), "access"),           // +1h
+            asset("WS-042", Some(AssetState::Compromised)), // +2h
+            asset("FS01", None),                            // +3h, suspected
+            asset_moved("A2", AssetState::Contained),       // +4h: the first
+            asset_moved("A1", AssetState::Contained),       // +5h
+            advanced("containment"),                        // +6h
+            advanced("eradication"),                        // +7h: the phase rule
+        ],
+    );
+    let s = state(&events);
+    assert_eq!(s.contained_at(), Some(t0() + TimeDelta::hours(7)));
+    let d = dwell::dwell(&s);
+    assert_eq!(d.contained, Some(t0() + TimeDelta::hours(4)));
+    assert_eq!(d.to_containment, Some(TimeDelta::hours(4)));
+    assert_eq!(d.exposure, Some(days(3) + TimeDelta::hours(4)));
+}
+
+#[test]
+fn without_assets_contained_the_phase_rule_applies_and_the_earlier_one_wins() {
+    // Assets never contained (or none at all) leave the phase rule alone.
+    let events = journal(
+        Some(t0()),
+        vec![
+            asset("WS-042", Some(AssetState::Compromised)), // +1h
+            advanced("containment"),                        // +2h
+            advanced("eradication"),                        // +3h
+        ],
+    );
+    assert_eq!(
+        dwell::containment(&state(&events)),
+        Some(t0() + TimeDelta::hours(3))
+    );
+    // A host contained only after the phase moved on does not move containment later.
+    let events = journal(
+        Some(t0()),
+        vec![
+            asset("WS-042", Some(AssetState::Compromised)), // +1h
+            advanced("containment"),                        // +2h
+            advanced("eradication"),                        // +3h
+            asset_moved("A1", AssetState::Cleaned),         // +4h
+        ],
+    );
+    assert_eq!(
+        dwell::containment(&state(&events)),
+        Some(t0() + TimeDelta::hours(3))
+    );
+    // No asset, no phase past containment: not contained.
+    let events = journal(Some(t0()), vec![advanced("containment")]);
+    assert_eq!(dwell::containment(&state(&events)), None);
+}
+
+#[test]
+fn an_asset_reported_already_contained_counts_from_when_it_was_reported() {
+    let events = journal(
+        Some(t0()),
+        vec![
+            asset("WS-042", Some(AssetState::Compromised)), // +1h
+            asset("VPN", Some(AssetState::Restored)),       // +2h
+            asset_moved("A1", AssetState::Contained),       // +3h
+        ],
+    );
+    let s = state(&events);
+    assert_eq!(s.assets.first_contained(), Some(t0() + TimeDelta::hours(2)));
+    assert_eq!(dwell::dwell(&s).contained, Some(t0() + TimeDelta::hours(2)));
+    // Set back to compromised later: it was contained then, and stays the first.
+    let mut changes = vec![asset("WS-042", Some(AssetState::Contained))];
+    changes.push(asset_moved("A1", AssetState::Compromised));
+    let s = state(&journal(Some(t0()), changes));
+    assert_eq!(dwell::containment(&s), Some(t0() + TimeDelta::hours(1)));
+}

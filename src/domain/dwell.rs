@@ -55,13 +55,18 @@ pub fn dwell(state: &IncidentState) -> Dwell {
     }
 }
 
-/// When the attacker was contained. For now, by the phase model only: the first time
-/// the incident entered a phase after the last one that covers the `contain` stage
-/// (PICERL: Eradication; NIST 800-61r3: Recover; a phase whose id says `contain` in
-/// incidents declared before phases carried stages), the rule the report's "Contained"
-/// milestone already follows, so that the two never disagree. Entering the containment
-/// phase itself is when containment starts, not when it is reached. The earliest of
-/// several sources wins: add the first asset marked contained here when assets exist.
+/// When the attacker was contained: the earliest of two facts. One is the phase
+/// model: the first time the incident entered a phase after the last one that covers
+/// the `contain` stage (PICERL: Eradication; NIST 800-61r3: Recover; a phase whose id
+/// says `contain` in incidents declared before phases carried stages) — entering the
+/// containment phase itself is when containment starts, not when it is reached. The
+/// other is the assets: the first time any asset was marked contained, cleaned or
+/// restored (isolating the one compromised host often comes hours before the team
+/// moves the phase on). The report's "Contained" milestone and the DORA draft use this
+/// too, so that no two places disagree.
 pub fn containment(state: &IncidentState) -> Option<DateTime<Utc>> {
-    [state.contained_at()].into_iter().flatten().min()
+    [state.contained_at(), state.assets.first_contained()]
+        .into_iter()
+        .flatten()
+        .min()
 }

@@ -581,6 +581,23 @@ impl IncidentState {
         self.evidence.iter().find(|e| e.spec.reference == reference)
     }
 
+    /// The evidence item an operator means by `typed`, the one rule for every face:
+    /// its reference as written (`E1`, `DISK-01`), else the one reference that matches
+    /// whatever the case (`e1`), spaces around it trimmed.
+    pub fn resolve_evidence(&self, typed: &str) -> Option<&EvidenceRecord> {
+        let typed = typed.trim();
+        self.evidence_item(typed).or_else(|| {
+            let mut alike = self
+                .evidence
+                .iter()
+                .filter(|e| e.spec.reference.eq_ignore_ascii_case(typed));
+            match (alike.next(), alike.next()) {
+                (Some(only), None) => Some(only),
+                _ => None,
+            }
+        })
+    }
+
     /// A fresh evidence reference: `E1`, `E2`, …
     pub fn new_evidence_ref(&self) -> String {
         (1..)

@@ -16,6 +16,7 @@ mod effective;
 mod event;
 mod incident;
 mod incident_id;
+pub mod links;
 pub mod observable;
 mod observables;
 mod playbook;
@@ -27,7 +28,9 @@ mod summary;
 mod tlp;
 
 pub use amendment::{Amendment, Field, Resolution};
-pub use assets::{AssetEdit, AssetKind, AssetRecord, AssetSpec, AssetState, Assets, StateChange};
+pub use assets::{
+    AssetEdit, AssetKind, AssetRecord, AssetSpec, AssetState, Assets, StateChange, Unresolved,
+};
 pub use attack::{BadAttack, Catalogue};
 pub use attack_timeline::{AttackStep, AttackStepEdit, AttackStepSpec, AttackTimeline};
 pub use category::Category;
@@ -52,6 +55,7 @@ pub use incident::{
     IncidentState, NotApplicable, RetainerAlert, fold,
 };
 pub use incident_id::{BadIncidentId, IncidentId};
+pub use links::BadLink;
 pub use observable::{BadObservable, ObservableKind};
 pub use observables::{ObservableEdit, ObservableRecord, ObservableSpec, Observables};
 pub use playbook::{

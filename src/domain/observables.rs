@@ -170,6 +170,12 @@ impl Observables {
         }
     }
 
+    /// The observable an operator means by `typed`, the one rule for every face: its
+    /// id as written or typed (`O3`, `o3`, spaces around it trimmed).
+    pub fn resolve(&self, typed: &str) -> Option<&ObservableRecord> {
+        self.get(typed.trim())
+    }
+
     /// The entry `O3`, found by its number.
     pub fn get(&self, id: &str) -> Option<&ObservableRecord> {
         let n: usize = id.strip_prefix(['O', 'o'])?.parse().ok()?;

@@ -79,7 +79,10 @@ pub(super) fn questions(kind: DraftKind, s: &IncidentState, now: DateTime<Utc>) 
         DraftKind::DoraIntermediate => vec![
             (text::draft_dora_authority_ref(), authority_reference(s)),
             (text::draft_dora_occurred(), None),
-            (text::draft_dora_contained(), s.contained_at().map(utc)),
+            (
+                text::draft_dora_contained(),
+                crate::domain::dwell::containment(s).map(utc),
+            ),
             (text::draft_dora_recovered(), recovered_at(s).map(utc)),
             (text::draft_dora_phases(), phases(s)),
             (text::draft_dora_criteria(), Some(criteria(s, now))),

@@ -436,7 +436,7 @@ fn milestones(state: &IncidentState) -> Vec<Milestone> {
         (
             "contained",
             text::milestone_contained(),
-            state.contained_at(),
+            crate::domain::dwell::containment(state),
         ),
         ("closed", text::milestone_closed(), state.closed_at()),
     ];

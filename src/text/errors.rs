@@ -960,6 +960,26 @@ words! {
     cli_asset_name_taken(other: &str, kind: &str, name: &str) => "cli-asset-name-taken";
 }
 
+/// A typed link (`--asset`, `--observable`, `--evidence`) that names no entry of
+/// incident `id`, and where to look.
+pub fn bad_link(id: impl std::fmt::Display, why: &crate::domain::BadLink) -> String {
+    use crate::domain::BadLink as B;
+    let id = id.to_string();
+    match why {
+        B::UnknownAsset(typed) => cli_unknown_asset(&id, typed),
+        B::AmbiguousAsset(typed, ids) => tr_args(
+            "cli-ambiguous-asset",
+            &[
+                ("id", shown(&id)),
+                ("asset", shown(typed)),
+                ("ids", ids.join(", ").into()),
+            ],
+        ),
+        B::UnknownObservable(typed) => cli_unknown_observable(&id, typed),
+        B::UnknownEvidence(typed) => cli_unknown_evidence(&id, typed),
+    }
+}
+
 /// A tactic or technique refused for an attack step, and why.
 pub fn bad_attack(why: &crate::domain::BadAttack) -> String {
     use crate::domain::BadAttack as B;

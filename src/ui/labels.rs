@@ -23,6 +23,7 @@ pub fn kind_filter_name(filter: crate::app::KindFilter) -> String {
         KindFilter::Clocks => "journal-filter-clocks",
         KindFilter::Contacts => "journal-filter-contacts",
         KindFilter::Evidence => "journal-filter-evidence",
+        KindFilter::Investigation => "journal-filter-investigation",
         KindFilter::Amendments => "journal-filter-amendments",
     })
 }
