@@ -995,3 +995,16 @@ import-expected-array = an array was expected
 import-expected-object = an object was expected
 import-expected-boolean = true or false was expected
 stix-indicator = Indicator of compromise ({ $kind }) in incident { $id }
+# Exchange formats, second part: affected assets and the attack timeline in the exports, seen dates on import.
+cli-left-out-assets = { $count ->
+    [one] { $count } affected asset left out ({ $tlp })
+   *[other] { $count } affected assets left out ({ $tlp })
+}
+cli-left-out-attack-steps = { $count ->
+    [one] { $count } attack step left out ({ $tlp })
+   *[other] { $count } attack steps left out ({ $tlp })
+}
+import-not-a-date = '{ $found }' is not a date and time (ISO 8601 such as 2026-11-28T13:05:00Z, or seconds since 1970)
+import-date-out-of-range = { $found } is outside the dates warroom accepts (1990 to 2100)
+stix-attack-step = Attacker activity { $id } at { $at }
+stix-attack-step-attack = Attacker activity { $id } at { $at } ({ $attack })
