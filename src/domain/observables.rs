@@ -214,3 +214,59 @@ impl Observables {
         self.all.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn stated_seen_dates_widen_the_span_and_the_report_time_is_the_default() {
+        let mut register = Observables::default();
+        let spec = ObservableSpec::new(ObservableKind::Domain, "evil.example".into());
+        // Imported: seen from 2 to 5, reported at 12; the report's time is not a sighting.
+        let imported = ObservableSpec {
+            first_seen: Some(at(2)),
+            last_seen: Some(at(5)),
+            ..spec.clone()
+        };
+        register.report(&imported, at(12), "a");
+        let o = &register.all[0];
+        assert_eq!((o.first_seen, o.last_seen), (at(2), at(5)));
+        // Only a first seen: it is both ends; widens to 1.
+        let earlier = ObservableSpec {
+            first_seen: Some(at(1)),
+            ..spec.clone()
+        };
+        register.report(&earlier, at(12), "a");
+        let o = &register.all[0];
+        assert_eq!((o.first_seen, o.last_seen), (at(1), at(5)));
+        // Typed by hand at 9: the report's time.
+        register.report(&spec, at(9), "a");
+        let o = &register.all[0];
+        assert_eq!((o.first_seen, o.last_seen, o.reports), (at(1), at(9), 3));
+        // Stated backwards: read in order.
+        let backwards = ObservableSpec {
+            first_seen: Some(at(8)),
+            last_seen: Some(at(7)),
+            ..spec
+        };
+        assert_eq!(backwards.seen(at(12)), (at(7), at(8)));
+    }
+
+    #[test]
+    fn a_journal_without_seen_dates_still_reads() {
+        let old = r#"{"kind":"ip","value":"198.51.100.7","ioc":true}"#;
+        let spec: Result<ObservableSpec, _> = serde_json::from_str(old);
+        assert!(spec.as_ref().is_ok_and(|s| s.first_seen.is_none()), "{spec:?}");
+        let written = serde_json::to_string(&spec.unwrap_or_else(|e| panic!("{e}")))
+            .unwrap_or_default();
+        assert!(!written.contains("seen"), "{written}");
+    }
+}

@@ -3,8 +3,7 @@
 //! drill (declare.rs), appending changes with ids checked against the stored journal
 //! (append.rs), registering evidence (evidence.rs), writing reports, exchange files and
 //! drafts to files (files.rs), and which incident to open first (opening.rs). The
-//! dashboard's effects
-//! are carried out by `runtime::effects`, which calls these.
+//! dashboard's effects are carried out by `runtime::effects`, which calls these.
 
 mod append;
 mod declare;
