@@ -29,12 +29,18 @@ fn attack_steps_are_timesketch_rows_in_time_with_the_journal() {
         .collect();
     // 20 journal rows and 4 more events (2 assets, 2 steps), and the 2 steps' rows.
     assert_eq!(rows.len(), 26);
-    let times: Vec<i64> = rows.iter().map(|r| r["timestamp"].as_i64().unwrap()).collect();
+    let times: Vec<i64> = rows
+        .iter()
+        .map(|r| r["timestamp"].as_i64().unwrap())
+        .collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
     // Weeks before the response: the first rows.
     let first = &rows[0];
     assert_eq!(first["timestamp_desc"], "Attacker activity");
-    assert_eq!(first["message"], "PowerShell launched from the \"invoice\" attachment");
+    assert_eq!(
+        first["message"],
+        "PowerShell launched from the \"invoice\" attachment"
+    );
     assert_eq!(first["datetime"], "2026-11-07T03:14:00.000000Z");
     assert_eq!(first["step"], "S1");
     assert_eq!(first["tactic"], "TA0002");
@@ -63,14 +69,27 @@ fn attack_steps_are_timesketch_rows_in_time_with_the_journal() {
 
     // The steps carry the incident's TLP (AMBER): a green audience gets none, and is told.
     let out = warroom(dir.path())
-        .args(["export", &id, "--format", "timesketch-csv", "--max-tlp", "green"])
+        .args([
+            "export",
+            &id,
+            "--format",
+            "timesketch-csv",
+            "--max-tlp",
+            "green",
+        ])
         .assert()
         .success()
         .get_output()
         .clone();
     let said = String::from_utf8(out.stderr).unwrap();
-    assert!(said.contains("2 attack steps left out (TLP:AMBER)"), "{said}");
-    assert!(said.contains("23 journal events left out (TLP:AMBER)"), "{said}");
+    assert!(
+        said.contains("2 attack steps left out (TLP:AMBER)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("23 journal events left out (TLP:AMBER)"),
+        "{said}"
+    );
     let fr = warroom(dir.path())
         .args(["--lang", "fr", "export", &id, "--format", "timesketch-csv"])
         .args(["--max-tlp", "clear"])
@@ -80,21 +99,23 @@ fn attack_steps_are_timesketch_rows_in_time_with_the_journal() {
         .stderr
         .clone();
     let fr = String::from_utf8(fr).unwrap();
-    assert!(fr.contains("2 étapes de l’attaque laissées de côté (TLP:AMBER)"), "{fr}");
+    assert!(
+        fr.contains("2 étapes de l’attaque laissées de côté (TLP:AMBER)"),
+        "{fr}"
+    );
 }
 
 #[test]
 fn attack_steps_are_stix_notes_about_the_incident_and_their_technique() {
     let (dir, id) = incident();
     // A technique the register does not have: its attack-pattern is made for the note.
-    ok(warroom(dir.path()).args(["timeline", "add", &id, "2026-11-08T10:00:00Z"]).args([
-        "Backups deleted",
-        "--technique",
-        "T1490",
-    ]));
-    let stix: Value =
-        serde_json::from_str(&ok(warroom(dir.path()).args(["export", &id, "--format", "stix"])))
-            .unwrap();
+    ok(warroom(dir.path())
+        .args(["timeline", "add", &id, "2026-11-08T10:00:00Z"])
+        .args(["Backups deleted", "--technique", "T1490"]));
+    let stix: Value = serde_json::from_str(&ok(
+        warroom(dir.path()).args(["export", &id, "--format", "stix"])
+    ))
+    .unwrap();
     let objects = stix["objects"].as_array().unwrap();
     let incident = objects.iter().find(|o| o["type"] == "incident").unwrap();
     let notes: Vec<&Value> = objects
@@ -113,19 +134,28 @@ fn attack_steps_are_stix_notes_about_the_incident_and_their_technique() {
             .clone()
     };
     let s1 = notes[0];
-    assert_eq!(s1["content"], "PowerShell launched from the \"invoice\" attachment");
+    assert_eq!(
+        s1["content"],
+        "PowerShell launched from the \"invoice\" attachment"
+    );
     assert_eq!(s1["created"], "2026-11-07T03:14:00.000Z");
     assert_eq!(
         s1["abstract"],
         "Attacker activity S1 at 2026-11-07T03:14:00.000Z (TA0002, T1059.001)"
     );
     // The register's own attack-pattern for T1059.001, not a second one.
-    assert_eq!(s1["object_refs"], serde_json::json!([incident["id"], pattern_of("T1059.001")]));
+    assert_eq!(
+        s1["object_refs"],
+        serde_json::json!([incident["id"], pattern_of("T1059.001")])
+    );
     let made = notes[1];
     assert_eq!(made["content"], "Backups deleted");
     assert_eq!(made["object_refs"][1], pattern_of("T1490"));
     assert_eq!(notes[2]["object_refs"], serde_json::json!([incident["id"]]));
-    let patterns = objects.iter().filter(|o| o["type"] == "attack-pattern").count();
+    let patterns = objects
+        .iter()
+        .filter(|o| o["type"] == "attack-pattern")
+        .count();
     assert_eq!(patterns, 2);
     // The same ids at every export.
     assert_eq!(
@@ -145,7 +175,10 @@ fn attack_steps_are_stix_notes_about_the_incident_and_their_technique() {
             && o["abstract"].as_str().unwrap().starts_with("Attacker")),
     );
     let said = String::from_utf8(out.stderr).unwrap();
-    assert!(said.contains("3 attack steps left out (TLP:AMBER)"), "{said}");
+    assert!(
+        said.contains("3 attack steps left out (TLP:AMBER)"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -163,7 +196,16 @@ fn assets_are_a_csv_table_left_out_whole_above_the_audience() {
     ok(warroom(dir.path()).args(["--at", "-2h", "asset", "state", &id, "A2", "cleaned"]));
     let file = dir.path().join("assets.csv");
     ok(warroom(dir.path())
-        .args(["asset", "export", &id, "--format", "csv", "--max-tlp", "amber", "-o"])
+        .args([
+            "asset",
+            "export",
+            &id,
+            "--format",
+            "csv",
+            "--max-tlp",
+            "amber",
+            "-o",
+        ])
         .arg(&file));
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -181,7 +223,10 @@ fn assets_are_a_csv_table_left_out_whole_above_the_audience() {
         "id,kind,name,owner,state,since,note,observables,evidence\n"
     );
     let said = String::from_utf8(out.stderr).unwrap();
-    assert!(said.contains("2 affected assets left out (TLP:AMBER)"), "{said}");
+    assert!(
+        said.contains("2 affected assets left out (TLP:AMBER)"),
+        "{said}"
+    );
     let fr = fails(
         warroom(dir.path()).args(["--lang", "fr", "asset", "export", &id, "--format", "xlsx"]),
         2,
@@ -197,7 +242,10 @@ fn assets_are_a_csv_table_left_out_whole_above_the_audience() {
             .clone(),
     )
     .unwrap();
-    assert!(said.contains("2 actifs touchés laissés de côté (TLP:AMBER)"), "{said}");
+    assert!(
+        said.contains("2 actifs touchés laissés de côté (TLP:AMBER)"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -207,10 +255,19 @@ fn the_dashboard_writes_every_exchange_file_as_the_command_line_does() {
     let (dir, id) = incident();
     let cli = |args: &[&str]| ok(warroom(dir.path()).args(args));
     let wanted = [
-        ("misp.json", cli(&["ioc", "export", &id, "--format", "misp"])),
+        (
+            "misp.json",
+            cli(&["ioc", "export", &id, "--format", "misp"]),
+        ),
         ("stix.json", cli(&["export", &id, "--format", "stix"])),
-        ("timesketch.jsonl", cli(&["export", &id, "--format", "timesketch-jsonl"])),
-        ("observables.csv", cli(&["ioc", "export", &id, "--format", "csv"])),
+        (
+            "timesketch.jsonl",
+            cli(&["export", &id, "--format", "timesketch-jsonl"]),
+        ),
+        (
+            "observables.csv",
+            cli(&["ioc", "export", &id, "--format", "csv"]),
+        ),
         ("assets.csv", cli(&["asset", "export", &id])),
     ];
     let store = SledStore::open(dir.path()).unwrap();

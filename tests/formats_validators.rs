@@ -95,11 +95,9 @@ fn a_stix_bundle_of_every_kind_passes_the_oasis_validator_strictly() {
     let id = rich_incident(dir.path());
     // Its attack timeline goes as notes, one referring to the technique's attack-pattern.
     with_attack(dir.path(), &id);
-    ok(warroom(dir.path()).args(["timeline", "add", &id, "2026-11-08T10:00:00Z"]).args([
-        "Backups deleted",
-        "--technique",
-        "T1490",
-    ]));
+    ok(warroom(dir.path())
+        .args(["timeline", "add", &id, "2026-11-08T10:00:00Z"])
+        .args(["Backups deleted", "--technique", "T1490"]));
     let all = export(dir.path(), &id, &["--format", "stix"], "all.stix.json");
     check(STIX, &all);
     let green = export(

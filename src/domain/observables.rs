@@ -264,9 +264,12 @@ mod tests {
     fn a_journal_without_seen_dates_still_reads() {
         let old = r#"{"kind":"ip","value":"198.51.100.7","ioc":true}"#;
         let spec: Result<ObservableSpec, _> = serde_json::from_str(old);
-        assert!(spec.as_ref().is_ok_and(|s| s.first_seen.is_none()), "{spec:?}");
-        let written = serde_json::to_string(&spec.unwrap_or_else(|e| panic!("{e}")))
-            .unwrap_or_default();
+        assert!(
+            spec.as_ref().is_ok_and(|s| s.first_seen.is_none()),
+            "{spec:?}"
+        );
+        let written =
+            serde_json::to_string(&spec.unwrap_or_else(|e| panic!("{e}"))).unwrap_or_default();
         assert!(!written.contains("seen"), "{written}");
     }
 }

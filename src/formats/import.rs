@@ -4,9 +4,9 @@
 
 use super::json::{At, ImportError, Why, parse};
 use crate::domain::{ObservableKind, ObservableSpec, Observables, Tlp};
-use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -59,17 +59,22 @@ pub fn read(
     Ok((format, imported))
 }
 
+/// A date a file may state.
+type Seen = Option<DateTime<Utc>>;
+
 /// Each observable once, as the register would keep them (flags raised stay raised,
 /// notes add up, links unite, the seen dates the entries state widen).
 pub fn merged(specs: &[ObservableSpec]) -> Vec<ObservableSpec> {
     let mut register = Observables::default();
     // By the register's own key, each entry's place in it.
     let mut places: HashMap<(ObservableKind, String), usize> = HashMap::new();
-    let mut seen: Vec<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> = Vec::new();
+    let mut seen: Vec<(Seen, Seen)> = Vec::new();
     for spec in specs {
         register.report(spec, DateTime::UNIX_EPOCH, "");
         let next = places.len();
-        let place = *places.entry((spec.kind, spec.value.clone())).or_insert(next);
+        let place = *places
+            .entry((spec.kind, spec.value.clone()))
+            .or_insert(next);
         if place == seen.len() {
             seen.push((None, None));
         }

@@ -245,13 +245,21 @@ mod tests {
         let noon = DateTime::parse_from_rfc3339("2026-11-28T13:00:00Z")
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or_default();
-        assert_eq!(at("a").ok(), Some(noon + chrono::Duration::milliseconds(300_250)));
+        assert_eq!(
+            at("a").ok(),
+            Some(noon + chrono::Duration::milliseconds(300_250))
+        );
         assert_eq!(at("b").ok(), Some(noon));
         assert_eq!(at("c").ok(), Some(noon));
         assert_eq!(at("d").ok(), Some(noon + chrono::Duration::minutes(5)));
         assert_eq!(
             at("e").unwrap_err(),
-            ImportError { path: "e".into(), why: Why::NotADate { found: "yesterday".into() } }
+            ImportError {
+                path: "e".into(),
+                why: Why::NotADate {
+                    found: "yesterday".into()
+                }
+            }
         );
         assert_eq!(
             at("f").unwrap_err().why,

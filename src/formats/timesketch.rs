@@ -156,7 +156,12 @@ fn columns(rows: &[Row]) -> Vec<&'static str> {
         }
     }
     // Known attributes in their order, any other after them as first met.
-    let place = |name: &&str| ATTRIBUTES.iter().position(|a| a == name).unwrap_or(usize::MAX);
+    let place = |name: &&str| {
+        ATTRIBUTES
+            .iter()
+            .position(|a| a == name)
+            .unwrap_or(usize::MAX)
+    };
     extra.sort_by_key(place);
     let mut names = vec!["message", "datetime", "timestamp", "timestamp_desc"];
     names.extend(extra);

@@ -114,16 +114,18 @@ pub fn register(dir: &Path, id: &str) -> Vec<(String, String, bool, bool, Value)
 /// execution of PowerShell (T1059.001, the register's technique) three weeks before
 /// and the encryption the evening before, from the EDR.
 pub fn with_attack(dir: &Path, id: &str) {
-    ok(warroom(dir).args(["asset", "add", id, "host", "FS01"]).args([
-        "--owner",
-        "IT ops",
-        "--state",
-        "compromised",
-        "--note",
-        "file server, \"encrypted\"",
-        "--observable",
-        "O1",
-    ]));
+    ok(warroom(dir)
+        .args(["asset", "add", id, "host", "FS01"])
+        .args([
+            "--owner",
+            "IT ops",
+            "--state",
+            "compromised",
+            "--note",
+            "file server, \"encrypted\"",
+            "--observable",
+            "O1",
+        ]));
     ok(warroom(dir)
         .args(["asset", "add", id, "account", "svc_backup"])
         .args(["--state", "contained"]));
@@ -157,8 +159,11 @@ pub fn with_attack(dir: &Path, id: &str) {
     ]));
 }
 
-/// The register as (kind, value, ioc, sighted, own TLP, source, first seen, last seen).
-pub fn register_in_full(dir: &Path, id: &str) -> Vec<(String, String, bool, bool, Value, String, String, String)> {
+/// An observable as (kind, value, ioc, sighted, own TLP, source, first seen, last seen).
+pub type Entry = (String, String, bool, bool, Value, String, String, String);
+
+/// The register, each observable in full.
+pub fn register_in_full(dir: &Path, id: &str) -> Vec<Entry> {
     let listed: Vec<Value> =
         serde_json::from_str(&ok(warroom(dir).args(["ioc", "list", id, "--json"]))).unwrap();
     listed
@@ -171,7 +176,10 @@ pub fn register_in_full(dir: &Path, id: &str) -> Vec<(String, String, bool, bool
                 s["ioc"].as_bool().unwrap(),
                 s["sighted"].as_bool().unwrap(),
                 s.get("tlp").cloned().unwrap_or(Value::Null),
-                s.get("source").and_then(Value::as_str).unwrap_or_default().to_string(),
+                s.get("source")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
                 o["first_seen"].as_str().unwrap().to_string(),
                 o["last_seen"].as_str().unwrap().to_string(),
             )

@@ -119,7 +119,11 @@ pub fn attack_notes(state: &crate::domain::IncidentState) -> Vec<Note> {
                 .collect();
             Note {
                 key: format!("attack/{}", spec.id),
-                summary: crate::text::stix_attack_step(&spec.id, &time(spec.at), &attack.join(", ")),
+                summary: crate::text::stix_attack_step(
+                    &spec.id,
+                    &time(spec.at),
+                    &attack.join(", "),
+                ),
                 content: spec.description.clone(),
                 at: spec.at,
                 tlp: state.tlp,
