@@ -408,11 +408,11 @@ pub enum ExportFormat {
     Journal,
     /// A MISP event: the incident, its observables as attributes.
     Misp,
-    /// A STIX 2.1 bundle: identity, incident, observables, indicators, sightings.
+    /// A STIX 2.1 bundle: identity, incident, observables, indicators, sightings, the attack timeline as notes.
     Stix,
-    /// The journal as a Timesketch timeline, CSV.
+    /// The journal and the attack timeline as a Timesketch timeline, CSV.
     TimesketchCsv,
-    /// The journal as a Timesketch timeline, JSON lines.
+    /// The journal and the attack timeline as a Timesketch timeline, JSON lines.
     TimesketchJsonl,
 }
 
