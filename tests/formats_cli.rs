@@ -7,7 +7,7 @@
 mod common;
 
 use common::cli::*;
-use common::exchange::{OBSERVABLES, register, rich_incident};
+use common::exchange::{OBSERVABLES, register, register_in_full, rich_incident, with_attack};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,9 @@ fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
 fn round_trip(format: &str) {
     let dir = tmp();
     let id = rich_incident(dir.path());
+    with_attack(dir.path(), &id);
+    // Reported an hour before, and again now: seen from 13:00 to 14:00.
+    ok(warroom(dir.path()).args(["--at", "-1h", "ioc", "add", &id, "ip", "198.51.100.7"]));
     let file = write(
         dir.path(),
         "out.json",
@@ -31,7 +34,8 @@ fn round_trip(format: &str) {
     );
     let fresh = declare(dir.path(), "Shared by a partner", "3");
     // No --format: the content says which.
-    let said = ok(warroom(dir.path())
+    let later = "2026-11-29T10:00:00Z";
+    let said = ok(warroom_at(dir.path(), later)
         .args(["ioc", "import", &fresh])
         .arg(&file)
         .arg("--json"));
@@ -41,12 +45,37 @@ fn round_trip(format: &str) {
     assert_eq!(said["merged"], 0);
     assert_eq!(said["skipped"], 0);
     assert_eq!(register(dir.path(), &fresh), register(dir.path(), &id));
+    // The seen dates and the sources came with them (not the import's time, the next
+    // day). A source not stated says where it came from.
+    let (sent, got) = (
+        register_in_full(dir.path(), &id),
+        register_in_full(dir.path(), &fresh),
+    );
+    let from = if format == "misp" {
+        "MISP: Ransomware on the file servers"
+    } else {
+        "STIX"
+    };
+    for (sent, got) in sent.iter().zip(&got) {
+        let source = if sent.5.is_empty() { from } else { &sent.5 };
+        assert_eq!(got.5, source, "{sent:?}");
+        // STIX carries no seen dates for a CVE, a technique or an `other` value.
+        if format == "misp" || !["cve", "technique", "other"].contains(&sent.0.as_str()) {
+            assert_eq!((&got.6, &got.7), (&sent.6, &sent.7), "{sent:?}");
+        }
+    }
+    assert_eq!(got[0].5, "proxy");
+    assert_eq!(
+        (got[0].6.as_str(), got[0].7.as_str()),
+        ("2026-11-28T13:00:00Z", "2026-11-28T14:00:00Z")
+    );
     // Again: every one merged into itself, the register unchanged.
-    let again = ok(warroom(dir.path())
+    let again = ok(warroom_at(dir.path(), later)
         .args(["ioc", "import", &fresh])
         .arg(&file));
     assert!(again.contains("0 observables added, 17 merged"), "{again}");
     assert_eq!(register(dir.path(), &fresh), register(dir.path(), &id));
+    assert_eq!(register_in_full(dir.path(), &fresh), got);
     ok(warroom(dir.path()).args(["verify", &fresh]));
 }
 
@@ -266,7 +295,28 @@ fn a_file_with_an_error_is_refused_whole_with_where_and_nothing_is_stored() {
         {"type": "domain-name", "id": "domain-name--1", "value": "fine.example"},
         {"type": "indicator", "id": "indicator--2", "pattern_type": "stix",
          "pattern": "[file:hashes.MD5 = 'abc']"}]}"#;
-    let cases: [(&str, &str, &[&str], &str); 7] = [
+    let cases: [(&str, &str, &[&str], &str); 10] = [
+        (
+            "date.misp.json",
+            r#"{"Event": {"Attribute": [{"type": "md5", "value": "d41d8cd98f00b204e9800998ecf8427e", "first_seen": "yesterday"}]}}"#,
+            &[],
+            "date.misp.json: Event.Attribute[0].first_seen: 'yesterday' is not a date and time",
+        ),
+        (
+            "stamp.misp.json",
+            r#"{"Event": {"Attribute": [{"type": "md5", "value": "d41d8cd98f00b204e9800998ecf8427e", "timestamp": "0"}]}}"#,
+            &[],
+            "stamp.misp.json: Event.Attribute[0].timestamp: 0 is outside the dates warroom accepts (1990 to 2100)",
+        ),
+        (
+            "date.stix.json",
+            r#"{"type": "bundle", "id": "bundle--1", "objects": [
+                {"type": "domain-name", "id": "domain-name--1", "value": "fine.example"},
+                {"type": "observed-data", "id": "observed-data--2", "object_refs": ["domain-name--1"],
+                 "first_observed": "1970-01-01T00:00:00Z", "last_observed": "2026-11-28T13:00:00Z"}]}"#,
+            &[],
+            "date.stix.json: objects[1].first_observed: 1970-01-01T00:00:00Z is outside",
+        ),
         (
             "bad.misp.json",
             bad_misp,

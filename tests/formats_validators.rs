@@ -8,7 +8,7 @@
 mod common;
 
 use common::cli::{ok, tmp, warroom};
-use common::exchange::rich_incident;
+use common::exchange::{rich_incident, with_attack};
 use std::path::{Path, PathBuf};
 
 /// The python of the validators' environment: WARROOM_PYTHON, else the default path.
@@ -93,6 +93,11 @@ fn export(dir: &Path, id: &str, args: &[&str], name: &str) -> PathBuf {
 fn a_stix_bundle_of_every_kind_passes_the_oasis_validator_strictly() {
     let dir = tmp();
     let id = rich_incident(dir.path());
+    // Its attack timeline goes as notes, one referring to the technique's attack-pattern.
+    with_attack(dir.path(), &id);
+    ok(warroom(dir.path())
+        .args(["timeline", "add", &id, "2026-11-08T10:00:00Z"])
+        .args(["Backups deleted", "--technique", "T1490"]));
     let all = export(dir.path(), &id, &["--format", "stix"], "all.stix.json");
     check(STIX, &all);
     let green = export(
@@ -108,6 +113,7 @@ fn a_stix_bundle_of_every_kind_passes_the_oasis_validator_strictly() {
 fn a_misp_event_of_every_kind_loads_in_pymisp() {
     let dir = tmp();
     let id = rich_incident(dir.path());
+    with_attack(dir.path(), &id);
     let all = export(dir.path(), &id, &["--format", "misp"], "all.misp.json");
     check(MISP, &all);
     let clear = export(

@@ -1017,3 +1017,16 @@ attack-step-detail = written by { $by } on { $at } · source: { $source } · lin
 cli-ambiguous-asset = { $id } has several assets named '{ $asset }' ({ $ids }): give the one you mean by its id
 # The journal's filter for observables, assets and attack steps (the Investigation view's registers)
 journal-filter-investigation = investigation
+# Exchange formats, second part: affected assets and the attack timeline in the exports, seen dates on import.
+cli-left-out-assets = { $count ->
+    [one] { $count } affected asset left out ({ $tlp })
+   *[other] { $count } affected assets left out ({ $tlp })
+}
+cli-left-out-attack-steps = { $count ->
+    [one] { $count } attack step left out ({ $tlp })
+   *[other] { $count } attack steps left out ({ $tlp })
+}
+import-not-a-date = '{ $found }' is not a date and time (ISO 8601 such as 2026-11-28T13:05:00Z, or seconds since 1970)
+import-date-out-of-range = { $found } is outside the dates warroom accepts (1990 to 2100)
+stix-attack-step = Attacker activity { $id } at { $at }
+stix-attack-step-attack = Attacker activity { $id } at { $at } ({ $attack })

@@ -1033,3 +1033,16 @@ attack-step-detail = noté par { $by } le { $at } · source : { $source } · li�
 cli-ambiguous-asset = { $id } a plusieurs actifs nommés « { $asset } » ({ $ids }){"\u00A0"}: désignez celui que vous voulez par son identifiant
 # Le filtre du journal pour les observables, les actifs et l’attaque
 journal-filter-investigation = investigation
+# Formats d’échange, seconde partie : actifs touchés et chronologie de l’attaque dans les exports, dates vues à l’import.
+cli-left-out-assets = { $count ->
+    [one] { $count } actif touché laissé de côté ({ $tlp })
+   *[other] { $count } actifs touchés laissés de côté ({ $tlp })
+}
+cli-left-out-attack-steps = { $count ->
+    [one] { $count } étape de l’attaque laissée de côté ({ $tlp })
+   *[other] { $count } étapes de l’attaque laissées de côté ({ $tlp })
+}
+import-not-a-date = « { $found } » n’est pas une date et heure (ISO 8601 comme 2026-11-28T13:05:00Z, ou des secondes depuis 1970)
+import-date-out-of-range = { $found } est hors des dates qu’accepte warroom (de 1990 à 2100)
+stix-attack-step = Activité de l’attaquant { $id } le { $at }
+stix-attack-step-attack = Activité de l’attaquant { $id } le { $at } ({ $attack })

@@ -243,7 +243,7 @@ pub enum Command {
         #[command(subcommand)]
         command: IocCommand,
     },
-    /// The affected assets: add, list, move to a state, set a field.
+    /// The affected assets: add, list, move to a state, set a field, export.
     Asset {
         #[command(subcommand)]
         command: AssetCommand,
@@ -408,11 +408,11 @@ pub enum ExportFormat {
     Journal,
     /// A MISP event: the incident, its observables as attributes.
     Misp,
-    /// A STIX 2.1 bundle: identity, incident, observables, indicators, sightings.
+    /// A STIX 2.1 bundle: identity, incident, observables, indicators, sightings, the attack timeline as notes.
     Stix,
-    /// The journal as a Timesketch timeline, CSV.
+    /// The journal and the attack timeline as a Timesketch timeline, CSV.
     TimesketchCsv,
-    /// The journal as a Timesketch timeline, JSON lines.
+    /// The journal and the attack timeline as a Timesketch timeline, JSON lines.
     TimesketchJsonl,
 }
 
@@ -552,7 +552,8 @@ impl Command {
                 AssetCommand::Add { id, .. }
                 | AssetCommand::List { id, .. }
                 | AssetCommand::State { id, .. }
-                | AssetCommand::Set { id, .. } => Some(*id),
+                | AssetCommand::Set { id, .. }
+                | AssetCommand::Export { id, .. } => Some(*id),
             },
             Command::Timeline { command } => match command {
                 TimelineCommand::Add { id, .. }
@@ -588,7 +589,7 @@ impl Command {
                     command: IocCommand::List { .. } | IocCommand::Export { .. }
                 }
                 | Command::Asset {
-                    command: AssetCommand::List { .. }
+                    command: AssetCommand::List { .. } | AssetCommand::Export { .. }
                 }
                 | Command::Timeline {
                     command: TimelineCommand::List { .. } | TimelineCommand::Techniques { .. }
@@ -733,6 +734,26 @@ pub enum AssetCommand {
         field: String,
         value: String,
     },
+    /// Write the assets for other tools, as CSV: id, kind, name, owner, state, since, note, observables, evidence.
+    Export {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// csv (the only format; the flag says what you get).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: AssetFormat,
+        /// Leave them out if the audience may not see the incident's TLP (clear, green, amber, amber+strict; red: everything); said on standard error.
+        #[arg(long, value_name = "TLP", value_parser = closed::<Tlp>)]
+        max_tlp: Option<Tlp>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// What `asset export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AssetFormat {
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

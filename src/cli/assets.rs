@@ -1,4 +1,4 @@
-//! `warroom asset add|list|state|set`: the affected assets from the command line.
+//! `warroom asset add|list|state|set|export`: the affected assets from the command line.
 //! Every refusal (an unknown asset, observable or evidence item, a field or state that
 //! does not exist, a name another asset has) exits 2 and stores nothing.
 
@@ -14,8 +14,21 @@ use crate::text;
 use crate::ui::format::safe;
 use serde_json::json;
 
-pub fn asset(w: &Writer, command: AssetCommand) -> Outcome {
+pub fn asset(w: &Writer, config: &crate::config::Config, command: AssetCommand) -> Outcome {
     match command {
+        AssetCommand::Export {
+            id,
+            format: super::args::AssetFormat::Csv,
+            max_tlp,
+            output,
+        } => super::interchange::export(
+            w.store,
+            config,
+            id,
+            super::interchange::Target::AssetsCsv,
+            max_tlp,
+            output.as_deref(),
+        ),
         AssetCommand::Add {
             id,
             kind,

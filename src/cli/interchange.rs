@@ -1,29 +1,23 @@
-//! The formats other tools read: `warroom ioc export|import` and `warroom export
-//! --format misp|stix|timesketch-*` (built by `formats`), with what the audience's TLP
-//! left out said on standard error.
+//! The formats other tools read: `warroom ioc export|import`, `warroom asset export`
+//! and `warroom export --format misp|stix|timesketch-*` (built by `formats::export`),
+//! with what the audience's TLP left out said on standard error.
 
 use super::args::{ExportFormat, IocFormat, IocImportFormat};
 use super::items::{Writer, state};
 use super::{Failure, Outcome};
 use crate::config::Config;
 use crate::domain::{Change, IncidentId, Tlp};
+pub use crate::formats::Target;
 use crate::formats::{self, Audience, Export, Item, Source, Tally};
 use crate::store::Store;
 use crate::text;
 use std::io::IsTerminal;
 use std::path::Path;
 
-/// What to write: one of the exchange formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Misp,
-    Stix,
-    ObservablesCsv,
-    TimesketchCsv,
-    TimesketchJsonl,
-}
-
+// Which exchange file an argument names: the arguments are the command line's, the
+// files `formats`'.
 impl Target {
+    /// The file `ioc export --format` names.
     pub fn of_ioc(format: IocFormat) -> Self {
         match format {
             IocFormat::Misp => Target::Misp,
@@ -32,7 +26,7 @@ impl Target {
         }
     }
 
-    /// The exchange format an `export --format` names, if it is one.
+    /// The file an `export --format` names, if it is one.
     pub fn of_export(format: ExportFormat) -> Option<Self> {
         Some(match format {
             ExportFormat::Misp => Target::Misp,
@@ -63,23 +57,7 @@ pub fn export(
         organisation: &config.organisation,
     };
     let audience = Audience::new(max_tlp);
-    let Export { body, tally } = match target {
-        Target::Misp => formats::misp::export(&source, audience),
-        Target::Stix => formats::stix::export(&source, audience, &[]),
-        Target::ObservablesCsv => formats::table::observables(&source, audience),
-        Target::TimesketchCsv => formats::timesketch::export(
-            &source,
-            audience,
-            Vec::new(),
-            formats::timesketch::Flavour::Csv,
-        ),
-        Target::TimesketchJsonl => formats::timesketch::export(
-            &source,
-            audience,
-            Vec::new(),
-            formats::timesketch::Flavour::Jsonl,
-        ),
-    };
+    let Export { body, tally } = formats::export(&source, audience, target);
     say_left_out(&tally);
     let terminal = output.is_none() && std::io::stdout().is_terminal();
     super::to_file_or_out(output, &body, |body| {
@@ -100,6 +78,8 @@ fn say_left_out(tally: &Tally) {
         let line = match item {
             Item::Observable => text::cli_left_out_observables(count, tlp.label()),
             Item::JournalEvent => text::cli_left_out_events(count, tlp.label()),
+            Item::Asset => text::cli_left_out_assets(count, tlp.label()),
+            Item::AttackStep => text::cli_left_out_attack_steps(count, tlp.label()),
             Item::Title => text::cli_left_out_title(tlp.label()),
         };
         eprintln!("warroom: {line}");
@@ -179,6 +159,8 @@ fn refusal(file: &str, e: &formats::ImportError) -> String {
             Expected::Object => text::import_expected_object(),
             Expected::Boolean => text::import_expected_boolean(),
         },
+        Why::NotADate { found } => text::import_not_a_date(found),
+        Why::DateOutOfRange { found } => text::import_date_out_of_range(found),
         Why::BadObservable { kind, value, why } => text::bad_observable(*kind, value, *why),
     };
     // The path and the value come from the file: shown, never acted on.

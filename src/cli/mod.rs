@@ -478,7 +478,7 @@ fn run_command(
         Command::Flag { id, flag } => clocks::flag(&writer, id, flag, when.occurred),
         Command::Evidence { command } => record::evidence(&writer, command),
         Command::Ioc { command } => observables::ioc(&writer, &config, command),
-        Command::Asset { command } => assets::asset(&writer, command),
+        Command::Asset { command } => assets::asset(&writer, &config, command),
         Command::Timeline { command } => attack_timeline::timeline(&writer, command),
         Command::Lesson {
             id,

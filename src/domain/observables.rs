@@ -1,7 +1,8 @@
 //! The observables register of an incident: each observable once, however many times it
 //! was reported. A report of a value already in the register (same kind, same canonical
 //! value) is merged into it: flags are kept once raised, links are united, the first and
-//! last time it was seen widen. Entries are numbered `O1`, `O2`… in the order they were
+//! last time it was seen widen (from the report's time, or the dates an imported file
+//! states). Entries are numbered `O1`, `O2`… in the order they were
 //! first reported.
 
 use super::Tlp;
@@ -39,6 +40,12 @@ pub struct ObservableSpec {
     /// Affected assets it concerns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assets: Vec<String>,
+    /// When it was first and last seen, as another tool's file states it (an import);
+    /// unset, the report's own time is both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<DateTime<Utc>>,
 }
 
 impl ObservableSpec {
@@ -54,7 +61,17 @@ impl ObservableSpec {
             events: Vec::new(),
             evidence: Vec::new(),
             assets: Vec::new(),
+            first_seen: None,
+            last_seen: None,
         }
+    }
+
+    /// The span this report says it was seen in: the dates it states (one alone is
+    /// both ends), else the moment `at` of the report.
+    pub fn seen(&self, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+        let first = self.first_seen.or(self.last_seen).unwrap_or(at);
+        let last = self.last_seen.or(self.first_seen).unwrap_or(at);
+        (first.min(last), last.max(first))
     }
 }
 
@@ -105,8 +122,9 @@ impl ObservableRecord {
         unite(&mut mine.events, &spec.events);
         unite(&mut mine.evidence, &spec.evidence);
         unite(&mut mine.assets, &spec.assets);
-        self.first_seen = self.first_seen.min(at);
-        self.last_seen = self.last_seen.max(at);
+        let (first, last) = spec.seen(at);
+        self.first_seen = self.first_seen.min(first);
+        self.last_seen = self.last_seen.max(last);
         self.reports += 1;
     }
 
@@ -154,11 +172,12 @@ impl Observables {
             return;
         }
         self.by_value.insert(key, self.all.len());
+        let (first_seen, last_seen) = spec.seen(at);
         self.all.push(ObservableRecord {
             id: format!("O{}", self.all.len() + 1),
             spec: spec.clone(),
-            first_seen: at,
-            last_seen: at,
+            first_seen,
+            last_seen,
             reported_by: by.to_string(),
             reports: 1,
         });
@@ -199,5 +218,64 @@ impl Observables {
 
     pub fn is_empty(&self) -> bool {
         self.all.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn stated_seen_dates_widen_the_span_and_the_report_time_is_the_default() {
+        let mut register = Observables::default();
+        let spec = ObservableSpec::new(ObservableKind::Domain, "evil.example".into());
+        // Imported: seen from 2 to 5, reported at 12; the report's time is not a sighting.
+        let imported = ObservableSpec {
+            first_seen: Some(at(2)),
+            last_seen: Some(at(5)),
+            ..spec.clone()
+        };
+        register.report(&imported, at(12), "a");
+        let o = &register.all[0];
+        assert_eq!((o.first_seen, o.last_seen), (at(2), at(5)));
+        // Only a first seen: it is both ends; widens to 1.
+        let earlier = ObservableSpec {
+            first_seen: Some(at(1)),
+            ..spec.clone()
+        };
+        register.report(&earlier, at(12), "a");
+        let o = &register.all[0];
+        assert_eq!((o.first_seen, o.last_seen), (at(1), at(5)));
+        // Typed by hand at 9: the report's time.
+        register.report(&spec, at(9), "a");
+        let o = &register.all[0];
+        assert_eq!((o.first_seen, o.last_seen, o.reports), (at(1), at(9), 3));
+        // Stated backwards: read in order.
+        let backwards = ObservableSpec {
+            first_seen: Some(at(8)),
+            last_seen: Some(at(7)),
+            ..spec
+        };
+        assert_eq!(backwards.seen(at(12)), (at(7), at(8)));
+    }
+
+    #[test]
+    fn a_journal_without_seen_dates_still_reads() {
+        let old = r#"{"kind":"ip","value":"198.51.100.7","ioc":true}"#;
+        let spec: Result<ObservableSpec, _> = serde_json::from_str(old);
+        assert!(
+            spec.as_ref().is_ok_and(|s| s.first_seen.is_none()),
+            "{spec:?}"
+        );
+        let written =
+            serde_json::to_string(&spec.unwrap_or_else(|e| panic!("{e}"))).unwrap_or_default();
+        assert!(!written.contains("seen"), "{written}");
     }
 }

@@ -8,11 +8,13 @@ use crate::domain::Tlp;
 use std::collections::BTreeMap;
 
 /// What an export carries, for the count of what was left out. Affected assets and
-/// attack-timeline entries are added here when they exist.
+/// attack steps have no TLP of their own: they go with the incident's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Item {
     Observable,
     JournalEvent,
+    Asset,
+    AttackStep,
     /// The incident's title and summary (the export then names it by its id only).
     Title,
 }

@@ -3,9 +3,10 @@
 //! observables that appear more than once in the file merged by the register's own rule.
 
 use super::json::{At, ImportError, Why, parse};
-use crate::domain::{ObservableSpec, Observables, Tlp};
-use chrono::DateTime;
+use crate::domain::{ObservableKind, ObservableSpec, Observables, Tlp};
+use chrono::{DateTime, Utc};
 use serde_json::Value;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -58,12 +59,38 @@ pub fn read(
     Ok((format, imported))
 }
 
+/// A date a file may state.
+type Seen = Option<DateTime<Utc>>;
+
 /// Each observable once, as the register would keep them (flags raised stay raised,
-/// notes add up, links unite).
+/// notes add up, links unite, the seen dates the entries state widen).
 pub fn merged(specs: &[ObservableSpec]) -> Vec<ObservableSpec> {
     let mut register = Observables::default();
+    // By the register's own key, each entry's place in it.
+    let mut places: HashMap<(ObservableKind, String), usize> = HashMap::new();
+    let mut seen: Vec<(Seen, Seen)> = Vec::new();
     for spec in specs {
         register.report(spec, DateTime::UNIX_EPOCH, "");
+        let next = places.len();
+        let place = *places
+            .entry((spec.kind, spec.value.clone()))
+            .or_insert(next);
+        if place == seen.len() {
+            seen.push((None, None));
+        }
+        if let Some((first, last)) = seen.get_mut(place) {
+            *first = [*first, spec.first_seen].into_iter().flatten().min();
+            *last = [*last, spec.last_seen].into_iter().flatten().max();
+        }
     }
-    register.all.into_iter().map(|record| record.spec).collect()
+    register
+        .all
+        .into_iter()
+        .zip(seen)
+        .map(|(record, (first_seen, last_seen))| ObservableSpec {
+            first_seen,
+            last_seen,
+            ..record.spec
+        })
+        .collect()
 }

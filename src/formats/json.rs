@@ -3,6 +3,7 @@
 //! thing wrong is refused by where it is, and nothing is stored.
 
 use crate::domain::{BadObservable, ObservableKind};
+use chrono::{DateTime, Datelike, Utc};
 use serde_json::Value;
 
 /// Why an imported file was refused, and where.
@@ -25,6 +26,14 @@ pub enum Why {
     Missing,
     WrongType {
         expected: Expected,
+    },
+    /// A date and time that does not read as one.
+    NotADate {
+        found: String,
+    },
+    /// A date before 1990 or after 2100: a mistake, not when something was seen.
+    DateOutOfRange {
+        found: String,
     },
     /// A value refused for the kind it is imported as.
     BadObservable {
@@ -152,6 +161,46 @@ impl<'a> At<'a> {
     }
 }
 
+/// The dates an import accepts: what is outside was not seen in an incident (a zero,
+/// a clock far off), and would stretch the register's seen span.
+const EARLIEST_YEAR: i32 = 1990;
+const LATEST_YEAR: i32 = 2100;
+
+impl At<'_> {
+    /// A date and time: ISO 8601 with an offset (`2026-11-28T13:05:00Z`,
+    /// `…+00:00`, `…+0000`), or seconds since 1970 (a number or a string of digits).
+    pub fn instant(&self) -> Result<DateTime<Utc>, ImportError> {
+        let found = match self.value {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => return Err(self.wrong(Expected::String)),
+        };
+        let read = if !found.is_empty() && found.bytes().all(|b| b.is_ascii_digit()) {
+            found
+                .parse::<i64>()
+                .ok()
+                .and_then(|s| DateTime::from_timestamp(s, 0))
+        } else {
+            DateTime::parse_from_rfc3339(&found)
+                .or_else(|_| DateTime::parse_from_str(&found, "%Y-%m-%dT%H:%M:%S%.f%z"))
+                .ok()
+                .map(|t| t.with_timezone(&Utc))
+        };
+        let Some(at) = read else {
+            return Err(self.fail(Why::NotADate { found }));
+        };
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&at.year()) {
+            return Err(self.fail(Why::DateOutOfRange { found }));
+        }
+        Ok(at)
+    }
+
+    /// A date member, if there.
+    pub fn opt_instant(&self, name: &str) -> Result<Option<DateTime<Utc>>, ImportError> {
+        self.get(name).map(|at| at.instant()).transpose()
+    }
+}
+
 /// The file as JSON, or where it stops being JSON.
 pub fn parse(text: &str) -> Result<Value, ImportError> {
     serde_json::from_str(text).map_err(|e| ImportError {
@@ -186,6 +235,37 @@ mod tests {
             wrong.unwrap_err().path,
             "Event.Attribute[1].value".to_string()
         );
+        let dates: Value = serde_json::from_str(
+            r#"{"a": "2026-11-28T13:05:00.250000+00:00", "b": "1795870800", "c": 1795870800,
+                "d": "2026-11-28T14:05:00+0100", "e": "yesterday", "f": "0", "g": "2200-01-01T00:00:00Z"}"#,
+        )
+        .unwrap_or_default();
+        let dates = At::root(&dates);
+        let at = |name: &str| dates.field(name).and_then(|d| d.instant());
+        let noon = DateTime::parse_from_rfc3339("2026-11-28T13:00:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        assert_eq!(
+            at("a").ok(),
+            Some(noon + chrono::Duration::milliseconds(300_250))
+        );
+        assert_eq!(at("b").ok(), Some(noon));
+        assert_eq!(at("c").ok(), Some(noon));
+        assert_eq!(at("d").ok(), Some(noon + chrono::Duration::minutes(5)));
+        assert_eq!(
+            at("e").unwrap_err(),
+            ImportError {
+                path: "e".into(),
+                why: Why::NotADate {
+                    found: "yesterday".into()
+                }
+            }
+        );
+        assert_eq!(
+            at("f").unwrap_err().why,
+            Why::DateOutOfRange { found: "0".into() }
+        );
+        assert_eq!(at("g").unwrap_err().path, "g");
         let not_json = parse("{\n  \"a\": ]").unwrap_err();
         assert_eq!(not_json.why, Why::NotJson { line: 2, column: 8 });
     }

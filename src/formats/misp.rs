@@ -26,8 +26,10 @@
 //! Other types are skipped on import and counted.
 //!
 //! `to_ids` is the IOC flag; a sighted observable carries one sighting (type 0) by the
-//! organisation; `comment` is the note (and the source); every attribute is tagged with
-//! its own `tlp:…`. The event: `info` the title, `date` the detection (or declaration)
+//! organisation; `comment` is the note (and the source, also in a tag
+//! `warroom:source="…"` that an import reads back); `first_seen` and `last_seen` are
+//! the register's, and an import keeps them (an attribute without them: its
+//! `timestamp`); every attribute is tagged with its own `tlp:…`. The event: `info` the title, `date` the detection (or declaration)
 //! day, `threat_level_id` from the severity (emergency, severe, high → 1 high; medium
 //! → 2; low → 3; baseline → 4 undefined), `analysis` 1 ongoing or 2 completed once
 //! closed, `distribution` from the export's TLP (clear → 3 all communities, green → 1
@@ -46,6 +48,10 @@ use serde_json::{Value, json};
 
 /// The tag that tells what a `text` attribute holds.
 const KIND_TAG: &str = "warroom:observable-kind";
+
+/// The tag that carries an observable's source, so that it comes back as one (the
+/// comment says it too, for people).
+const SOURCE_TAG: &str = "warroom:source";
 
 /// The MISP type and category an observable of `kind` goes out as.
 pub fn type_of(kind: ObservableKind) -> (&'static str, &'static str) {
@@ -203,6 +209,9 @@ fn attribute(incident: &str, o: &ObservableRecord, incident_tlp: Tlp, organisati
     if misp_type == "text" {
         tags.push(json!({ "name": format!("{KIND_TAG}=\"{}\"", spec.kind.slug()) }));
     }
+    if !spec.source.is_empty() {
+        tags.push(json!({ "name": format!("{SOURCE_TAG}=\"{}\"", spec.source) }));
+    }
     let comment = match (spec.note.is_empty(), spec.source.is_empty()) {
         (_, true) => spec.note.clone(),
         (true, false) => format!("source: {}", spec.source),
@@ -271,13 +280,13 @@ fn observable(
     let value_at = at.field("value")?;
     let typed = value_at.str()?;
     let tags = tags(at)?;
-    let tagged = tags.iter().find_map(|t| {
-        let slug = t
-            .strip_prefix(KIND_TAG)?
-            .strip_prefix('=')?
-            .trim_matches('"');
-        slug.parse::<ObservableKind>().ok()
-    });
+    let machine_tag = |name: &str| {
+        tags.iter().find_map(|t| {
+            let rest = t.strip_prefix(name)?.strip_prefix('=')?;
+            Some(rest.strip_prefix('"')?.strip_suffix('"')?.to_string())
+        })
+    };
+    let tagged = machine_tag(KIND_TAG).and_then(|slug| slug.parse::<ObservableKind>().ok());
     let Some(kind) = kind_of(misp_type, typed, tagged) else {
         return Ok(None);
     };
@@ -290,13 +299,33 @@ fn observable(
         .opt_items("Sighting")?
         .iter()
         .any(|s| s.value.get("type").is_none_or(|t| t == "0" || t == 0));
-    let note = at.opt_str("comment")?.unwrap_or_default();
+    let comment = at.opt_str("comment")?.unwrap_or_default();
+    // Its own source when the file names one (and the comment then says it too).
+    let (source, note) = match machine_tag(SOURCE_TAG) {
+        Some(own) => {
+            let note = comment
+                .strip_suffix(&format!(" (source: {own})"))
+                .or_else(|| (comment == format!("source: {own}")).then_some(""))
+                .unwrap_or(comment);
+            (own, note)
+        }
+        None => (source.to_string(), comment),
+    };
+    // When it was seen: its first and last seen, else when it was last changed.
+    let mut first_seen = at.opt_instant("first_seen")?;
+    let mut last_seen = at.opt_instant("last_seen")?;
+    if first_seen.is_none() && last_seen.is_none() {
+        first_seen = at.opt_instant("timestamp")?;
+        last_seen = first_seen;
+    }
     Ok(Some(ObservableSpec {
         ioc,
         sighted,
         tlp: tags.iter().find_map(|t| tlp_of_tag(t)).or(event_tlp),
-        source: source.to_string(),
+        source: clean_line(&source).trim().to_string(),
         note: clean_line(note).trim().to_string(),
+        first_seen,
+        last_seen,
         ..ObservableSpec::new(kind, value)
     }))
 }

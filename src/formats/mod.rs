@@ -1,11 +1,13 @@
 //! The formats CSIRTs exchange: MISP events and STIX 2.1 bundles (out and in), Timesketch
-//! timelines (CSV and JSON lines) and plain CSV tables. Each format is one file; they
+//! timelines (CSV and JSON lines) and plain CSV tables; which file is made of what is
+//! said once, in exchange.rs, for both faces. Each format is one file; they
 //! share what an export may show an audience (`audience.rs`) and how an import says
 //! where a file is wrong (`json.rs`). Values go out refanged (canonical): the readers
 //! are machines. Nothing here reads a clock or a file: the caller passes the state, the
 //! events and `now`, and writes the text it gets back.
 
 pub mod audience;
+pub mod exchange;
 pub mod import;
 pub mod json;
 pub mod misp;
@@ -14,6 +16,7 @@ pub mod table;
 pub mod timesketch;
 
 pub use audience::{Audience, Item, Tally};
+pub use exchange::{Target, export};
 pub use import::{Format, Imported, detect, read};
 pub use json::{ImportError, Why};
 

@@ -1,5 +1,5 @@
 //! Plain CSV tables (RFC 4180, quoted where needed, by the `csv` crate): the
-//! observables register now, affected assets with the same writer when they exist.
+//! observables register and the affected assets.
 //! One header row of stable machine names, one row per item, values canonical.
 
 use super::audience::{Audience, Item, Tally};
@@ -70,6 +70,50 @@ pub fn observables(source: &Source<'_>, audience: Audience) -> Export {
         .collect();
     Export {
         body: csv(&OBSERVABLE_COLUMNS, &rows),
+        tally,
+    }
+}
+
+pub const ASSET_COLUMNS: [&str; 9] = [
+    "id",
+    "kind",
+    "name",
+    "owner",
+    "state",
+    "since",
+    "note",
+    "observables",
+    "evidence",
+];
+
+/// The affected assets, one row each: its state now and since when (the last move, or
+/// when it was reported), its linked observables and evidence items. Assets have no
+/// TLP of their own: all go, or none, with the incident's.
+pub fn assets(source: &Source<'_>, audience: Audience) -> Export {
+    let state = source.state;
+    let mut tally = Tally::default();
+    let rows: Vec<Vec<String>> = state
+        .assets
+        .all
+        .iter()
+        .filter(|_| tally.admit(audience, Item::Asset, state.tlp))
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                a.kind.slug().to_string(),
+                a.name.clone(),
+                a.owner.clone(),
+                a.state().slug().to_string(),
+                a.last_change()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                a.note.clone(),
+                a.observables.join(" "),
+                a.evidence.join(" "),
+            ]
+        })
+        .collect();
+    Export {
+        body: csv(&ASSET_COLUMNS, &rows),
         tally,
     }
 }

@@ -3,8 +3,10 @@
 //! `timestamp_desc`) and attributes of warroom's (`incident`, `event`, `author`,
 //! `kind`, `tlp`…). The response journal gives a "Response action" row at the time
 //! each event happened, and an "Event recorded" row when it was written down more than
-//! a minute apart. Other sources of rows (the attack timeline's "Attacker activity")
-//! build `Row`s of their own and pass them to `export`; rows are sorted by time.
+//! a minute apart. Each step of the attack timeline gives an "Attacker activity" row at
+//! its own time (its id, tactic, technique, linked observables and assets, and how it
+//! is known as attributes), with the incident's TLP like the journal's. Rows are sorted
+//! by time, the journal first at equal times; the columns come in one fixed order.
 
 use super::audience::{Audience, Item, Tally};
 use super::{Export, Source};
@@ -30,6 +32,25 @@ pub enum Flavour {
 
 pub const RESPONSE_ACTION: &str = "Response action";
 pub const EVENT_RECORDED: &str = "Event recorded";
+pub const ATTACKER_ACTIVITY: &str = "Attacker activity";
+
+/// The attribute columns in the order they appear (those no row has are left out),
+/// so that a header does not depend on which row comes first.
+const ATTRIBUTES: [&str; 13] = [
+    "incident",
+    "event",
+    "step",
+    "author",
+    "kind",
+    "tlp",
+    "recorded_at",
+    "retracted",
+    "tactic",
+    "technique",
+    "observables",
+    "assets",
+    "source",
+];
 
 /// The journal's rows, for an audience that may see the incident's TLP (else none,
 /// each event counted as left out).
@@ -75,16 +96,48 @@ pub fn journal_rows(source: &Source<'_>, audience: Audience, tally: &mut Tally) 
     rows
 }
 
+/// The attack timeline's rows ("Attacker activity"), for an audience that may see the
+/// incident's TLP (else none, each step counted as left out).
+pub fn attack_rows(source: &Source<'_>, audience: Audience, tally: &mut Tally) -> Vec<Row> {
+    let state = source.state;
+    let mut rows = Vec::new();
+    for step in state.attack_timeline.sorted() {
+        if !tally.admit(audience, Item::AttackStep, state.tlp) {
+            continue;
+        }
+        let spec = &step.spec;
+        rows.push(Row {
+            at: spec.at,
+            timestamp_desc: ATTACKER_ACTIVITY.to_string(),
+            message: spec.description.clone(),
+            attributes: vec![
+                ("incident", state.id.to_string()),
+                ("step", spec.id.clone()),
+                ("author", step.recorded_by.clone()),
+                ("kind", "attack_step".to_string()),
+                ("tlp", state.tlp.label().to_string()),
+                ("recorded_at", stamp(step.recorded_at)),
+                ("tactic", spec.tactic.clone().unwrap_or_default()),
+                ("technique", spec.technique.clone().unwrap_or_default()),
+                ("observables", spec.observables.join(" ")),
+                ("assets", spec.assets.join(" ")),
+                ("source", spec.source.clone()),
+            ],
+        });
+    }
+    rows
+}
+
 fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-/// The journal and `more` rows (sorted by time, the journal first at equal times), as
-/// CSV or JSON lines.
-pub fn export(source: &Source<'_>, audience: Audience, more: Vec<Row>, flavour: Flavour) -> Export {
+/// The journal's and the attack timeline's rows (sorted by time, the journal first at
+/// equal times), as CSV or JSON lines.
+pub fn export(source: &Source<'_>, audience: Audience, flavour: Flavour) -> Export {
     let mut tally = Tally::default();
     let mut rows = journal_rows(source, audience, &mut tally);
-    rows.extend(more);
+    rows.extend(attack_rows(source, audience, &mut tally));
     rows.sort_by_key(|r| r.at);
     let body = match flavour {
         Flavour::Csv => csv(&rows),
@@ -94,14 +147,24 @@ pub fn export(source: &Source<'_>, audience: Audience, more: Vec<Row>, flavour: 
 }
 
 fn columns(rows: &[Row]) -> Vec<&'static str> {
-    let mut names = vec!["message", "datetime", "timestamp", "timestamp_desc"];
+    let mut extra: Vec<&'static str> = Vec::new();
     for row in rows {
         for (name, _) in &row.attributes {
-            if !names.contains(name) {
-                names.push(name);
+            if !extra.contains(name) {
+                extra.push(name);
             }
         }
     }
+    // Known attributes in their order, any other after them as first met.
+    let place = |name: &&str| {
+        ATTRIBUTES
+            .iter()
+            .position(|a| a == name)
+            .unwrap_or(usize::MAX)
+    };
+    extra.sort_by_key(place);
+    let mut names = vec!["message", "datetime", "timestamp", "timestamp_desc"];
+    names.extend(extra);
     names
 }
 

@@ -1,10 +1,11 @@
-//! Reports and drafts written to files in the data directory.
+//! Reports, exchange files and drafts written to files in the data directory.
 
 use crate::config::Config;
 use crate::domain::IncidentId;
 use crate::failure::Failure;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
+use std::path::PathBuf;
 
 /// Writes a draft to `drafts/` in the data directory (created private), replacing an
 /// older draft of the same kind; returns its path.
@@ -32,6 +33,49 @@ fn save_in(
     let path = folder.join(file);
     crate::files::write_atomically(&path, text.as_bytes())?;
     Ok(path)
+}
+
+/// Writes the incident's exchange files into `reports/` of the data directory (created
+/// private), beside its report: `<ID>-misp.json`, `<ID>-stix.json`,
+/// `<ID>-timesketch.jsonl`, `<ID>-observables.csv`, `<ID>-assets.csv`, each whole or
+/// not at all. Nothing is left out: this is the team's own copy (`--max-tlp` is for
+/// what goes out, from the command line). Returns the paths, or the names it would
+/// have written for a store not on disk. The same `formats::export` as the command line.
+pub fn export_exchange(
+    store: &dyn Store,
+    config: &Config,
+    id: IncidentId,
+    now: DateTime<Utc>,
+) -> Result<Vec<PathBuf>, Failure> {
+    // The files hold no time of their own: `now` is taken for the shape of
+    // `export_reports`, which the dashboard calls the same way.
+    let _ = now;
+    let events = store.events(id)?;
+    let state = crate::domain::fold(&events)?;
+    let source = crate::formats::Source {
+        state: &state,
+        events: &events,
+        organisation: &config.organisation,
+    };
+    let everyone = crate::formats::Audience::new(None);
+    let files: Vec<(String, String)> = crate::formats::Target::TEAM_COPY
+        .into_iter()
+        .map(|target| {
+            let name = target.file_name(&id.to_string());
+            (name, crate::formats::export(&source, everyone, target).body)
+        })
+        .collect();
+    let Some(dir) = store.directory() else {
+        return Ok(files.into_iter().map(|(name, _)| name.into()).collect());
+    };
+    let reports = dir.join("reports");
+    let mut paths = Vec::new();
+    for (name, body) in files {
+        let path = save_in(&reports, &name, &body)
+            .map_err(|e| Failure::writing(reports.join(&name), e))?;
+        paths.push(path);
+    }
+    Ok(paths)
 }
 
 /// Writes the incident's report as Markdown, HTML and JSON into `reports/` of the data

@@ -322,11 +322,29 @@ words! {
     import_expected_array => "import-expected-array";
     import_expected_object => "import-expected-object";
     import_expected_boolean => "import-expected-boolean";
+    /// An imported date that does not read as one.
+    import_not_a_date(found: &str) => "import-not-a-date";
+    /// An imported date before 1990 or after 2100.
+    import_date_out_of_range(found: &str) => "import-date-out-of-range";
 }
 
 pub fn cli_left_out_observables(count: usize, tlp: &str) -> String {
     tr_args(
         "cli-left-out-observables",
+        &[("count", count.into()), ("tlp", tlp.into())],
+    )
+}
+
+pub fn cli_left_out_assets(count: usize, tlp: &str) -> String {
+    tr_args(
+        "cli-left-out-assets",
+        &[("count", count.into()), ("tlp", tlp.into())],
+    )
+}
+
+pub fn cli_left_out_attack_steps(count: usize, tlp: &str) -> String {
+    tr_args(
+        "cli-left-out-attack-steps",
         &[("count", count.into()), ("tlp", tlp.into())],
     )
 }

@@ -120,4 +120,17 @@ pub fn dwell_rows(
 words! {
     /// A STIX indicator's description when the observable has no note.
     stix_indicator(kind: &str, id: &str) => "stix-indicator";
+    /// A STIX note's abstract for a step of the attack timeline without ATT&CK ids.
+    stix_attack_step_bare(id: &str, at: &str) => "stix-attack-step";
+    /// The same, with its tactic and technique ids.
+    stix_attack_step_attack(id: &str, at: &str, attack: &str) => "stix-attack-step-attack";
+}
+
+/// A STIX note's abstract for attack step `id` at `at`; `attack`: its ATT&CK ids, if any.
+pub fn stix_attack_step(id: &str, at: &str, attack: &str) -> String {
+    if attack.is_empty() {
+        stix_attack_step_bare(id, at)
+    } else {
+        stix_attack_step_attack(id, at, attack)
+    }
 }

@@ -108,3 +108,81 @@ pub fn register(dir: &Path, id: &str) -> Vec<(String, String, bool, bool, Value)
         })
         .collect()
 }
+
+/// Adds two affected assets and two attack steps to `rich_incident`'s incident: the
+/// file server (compromised, linked to O1) and the backup account (contained); the
+/// execution of PowerShell (T1059.001, the register's technique) three weeks before
+/// and the encryption the evening before, from the EDR.
+pub fn with_attack(dir: &Path, id: &str) {
+    ok(warroom(dir)
+        .args(["asset", "add", id, "host", "FS01"])
+        .args([
+            "--owner",
+            "IT ops",
+            "--state",
+            "compromised",
+            "--note",
+            "file server, \"encrypted\"",
+            "--observable",
+            "O1",
+        ]));
+    ok(warroom(dir)
+        .args(["asset", "add", id, "account", "svc_backup"])
+        .args(["--state", "contained"]));
+    ok(warroom(dir).args([
+        "timeline",
+        "add",
+        id,
+        "2026-11-07T03:14:00Z",
+        "PowerShell launched from the \"invoice\" attachment",
+        "--tactic",
+        "execution",
+        "--technique",
+        "t1059.001",
+        "--observable",
+        "O14",
+    ]));
+    ok(warroom(dir).args([
+        "timeline",
+        "add",
+        id,
+        "2026-11-27T22:00:00Z",
+        "Files encrypted on FS01",
+        "--tactic",
+        "impact",
+        "--asset",
+        "A1",
+        "--observable",
+        "O1",
+        "--source",
+        "EDR alert",
+    ]));
+}
+
+/// An observable as (kind, value, ioc, sighted, own TLP, source, first seen, last seen).
+pub type Entry = (String, String, bool, bool, Value, String, String, String);
+
+/// The register, each observable in full.
+pub fn register_in_full(dir: &Path, id: &str) -> Vec<Entry> {
+    let listed: Vec<Value> =
+        serde_json::from_str(&ok(warroom(dir).args(["ioc", "list", id, "--json"]))).unwrap();
+    listed
+        .iter()
+        .map(|o| {
+            let s = &o["spec"];
+            (
+                s["kind"].as_str().unwrap().to_string(),
+                s["value"].as_str().unwrap().to_string(),
+                s["ioc"].as_bool().unwrap(),
+                s["sighted"].as_bool().unwrap(),
+                s.get("tlp").cloned().unwrap_or(Value::Null),
+                s.get("source")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+                o["first_seen"].as_str().unwrap().to_string(),
+                o["last_seen"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}

@@ -1,7 +1,10 @@
 //! Observables from a STIX 2.1 bundle: indicators whose pattern is a plain list of
 //! equalities (IOCs), cyber-observable objects (context, unless an indicator names the
 //! same value), vulnerabilities with a CVE id, attack-patterns with an ATT&CK id, and
-//! warroom's notes of `other` values. A sighting marks what it is of as sighted. TLP
+//! warroom's notes of `other` values. A sighting marks what it is of as sighted. An
+//! indicator's `valid_from` is when it was first seen, an observed-data's
+//! `first_observed` and `last_observed` when the objects it holds were; a source
+//! warroom wrote (external reference `warroom-source`) comes back as it was. TLP
 //! comes from each object's marking (TLP 2.0 or 1.0 ids, or the bundle's own TLP
 //! marking-definitions). Whatever else the bundle holds is left alone; an indicator
 //! whose pattern says more than values, and objects of other cyber-observable types,
@@ -9,9 +12,10 @@
 
 use super::super::import::Imported;
 use super::super::json::{At, ImportError, Why};
-use super::{OTHER_ABSTRACT, marking_id, pattern};
+use super::{OTHER_ABSTRACT, SOURCE_REFERENCE, marking_id, pattern};
 use crate::domain::{ObservableKind, ObservableSpec, Tlp};
 use crate::input::clean_line;
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -59,6 +63,7 @@ pub fn import(value: &Value) -> Result<Imported, ImportError> {
         .filter_map(|o| Some((o.value.get("id")?.as_str()?, o)))
         .collect();
     let markings = markings(&objects);
+    let observed = observed(&objects)?;
     let mut found: Vec<(String, ObservableSpec)> = Vec::new();
     let mut sighted: HashSet<String> = HashSet::new();
     let mut skipped = 0;
@@ -70,9 +75,22 @@ pub fn import(value: &Value) -> Result<Imported, ImportError> {
             .filter_map(|m| m.value.as_str().and_then(|m| markings.get(m)))
             .max_by_key(|t| t.rank())
             .copied();
+        // A cyber-observable object was seen when the observed-data holding it says,
+        // and comes from where it says.
+        let context = observed.get(&id);
+        let source = match own_source(object)? {
+            Some(own) => own,
+            None => context
+                .and_then(|c| c.source.clone())
+                .unwrap_or_else(|| "STIX".to_string()),
+        };
         let mark = |mut spec: ObservableSpec| {
             spec.tlp = tlp;
-            spec.source = "STIX".to_string();
+            spec.source.clone_from(&source);
+            if let Some(seen) = context {
+                spec.first_seen = spec.first_seen.or(seen.first);
+                spec.last_seen = spec.last_seen.or(seen.last);
+            }
             (id.clone(), spec)
         };
         let note = |spec: ObservableSpec| -> Result<ObservableSpec, ImportError> {
@@ -149,6 +167,48 @@ pub fn import(value: &Value) -> Result<Imported, ImportError> {
     })
 }
 
+/// What an observed-data says of the objects it holds: when they were seen (widened
+/// over every observed-data holding one) and where it comes from.
+#[derive(Debug, Default)]
+struct Observed {
+    first: Option<DateTime<Utc>>,
+    last: Option<DateTime<Utc>>,
+    source: Option<String>,
+}
+
+fn observed(objects: &[At<'_>]) -> Result<HashMap<String, Observed>, ImportError> {
+    let mut held: HashMap<String, Observed> = HashMap::new();
+    for object in objects {
+        if object.value.get("type").and_then(Value::as_str) != Some("observed-data") {
+            continue;
+        }
+        let first = object.opt_instant("first_observed")?;
+        let last = object.opt_instant("last_observed")?;
+        let source = own_source(object)?;
+        for r in object.opt_items("object_refs")? {
+            let entry = held.entry(r.str()?.to_string()).or_default();
+            entry.first = [entry.first, first].into_iter().flatten().min();
+            entry.last = [entry.last, last].into_iter().flatten().max();
+            if entry.source.is_none() {
+                entry.source.clone_from(&source);
+            }
+        }
+    }
+    Ok(held)
+}
+
+/// The source warroom wrote in an object's external references, if any.
+fn own_source(object: &At<'_>) -> Result<Option<String>, ImportError> {
+    for reference in object.opt_items("external_references")? {
+        if reference.opt_str("source_name")? == Some(SOURCE_REFERENCE)
+            && let Some(said) = reference.opt_str("description")?
+        {
+            return Ok(Some(clean_line(said).trim().to_string()));
+        }
+    }
+    Ok(None)
+}
+
 /// Marking-definition id → TLP: the official ones, and the bundle's own TLP markings.
 fn markings(objects: &[At<'_>]) -> HashMap<String, Tlp> {
     let mut known: HashMap<String, Tlp> = Tlp::ALL
@@ -191,12 +251,15 @@ fn indicator(object: &At<'_>) -> Result<Option<Vec<ObservableSpec>>, ImportError
     let Some(values) = pattern::read(at.str()?) else {
         return Ok(None);
     };
+    // Valid from when it was first seen (warroom's own exports say so).
+    let valid_from = object.opt_instant("valid_from")?;
     values
         .into_iter()
         .map(|(kind, value)| {
             let value = at.observable(kind, &value)?;
             Ok(ObservableSpec {
                 ioc: true,
+                first_seen: valid_from,
                 ..ObservableSpec::new(kind, value)
             })
         })

@@ -3,8 +3,11 @@
 //! reports), an indicator with its STIX pattern for each IOC (based on that
 //! observed-data), a sighting by the organisation for each sighted one, CVEs as
 //! vulnerabilities and ATT&CK techniques as attack-patterns (external reference
-//! `mitre-attack`), `other` values as notes, and the TLP 2.0 marking-definitions (the
-//! official ids of OASIS's TLP 2.0 extension) on every object.
+//! `mitre-attack`), `other` values as notes, each step of the attack timeline as a note
+//! about the incident (created at the step's time, its content the description) that
+//! also refers to the attack-pattern of its technique (the observable's when there is
+//! one, else made for it), and the TLP 2.0 marking-definitions (the official ids of
+//! OASIS's TLP 2.0 extension) on every object.
 //!
 //! | observable   | object                                      |
 //! |--------------|---------------------------------------------|
@@ -50,6 +53,10 @@ const SCO_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x00ab_edb4_aa42_466c_9c
 /// The TLP 2.0 extension definition (OASIS cti-stix-common-objects).
 pub const TLP_EXTENSION: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
 
+/// The external reference that carries an observable's source (its description), so
+/// that an import gives it back.
+pub const SOURCE_REFERENCE: &str = "warroom-source";
+
 /// The abstract of the note an `other` observable travels in.
 pub const OTHER_ABSTRACT: &str = "warroom: other observable";
 
@@ -82,17 +89,49 @@ fn marking(tlp: Tlp) -> Value {
     })
 }
 
-/// A text to carry as a STIX note about the incident (journal entries, and later the
-/// attack timeline's), with the TLP that decides whether it goes.
+/// A text to carry as a STIX note about the incident (the attack timeline's steps),
+/// with the TLP that decides whether it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
-    /// What makes its id: unique within the incident (`journal/12`).
+    /// What makes its id: unique within the incident (`attack/S2`).
     pub key: String,
     pub summary: String,
     pub content: String,
     pub at: DateTime<Utc>,
     pub tlp: Tlp,
     pub item: Item,
+    /// ATT&CK technique ids (canonical) whose attack-patterns the note also refers to.
+    pub techniques: Vec<String>,
+}
+
+/// The attack timeline's steps as notes, in the order they happened, with the
+/// incident's TLP.
+pub fn attack_notes(state: &crate::domain::IncidentState) -> Vec<Note> {
+    state
+        .attack_timeline
+        .sorted()
+        .into_iter()
+        .map(|step| {
+            let spec = &step.spec;
+            let attack: Vec<&str> = [spec.tactic.as_deref(), spec.technique.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            Note {
+                key: format!("attack/{}", spec.id),
+                summary: crate::text::stix_attack_step(
+                    &spec.id,
+                    &time(spec.at),
+                    &attack.join(", "),
+                ),
+                content: spec.description.clone(),
+                at: spec.at,
+                tlp: state.tlp,
+                item: Item::AttackStep,
+                techniques: spec.technique.iter().cloned().collect(),
+            }
+        })
+        .collect()
 }
 
 fn time(at: DateTime<Utc>) -> String {
@@ -195,13 +234,21 @@ pub fn export(source: &Source<'_>, audience: Audience, notes: &[Note]) -> Export
     }
     for note in notes {
         if tally.admit(audience, note.item, note.tlp) {
+            bundle.markings.insert(note.tlp);
+            let mut refs = vec![json!(incident_id)];
+            for technique in &note.techniques {
+                // The observable's attack-pattern when the bundle has it (same id).
+                let pattern = attack_pattern(&incident, technique, note, &identity_id);
+                refs.push(pattern["id"].clone());
+                bundle.add(pattern);
+            }
             bundle.add(json!({
                 "type": "note", "spec_version": "2.1",
                 "id": sdo_id("note", &incident, &note.key),
                 "created": time(note.at), "modified": time(note.at),
                 "created_by_ref": identity_id,
                 "abstract": note.summary, "content": note.content,
-                "object_refs": [incident_id],
+                "object_refs": refs,
                 "object_marking_refs": [marking_id(note.tlp)],
             }));
         }
@@ -241,6 +288,20 @@ pub fn export(source: &Source<'_>, audience: Audience, notes: &[Note]) -> Export
         body: super::pretty(&body),
         tally,
     }
+}
+
+/// The attack-pattern of an ATT&CK technique a note refers to, with the id the
+/// technique's observable would give it.
+fn attack_pattern(incident: &str, technique: &str, note: &Note, identity: &str) -> Value {
+    let key = format!("{}/{technique}", ObservableKind::Technique.slug());
+    json!({
+        "type": "attack-pattern", "spec_version": "2.1",
+        "id": sdo_id("attack-pattern", incident, &key),
+        "created": time(note.at), "modified": time(note.at),
+        "created_by_ref": identity, "object_marking_refs": [marking_id(note.tlp)],
+        "name": technique,
+        "external_references": [{ "source_name": "mitre-attack", "external_id": technique }],
+    })
 }
 
 /// The objects of a bundle in the order they were added, each once.
@@ -334,6 +395,17 @@ impl Bundle {
         if !spec.note.is_empty() && main["type"] != "note" && main["type"] != "observed-data" {
             main["description"] = json!(spec.note);
         }
+        let with_source = |object: &mut Value| {
+            if spec.source.is_empty() {
+                return;
+            }
+            let reference = json!({ "source_name": SOURCE_REFERENCE, "description": spec.source });
+            match object["external_references"].as_array_mut() {
+                Some(references) => references.push(reference),
+                None => object["external_references"] = json!([reference]),
+            }
+        };
+        with_source(&mut main);
         let main_id = main["id"].as_str().unwrap_or_default().to_string();
         self.add(main);
         let indicator = pattern::write(spec.kind, &spec.value).filter(|_| spec.ioc);
@@ -351,6 +423,7 @@ impl Bundle {
             } else {
                 spec.note.clone()
             });
+            with_source(&mut i);
             let indicator_id = i["id"].as_str().unwrap_or_default().to_string();
             self.add(i);
             relate(self, "based-on", &indicator_id, &main_id);
