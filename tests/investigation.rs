@@ -148,6 +148,30 @@ fn the_help_lists_the_investigation_keys() {
     assert!(help.contains("Investigation (observables"), "{help}");
     assert!(help.contains("IOC or not"), "{help}");
     assert!(help.contains("Next TLP"), "{help}");
+    assert!(help.contains("Write the exchange files"), "{help}");
+}
+
+/// `X` in the investigation view writes every exchange file of the incident (here a
+/// store not on disk: the flash names the files it would have written).
+#[test]
+fn x_writes_the_exchange_files_from_the_investigation_view() {
+    let mut h = with_three_observables();
+    h.shift('X');
+    let flash = h.app.flash.as_ref().unwrap().text.text();
+    let id = h.state().id.to_string();
+    assert!(flash.starts_with("Exchange files written"), "{flash}");
+    for suffix in [
+        "misp.json",
+        "stix.json",
+        "timesketch.jsonl",
+        "observables.csv",
+        "assets.csv",
+    ] {
+        assert!(
+            flash.contains(&format!("{id}-{suffix}")),
+            "{suffix}: {flash}"
+        );
+    }
 }
 
 /// The Assets tab: `+` adds one (`name | owner`, Tab for its kind), `>` and `<` move

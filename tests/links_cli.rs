@@ -88,6 +88,21 @@ fn links_by_id_or_name_are_stored_as_ids() {
     ok(at(d).args(["timeline", "set", &id, "S1", "assets", "-"]));
     let steps = json(d, &["timeline", "list", &id]);
     assert_eq!(steps["steps"][0]["assets"], Value::Null, "none left");
+
+    // An asset's state and facts are set by its name too, when no other asset has it.
+    ok(at(d).args(["asset", "state", &id, "ws-042", "contained"]));
+    ok(at(d).args(["asset", "set", &id, "WS-042", "owner", "IT"]));
+    let assets = json(d, &["asset", "list", &id]);
+    let ws = assets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "WS-042")
+        .unwrap();
+    assert_eq!(
+        (ws["state"].as_str(), ws["owner"].as_str()),
+        (Some("contained"), Some("IT"))
+    );
 }
 
 #[test]
@@ -147,6 +162,16 @@ fn a_link_to_nothing_is_refused_and_nothing_is_stored() {
         (
             vec!["asset", "add", &id, "host", "DC01", "--observable", "O5"],
             format!("{id} has no observable 'O5'"),
+        ),
+        (
+            vec!["asset", "add", &id, "host", "DC01", "--evidence", "E4"],
+            format!("{id} has no evidence item 'E4'"),
+        ),
+        (
+            vec!["asset", "state", &id, "fs01", "contained"],
+            format!(
+                "{id} has several assets named 'fs01' (A2, A3): give the one you mean by its id"
+            ),
         ),
         // A name two assets share must be given by id.
         (

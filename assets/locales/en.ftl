@@ -110,6 +110,7 @@ action-open-journal = Full journal, evidence, lessons
 action-correct = Correct the selected event
 action-retract = Retract the selected event (with a reason)
 action-export-report = Write the report (md, html, json)
+action-export-exchange = Write the exchange files (MISP, STIX, Timesketch, CSV)
 action-toggle-wall = Wall: big clocks for a shared screen
 action-take-over = Take over the store after its owner closed
 action-toggle-language = Language: English / French
@@ -301,6 +302,7 @@ report-corrected = corrected by { $ids }
 report-integrity-note = The journal has { $events } events; its head SHA-256 is { $hash }. Check it with `warroom verify`.
 retainer-role = Retainer CSIRT, responds within { $minutes } min
 flash-report-saved = Report written: { $paths }
+flash-exchange-saved = Exchange files written (nothing left out; use `warroom export --max-tlp` for outside): { $paths }
 met-by-step = checklist step { $item }
 confirm-advance = { $open ->
     [one] 1 item is

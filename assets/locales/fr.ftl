@@ -110,6 +110,7 @@ action-open-journal = Journal complet, preuves, retours d’expérience
 action-correct = Corriger l’événement choisi
 action-retract = Retirer l’événement choisi (avec un motif)
 action-export-report = Écrire le rapport (md, html, json)
+action-export-exchange = Écrire les fichiers d’échange (MISP, STIX, Timesketch, CSV)
 action-toggle-wall = Mur de crise : grand compte à rebours
 action-take-over = Reprendre la base après fermeture du propriétaire
 action-toggle-language = Langue : français / anglais
@@ -301,6 +302,7 @@ report-corrected = corrigé par { $ids }
 report-integrity-note = Le journal compte { $events } événements ; l’empreinte SHA-256 de sa tête est { $hash }. Vérifiez-la avec `warroom verify`.
 retainer-role = CSIRT prestataire, répond sous { $minutes } min
 flash-report-saved = Rapport écrit : { $paths }
+flash-exchange-saved = Fichiers d’échange écrits (rien d’omis ; pour l’extérieur, `warroom export --max-tlp`) : { $paths }
 met-by-step = étape { $item } de la liste
 confirm-advance = { $open ->
     [one] 1 élément est encore ouvert

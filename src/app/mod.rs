@@ -73,6 +73,8 @@ pub enum Msg {
     DirectorySaved(Vec<Event>),
     /// The report was written to these files.
     ReportSaved(Vec<String>),
+    /// The exchange files (MISP, STIX, Timesketch, CSV) were written to these files.
+    ExchangeSaved(Vec<String>),
     /// Another process wrote events through this owner (a command run while the
     /// dashboard is open); `incidents` is the index after the write.
     Written {
@@ -120,6 +122,8 @@ pub enum Effect {
     /// Write the incident's report, in every format, to the data directory, in the
     /// language of the screen.
     ExportReport(IncidentId, crate::i18n::Lang),
+    /// The team's copy of the exchange files, beside the report.
+    ExportExchange(IncidentId, crate::i18n::Lang),
     /// Re-read the index and the journal of incident `id` (or just the index).
     Refresh(Option<IncidentId>),
     /// Hash the file at `path`, then register the evidence with its SHA-256 and size.

@@ -114,6 +114,11 @@ impl App {
                 self.flash = Some(Flash::info(move || text::flash_report_saved(&paths)));
                 vec![]
             }
+            Msg::ExchangeSaved(paths) => {
+                let paths = paths.join(", ");
+                self.flash = Some(Flash::info(move || text::flash_exchange_saved(&paths)));
+                vec![]
+            }
             Msg::DraftSaved(path) => {
                 self.flash = Some(Flash::info(move || text::flash_draft_saved(&path)));
                 vec![]
@@ -290,6 +295,9 @@ impl App {
             }
             Action::ExportReport => {
                 self.with_incident(|app, id| vec![Effect::ExportReport(id, app.lang)])
+            }
+            Action::ExportExchange => {
+                self.with_incident(|app, id| vec![Effect::ExportExchange(id, app.lang)])
             }
             Action::TakeOver => {
                 if self.owner_gone {

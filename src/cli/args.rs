@@ -718,7 +718,7 @@ pub enum AssetCommand {
     State {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        /// Its id, such as A2.
+        /// Its id, such as A2, or its name when no other asset has it.
         asset: String,
         /// suspected, compromised, contained, cleaned or restored.
         #[arg(value_parser = closed::<AssetState>)]
@@ -728,7 +728,7 @@ pub enum AssetCommand {
     Set {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        /// Its id, such as A2.
+        /// Its id, such as A2, or its name when no other asset has it.
         asset: String,
         /// owner, name, note or kind.
         field: String,

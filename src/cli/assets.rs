@@ -7,7 +7,7 @@ use super::items::{Writer, state};
 use super::{Failure, Outcome, non_empty};
 use crate::domain::{
     AssetEdit, AssetKind, AssetRecord, AssetSpec, AssetState, Change, ClosedList, IncidentId,
-    IncidentState,
+    IncidentState, links,
 };
 use crate::input::clean_line;
 use crate::text;
@@ -41,21 +41,9 @@ pub fn asset(w: &Writer, config: &crate::config::Config, command: AssetCommand) 
         } => {
             let name = non_empty(&name, &text::cli_the_asset_name())?;
             let before = state(w.store, id)?;
-            let observables = observables
-                .iter()
-                .map(|o| {
-                    before
-                        .observables
-                        .get(o.trim())
-                        .map(|known| known.id.clone())
-                        .ok_or_else(|| {
-                            Failure::Usage(text::cli_unknown_observable(&id.to_string(), o))
-                        })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            if let Some(missing) = evidence.iter().find(|e| before.evidence_item(e).is_none()) {
-                return Err(Failure::Usage(text::cli_unknown_evidence(id, missing)));
-            }
+            let observables =
+                super::linked(id, links::observables(&before.observables, &observables))?;
+            let evidence = super::linked(id, links::evidence(&before, &evidence))?;
             let spec = AssetSpec {
                 owner: clean_line(&owner).trim().to_string(),
                 state: initial,
@@ -155,11 +143,12 @@ pub fn asset(w: &Writer, config: &crate::config::Config, command: AssetCommand) 
     }
 }
 
-/// The asset `typed` names (`A2`, `a2`), or a refusal that says where to look.
+/// The asset `typed` names (`A2`, `a2`, or its name when no other asset has it), or a
+/// refusal that says where to look.
 fn known<'s>(state: &'s IncidentState, typed: &str) -> Result<&'s AssetRecord, Failure> {
-    state
-        .assets
-        .get(typed.trim())
+    let id = super::linked(state.id, links::assets(&state.assets, &[typed.to_string()]))?;
+    id.first()
+        .and_then(|id| state.assets.get(id))
         .ok_or_else(|| Failure::Usage(text::cli_unknown_asset(&state.id.to_string(), typed)))
 }
 

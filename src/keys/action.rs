@@ -70,6 +70,8 @@ pub enum Action {
     Retract,
     /// Write the post-incident report (Markdown, HTML, JSON) to the data directory.
     ExportReport,
+    /// Write the exchange files (MISP, STIX, Timesketch, CSV) to the data directory.
+    ExportExchange,
     /// Add the observables written in the selected journal event (asks first).
     AddObservables,
     /// Open (or close) the investigation view: observables, assets, attack timeline.

@@ -88,6 +88,16 @@ pub fn execute(
                 Err(e) => Msg::ExportFailed(e),
             };
         }
+        Effect::ExportExchange(id, lang) => {
+            return match crate::i18n::speaking(lang, || {
+                ops::export_exchange(store, config, id, now)
+            }) {
+                Ok(paths) => {
+                    Msg::ExchangeSaved(paths.iter().map(|p| p.display().to_string()).collect())
+                }
+                Err(e) => Msg::ExportFailed(e),
+            };
+        }
         Effect::SaveDraft { file, text } => {
             return match store.directory() {
                 Some(dir) => match ops::save_draft(dir, &file, &text) {

@@ -177,6 +177,7 @@ impl Owner {
             // Hashed on a worker: the screen then writes it, in order with the rest.
             effect @ (Effect::RegisterEvidence { .. }
             | Effect::ExportReport(..)
+            | Effect::ExportExchange(..)
             | Effect::SaveDraft { .. }) => {
                 let (store, config, author, results) = (
                     Arc::clone(&self.store),

@@ -124,6 +124,7 @@ words! {
     evidence_unreachable => "evidence-unreachable";
     evidence_no_hash => "evidence-no-hash";
     flash_report_saved(paths: &str) => "flash-report-saved";
+    flash_exchange_saved(paths: &str) => "flash-exchange-saved";
     read_only => "read-only";
     owner_gone => "owner-gone";
 }
