@@ -21,6 +21,15 @@ fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
     path
 }
 
+fn notes(dir: &Path, id: &str) -> Vec<String> {
+    let listed: Vec<Value> =
+        serde_json::from_str(&ok(warroom(dir).args(["ioc", "list", id, "--json"]))).unwrap();
+    listed
+        .iter()
+        .map(|o| o["spec"]["note"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 fn round_trip(format: &str) {
     let dir = tmp();
     let id = rich_incident(dir.path());
@@ -65,6 +74,11 @@ fn round_trip(format: &str) {
         }
     }
     assert_eq!(got[0].5, "proxy");
+    // The notes came back as written, and an observable without one has none: nothing
+    // generated for the export is taken for an analyst's note.
+    assert_eq!(notes(dir.path(), &fresh), notes(dir.path(), &id));
+    assert!(notes(dir.path(), &id).iter().any(String::is_empty));
+    assert!(notes(dir.path(), &id).iter().any(|n| !n.is_empty()));
     assert_eq!(
         (got[0].6.as_str(), got[0].7.as_str()),
         ("2026-11-28T13:00:00Z", "2026-11-28T14:00:00Z")

@@ -8,13 +8,16 @@
 //! comes from each object's marking (TLP 2.0 or 1.0 ids, or the bundle's own TLP
 //! marking-definitions). Whatever else the bundle holds is left alone; an indicator
 //! whose pattern says more than values, and objects of other cyber-observable types,
-//! are counted as skipped.
+//! are counted as skipped. The description warroom gives an indicator without a note
+//! does not come back as a note.
 
 use super::super::import::Imported;
 use super::super::json::{At, ImportError, Why};
 use super::{OTHER_ABSTRACT, SOURCE_REFERENCE, marking_id, pattern};
 use crate::domain::{ObservableKind, ObservableSpec, Tlp};
+use crate::i18n::Lang;
 use crate::input::clean_line;
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -63,6 +66,7 @@ pub fn import(value: &Value) -> Result<Imported, ImportError> {
         .filter_map(|o| Some((o.value.get("id")?.as_str()?, o)))
         .collect();
     let markings = markings(&objects);
+    let exported_from = warroom_incident(&objects)?;
     let observed = observed(&objects)?;
     let mut found: Vec<(String, ObservableSpec)> = Vec::new();
     let mut sighted: HashSet<String> = HashSet::new();
@@ -94,9 +98,17 @@ pub fn import(value: &Value) -> Result<Imported, ImportError> {
             (id.clone(), spec)
         };
         let note = |spec: ObservableSpec| -> Result<ObservableSpec, ImportError> {
-            let description = object.opt_str("description")?.unwrap_or_default();
+            let description = clean_line(object.opt_str("description")?.unwrap_or_default());
+            let description = description.trim();
+            let generated = exported_from
+                .as_deref()
+                .is_some_and(|incident| is_generated(description, spec.kind, incident));
             Ok(ObservableSpec {
-                note: clean_line(description).trim().to_string(),
+                note: if generated {
+                    String::new()
+                } else {
+                    description.to_string()
+                },
                 ..spec
             })
         };
@@ -207,6 +219,32 @@ fn own_source(object: &At<'_>) -> Result<Option<String>, ImportError> {
         }
     }
     Ok(None)
+}
+
+/// The id of the incident a bundle written by warroom is about (its incident object's
+/// `warroom` external reference), or `None` for a bundle from elsewhere.
+fn warroom_incident(objects: &[At<'_>]) -> Result<Option<String>, ImportError> {
+    for object in objects {
+        if object.opt_str("type")? != Some("incident") {
+            continue;
+        }
+        for reference in object.opt_items("external_references")? {
+            if reference.opt_str("source_name")? == Some("warroom")
+                && let Some(id) = reference.opt_str("external_id")?
+            {
+                return Ok(Some(id.to_string()));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Whether an indicator's description is the one warroom writes, in any of its
+/// languages, for an observable without a note: not an analyst's words, so no note.
+fn is_generated(description: &str, kind: ObservableKind, incident: &str) -> bool {
+    [Lang::En, Lang::Fr].into_iter().any(|lang| {
+        crate::i18n::speaking(lang, || text::stix_indicator(kind.slug(), incident)) == description
+    })
 }
 
 /// Marking-definition id → TLP: the official ones, and the bundle's own TLP markings.
@@ -351,5 +389,36 @@ fn sco(
             Ok(specs)
         }
         _ => Ok(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_description_warroom_writes_is_known_in_every_language_and_nothing_else_is() {
+        for lang in [Lang::En, Lang::Fr] {
+            let written = crate::i18n::speaking(lang, || {
+                text::stix_indicator(ObservableKind::Domain.slug(), "2026-11-28-a")
+            });
+            assert!(is_generated(
+                &written,
+                ObservableKind::Domain,
+                "2026-11-28-a"
+            ));
+            // Another kind or another incident: someone's words, kept as the note.
+            assert!(!is_generated(&written, ObservableKind::Ip, "2026-11-28-a"));
+            assert!(!is_generated(
+                &written,
+                ObservableKind::Domain,
+                "2026-11-28-b"
+            ));
+        }
+        assert!(!is_generated(
+            "Seen beaconing every 60 s",
+            ObservableKind::Domain,
+            "x"
+        ));
     }
 }
