@@ -273,8 +273,7 @@ fn the_dashboard_writes_every_exchange_file_as_the_command_line_does() {
     let store = SledStore::open(dir.path()).unwrap();
     let config = warroom::config::Config::embedded().unwrap();
     let incident: IncidentId = id.parse().unwrap();
-    let now = chrono::Utc::now();
-    let paths = warroom::ops::export_exchange(&store, &config, incident, now).unwrap();
+    let paths = warroom::ops::export_exchange(&store, &config, incident).unwrap();
     let reports = dir.path().join("reports");
     assert_eq!(
         paths,
@@ -289,7 +288,7 @@ fn the_dashboard_writes_every_exchange_file_as_the_command_line_does() {
     }
     assert!(wanted[3].1.contains("TLP:RED"));
     // Written again: replaced whole, nothing left beside them.
-    warroom::ops::export_exchange(&store, &config, incident, now).unwrap();
+    warroom::ops::export_exchange(&store, &config, incident).unwrap();
     let names = std::fs::read_dir(&reports).unwrap().count();
     assert_eq!(names, 5);
 }

@@ -6,6 +6,7 @@ mod common;
 
 use common::harness::*;
 use crossterm::event::KeyCode;
+use warroom::app::Overlay;
 use warroom::domain::Tlp;
 
 /// `+` adds an observable, its kind guessed or chosen with Tab, the value checked and
@@ -149,6 +150,7 @@ fn the_help_lists_the_investigation_keys() {
     assert!(help.contains("IOC or not"), "{help}");
     assert!(help.contains("Next TLP"), "{help}");
     assert!(help.contains("Write the exchange files"), "{help}");
+    assert!(help.contains("Import observables from a MISP"), "{help}");
 }
 
 /// `X` in the investigation view writes every exchange file of the incident (here a
@@ -172,6 +174,89 @@ fn x_writes_the_exchange_files_from_the_investigation_view() {
             "{suffix}: {flash}"
         );
     }
+}
+
+/// `m` asks for a file and imports its observables: the new ones added, the ones the
+/// register has merged, the entries of other types counted, in one write.
+#[test]
+fn m_imports_the_observables_of_a_misp_event_and_says_what_came_of_it() {
+    let mut h = with_three_observables();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("partner.misp.json");
+    std::fs::write(
+        &file,
+        r#"{"Event": {"info": "From CERT-FR", "Attribute": [
+            {"type": "domain", "value": "EVIL.example", "to_ids": true},
+            {"type": "sha256", "value": "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", "to_ids": true},
+            {"type": "btc", "value": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"}]}}"#,
+    )
+    .unwrap();
+    let before = h.state().event_count;
+    h.key(KeyCode::Char('m'));
+    assert!(h.screen(120, 40).contains("Import observables from a file"));
+    h.type_text(&file.display().to_string());
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    let o = &h.state().observables.all;
+    assert_eq!(o.len(), 4);
+    assert_eq!(
+        o[3].spec.value,
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert!(
+        o[1].spec.ioc,
+        "evil.example was merged, its IOC flag raised"
+    );
+    assert_eq!(h.state().event_count, before + 2);
+    let flash = h.app.flash.as_ref().unwrap().text.text();
+    assert!(
+        flash.starts_with("1 observable added, 1 merged into the register's, 1 entry skipped"),
+        "{flash}"
+    );
+}
+
+/// A file that cannot be read, or holds a bad value, stores nothing: the form comes
+/// back saying which file, where in it and why, for the path to be corrected.
+#[test]
+fn a_refused_import_keeps_the_form_and_says_where_and_why() {
+    let mut h = with_three_observables();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.misp.json");
+    std::fs::write(
+        &file,
+        r#"{"Event": {"Attribute": [
+            {"type": "domain", "value": "fine.example"},
+            {"type": "ip-dst", "value": "300.1.1.1"}]}}"#,
+    )
+    .unwrap();
+    let before = h.state().event_count;
+    for (path, said) in [
+        (
+            file.display().to_string(),
+            "Event.Attribute[1].value: '300.1.1.1' is not a valid ip",
+        ),
+        (
+            dir.path().join("missing.json").display().to_string(),
+            "missing.json",
+        ),
+    ] {
+        h.key(KeyCode::Char('m'));
+        h.type_text(&path);
+        h.key(KeyCode::Enter);
+        let screen = h.screen(160, 40);
+        assert!(
+            screen.contains("Import observables from a file"),
+            "{screen}"
+        );
+        let error = match &h.app.overlay {
+            Some(Overlay::Line(form)) => form.error.as_ref().unwrap().text(),
+            other => panic!("the form should be back: {other:?}"),
+        };
+        assert!(error.contains(said), "{error}");
+        h.key(KeyCode::Esc);
+    }
+    assert_eq!(h.state().event_count, before);
+    assert_eq!(h.state().observables.len(), 3);
 }
 
 /// The Assets tab: `+` adds one (`name | owner`, Tab for its kind), `>` and `<` move

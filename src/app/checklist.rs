@@ -225,6 +225,7 @@ impl App {
             LinePurpose::When => return self.submit_when(form, &typed),
             LinePurpose::Close { ending } => return self.submit_close(form, ending),
             LinePurpose::Reopen => return self.submit_reopen(form),
+            LinePurpose::ImportFile => return self.submit_import_file(form, &typed),
             LinePurpose::Asset { .. } | LinePurpose::AttackStep => {
                 return self.submit_register_line(form);
             }
@@ -312,7 +313,8 @@ impl App {
             | LinePurpose::AttackStep
             | LinePurpose::When
             | LinePurpose::Close { .. }
-            | LinePurpose::Reopen => return vec![],
+            | LinePurpose::Reopen
+            | LinePurpose::ImportFile => return vec![],
             // In a correction, `@WHEN` says when the corrected event really happened.
             LinePurpose::Correct { event } => {
                 if stated_here.is_some() {
@@ -380,7 +382,7 @@ impl App {
                 };
                 if let Some(path) = path {
                     let id = active.state.id;
-                    self.hashing
+                    self.reading_files
                         .push((path.clone(), Some(Overlay::Line(form.clone()))));
                     return vec![Effect::RegisterEvidence {
                         id,

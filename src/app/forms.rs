@@ -213,6 +213,8 @@ pub enum LinePurpose {
     Observable {
         kind: Option<crate::domain::ObservableKind>,
     },
+    /// The path of a MISP event or STIX bundle whose observables are to be added.
+    ImportFile,
     /// The note of an observable (replaces it).
     ObservableNote {
         observable: String,

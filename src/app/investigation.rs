@@ -198,6 +198,69 @@ impl App {
         Some(vec![])
     }
 
+    /// `m`: asks for the path of a MISP event or STIX bundle to import.
+    pub(super) fn ask_import_file(&mut self) -> Vec<Effect> {
+        if self.active.is_some() {
+            self.overlay = Some(Overlay::Line(LineForm::new(LinePurpose::ImportFile)));
+        } else {
+            self.flash = Some(super::Flash::error(text::flash_no_incident));
+        }
+        vec![]
+    }
+
+    /// Enter in the import form: the file is read and checked on a worker (it may be
+    /// large, or on a slow disk), the form kept to show why, should it be refused.
+    pub(super) fn submit_import_file(&mut self, mut form: LineForm, typed: &str) -> Vec<Effect> {
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        let path = typed.trim().to_string();
+        if path.is_empty() {
+            form.error = Some(text::Said::new(text::form_text_required));
+            self.overlay = Some(Overlay::Line(form));
+            return vec![];
+        }
+        let (id, tlp) = (active.state.id, active.state.tlp);
+        self.reading_files
+            .push((path.clone(), Some(Overlay::Line(form))));
+        vec![Effect::ReadExchange { id, path, tlp }]
+    }
+
+    /// A file read and checked: its observables written in one event batch (the ones
+    /// already in the register merged by its rule), and what came of it said.
+    pub(super) fn import_read(
+        &mut self,
+        id: crate::domain::IncidentId,
+        typed_in: Option<Overlay>,
+        imported: crate::formats::Imported,
+    ) -> Vec<Effect> {
+        let Some(active) = self.active.as_ref().filter(|a| a.state.id == id) else {
+            // Another incident is on screen now: nothing written to the wrong one.
+            return vec![];
+        };
+        let (merged, added) = imported.merged_and_added(&active.state.observables);
+        let skipped = imported.skipped;
+        self.flash = Some(super::Flash::info(move || {
+            text::cli_observables_imported(added, merged, skipped)
+        }));
+        if imported.observables.is_empty() {
+            return vec![];
+        }
+        let changes = imported
+            .observables
+            .into_iter()
+            .map(|observable| Change::ObservableReported { observable })
+            .collect();
+        self.write_typed_in(
+            typed_in,
+            Effect::Append {
+                id,
+                changes,
+                occurred: None,
+            },
+        )
+    }
+
     /// `i`, `s`, `l` on an observable: IOC or not, sighted or not, the next TLP (the
     /// incident's, then each level from the most open).
     fn edit_observable(&mut self, action: super::Action) -> Vec<Effect> {

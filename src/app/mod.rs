@@ -58,8 +58,22 @@ pub enum Msg {
         change: Box<Change>,
         occurred: Option<DateTime<Utc>>,
     },
-    /// The evidence file at `path` could not be hashed; nothing was written.
-    HashFailed {
+    /// The exchange file at `path` was read and checked: its observables can be
+    /// written (merged into the register where already there).
+    ExchangeRead {
+        id: IncidentId,
+        path: String,
+        imported: Box<crate::formats::Imported>,
+    },
+    /// The exchange file at `path` is not one warroom reads, or holds a bad value;
+    /// nothing was written.
+    ImportRefused {
+        path: String,
+        error: crate::formats::ImportError,
+    },
+    /// The file at `path` (evidence to hash, observables to import) could not be read;
+    /// nothing was written.
+    ReadFailed {
         path: String,
         error: Failure,
     },
@@ -124,6 +138,13 @@ pub enum Effect {
     ExportReport(IncidentId, crate::i18n::Lang),
     /// The team's copy of the exchange files, beside the report.
     ExportExchange(IncidentId, crate::i18n::Lang),
+    /// Read and check the MISP event or STIX bundle at `path` for incident `id` (whose
+    /// TLP is `tlp`: observables at that level follow the incident's).
+    ReadExchange {
+        id: IncidentId,
+        path: String,
+        tlp: crate::domain::Tlp,
+    },
     /// Re-read the index and the journal of incident `id` (or just the index).
     Refresh(Option<IncidentId>),
     /// Hash the file at `path`, then register the evidence with its SHA-256 and size.
@@ -292,7 +313,7 @@ pub struct App {
     pub in_flight: std::collections::VecDeque<Option<Overlay>>,
     /// Evidence files being hashed (which takes as long as the file is large, and ends
     /// in any order), by path, with the form: written once hashed, in order then.
-    pub hashing: Vec<(String, Option<Overlay>)>,
+    pub reading_files: Vec<(String, Option<Overlay>)>,
     pub flash: Option<Flash>,
     /// When the next entry happened, as the operator said with `t`: taken by the next
     /// write the operator makes (not by a drill's inject), then forgotten.
@@ -349,7 +370,7 @@ impl App {
             take_over: false,
             overlay: None,
             in_flight: std::collections::VecDeque::new(),
-            hashing: Vec::new(),
+            reading_files: Vec::new(),
             flash: None,
             backdate: None,
             should_quit: false,
@@ -368,7 +389,7 @@ impl App {
 
     /// How many writes are not yet acknowledged.
     pub fn pending(&self) -> usize {
-        self.in_flight.len() + self.hashing.len()
+        self.in_flight.len() + self.reading_files.len()
     }
 
     /// Which keymap applies now.

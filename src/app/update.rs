@@ -133,7 +133,7 @@ impl App {
                 change,
                 occurred,
             } => {
-                let typed_in = self.take_hashing(&path);
+                let typed_in = self.take_reading(&path);
                 // Written now, in order with the rest, its form kept should it fail.
                 self.write_typed_in(
                     typed_in,
@@ -144,8 +144,17 @@ impl App {
                     },
                 )
             }
-            Msg::HashFailed { path, error } => {
-                let typed_in = self.take_hashing(&path);
+            Msg::ExchangeRead { id, path, imported } => {
+                let typed_in = self.take_reading(&path);
+                self.import_read(id, typed_in, *imported)
+            }
+            Msg::ImportRefused { path, error } => {
+                let typed_in = self.take_reading(&path);
+                self.not_saved(typed_in, move || error.said(&path));
+                vec![]
+            }
+            Msg::ReadFailed { path, error } => {
+                let typed_in = self.take_reading(&path);
                 self.failed(typed_in, error);
                 vec![]
             }
@@ -296,6 +305,7 @@ impl App {
             Action::ExportReport => {
                 self.with_incident(|app, id| vec![Effect::ExportReport(id, app.lang)])
             }
+            Action::ImportExchange => self.ask_import_file(),
             Action::ExportExchange => {
                 self.with_incident(|app, id| vec![Effect::ExportExchange(id, app.lang)])
             }
@@ -423,9 +433,19 @@ impl App {
     /// A write failed: said, and what was typed comes back with the cause in full, to
     /// try again.
     fn failed(&mut self, typed_in: Option<Overlay>, error: Failure) {
+        self.not_saved(typed_in, move || text::failure(&error));
+    }
+
+    /// Says why something typed was not saved, in the form it was typed in (reopened,
+    /// unless another is open) and on the status line.
+    fn not_saved(
+        &mut self,
+        typed_in: Option<Overlay>,
+        why: impl Fn() -> String + Send + Sync + 'static,
+    ) {
         let said = Said::new(move || {
             let label = text::colon(&text::flash_save_failed());
-            format!("{label} {}", text::failure(&error))
+            format!("{label} {}", why())
         });
         if let Some(form) = typed_in
             && self.overlay.is_none()
@@ -438,11 +458,11 @@ impl App {
         });
     }
 
-    /// The evidence hashed at `path` is no longer being hashed; the form it was typed
-    /// in, if any.
-    fn take_hashing(&mut self, path: &str) -> Option<Overlay> {
-        let at = self.hashing.iter().position(|(p, _)| p == path)?;
-        self.hashing.remove(at).1
+    /// The file at `path` (evidence hashed, observables imported) is no longer being
+    /// read; the form it was typed in, if any.
+    fn take_reading(&mut self, path: &str) -> Option<Overlay> {
+        let at = self.reading_files.iter().position(|(p, _)| p == path)?;
+        self.reading_files.remove(at).1
     }
 
     /// Remembers the form a write was typed in (the write just sent, if any), to reopen
@@ -464,7 +484,11 @@ impl App {
     }
 
     /// Sends a write, with the form it was typed in, given back should it fail.
-    fn write_typed_in(&mut self, typed_in: Option<Overlay>, effect: Effect) -> Vec<Effect> {
+    pub(super) fn write_typed_in(
+        &mut self,
+        typed_in: Option<Overlay>,
+        effect: Effect,
+    ) -> Vec<Effect> {
         self.in_flight.push_back(typed_in);
         vec![effect]
     }

@@ -102,13 +102,8 @@ pub fn import(
         IocImportFormat::Stix => formats::Format::Stix,
     });
     let (format, imported) = formats::read(&content, format, before.tlp)
-        .map_err(|e| Failure::Usage(refusal(&name, &e)))?;
-    let merged = imported
-        .observables
-        .iter()
-        .filter(|spec| before.observables.find(spec.kind, &spec.value).is_some())
-        .count();
-    let added = imported.observables.len() - merged;
+        .map_err(|e| Failure::Usage(crate::ui::format::safe(&e.said(&name)).into_owned()))?;
+    let (merged, added) = imported.merged_and_added(&before.observables);
     let changes: Vec<Change> = imported
         .observables
         .into_iter()
@@ -143,31 +138,4 @@ pub fn import(
         );
     }
     Ok(())
-}
-
-/// Why a file was refused, with its name and the place of the error.
-fn refusal(file: &str, e: &formats::ImportError) -> String {
-    use formats::Why;
-    use formats::json::Expected;
-    let why = match &e.why {
-        Why::NotJson { line, column } => text::import_not_json(*line, *column),
-        Why::NotAnExport => text::import_not_an_export(),
-        Why::Missing => text::import_missing(),
-        Why::WrongType { expected } => match expected {
-            Expected::String => text::import_expected_string(),
-            Expected::Array => text::import_expected_array(),
-            Expected::Object => text::import_expected_object(),
-            Expected::Boolean => text::import_expected_boolean(),
-        },
-        Why::NotADate { found } => text::import_not_a_date(found),
-        Why::DateOutOfRange { found } => text::import_date_out_of_range(found),
-        Why::BadObservable { kind, value, why } => text::bad_observable(*kind, value, *why),
-    };
-    // The path and the value come from the file: shown, never acted on.
-    let said = if e.path.is_empty() {
-        format!("{file}: {why}")
-    } else {
-        format!("{file}: {}: {why}", e.path)
-    };
-    crate::ui::format::safe(&said).into_owned()
 }

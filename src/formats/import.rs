@@ -22,6 +22,19 @@ pub struct Imported {
     pub skipped: usize,
 }
 
+impl Imported {
+    /// How many of the file's observables `register` has already (merged into it, not
+    /// added) and how many it does not.
+    pub fn merged_and_added(&self, register: &Observables) -> (usize, usize) {
+        let merged = self
+            .observables
+            .iter()
+            .filter(|spec| register.find(spec.kind, &spec.value).is_some())
+            .count();
+        (merged, self.observables.len() - merged)
+    }
+}
+
 /// The format a file's content shows: a MISP event has `Event`, a STIX bundle says so.
 pub fn detect(value: &Value) -> Option<Format> {
     if value.get("Event").is_some_and(Value::is_object) {

@@ -14,6 +14,33 @@ pub struct ImportError {
     pub why: Why,
 }
 
+impl ImportError {
+    /// In words, after the name of the file: where in it, and why. The path and the
+    /// value come from the file: whoever shows this makes it safe for the terminal.
+    pub fn said(&self, file: &str) -> String {
+        use crate::text;
+        let why = match &self.why {
+            Why::NotJson { line, column } => text::import_not_json(*line, *column),
+            Why::NotAnExport => text::import_not_an_export(),
+            Why::Missing => text::import_missing(),
+            Why::WrongType { expected } => match expected {
+                Expected::String => text::import_expected_string(),
+                Expected::Array => text::import_expected_array(),
+                Expected::Object => text::import_expected_object(),
+                Expected::Boolean => text::import_expected_boolean(),
+            },
+            Why::NotADate { found } => text::import_not_a_date(found),
+            Why::DateOutOfRange { found } => text::import_date_out_of_range(found),
+            Why::BadObservable { kind, value, why } => text::bad_observable(*kind, value, *why),
+        };
+        if self.path.is_empty() {
+            format!("{file}: {why}")
+        } else {
+            format!("{file}: {}: {why}", self.path)
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
     /// Not JSON at all: where the parser stopped.

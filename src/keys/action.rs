@@ -72,6 +72,8 @@ pub enum Action {
     ExportReport,
     /// Write the exchange files (MISP, STIX, Timesketch, CSV) to the data directory.
     ExportExchange,
+    /// Read observables from another tool's file (MISP event or STIX bundle).
+    ImportExchange,
     /// Add the observables written in the selected journal event (asks first).
     AddObservables,
     /// Open (or close) the investigation view: observables, assets, attack timeline.

@@ -7,6 +7,15 @@ use crate::store::Store;
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
 
+/// The path an operator typed in the dashboard, where no shell expands `~/`: the home
+/// directory's, when it starts so.
+pub fn typed_path(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => PathBuf::from(typed),
+    }
+}
+
 /// Writes a draft to `drafts/` in the data directory (created private), replacing an
 /// older draft of the same kind; returns its path.
 pub fn save_draft(
@@ -45,11 +54,7 @@ pub fn export_exchange(
     store: &dyn Store,
     config: &Config,
     id: IncidentId,
-    now: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, Failure> {
-    // The files hold no time of their own: `now` is taken for the shape of
-    // `export_reports`, which the dashboard calls the same way.
-    let _ = now;
     let events = store.events(id)?;
     let state = crate::domain::fold(&events)?;
     let source = crate::formats::Source {
@@ -107,4 +112,22 @@ pub fn export_reports(
         paths.push(path.display().to_string());
     }
     Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_path;
+    use std::path::Path;
+
+    #[test]
+    fn a_typed_path_starting_with_the_home_sign_is_under_the_home_directory() {
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+        if let Some(home) = home {
+            assert_eq!(typed_path("~/in/feed.json"), home.join("in/feed.json"));
+        }
+        // Only `~/`: another user's home, or a name with `~` in it, stay as typed.
+        assert_eq!(typed_path("~ops/feed.json"), Path::new("~ops/feed.json"));
+        assert_eq!(typed_path("/tmp/~/x"), Path::new("/tmp/~/x"));
+        assert_eq!(typed_path("feed.json"), Path::new("feed.json"));
+    }
 }

@@ -14,5 +14,5 @@ mod opening;
 pub use append::{When, append, append_events, names_something, ready};
 pub use declare::{Plan, declare, declared_id, open_demo, plan, start_drill};
 pub use evidence::{Hashed, hash_evidence, registration};
-pub use files::{export_exchange, export_reports, save_draft};
+pub use files::{export_exchange, export_reports, save_draft, typed_path};
 pub use opening::{Opening, opening};

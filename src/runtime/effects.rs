@@ -49,14 +49,14 @@ pub fn execute(
             path,
             occurred,
         } => {
-            return match ops::hash_evidence(std::path::Path::new(&path), &mut |_, _| {}) {
+            return match ops::hash_evidence(&ops::typed_path(&path), &mut |_, _| {}) {
                 Ok(hashed) => Msg::Hashed {
                     id,
                     change: Box::new(ops::registration(*spec, Some(hashed))),
                     path,
                     occurred,
                 },
-                Err(e) => Msg::HashFailed {
+                Err(e) => Msg::ReadFailed {
                     error: Failure::reading(&path, e),
                     path,
                 },
@@ -89,13 +89,28 @@ pub fn execute(
             };
         }
         Effect::ExportExchange(id, lang) => {
-            return match crate::i18n::speaking(lang, || {
-                ops::export_exchange(store, config, id, now)
-            }) {
+            return match crate::i18n::speaking(lang, || ops::export_exchange(store, config, id)) {
                 Ok(paths) => {
                     Msg::ExchangeSaved(paths.iter().map(|p| p.display().to_string()).collect())
                 }
                 Err(e) => Msg::ExportFailed(e),
+            };
+        }
+        Effect::ReadExchange { id, path, tlp } => {
+            let content = match std::fs::read_to_string(ops::typed_path(&path)) {
+                Ok(content) => content,
+                Err(e) => {
+                    let error = Failure::reading(&path, e);
+                    return Msg::ReadFailed { path, error };
+                }
+            };
+            return match crate::formats::read(&content, None, tlp) {
+                Ok((_, imported)) => Msg::ExchangeRead {
+                    id,
+                    path,
+                    imported: Box::new(imported),
+                },
+                Err(error) => Msg::ImportRefused { path, error },
             };
         }
         Effect::SaveDraft { file, text } => {

@@ -178,6 +178,7 @@ impl Owner {
             effect @ (Effect::RegisterEvidence { .. }
             | Effect::ExportReport(..)
             | Effect::ExportExchange(..)
+            | Effect::ReadExchange { .. }
             | Effect::SaveDraft { .. }) => {
                 let (store, config, author, results) = (
                     Arc::clone(&self.store),

@@ -210,6 +210,8 @@ crate::words! {
     asset_form_hint => "asset-form-hint";
     pane_asset_note(asset: &str) => "pane-asset-note";
     pane_attack_step => "pane-attack-step";
+    pane_import_file => "pane-import-file";
+    import_file_hint => "import-file-hint";
     attack_step_form_hint => "attack-step-form-hint";
     /// An asset's owner and links, under its history.
     asset_links(owner: &str, links: &str) => "asset-links";

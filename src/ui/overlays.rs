@@ -137,6 +137,7 @@ pub fn line(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &LineFor
         LinePurpose::When => (labels::pane_when(), labels::when_form_hint()),
         LinePurpose::Close { .. } => (labels::pane_close(), labels::close_form_hint()),
         LinePurpose::Reopen => (labels::pane_reopen(), labels::form_submit_hint()),
+        LinePurpose::ImportFile => (labels::pane_import_file(), labels::import_file_hint()),
     };
     // The value Tab changes, if the form has one: a new item's owner, a call's outcome.
     let choice = match &form.purpose {
