@@ -366,3 +366,32 @@ fn attack_steps_are_added_with_their_time_and_technique() {
     h.type_text("encrypted impact");
     assert_eq!(h.app.investigation_rows(), [1]);
 }
+
+/// An observable (`O1`) or asset (`A1`) id written in a step links it; an id that names
+/// nothing is refused in the form, not written as text that looks like a link.
+#[test]
+fn ids_in_a_steps_text_link_the_observables_and_assets_it_names() {
+    let mut h = with_three_observables();
+    h.key(KeyCode::Tab); // assets
+    h.key(KeyCode::Char('+'));
+    h.type_text("FS01 | IT ops");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Tab); // attack timeline
+    h.key(KeyCode::Char('+'));
+    h.type_text("@-1d Beacon from A1 to O2 (and O2 again), T1071");
+    h.key(KeyCode::Enter);
+    let steps = h.state().attack_timeline.sorted();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(steps[0].spec.observables, ["O2"]);
+    assert_eq!(steps[0].spec.assets, ["A1"]);
+
+    h.key(KeyCode::Char('+'));
+    h.type_text("@-1d Lateral move to A7");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.state().attack_timeline.len(), 1);
+    let error = match &h.app.overlay {
+        Some(Overlay::Line(form)) => form.error.as_ref().unwrap().text(),
+        other => panic!("the form should stay: {other:?}"),
+    };
+    assert!(error.contains("has no asset 'A7'"), "{error}");
+}

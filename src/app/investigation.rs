@@ -328,7 +328,8 @@ impl App {
 
     /// The step typed: when it happened from `@WHEN` (or from `t`, said before), a
     /// technique (`T1566.001`) or tactic (`TA0001`) id in the text as its ATT&CK
-    /// facts, checked against the catalogue.
+    /// facts, checked against the catalogue, and the observable (`O3`) and asset
+    /// (`A2`) ids in it as its links, each one that must exist.
     fn attack_step_change(&mut self, typed: &str) -> Result<Option<Change>, text::Said> {
         let Some(active) = &self.active else {
             return Ok(None);
@@ -351,9 +352,19 @@ impl App {
         let (tactic, technique) = crate::assets::attack::catalogue()
             .read(tactic.as_deref(), technique.as_deref())
             .map_err(|e| text::Said::new(move || text::bad_attack(&e)))?;
+        let (observables, assets) = register_refs(&description);
+        let id = active.state.id;
+        let bad_link = |e: crate::domain::BadLink| text::Said::new(move || text::bad_link(id, &e));
+        let observables =
+            crate::domain::links::observables(&active.state.observables, &observables)
+                .map_err(bad_link)?;
+        let assets =
+            crate::domain::links::assets(&active.state.assets, &assets).map_err(bad_link)?;
         let step = AttackStepSpec {
             tactic,
             technique,
+            observables,
+            assets,
             ..AttackStepSpec::new(active.state.attack_timeline.next_id(), at, description)
         };
         // `t` said when the attacker acted, not when this was written down.
@@ -426,6 +437,25 @@ fn attack_ids(text: &str) -> (Option<String>, Option<String>) {
         tactic.map(str::to_ascii_uppercase),
         technique.map(str::to_ascii_uppercase),
     )
+}
+
+/// The observable ids (`O3`) and asset ids (`A2`) written in a text, as typed (capital
+/// letter, then digits), each in the order first written.
+fn register_refs(text: &str) -> (Vec<String>, Vec<String>) {
+    let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    let with = |prefix: char| {
+        let mut found: Vec<String> = Vec::new();
+        for w in &words {
+            let numbered = w
+                .strip_prefix(prefix)
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+            if numbered && !found.iter().any(|f| f == w) {
+                found.push((*w).to_string());
+            }
+        }
+        found
+    };
+    (with('O'), with('A'))
 }
 
 fn row_count(tab: InvestigationTab, state: &crate::domain::IncidentState) -> usize {
@@ -512,6 +542,22 @@ mod tests {
         );
         assert_eq!(attack_ids("TEAM T15 took 2 hours"), (None, None));
         assert_eq!(attack_ids("T1566.01 is not one"), (None, None));
+    }
+
+    #[test]
+    fn observable_and_asset_ids_are_found_among_the_words() {
+        assert_eq!(
+            register_refs("Beacon to O3 from A2 (and O3 again, O12; A1)."),
+            (
+                vec!["O3".to_string(), "O12".to_string()],
+                vec!["A2".to_string(), "A1".to_string()]
+            )
+        );
+        // Lower case, letters after the digits, a bare letter: words, not ids.
+        assert_eq!(
+            register_refs("o3 A2b O A Ops"),
+            (Vec::<String>::new(), Vec::<String>::new())
+        );
     }
 
     #[test]
