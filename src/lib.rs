@@ -16,6 +16,7 @@ pub mod failure;
 pub mod files;
 pub mod formats;
 pub mod i18n;
+pub mod identity;
 pub mod input;
 pub mod keys;
 pub mod logging;

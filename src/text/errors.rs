@@ -370,7 +370,7 @@ fn io_step_id(step: crate::store::IoStep) -> &'static str {
 
 /// A sentence followed by a detail warroom has no words for (a parser's or the storage
 /// engine's own message, English), marked as such.
-fn technical(sentence: String, cause: impl std::fmt::Display) -> String {
+pub(super) fn technical(sentence: String, cause: impl std::fmt::Display) -> String {
     tr_args(
         "err-technical-detail",
         &[("sentence", sentence.into()), ("cause", shown(cause))],

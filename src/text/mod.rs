@@ -117,6 +117,7 @@ macro_rules! words {
 mod cli;
 mod drafts;
 mod errors;
+mod identity;
 mod journal;
 mod reports;
 mod screens;
@@ -124,6 +125,7 @@ mod screens;
 pub use cli::*;
 pub use drafts::*;
 pub use errors::*;
+pub use identity::*;
 pub use journal::*;
 pub use reports::*;
 pub use screens::*;
