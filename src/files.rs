@@ -23,6 +23,19 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::File::open(folder)?.sync_all()
 }
 
+/// Makes the folder that will hold `path`, private (0700), when it is missing: an
+/// identity or a key is the first thing written in a fresh configuration folder.
+pub fn private_folder_for(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(folder),
+        None => Ok(()),
+    }
+}
+
 /// `bytes` in a synced temporary file (mode 0600) in the folder of `path`, and that folder.
 fn written_beside<'a>(
     path: &'a Path,

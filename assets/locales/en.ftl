@@ -242,6 +242,7 @@ evidence-unreachable = not checked, file not reachable
 evidence-no-hash = not checked, no SHA-256 recorded
 cli-the-lesson = the lesson
 cli-the-correction = the correction
+cli-cannot-retract-roster = a roster change is not retracted (which keys could sign when must stay as it was): take the member off with `warroom identity revoke`, or add them again with `warroom identity add`
 cli-cannot-retract-declaration = event 1 declares the incident and cannot be retracted; change what it says with `warroom set`, or end the incident with `warroom close`
 report-title = Post-incident report
 report-summary = Summary
@@ -450,6 +451,34 @@ cli-unknown-phase = { $id } has no phase '{ $phase }'; use next, back or one of:
 cli-already-in-phase = { $id } is already in { $name }; nothing recorded
 cli-items-open = { $id }: { $count } item(s) of the current phase are still open ({ $items }); tick them, mark them not applicable, or pass --force
 cli-unknown-role = unknown role '{ $found }'; valid values: { $known }
+
+## Identities and the roster (issue 17), command line
+cli-the-name = the name
+cli-member-added = { $handle } is on the roster
+cli-member-replaced = { $handle } is on the roster with this key and these roles (the previous key signs no later event)
+cli-member-revoked = { $handle } is off the roster: their key signs no later event
+cli-not-on-roster = { $id } has no member '{ $handle }' on its roster (see `warroom identity list { $id }`)
+cli-roster-empty = { $id } has no roster yet: `warroom identity add { $id }` puts you on it
+cli-roster-exported = { $count ->
+    [one] { $count } key
+   *[other] { $count } keys
+} written to { $path } (check a signature with `ssh-keygen -Y verify -f { $path } -n warroom -I HANDLE -s SIGNATURE`)
+cli-bad-public-key = --key { $typed }: { $why }
+cli-member-needs-handle-and-name = with --key, say whose key it is: --handle and --name
+cli-no-identity-path = no configuration folder for your identity: set WARROOM_IDENTITY to the file to use
+cli-no-identity = you have no identity yet ({ $path }): run `warroom identity init --handle HANDLE --name "YOUR NAME"`
+cli-identity-exists = you already have an identity, { $handle }, in { $path }; --force replaces it (the key file is kept)
+cli-identity-saved = identity { $handle } saved in { $path }; key { $fingerprint }
+cli-identity-shown = { $handle } ({ $name }), e-mail { $email }, key { $fingerprint } ({ $source ->
+    [agent] held by ssh-agent
+   *[file] file
+} { $place })
+cli-roster-line = { $handle } · { $name } · { $access ->
+    [read] read only
+   *[write] writes
+} · roles { $roles } · { $fingerprint }
+cli-roster-line-revoked = { $line } · REVOKED: { $reason }
+
 cli-playbook-ok = ok: playbook { $id } ({ $counts })
 cli-flag-already = { $id } already has { $flag } since { $at }; nothing recorded
 cli-clock-started = started { $clock }, due { $deadline }
@@ -637,6 +666,11 @@ event-dora = DORA applies: { $applies }
 event-corrected-time = Correction of #{ $event }: it happened at { $at } — { $text }
 event-left-running = left running: { $clocks }
 event-reopened = Reopened: { $reason }
+event-member-added = On the roster: { $handle } ({ $name }), { $access ->
+    [read] read only
+   *[write] may write
+}, roles { $roles }, key { $key }
+event-member-revoked = Off the roster: { $handle }: { $reason }
 yes = yes
 no = no
 resolution-resolved = resolved
@@ -886,6 +920,8 @@ event-attack-step-technique = Attack step { $id }, { $at } ({ $attack }): { $des
 event-attack-step-edited = Attack step { $id }: { $field } set to { $value }
 part-attack-step-id = the attack step id
 part-attack-step-link = a tactic, technique, observable or asset of an attack step
+part-member-handle = a roster member's handle, roles or login
+part-member-key = a roster member's public key
 bad-attack-tactic = '{ $found }' is not an ATT&CK Enterprise tactic; give its id or short name: { $valid }
 bad-attack-technique = '{ $found }' is not an ATT&CK technique id such as T1486 or T1059.001
 bad-attack-pair = { $technique } is not a technique of { $tactic }; its tactics: { $belongs }

@@ -242,6 +242,7 @@ evidence-unreachable = non vérifié, fichier inaccessible
 evidence-no-hash = non vérifié, aucun SHA-256 enregistré
 cli-the-lesson = le retour d’expérience
 cli-the-correction = la correction
+cli-cannot-retract-roster = un changement de l’équipe ne se retire pas (quelles clés pouvaient signer, et quand, doit rester tel quel) : retirez le membre avec `warroom identity revoke`, ou ajoutez-le de nouveau avec `warroom identity add`
 cli-cannot-retract-declaration = l’événement 1 déclare l’incident et ne peut être retiré ; changez ce qu’il dit avec `warroom set`, ou terminez l’incident avec `warroom close`
 report-title = Rapport post-incident
 report-summary = Résumé
@@ -460,6 +461,34 @@ cli-items-open = { $id } : { $count ->
    *[other] { $count } actions de la phase en cours sont encore ouvertes ({ $items }) ; cochez-les, marquez-les sans objet, ou passez --force
 }
 cli-unknown-role = rôle inconnu « { $found } » ; valeurs possibles : { $known }
+
+## Identities and the roster (issue 17), command line
+cli-the-name = le nom
+cli-member-added = { $handle } fait partie de l’équipe
+cli-member-replaced = { $handle } fait partie de l’équipe avec cette clé et ces rôles (l’ancienne clé ne signe plus aucun événement)
+cli-member-revoked = { $handle } ne fait plus partie de l’équipe : sa clé ne signe plus aucun événement
+cli-not-on-roster = { $id } n’a pas de membre « { $handle } » dans son équipe (voir `warroom identity list { $id }`)
+cli-roster-empty = { $id } n’a pas encore d’équipe : `warroom identity add { $id }` vous y ajoute
+cli-roster-exported = { $count ->
+    [one] { $count } clé écrite
+   *[other] { $count } clés écrites
+} dans { $path } (pour vérifier une signature : `ssh-keygen -Y verify -f { $path } -n warroom -I IDENTIFIANT -s SIGNATURE`)
+cli-bad-public-key = --key { $typed } : { $why }
+cli-member-needs-handle-and-name = avec --key, dites à qui est la clé : --handle et --name
+cli-no-identity-path = pas de dossier de configuration pour votre identité : indiquez le fichier à utiliser dans WARROOM_IDENTITY
+cli-no-identity = vous n’avez pas encore d’identité ({ $path }) : lancez `warroom identity init --handle IDENTIFIANT --name "VOTRE NOM"`
+cli-identity-exists = vous avez déjà une identité, { $handle }, dans { $path } ; --force la remplace (le fichier de clé est gardé)
+cli-identity-saved = identité { $handle } enregistrée dans { $path } ; clé { $fingerprint }
+cli-identity-shown = { $handle } ({ $name }), courriel { $email }, clé { $fingerprint } ({ $source ->
+    [agent] détenue par ssh-agent
+   *[file] fichier
+} { $place })
+cli-roster-line = { $handle } · { $name } · { $access ->
+    [read] lecture seule
+   *[write] écrit
+} · rôles { $roles } · { $fingerprint }
+cli-roster-line-revoked = { $line } · RÉVOQUÉ : { $reason }
+
 cli-playbook-ok = ok : procédure { $id } ({ $counts })
 cli-flag-already = { $id } porte déjà l’indicateur { $flag } depuis { $at } ; rien d’enregistré
 cli-clock-started = { $clock } démarré, échéance { $deadline }
@@ -653,6 +682,11 @@ event-dora = DORA s’applique : { $applies }
 event-corrected-time = Correction du #{ $event } : survenu le { $at } — { $text }
 event-left-running = délais laissés en cours : { $clocks }
 event-reopened = Rouvert : { $reason }
+event-member-added = Dans l’équipe : { $handle } ({ $name }), { $access ->
+    [read] lecture seule
+   *[write] peut écrire
+}, rôles { $roles }, clé { $key }
+event-member-revoked = Retiré de l’équipe : { $handle } : { $reason }
 yes = oui
 no = non
 resolution-resolved = résolu
@@ -902,6 +936,8 @@ event-attack-step-technique = Étape de l’attaque { $id }, { $at } ({ $attack 
 event-attack-step-edited = Étape de l’attaque { $id } : { $field } passé à { $value }
 part-attack-step-id = l’identifiant d’étape de l’attaque
 part-attack-step-link = une tactique, technique, un observable ou un actif d’une étape de l’attaque
+part-member-handle = l’identifiant, les rôles ou le compte d’un membre de l’équipe
+part-member-key = la clé publique d’un membre de l’équipe
 bad-attack-tactic = « { $found } » n’est pas une tactique ATT&CK Enterprise ; donnez son identifiant ou son nom court : { $valid }
 bad-attack-technique = « { $found } » n’est pas un identifiant de technique ATT&CK comme T1486 ou T1059.001
 bad-attack-pair = { $technique } n’est pas une technique de la tactique { $tactic } ; ses tactiques : { $belongs }

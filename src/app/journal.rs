@@ -222,6 +222,16 @@ impl App {
             self.flash = Some(Flash::error(text::cli_cannot_retract_declaration));
             return vec![];
         }
+        let roster_change = self.active.as_ref().is_some_and(|a| {
+            a.events
+                .iter()
+                .find(|e| e.id == event)
+                .is_some_and(|e| !crate::domain::may_be_retracted(&e.change))
+        });
+        if retract && roster_change {
+            self.flash = Some(Flash::error(text::cli_cannot_retract_roster));
+            return vec![];
+        }
         let purpose = if retract {
             LinePurpose::Retract { event }
         } else {

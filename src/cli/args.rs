@@ -254,6 +254,17 @@ pub enum Command {
         #[command(subcommand)]
         command: TimelineCommand,
     },
+    /// Who you are (init, show) and who may write to an incident (its roster: list,
+    /// add, revoke). Every event is signed with its author's SSH key.
+    Identity {
+        #[command(subcommand)]
+        command: IdentityCommand,
+    },
+    /// An incident's roster for other tools: an OpenSSH allowed-signers file.
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
     /// Add a lesson learned: cause, weakness, went-well or recommendation.
     Lesson {
         #[arg(value_parser = parse_id)]
@@ -561,6 +572,15 @@ impl Command {
                 | TimelineCommand::Set { id, .. } => Some(*id),
                 TimelineCommand::Techniques { .. } => None,
             },
+            Command::Identity { command } => match command {
+                IdentityCommand::List { id, .. }
+                | IdentityCommand::Add { id, .. }
+                | IdentityCommand::Revoke { id, .. } => Some(*id),
+                IdentityCommand::Init { .. } | IdentityCommand::Show { .. } => None,
+            },
+            Command::Roster {
+                command: RosterCommand::Export { id, .. },
+            } => Some(*id),
             Command::Snapshot { id, .. } | Command::Verify { id } => *id,
             _ => None,
         }
@@ -594,6 +614,10 @@ impl Command {
                 | Command::Timeline {
                     command: TimelineCommand::List { .. } | TimelineCommand::Techniques { .. }
                 }
+                | Command::Identity {
+                    command: IdentityCommand::List { .. }
+                }
+                | Command::Roster { .. }
         )
     }
 }
@@ -754,6 +778,91 @@ pub enum AssetCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AssetFormat {
     Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdentityCommand {
+    /// Make your identity: a handle, your name, and the key that signs your events (a
+    /// new ed25519 key beside the identity file, a key file with --key, or a key held
+    /// by ssh-agent with --agent). The file is $WARROOM_IDENTITY, else identity.yaml
+    /// in warroom's configuration folder.
+    Init {
+        /// Short, lowercase, shown on every journal line you write (alex, sam.b).
+        #[arg(long)]
+        handle: String,
+        /// Your name, as colleagues know it.
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: Option<String>,
+        /// A private key file of yours (OpenSSH format, ed25519), not locked by a
+        /// passphrase; for a locked one, `ssh-add` it and use --agent.
+        #[arg(long, value_name = "FILE", conflicts_with = "agent")]
+        key: Option<PathBuf>,
+        /// The fingerprint of a key held by ssh-agent (`ssh-add -l`: SHA256:…).
+        #[arg(long, value_name = "FINGERPRINT")]
+        agent: Option<String>,
+        /// Replace an identity you already have.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Your identity: handle, name, key fingerprint and public key.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// An incident's roster: every member it has had, revoked ones marked.
+    List {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put someone on an incident's roster: you (without --key), or the owner of a
+    /// public key. A handle already there gets the new key and roles.
+    Add {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        handle: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// Their public key (`ssh-ed25519 AAAA…`) or its .pub file.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
+        /// A role of the configuration (incident-commander, it-lead, dpo…); repeatable.
+        #[arg(long = "role")]
+        roles: Vec<String>,
+        /// May follow the incident but not write to it (management, the wall).
+        #[arg(long)]
+        read_only: bool,
+        /// Their login on this host, for a shared war-room host (default for you: yours).
+        #[arg(long, value_name = "LOGIN")]
+        unix_user: Option<String>,
+    },
+    /// Take someone off an incident's roster: their key signs no later event.
+    Revoke {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        handle: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Write the roster's keys as an OpenSSH allowed-signers file (namespace warroom),
+    /// for `ssh-keygen -Y verify`.
+    Export {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// The file to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,6 +16,7 @@ mod clocks;
 mod contacts;
 mod exchange;
 pub mod help;
+mod identity;
 mod interchange;
 mod items;
 mod lifecycle;
@@ -187,6 +188,12 @@ pub fn run(cli: Cli) -> Outcome {
     }
     if let Command::Repair { accept } = command {
         return repair(&dir, wait, &accept);
+    }
+    // Your own identity needs no store.
+    if let Command::Identity { command } = &command
+        && let Some(done) = identity::own(command)
+    {
+        return done;
     }
     let only_reads = command.only_reads();
     let now = now();
@@ -480,6 +487,8 @@ fn run_command(
         Command::Ioc { command } => observables::ioc(&writer, &config, command),
         Command::Asset { command } => assets::asset(&writer, &config, command),
         Command::Timeline { command } => attack_timeline::timeline(&writer, command),
+        Command::Identity { command } => identity::roster(&writer, &config, command),
+        Command::Roster { command } => identity::export(&writer, command),
         Command::Lesson {
             id,
             kind,

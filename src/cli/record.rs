@@ -224,6 +224,14 @@ pub fn retract(w: &Writer, id: IncidentId, event: u64, reason: &str) -> Outcome 
     if event == 1 {
         return Err(Failure::Failed(text::cli_cannot_retract_declaration()));
     }
+    let events = w.store.events(id)?;
+    if events
+        .iter()
+        .find(|e| e.id == event)
+        .is_some_and(|e| !crate::domain::may_be_retracted(&e.change))
+    {
+        return Err(Failure::Failed(text::cli_cannot_retract_roster()));
+    }
     let reason = non_empty(reason, "--reason")?;
     append(
         w.store,

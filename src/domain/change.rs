@@ -2,8 +2,8 @@
 //! correction is itself a change that names the event it corrects.
 
 use super::{
-    Amendment, Category, ClockDef, Contact, EntityFlags, Flag, IncidentId, Resolution, Severity,
-    Tlp,
+    Amendment, Category, ClockDef, Contact, EntityFlags, Flag, IncidentId, Member, Resolution,
+    Severity, Tlp,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -174,6 +174,16 @@ pub enum Change {
         left_running: Vec<String>,
     },
     Reopened {
+        reason: String,
+    },
+    /// Someone may now write to the incident (or their key or roles changed): the
+    /// roster, kept in the journal so it travels with it.
+    MemberAdded {
+        member: Member,
+    },
+    /// Someone may no longer write: their key signs no later event.
+    MemberRevoked {
+        handle: String,
         reason: String,
     },
 }

@@ -15,12 +15,26 @@ pub fn withdrawn(events: &[Event]) -> BTreeSet<u64> {
     for event in events.iter().rev() {
         if let Change::Retracted { event: target, .. } = &event.change
             && retractable(*target, event.id)
+            && events
+                .iter()
+                .find(|e| e.id == *target)
+                .is_some_and(|e| may_be_retracted(&e.change))
             && !out.contains(&event.id)
         {
             out.insert(*target);
         }
     }
     out
+}
+
+/// Whether a retraction may withdraw an event that made this change: not the
+/// declaration, and not a roster change — a member is revoked, never retracted, so
+/// which keys could sign when is never changed after the fact.
+pub fn may_be_retracted(change: &Change) -> bool {
+    !matches!(
+        change,
+        Change::Declared(_) | Change::MemberAdded { .. } | Change::MemberRevoked { .. }
+    )
 }
 
 /// A retraction or correction may name any earlier event but the declaration.

@@ -560,3 +560,36 @@ fn the_declaration_cannot_be_retracted() {
     assert_eq!(state.title, "Phishing wave");
     assert!(state.retracted.is_empty());
 }
+
+#[test]
+fn a_roster_change_cannot_be_retracted() {
+    let member = crate::domain::Member {
+        handle: "alex".into(),
+        name: "Alex".into(),
+        email: None,
+        roles: vec![],
+        access: crate::domain::Access::Write,
+        public_key: "ssh-ed25519 AAAA".into(),
+        unix_user: None,
+    };
+    let events = chain(vec![
+        Change::MemberAdded { member },
+        Change::MemberRevoked {
+            handle: "alex".into(),
+            reason: "left".into(),
+        },
+        Change::Retracted {
+            event: 2,
+            reason: "oops".into(),
+        },
+        Change::Retracted {
+            event: 3,
+            reason: "oops".into(),
+        },
+    ]);
+    let state = fold(&events).unwrap();
+    assert!(state.retracted.is_empty(), "{:?}", state.retracted);
+    assert!(crate::domain::withdrawn(&events).is_empty());
+    assert_eq!(state.roster.entries.len(), 1);
+    assert!(state.roster.entries[0].revoked.is_some());
+}

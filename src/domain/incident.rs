@@ -40,6 +40,8 @@ pub struct IncidentState {
     /// What the attacker did, step by step (`S1`, `S2`…).
     pub attack_timeline: super::AttackTimeline,
     pub lessons: Vec<Lesson>,
+    /// Who may write to it, with which key (issue 17: signed authorship).
+    pub roster: crate::domain::Roster,
     /// The drill's script, when the incident is an exercise run from one.
     pub drill: Option<Drill>,
     /// Event id → (id of the retracting event, reason).
@@ -264,6 +266,7 @@ impl IncidentState {
             assets: super::Assets::default(),
             attack_timeline: super::AttackTimeline::default(),
             lessons: Vec::new(),
+            roster: crate::domain::Roster::default(),
             drill: None,
             retracted: BTreeMap::new(),
             clock_defs: clocks,
@@ -438,6 +441,10 @@ impl IncidentState {
                 }
             }
             Change::LessonAdded { lesson } => self.lessons.push(lesson.clone()),
+            Change::MemberAdded { member } => self.roster.add(member, at, by, event.id),
+            Change::MemberRevoked { handle, reason } => {
+                self.roster.revoke(handle, reason, at, by, event.id);
+            }
             Change::DrillStarted {
                 scenario,
                 briefing,
@@ -464,7 +471,9 @@ impl IncidentState {
                 event: target,
                 reason,
             } => {
-                if super::effective::retractable(*target, event.id) {
+                if super::effective::retractable(*target, event.id)
+                    && !self.roster.changed_by(*target)
+                {
                     self.retracted
                         .entry(*target)
                         .or_insert((event.id, reason.clone()));

@@ -20,6 +20,7 @@ pub mod links;
 pub mod observable;
 mod observables;
 mod playbook;
+pub mod roster;
 pub mod rules;
 mod scenario;
 mod severity;
@@ -48,7 +49,7 @@ pub use directory::{
     Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
     free_contact_id, severity_of,
 };
-pub use effective::{effective, withdrawn};
+pub use effective::{effective, may_be_retracted, withdrawn};
 pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
 pub use incident::{
     ChecklistItem, Closure, ContactAttempt, Custody, Done, Drill, EvidenceRecord, FoldError,
@@ -61,6 +62,7 @@ pub use observables::{ObservableEdit, ObservableRecord, ObservableSpec, Observab
 pub use playbook::{
     FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };
+pub use roster::{Access, Member, Roster, RosterEntry};
 pub use rules::Refusal;
 pub use scenario::Scenario;
 pub use severity::Severity;

@@ -478,6 +478,10 @@ pub fn generate(path: &Path, comment: &str) -> Result<String, KeyError> {
         .public_key()
         .to_openssh()
         .map_err(|e| written(e, &public_path))?;
+    crate::files::private_folder_for(path).map_err(|cause| KeyError::Write {
+        path: path.into(),
+        cause: Arc::new(cause),
+    })?;
     write_new(path, private.as_bytes())?;
     if let Err(e) = write_new(&public_path, format!("{public}\n").as_bytes()) {
         // Half a pair is no use: the private key just made goes too.

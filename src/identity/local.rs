@@ -281,14 +281,7 @@ pub fn save(path: &Path, identity: &LocalIdentity) -> Result<(), IdentityFileErr
         cause: Arc::new(cause),
     };
     let text = serde_yaml::to_string(&identity).map_err(|e| failed(std::io::Error::other(e)))?;
-    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(folder)
-            .map_err(failed)?;
-    }
+    crate::files::private_folder_for(path).map_err(failed)?;
     crate::files::write_atomically(path, text.as_bytes()).map_err(failed)
 }
 

@@ -299,6 +299,17 @@ fn check_imported(event: &Event) -> Result<(), Problem> {
             }
         }
         Change::InjectDelivered { from, .. } => clean(Part::InjectAuthor, from)?,
+        Change::MemberAdded { member } => {
+            clean(Part::MemberHandle, &member.handle)?;
+            clean(Part::MemberKey, &member.public_key)?;
+            for role in &member.roles {
+                clean(Part::MemberHandle, role)?;
+            }
+            if let Some(user) = &member.unix_user {
+                clean(Part::MemberHandle, user)?;
+            }
+        }
+        Change::MemberRevoked { handle, .. } => clean(Part::MemberHandle, handle)?,
         _ => {}
     }
     Ok(())

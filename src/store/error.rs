@@ -219,10 +219,13 @@ pub enum Part {
     AssetId,
     AttackStepId,
     AttackStepLink,
+    /// A roster member's handle, roles or login.
+    MemberHandle,
+    MemberKey,
 }
 
 impl Part {
-    pub const ALL: [Part; 15] = [
+    pub const ALL: [Part; 17] = [
         Part::Author,
         Part::PhaseId,
         Part::ItemId,
@@ -238,6 +241,8 @@ impl Part {
         Part::AssetId,
         Part::AttackStepId,
         Part::AttackStepLink,
+        Part::MemberHandle,
+        Part::MemberKey,
     ];
 
     /// The English name, for the log.
@@ -258,6 +263,8 @@ impl Part {
             Part::AssetId => "the asset id",
             Part::AttackStepId => "the attack step id",
             Part::AttackStepLink => "a tactic, technique, observable or asset of an attack step",
+            Part::MemberHandle => "a roster member's handle, roles or login",
+            Part::MemberKey => "a roster member's public key",
         }
     }
 
@@ -279,6 +286,8 @@ impl Part {
             Part::AssetId => "asset-id",
             Part::AttackStepId => "attack-step-id",
             Part::AttackStepLink => "attack-step-link",
+            Part::MemberHandle => "member-handle",
+            Part::MemberKey => "member-key",
         }
     }
 }

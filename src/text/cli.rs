@@ -146,6 +146,7 @@ words! {
     cli_the_lesson => "cli-the-lesson";
     cli_the_correction => "cli-the-correction";
     cli_cannot_retract_declaration => "cli-cannot-retract-declaration";
+    cli_cannot_retract_roster => "cli-cannot-retract-roster";
     cli_cannot_redate_declaration => "cli-cannot-redate-declaration";
 }
 
@@ -383,4 +384,90 @@ pub fn import_not_json(line: usize, column: usize) -> String {
         "import-not-json",
         &[("line", line.into()), ("column", column.into())],
     )
+}
+
+// Identities and the roster (issue 17).
+words! {
+    cli_the_name => "cli-the-name";
+    cli_member_revoked(handle: &str) => "cli-member-revoked";
+    cli_roster_exported(count: usize, path: &str) => "cli-roster-exported";
+    cli_member_needs_handle_and_name => "cli-member-needs-handle-and-name";
+    cli_bad_public_key(typed: &str, why: &str) => "cli-bad-public-key";
+    cli_no_identity_path => "cli-no-identity-path";
+    cli_no_identity(path: &str) => "cli-no-identity";
+    cli_identity_exists(handle: &str, path: &str) => "cli-identity-exists";
+    cli_identity_saved(handle: &str, fingerprint: &str, path: &str) => "cli-identity-saved";
+}
+
+/// A member added to a roster, or replacing the one with the same handle.
+pub fn cli_member_added(handle: &str, replaced: bool) -> String {
+    tr_args(
+        if replaced {
+            "cli-member-replaced"
+        } else {
+            "cli-member-added"
+        },
+        &[("handle", shown(handle))],
+    )
+}
+
+pub fn cli_not_on_roster(id: impl std::fmt::Display, handle: &str) -> String {
+    tr_args(
+        "cli-not-on-roster",
+        &[("id", shown(id)), ("handle", shown(handle))],
+    )
+}
+
+pub fn cli_roster_empty(id: impl std::fmt::Display) -> String {
+    tr_args("cli-roster-empty", &[("id", shown(id))])
+}
+
+/// The operator's identity, as `identity show` prints it.
+pub fn cli_identity_shown(
+    handle: &str,
+    name: &str,
+    email: &str,
+    fingerprint: &str,
+    source: &str,
+    place: &str,
+) -> String {
+    tr_args(
+        "cli-identity-shown",
+        &[
+            ("handle", shown(handle)),
+            ("name", shown(name)),
+            ("email", shown(if email.is_empty() { "-" } else { email })),
+            ("fingerprint", shown(fingerprint)),
+            ("source", source.into()),
+            ("place", shown(place)),
+        ],
+    )
+}
+
+/// One member of a roster, as `identity list` prints it.
+pub fn cli_roster_line(
+    handle: &str,
+    name: &str,
+    access: &str,
+    roles: &str,
+    fingerprint: &str,
+    revoked: Option<&str>,
+) -> String {
+    let line = tr_args(
+        "cli-roster-line",
+        &[
+            ("handle", shown(handle)),
+            ("name", shown(name)),
+            ("access", access.into()),
+            ("roles", shown(if roles.is_empty() { "-" } else { roles })),
+            ("fingerprint", shown(fingerprint)),
+        ],
+    );
+    match revoked {
+        None => line,
+        Some(reason) => tr_args(
+            "cli-roster-line-revoked",
+            &[("line", line.into()), ("reason", shown(reason))],
+        ),
+    }
 }

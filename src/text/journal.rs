@@ -297,7 +297,35 @@ pub fn event_line(
             line
         }
         Change::Reopened { reason } => tr_args("event-reopened", &[("reason", shown(reason))]),
+        Change::MemberAdded { member } => tr_args(
+            "event-member-added",
+            &[
+                ("handle", shown(&member.handle)),
+                ("name", shown(&member.name)),
+                ("access", member.access.slug().into()),
+                (
+                    "roles",
+                    if member.roles.is_empty() {
+                        not_set().into()
+                    } else {
+                        member.roles.join(", ").into()
+                    },
+                ),
+                ("key", shown(key_tail(&member.public_key))),
+            ],
+        ),
+        Change::MemberRevoked { handle, reason } => tr_args(
+            "event-member-revoked",
+            &[("handle", shown(handle)), ("reason", shown(reason))],
+        ),
     }
+}
+
+/// The end of a public key, enough to tell keys apart on a journal line.
+fn key_tail(public_key: &str) -> String {
+    let body = public_key.split_whitespace().nth(1).unwrap_or(public_key);
+    let start = body.len().saturating_sub(12);
+    format!("…{}", body.get(start..).unwrap_or(body))
 }
 
 /// What an amendment sets, in a line.

@@ -39,6 +39,8 @@ pub fn bare(home: &Path) -> Command {
         .env_remove("XDG_CONFIG_HOME")
         .env_remove("XDG_DATA_HOME")
         .env_remove("WARROOM_LOG")
+        .env_remove("WARROOM_IDENTITY")
+        .env_remove("SSH_AUTH_SOCK")
         .env_remove("RUST_LOG");
     cmd
 }
