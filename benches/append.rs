@@ -40,7 +40,7 @@ fn appends(c: &mut Criterion) {
         exercise: false,
         playbook: None,
     };
-    let declared = ops::declare(&store, &config, t0(), "bench", &new).unwrap();
+    let declared = ops::declare(&store, &config, t0(), "bench", &new, None).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
         unreachable!("declare returns the declaration first")
     };

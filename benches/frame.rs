@@ -34,7 +34,7 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
         exercise: false,
         playbook: None,
     };
-    let declared = ops::declare(&store, &config, t0, "alice", &new).unwrap();
+    let declared = ops::declare(&store, &config, t0, "alice", &new, None).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
         unreachable!("declare returns the declaration first")
     };
@@ -137,7 +137,7 @@ fn journal_view(c: &mut Criterion) {
         exercise: false,
         playbook: None,
     };
-    let declared = ops::declare(&store, &config, t0, "alice", &new).unwrap();
+    let declared = ops::declare(&store, &config, t0, "alice", &new, None).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
         unreachable!("declare returns the declaration first")
     };

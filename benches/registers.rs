@@ -60,6 +60,8 @@ fn event(id: u64, change: Change) -> Event {
         author: "bench".into(),
         prev_hash: String::new(),
         change,
+        signature: None,
+        unsigned: false,
     }
 }
 
@@ -74,8 +76,15 @@ fn registers(c: &mut Criterion) {
         exercise: false,
         playbook: None,
     };
-    let mut events =
-        ops::declare(&store, &Config::embedded().unwrap(), t0(), "bench", &new).unwrap();
+    let mut events = ops::declare(
+        &store,
+        &Config::embedded().unwrap(),
+        t0(),
+        "bench",
+        &new,
+        None,
+    )
+    .unwrap();
     for n in 0..OBSERVABLES {
         let id = events.len() as u64 + 1;
         events.push(event(

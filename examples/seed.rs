@@ -55,7 +55,7 @@ fn seed(dir: &str, incidents: &str, events: &str) -> Result<()> {
             exercise: false,
             playbook: None,
         };
-        let declared = ops::declare(&store, &config, start, "seed", &new)?;
+        let declared = ops::declare(&store, &config, start, "seed", &new, None)?;
         let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
             return Err(eyre!("the store returned no declaration"));
         };

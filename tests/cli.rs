@@ -878,8 +878,18 @@ fn verify_says_ok_for_every_incident() {
     ok(warroom(dir.path()).args(["check", &first, "gn-categorise"]));
 
     let out = ok(warroom(dir.path()).arg("verify"));
-    let lines: Vec<&str> = out.lines().collect();
+    // A line per incident, then its signatures: none here (no identity), so every
+    // event is named as written before signing.
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
     assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        out.contains("    signatures: 0 signed, 3 unsigned (before signing)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    #1–#3: unsigned (before signing)"),
+        "{out}"
+    );
     let line_of = |id: &str| *lines.iter().find(|l| l.starts_with(id)).unwrap();
     assert!(
         line_of(&first).starts_with(&format!("{first}: ok, 3 events, head ")),
@@ -904,7 +914,11 @@ fn verify_one_incident() {
     let first = declare(dir.path(), "Phishing wave", "high");
     let second = declare(dir.path(), "Fraudulent transfer", "4");
     let out = ok(warroom(dir.path()).args(["verify", &second]));
-    assert_eq!(out.lines().count(), 1, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| !l.starts_with(' ')).count(),
+        1,
+        "{out}"
+    );
     assert!(out.starts_with(&format!("{second}: ok, 1 events")), "{out}");
     assert!(!out.contains(&first), "{out}");
 }

@@ -81,10 +81,20 @@ fn an_identity_is_made_once_with_a_private_key_and_shown() {
 fn a_roster_lives_in_the_journal_and_exports_for_ssh_keygen() {
     let dir = tmp();
     init(dir.path(), "alex", "Alex Martin");
+    // No identity: no roster.
+    let other = tmp();
+    let bare = declare(other.path(), "Phishing", "3");
+    assert!(ok(warroom(other.path()).args(["identity", "list", &bare])).contains("no roster yet"));
+    // Declared by Alex: Alex founds the roster, in the declaration's own write.
     let id = declare(dir.path(), "Ransomware", "4");
-    assert!(ok(warroom(dir.path()).args(["identity", "list", &id])).contains("no roster yet"));
+    let members = roster(dir.path(), &id);
+    assert_eq!(members.len(), 1);
+    assert_eq!(
+        (&members[0]["handle"], members[0]["added_in"].as_u64()),
+        (&Value::from("alex"), Some(2))
+    );
 
-    // Yourself, from your identity; then Sam, from a public key file.
+    // Yourself again with a role (the entry is replaced); then Sam, from a key file.
     ok(warroom(dir.path()).args(["identity", "add", &id, "--role", "incident-commander"]));
     let sam = dir.path().join("sam");
     let made = ssh_keygen()
@@ -100,12 +110,13 @@ fn a_roster_lives_in_the_journal_and_exports_for_ssh_keygen() {
         .arg("--read-only"));
     assert!(added.contains("sam is on the roster"), "{added}");
     let members = roster(dir.path(), &id);
-    assert_eq!(members.len(), 2);
+    assert_eq!(members.len(), 3);
+    assert!(members[0]["revoked"].is_object(), "replaced");
     assert_eq!(
         (
-            &members[0]["handle"],
-            &members[0]["roles"][0],
-            &members[0]["access"]
+            &members[1]["handle"],
+            &members[1]["roles"][0],
+            &members[1]["access"]
         ),
         (
             &Value::from("alex"),
@@ -113,11 +124,11 @@ fn a_roster_lives_in_the_journal_and_exports_for_ssh_keygen() {
             &Value::from("write")
         )
     );
-    assert_eq!(members[0]["unix_user"], "tester");
-    assert_eq!(members[1]["access"], "read");
+    assert_eq!(members[1]["unix_user"], "tester");
+    assert_eq!(members[2]["access"], "read");
     // The key is stored without its comment: the same key, whatever it was called.
     assert!(
-        !members[1]["public_key"]
+        !members[2]["public_key"]
             .as_str()
             .unwrap()
             .contains("sam@laptop")
@@ -125,7 +136,7 @@ fn a_roster_lives_in_the_journal_and_exports_for_ssh_keygen() {
 
     ok(warroom(dir.path()).args(["identity", "revoke", &id, "sam", "--reason", "left"]));
     let members = roster(dir.path(), &id);
-    assert_eq!(members[1]["revoked"]["reason"], "left");
+    assert_eq!(members[2]["revoked"]["reason"], "left");
     let listed = ok(warroom(dir.path()).args(["identity", "list", &id]));
     assert!(listed.contains("REVOKED: left"), "{listed}");
     // Revoked, not retracted: which keys could sign when never changes afterwards.
@@ -173,7 +184,13 @@ fn a_roster_lives_in_the_journal_and_exports_for_ssh_keygen() {
         .output()
         .unwrap();
     assert!(verified.status.success(), "{verified:?}");
-    ok(warroom(dir.path()).args(["verify", &id]));
+    // Every event is Alex's, signed.
+    let verified = ok(warroom(dir.path()).args(["verify", &id]));
+    let count = journal_len(dir.path(), &id);
+    assert!(
+        verified.contains(&format!("signatures: {count} signed (alex {count})")),
+        "{verified}"
+    );
 }
 
 #[test]
@@ -181,7 +198,7 @@ fn a_member_added_again_gets_the_new_key_and_the_old_one_is_closed() {
     let dir = tmp();
     init(dir.path(), "alex", "Alex Martin");
     let id = declare(dir.path(), "Phishing", "3");
-    ok(warroom(dir.path()).args(["identity", "add", &id]));
+
     let other = dir.path().join("new_key");
     assert!(
         ssh_keygen()

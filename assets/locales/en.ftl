@@ -463,6 +463,20 @@ cli-roster-exported = { $count ->
     [one] { $count } key
    *[other] { $count } keys
 } written to { $path } (check a signature with `ssh-keygen -Y verify -f { $path } -n warroom -I HANDLE -s SIGNATURE`)
+err-not-signed = your signature could not be made, so nothing was written: { $why } (or write unsigned, on purpose, with --unsigned)
+cli-signatures = signatures: { $count } signed{ $count ->
+    [0] {""}
+   *[other] {" "}({ $by })
+}{ $before ->
+    [0] {""}
+   *[other] , { $before } unsigned (before signing)
+}
+cli-before-signing = #{ $first }–#{ $last }: unsigned (before signing)
+cli-unsigned-on-purpose = #{ $event }: unsigned, on purpose (--unsigned)
+cli-signature-missing = #{ $event }: NO SIGNATURE, where one is due
+cli-not-on-roster-key = #{ $event }: SIGNED BY A KEY NOT ON THE ROSTER ({ $fingerprint })
+cli-author-mismatch = #{ $event }: SIGNED BY { $signed_by }, but another author is named
+cli-bad-signature = #{ $event }: THE SIGNATURE DOES NOT HOLD: { $why }
 cli-bad-public-key = --key { $typed }: { $why }
 cli-member-needs-handle-and-name = with --key, say whose key it is: --handle and --name
 cli-no-identity-path = no configuration folder for your identity: set WARROOM_IDENTITY to the file to use

@@ -13,6 +13,7 @@ cli--config = Fichier de configuration posé sur la configuration intégrée
 cli--data_dir = Répertoire du stock d’incidents (par défaut : le répertoire de données de la plateforme)
 cli--at = Quand s’est passé ce qu’enregistre une commande d’écriture, si ce n’est pas maintenant : 2026-11-28T13:05:00Z, « 2026-11-28 13:05 » ou 13:05 en heure locale, -25m, -2h
 cli--force = Passer outre : un changement de phase avec des actions encore ouvertes, un --at plus d’un an avant la déclaration
+cli--unsigned = Écrire sans votre signature, exprès (pas d’identité ou de clé sous la main) : les événements le disent, et `verify` les nomme
 cli--wait = Secondes d’attente quand un autre processus tient la base, ou que le tableau de bord qui la détient tarde à répondre (10 par défaut)
 cli--lang = Langue des écrans, rapports et messages pour cette exécution (en, fr) ; prime sur la config
 cli-new = Déclarer un nouvel incident ; affiche son identifiant

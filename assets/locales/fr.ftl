@@ -473,6 +473,24 @@ cli-roster-exported = { $count ->
     [one] { $count } clé écrite
    *[other] { $count } clés écrites
 } dans { $path } (pour vérifier une signature : `ssh-keygen -Y verify -f { $path } -n warroom -I IDENTIFIANT -s SIGNATURE`)
+err-not-signed = votre signature n’a pu être faite, rien n’est écrit : { $why } (ou écrivez sans signature, exprès, avec --unsigned)
+cli-signatures = signatures : { $count } signé{ $count ->
+    [one] {""}
+    [0] {""}
+   *[other] s
+}{ $count ->
+    [0] {""}
+   *[other] {" "}({ $by })
+}{ $before ->
+    [0] {""}
+   *[other] , { $before } sans signature (avant la signature)
+}
+cli-before-signing = #{ $first }–#{ $last } : sans signature (avant la signature)
+cli-unsigned-on-purpose = #{ $event } : sans signature, exprès (--unsigned)
+cli-signature-missing = #{ $event } : PAS DE SIGNATURE, alors qu’il en faut une
+cli-not-on-roster-key = #{ $event } : SIGNÉ PAR UNE CLÉ HORS DE L’ÉQUIPE ({ $fingerprint })
+cli-author-mismatch = #{ $event } : SIGNÉ PAR { $signed_by }, mais un autre auteur est nommé
+cli-bad-signature = #{ $event } : LA SIGNATURE NE TIENT PAS : { $why }
 cli-bad-public-key = --key { $typed } : { $why }
 cli-member-needs-handle-and-name = avec --key, dites à qui est la clé : --handle et --name
 cli-no-identity-path = pas de dossier de configuration pour votre identité : indiquez le fichier à utiliser dans WARROOM_IDENTITY

@@ -34,6 +34,9 @@ pub struct Cli {
     /// Go ahead anyway: a phase move with items still open, an --at more than a year before the declaration.
     #[arg(long, global = true)]
     pub force: bool,
+    /// Write without your signature, on purpose (no identity or key at hand): the events say so, and `verify` names them.
+    #[arg(long, global = true)]
+    pub unsigned: bool,
     /// Seconds to wait for the store when another process holds it, or for the dashboard that owns it to answer (default 10).
     #[arg(long, global = true, env = "WARROOM_WAIT", value_name = "SECONDS", value_parser = parse_wait)]
     pub wait: Option<std::time::Duration>,

@@ -222,6 +222,50 @@ fn identity_path() -> Result<PathBuf, Failure> {
     local::path().ok_or_else(|| Failure::Usage(text::cli_no_identity_path()))
 }
 
+/// The operator's identity if they have one; a file that is there but wrong stops
+/// everything (exit 2), since writing under another name would be worse.
+pub fn mine_if_any() -> Result<Option<local::LocalIdentity>, Failure> {
+    let Some(path) = local::path() else {
+        return Ok(None);
+    };
+    local::load(&path).map_err(|e| Failure::Usage(e.said()))
+}
+
+/// How this run's writes are marked: `--unsigned` on purpose, else signed with the
+/// operator's key (opened now: a key missing or locked, or an agent that does not
+/// answer, stops the command before anything is written), else — no identity —
+/// nothing (written as before signing).
+pub fn mark(
+    mine: Option<&local::LocalIdentity>,
+    unsigned: bool,
+) -> Result<Option<crate::identity::Mark>, Failure> {
+    if unsigned {
+        return Ok(Some(crate::identity::Mark::Unsigned));
+    }
+    let Some(mine) = mine else {
+        return Ok(None);
+    };
+    let signer = Signer::open(&mine.key, AGENT_PATIENCE)
+        .map_err(|e| Failure::Failed(text::err_not_signed(&e.said())))?;
+    Ok(Some(crate::identity::Mark::Signed {
+        handle: mine.handle.clone(),
+        signer,
+    }))
+}
+
+/// The operator as the first member of an incident they declare.
+pub fn founder(mine: &local::LocalIdentity) -> Member {
+    Member {
+        handle: mine.handle.clone(),
+        name: mine.name.clone(),
+        email: mine.email.clone(),
+        roles: Vec::new(),
+        access: Access::Write,
+        public_key: mine.public_key.clone(),
+        unix_user: login_name(),
+    }
+}
+
 /// The operator's identity, or how to make one.
 fn mine() -> Result<local::LocalIdentity, Failure> {
     let path = identity_path()?;

@@ -171,7 +171,10 @@ pub fn run(cli: Cli) -> Outcome {
         eprintln!("warroom: {}", ui::format::safe(&text::cli_tz_unknown(&tz)));
     }
     let dir = data_dir(cli.data_dir)?;
-    let author = author(&config);
+    let mine = identity::mine_if_any()?;
+    let author = mine
+        .as_ref()
+        .map_or_else(|| author(&config), |m| m.handle.clone());
     let wait = cli.wait.unwrap_or(crate::access::DEFAULT_WAIT);
     let command = match cli.command.filter(|c| !matches!(c, Command::Wall)) {
         None => return dashboard(config, &dir, author, wall, wait),
@@ -183,7 +186,9 @@ pub fn run(cli: Cli) -> Outcome {
         command: args::EvidenceCommand::Verify { id },
     } = command
     {
-        let items = with_store(&dir, wait, true, |store| record::evidence_items(store, id))?;
+        let items = with_store(&dir, wait, true, None, |store| {
+            record::evidence_items(store, id)
+        })?;
         return record::verify_items(&items);
     }
     if let Command::Repair { accept } = command {
@@ -207,7 +212,15 @@ pub fn run(cli: Cli) -> Outcome {
     };
     let command = record::prepare(command)?;
     let force = cli.force;
-    with_store(&dir, wait, only_reads, |store| {
+    // Writes are signed before they reach the store (or marked unsigned on purpose);
+    // the key is opened once, before waiting for the store.
+    let mark = if only_reads {
+        None
+    } else {
+        identity::mark(mine.as_ref(), cli.unsigned)?
+    };
+    let founder = mine.as_ref().map(identity::founder);
+    with_store(&dir, wait, only_reads, mark, |store| {
         if let Some(at) = occurred {
             plausible(store, &command, at, now, force)?;
         }
@@ -218,6 +231,7 @@ pub fn run(cli: Cli) -> Outcome {
             &author,
             ops::When::new(now, occurred),
             force,
+            founder.as_ref(),
         )
     })
 }
@@ -246,6 +260,7 @@ fn with_store<T>(
     dir: &Path,
     wait: Duration,
     only_reads: bool,
+    mark: Option<crate::identity::Mark>,
     work: impl FnOnce(&dyn Store) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
     let need = Need {
@@ -263,9 +278,18 @@ fn with_store<T>(
                 let why = text::io_cause(&why.into());
                 eprintln!("warroom: {}", text::cli_reading_a_copy(&why));
             }
-            work(&store)
+            match mark {
+                Some(mark) => work(&crate::identity::Signing::new(store, mark)),
+                None => work(&store),
+            }
         }
-        Reached::Owner(connection) => work(&RemoteStore::new(dir, connection, wait)),
+        Reached::Owner(connection) => {
+            let remote = RemoteStore::new(dir, connection, wait);
+            match mark {
+                Some(mark) => work(&crate::identity::Signing::new(remote, mark)),
+                None => work(&remote),
+            }
+        }
     }
 }
 
@@ -414,6 +438,7 @@ fn run_command(
     author: &str,
     when: ops::When,
     force: bool,
+    founder: Option<&crate::domain::Member>,
 ) -> Outcome {
     let config = config.clone();
     let author = author.to_string();
@@ -451,7 +476,7 @@ fn run_command(
                 exercise: false,
                 playbook,
             };
-            let events = ops::declare(store, &config, when, &author, &new)?;
+            let events = ops::declare(store, &config, when, &author, &new, founder)?;
             print_new_id(&events, json)
         }
         Command::Demo => {

@@ -1,7 +1,10 @@
 //! `warroom verify`: each journal's hash chain checked against the head its index
 //! entry recorded. A journal that does not read, or not to its end, is read past its
 //! damage in the raw bytes of its files (see `store::salvage`): the first event that
-//! cannot be trusted is named, and what can still be read after it is said.
+//! cannot be trusted is named, and what can still be read after it is said. Then each
+//! event's signature is checked against the incident's roster (`identity::audit`):
+//! events unsigned, signed by a key not on the roster, or whose signature fails are
+//! named.
 
 use super::{Failure, Outcome};
 use crate::domain::{IncidentId, verify_chain};
@@ -37,6 +40,9 @@ pub fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
             Ok(head) => {
                 outln!("{}", text::cli_verified(id, head.count, &head.hash));
                 store.verified(id)?;
+                if !signatures_hold(id, &store.events(id)?) {
+                    broken += 1;
+                }
             }
             Err(why) => {
                 broken += 1;
@@ -51,6 +57,52 @@ pub fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
         return Err(Failure::Failed(text::cli_failed_verification(broken)));
     }
     Ok(())
+}
+
+/// Says whose each event is; false when a signature is missing, fails, or is by a
+/// key the roster did not allow.
+fn signatures_hold(id: IncidentId, events: &[crate::domain::Event]) -> bool {
+    use crate::identity::Seal;
+    let seals = crate::identity::audit(&id, events);
+    let mut signed: Vec<(String, usize)> = Vec::new();
+    let mut before = Vec::new();
+    for (_, seal) in &seals {
+        match seal {
+            Seal::Signed { handle } => match signed.iter_mut().find(|(h, _)| h == handle) {
+                Some((_, n)) => *n += 1,
+                None => signed.push((handle.clone(), 1)),
+            },
+            Seal::BeforeSigning => before.push(()),
+            _ => {}
+        }
+    }
+    let by: Vec<String> = signed.iter().map(|(h, n)| format!("{h} {n}")).collect();
+    let total: usize = signed.iter().map(|(_, n)| n).sum();
+    outln!(
+        "    {}",
+        crate::ui::format::safe(&text::cli_signatures(total, &by.join(", "), before.len()))
+    );
+    // Events before signing are one range: they open the journal.
+    if let (Some(first), Some(last)) = (
+        seals.iter().find(|(_, s)| *s == Seal::BeforeSigning),
+        seals.iter().rev().find(|(_, s)| *s == Seal::BeforeSigning),
+    ) {
+        outln!("    {}", text::cli_before_signing(first.0, last.0));
+    }
+    let mut hold = true;
+    for (event, seal) in &seals {
+        let line = match seal {
+            Seal::Signed { .. } | Seal::BeforeSigning => continue,
+            Seal::UnsignedOnPurpose => text::cli_unsigned_on_purpose(*event),
+            Seal::Missing => text::cli_signature_missing(*event),
+            Seal::NotOnRoster { fingerprint } => text::cli_not_on_roster_key(*event, fingerprint),
+            Seal::AuthorMismatch { signed_by } => text::cli_author_mismatch(*event, signed_by),
+            Seal::Bad(why) => text::cli_bad_signature(*event, &why.said()),
+        };
+        hold &= !seal.fails();
+        outln!("    {}", crate::ui::format::safe(&line));
+    }
+    hold
 }
 
 /// Says what the raw files of a damaged journal still hold.

@@ -25,6 +25,46 @@ pub struct Event {
     /// Hex SHA-256 of the previous event's stored record ([`GENESIS_HASH`] for the first).
     pub prev_hash: String,
     pub change: Change,
+    /// Its author's SSHSIG (namespace `warroom`, armored) over [`Event::signed_body`];
+    /// absent in records written before signing, or on purpose (`unsigned`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// Written without a signature because the operator said so (`--unsigned`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsigned: bool,
+}
+
+/// What an author signs: the incident, when it was written and when it happened, and
+/// the change. Not its place in the chain (it may be written by an owner process that
+/// numbers it) nor its author's name (the signing key says who): the chain and the
+/// roster bind those. Fixed field order, so the same event always gives the same bytes.
+#[derive(Serialize)]
+struct SignedBody<'a> {
+    namespace: &'static str,
+    incident: &'a str,
+    at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occurred_at: Option<DateTime<Utc>>,
+    change: &'a Change,
+}
+
+/// The bytes an author signs for a change to `incident` written at `at`, said to have
+/// happened at `occurred_at` (`None` when the same as `at`).
+pub fn signed_body(
+    incident: &super::IncidentId,
+    at: DateTime<Utc>,
+    occurred_at: Option<DateTime<Utc>>,
+    change: &Change,
+) -> Vec<u8> {
+    let body = SignedBody {
+        namespace: "warroom-event-1",
+        incident: &incident.to_string(),
+        at,
+        occurred_at: occurred_at.filter(|o| *o != at),
+        change,
+    };
+    // Serialising these plain types cannot fail (no maps with non-string keys).
+    serde_json::to_vec(&body).unwrap_or_default()
 }
 
 /// Where a journal ends: how many events it has and the hash of the last record.
@@ -51,6 +91,8 @@ impl ChainHead {
             author: author.to_string(),
             prev_hash: self.hash.clone(),
             change,
+            signature: None,
+            unsigned: false,
         }
     }
 
@@ -77,6 +119,11 @@ impl Event {
     pub fn logged_apart(&self) -> Option<DateTime<Utc>> {
         let gap = (self.at - self.occurred()).abs();
         (gap > SAME_MINUTE).then_some(self.at)
+    }
+
+    /// What its author signed (see [`signed_body`]), for an event of `incident`.
+    pub fn signed_body(&self, incident: &super::IncidentId) -> Vec<u8> {
+        signed_body(incident, self.at, self.occurred_at, &self.change)
     }
 
     /// The exact bytes stored and hashed. JSON with the struct's fixed field order, so the

@@ -648,6 +648,8 @@ impl IncidentState {
             author: String::new(),
             prev_hash: String::new(),
             change: change.clone(),
+            signature: None,
+            unsigned: false,
         };
         // Only a second declaration fails to apply, and that is not a clock change.
         let _ = preview.apply(&event);

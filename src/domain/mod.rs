@@ -50,7 +50,9 @@ pub use directory::{
     free_contact_id, severity_of,
 };
 pub use effective::{effective, may_be_retracted, withdrawn};
-pub use event::{ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, verify_chain};
+pub use event::{
+    ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, signed_body, verify_chain,
+};
 pub use incident::{
     ChecklistItem, Closure, ContactAttempt, Custody, Done, Drill, EvidenceRecord, FoldError,
     IncidentState, NotApplicable, RetainerAlert, fold,

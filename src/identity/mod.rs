@@ -20,12 +20,16 @@ macro_rules! worded_as_display {
 }
 use worded_as_display;
 
+pub mod audit;
 pub mod key;
 pub mod local;
+pub mod signing;
 pub mod sshsig;
 
+pub use audit::{Seal, audit};
 pub use key::{AgentStep, KeyError, KeySource, Signer, generate};
 pub use local::{BadHandle, IdentityFileError, IdentityProblem, LocalIdentity, check_handle};
+pub use signing::{Mark, Signing};
 pub use sshsig::{
     BadSignature, BadSigner, NAMESPACE, allowed_signers, fingerprint, parse_public_key, verify,
 };

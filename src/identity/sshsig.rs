@@ -77,6 +77,16 @@ pub fn verify(public_key_openssh: &str, message: &[u8], armored: &str) -> Result
         .map_err(|_| BadSignature::DoesNotVerify)
 }
 
+/// The public key that made `armored` (OpenSSH one-line form, no comment): whose
+/// signature it says it is, before anything is verified.
+pub fn signer_key(armored: &str) -> Result<String, BadSignature> {
+    let signature = read_signature(armored)?;
+    supported(signature.public_key())?;
+    PublicKey::new(signature.public_key().clone(), "")
+        .to_openssh()
+        .map_err(|_| BadSignature::BadPublicKey)
+}
+
 /// The armored SSHSIG, read: surrounding blank space is allowed (a file's last
 /// newline), nothing else.
 fn read_signature(armored: &str) -> Result<SshSig, BadSignature> {

@@ -61,13 +61,15 @@ pub fn plan(config: &Config, playbook: Option<&str>, category: Category) -> Plan
 }
 
 /// Declares an incident with the config's phase model and the playbook's checklist;
-/// returns its journal.
+/// returns its journal. A `founder` (the operator, when they have an identity) is put
+/// on its roster in the same write, so the roster exists from the first event.
 pub fn declare(
     store: &dyn Store,
     config: &Config,
     when: impl Into<When>,
     author: &str,
     new: &NewIncident,
+    founder: Option<&crate::domain::Member>,
 ) -> Result<Vec<Event>, StoreError> {
     let when = when.into();
     let now = when.now;
@@ -91,7 +93,18 @@ pub fn declare(
             clocks: plan.clocks.clone(),
             entity: plan.entity,
         };
-        vec![NewEvent::new(now, author, Change::Declared(declaration)).happened(when.occurred)]
+        let mut batch =
+            vec![NewEvent::new(now, author, Change::Declared(declaration)).happened(when.occurred)];
+        if let Some(member) = founder {
+            batch.push(NewEvent::new(
+                now,
+                author,
+                Change::MemberAdded {
+                    member: member.clone(),
+                },
+            ));
+        }
+        batch
     })
 }
 
@@ -158,7 +171,7 @@ pub fn start_drill(
         exercise: true,
         playbook: scenario.playbook.clone(),
     };
-    let mut events = declare(store, config, now, author, &new)?;
+    let mut events = declare(store, config, now, author, &new, None)?;
     let Some(id) = declared_id(&events) else {
         return Ok(events);
     };

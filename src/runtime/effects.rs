@@ -33,7 +33,7 @@ pub fn execute(
             ops::append(store, id, When::new(now, occurred), author, changes).map(|e| (Some(id), e))
         }
         Effect::Declare(new) => {
-            ops::declare(store, config, now, author, &new).map(|e| (declared_id(&e), e))
+            ops::declare(store, config, now, author, &new, None).map(|e| (declared_id(&e), e))
         }
         Effect::OpenDemo => ops::open_demo(store, config, now).map(|e| (declared_id(&e), e)),
         Effect::SaveContact(contact) => {

@@ -57,7 +57,7 @@ mod tests {
             exercise: false,
             playbook: None,
         };
-        let declared = crate::ops::declare(&*store, &config, chrono::Utc::now(), "t", &new)
+        let declared = crate::ops::declare(&*store, &config, chrono::Utc::now(), "t", &new, None)
             .unwrap_or_else(|e| panic!("{e}"));
         let id = match declared.first().map(|e| &e.change) {
             Some(Change::Declared(d)) => d.id,

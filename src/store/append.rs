@@ -15,6 +15,13 @@ pub struct NewEvent {
     pub occurred: Option<DateTime<Utc>>,
     pub author: String,
     pub change: Change,
+    /// Its author's signature over its [`crate::domain::signed_body`], made before it is
+    /// sent to the store (see `identity::Signing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// Written unsigned on purpose (`--unsigned`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsigned: bool,
 }
 
 impl NewEvent {
@@ -24,7 +31,14 @@ impl NewEvent {
             occurred: None,
             author: author.into(),
             change,
+            signature: None,
+            unsigned: false,
         }
+    }
+
+    /// What its author signs, for an event of `incident`.
+    pub fn signed_body(&self, incident: &IncidentId) -> Vec<u8> {
+        crate::domain::signed_body(incident, self.at, self.occurred, &self.change)
     }
 
     /// The same event, said to have happened at `occurred` (if given).
@@ -37,6 +51,8 @@ impl NewEvent {
     fn after(&self, head: &crate::domain::ChainHead) -> Event {
         let mut event = head.next_event(self.at, &self.author, self.change.clone());
         event.occurred_at = self.occurred.filter(|o| *o != self.at);
+        event.signature.clone_from(&self.signature);
+        event.unsigned = self.unsigned;
         event
     }
 }

@@ -49,6 +49,10 @@ pub enum StoreError {
         "the dashboard that owns the store (pid {pid}) started this write {waited_s} s ago and has not finished it"
     )]
     OutcomeUnknown { pid: u32, waited_s: u64 },
+    /// The author's signature could not be made (a key missing or locked, an agent that
+    /// does not answer): nothing was written. The reason is already worded.
+    #[error("not signed, nothing written: {0}")]
+    NotSigned(String),
     /// The owner answered with an error that has no variant of its own here.
     #[error("the dashboard that owns the store answered: {0}")]
     Owner(String),
@@ -486,6 +490,7 @@ impl Clone for StoreError {
                 waited_s: *waited_s,
             },
             E::Owner(m) => E::Owner(m.clone()),
+            E::NotSigned(why) => E::NotSigned(why.clone()),
             E::OwnedByDashboard { pid } => E::OwnedByDashboard { pid: *pid },
             E::Unsafe { path, why } => E::Unsafe {
                 path: path.clone(),

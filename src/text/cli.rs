@@ -393,6 +393,14 @@ words! {
     cli_roster_exported(count: usize, path: &str) => "cli-roster-exported";
     cli_member_needs_handle_and_name => "cli-member-needs-handle-and-name";
     cli_bad_public_key(typed: &str, why: &str) => "cli-bad-public-key";
+    err_not_signed(why: &str) => "err-not-signed";
+    cli_signatures(count: usize, by: &str, before: usize) => "cli-signatures";
+    cli_before_signing(first: u64, last: u64) => "cli-before-signing";
+    cli_unsigned_on_purpose(event: u64) => "cli-unsigned-on-purpose";
+    cli_signature_missing(event: u64) => "cli-signature-missing";
+    cli_not_on_roster_key(event: u64, fingerprint: &str) => "cli-not-on-roster-key";
+    cli_author_mismatch(event: u64, signed_by: &str) => "cli-author-mismatch";
+    cli_bad_signature(event: u64, why: &str) => "cli-bad-signature";
     cli_no_identity_path => "cli-no-identity-path";
     cli_no_identity(path: &str) => "cli-no-identity";
     cli_identity_exists(handle: &str, path: &str) => "cli-identity-exists";

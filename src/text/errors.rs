@@ -343,6 +343,7 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             cause,
         ),
         E::Unreopenable { dir: d } => tr_args("err-store-unreopenable", &[("dir", dir(d))]),
+        E::NotSigned(why) => tr_args("err-not-signed", &[("why", why.clone().into())]),
         E::Internal => internal_error(),
     }
 }
@@ -704,6 +705,7 @@ mod tests {
             },
             E::Unreopenable { dir: dir.clone() },
             E::Internal,
+            E::NotSigned("x".into()),
         ];
         for why in [
             ErrorKind::ReadOnlyFilesystem,
@@ -788,9 +790,10 @@ mod tests {
                 E::Engine { .. } => 20,
                 E::Unreopenable { .. } => 21,
                 E::Internal => 22,
+                E::NotSigned(_) => 23,
             });
         }
-        assert_eq!(seen.len(), 23, "every StoreError is built");
+        assert_eq!(seen.len(), 24, "every StoreError is built");
         all
     }
 
