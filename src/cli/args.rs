@@ -347,10 +347,19 @@ pub enum Command {
         #[arg(long)]
         wall: bool,
     },
-    /// Check the hash chain of one incident, or of all; names the first bad event.
+    /// Check the hash chain of one incident, or of all, and whose each event is (its
+    /// signature against the incident's roster); names the first bad event and every
+    /// event unsigned, signed by a key not on the roster, or whose signature fails.
     Verify {
         #[arg(value_parser = parse_id)]
         id: Option<IncidentId>,
+        /// With --out: write this event's signed bytes and signature, to check with
+        /// `ssh-keygen -Y verify` and the roster's allowed-signers file.
+        #[arg(long, requires = "id", requires = "out", value_parser = parse_event)]
+        event: Option<u64>,
+        /// The folder --event writes ID-N.body and ID-N.sig into.
+        #[arg(long, value_name = "DIR", requires = "event")]
+        out: Option<PathBuf>,
     },
     /// Repair the store: rebuild its index from the journals when the index is
     /// damaged, and a journal that no longer opens from its own records when they all
@@ -584,7 +593,7 @@ impl Command {
             Command::Roster {
                 command: RosterCommand::Export { id, .. },
             } => Some(*id),
-            Command::Snapshot { id, .. } | Command::Verify { id } => *id,
+            Command::Snapshot { id, .. } | Command::Verify { id, .. } => *id,
             _ => None,
         }
     }

@@ -640,7 +640,12 @@ fn run_command(
             height,
             wall,
         } => snapshot(store, config, author, id, (width, height, wall), now),
-        Command::Verify { id } => verify::verify(store, id),
+        Command::Verify {
+            id: Some(id),
+            event: Some(event),
+            out: Some(out),
+        } => verify::extract(store, id, event, &out),
+        Command::Verify { id, .. } => verify::verify(store, id),
         Command::Config { .. }
         | Command::Playbook { .. }
         | Command::Wall

@@ -59,6 +59,46 @@ pub fn verify(store: &dyn Store, id: Option<IncidentId>) -> Outcome {
     Ok(())
 }
 
+/// `verify ID --event N --out DIR`: the bytes event N's author signed and the
+/// signature, as files `ssh-keygen -Y verify` reads.
+pub fn extract(store: &dyn Store, id: IncidentId, event: u64, out: &std::path::Path) -> Outcome {
+    let events = store.events(id)?;
+    let Some(found) = events.iter().find(|e| e.id == event) else {
+        return Err(Failure::Failed(text::cli_unknown_event(
+            id,
+            event,
+            events.len() as u64,
+        )));
+    };
+    let Some(signature) = &found.signature else {
+        return Err(Failure::Failed(text::cli_no_signature_to_extract(
+            id, event,
+        )));
+    };
+    let body = out.join(format!("{id}-{event}.body"));
+    let sig = out.join(format!("{id}-{event}.sig"));
+    for (path, bytes) in [
+        (&body, found.signed_body(&id)),
+        (&sig, signature.as_bytes().to_vec()),
+    ] {
+        crate::files::write_atomically(path, &bytes).map_err(|e| {
+            Failure::Failed(text::failure(&crate::failure::Failure::writing(path, e)))
+        })?;
+    }
+    let key = crate::identity::sshsig::signer_key(signature).unwrap_or_default();
+    let fingerprint = crate::identity::fingerprint(&key).unwrap_or_default();
+    outln!(
+        "{}",
+        crate::ui::format::safe(&text::cli_extracted(
+            &body.display().to_string(),
+            &sig.display().to_string(),
+            &fingerprint,
+            &found.author,
+        ))
+    );
+    Ok(())
+}
+
 /// Says whose each event is; false when a signature is missing, fails, or is by a
 /// key the roster did not allow.
 fn signatures_hold(id: IncidentId, events: &[crate::domain::Event]) -> bool {

@@ -401,6 +401,7 @@ words! {
     cli_not_on_roster_key(event: u64, fingerprint: &str) => "cli-not-on-roster-key";
     cli_author_mismatch(event: u64, signed_by: &str) => "cli-author-mismatch";
     cli_bad_signature(event: u64, why: &str) => "cli-bad-signature";
+    cli_extracted(body: &str, sig: &str, fingerprint: &str, author: &str) => "cli-extracted";
     cli_no_identity_path => "cli-no-identity-path";
     cli_no_identity(path: &str) => "cli-no-identity";
     cli_identity_exists(handle: &str, path: &str) => "cli-identity-exists";
@@ -423,6 +424,13 @@ pub fn cli_not_on_roster(id: impl std::fmt::Display, handle: &str) -> String {
     tr_args(
         "cli-not-on-roster",
         &[("id", shown(id)), ("handle", shown(handle))],
+    )
+}
+
+pub fn cli_no_signature_to_extract(id: impl std::fmt::Display, event: u64) -> String {
+    tr_args(
+        "cli-no-signature-to-extract",
+        &[("id", shown(id)), ("event", event.into())],
     )
 }
 
