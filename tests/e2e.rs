@@ -466,3 +466,34 @@ fn followers_mirror_the_owner_and_commands_reach_it_while_it_runs() {
     wall.wait_exit();
     assert!(cli(dir.path(), &["verify", id]).contains("ok"));
 }
+
+/// With an identity, what the dashboard writes (typed, and a command forwarded to it
+/// while it owns the store) is signed: `verify` counts every event as the operator's.
+#[test]
+fn the_dashboard_and_commands_through_it_sign_every_event() {
+    let dir = common::cli::tmp();
+    cli(
+        dir.path(),
+        &["identity", "init", "--handle", "alex", "--name", "Alex"],
+    );
+    let id = cli(dir.path(), &["new", "--title", "Signed", "--severity", "3"]);
+    let id = id.trim();
+    let mut dash = Dashboard::start(dir.path());
+    dash.wait_for("the incident", |s| s.contains(id));
+    dash.keys("n");
+    dash.wait_for("the note form", |s| s.contains("Add a note"));
+    dash.keys("typed and signed\r");
+    dash.wait_for("the note saved", |s| {
+        note_shown_saved(s, "typed and signed")
+    });
+    let out = cli(dir.path(), &["note", id, "forwarded and signed"]);
+    assert!(out.starts_with("saved"), "{out}");
+    dash.wait_for("the forwarded note", |s| s.contains("forwarded and signed"));
+    dash.keys("q");
+    dash.wait_exit();
+    let verified = cli(dir.path(), &["verify", id]);
+    assert!(
+        verified.contains("signatures: 4 signed (alex 4)"),
+        "{verified}"
+    );
+}

@@ -800,6 +800,7 @@ err-store-engine = storage engine error in { $dir }: { $cause }
 err-store-engine-failed = storage engine error in { $dir }
 err-store-unreopenable = storage engine error in { $dir }: a write to this database failed and sled cannot open it again in this process: restart warroom (nothing that was saved is lost)
 problem-nothing-to-append = nothing to append
+problem-taken-meanwhile = an id it names was taken meanwhile by another write, and a signed write cannot be renumbered; nothing was written: run it again
 problem-declaration-names-another-id = the declaration names another id
 problem-declared-only-once = a journal can be declared only once
 problem-no-declaration = no declaration

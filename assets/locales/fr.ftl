@@ -820,6 +820,7 @@ err-store-engine = erreur du moteur de stockage dans { $dir } : { $cause }
 err-store-engine-failed = erreur du moteur de stockage dans { $dir }
 err-store-unreopenable = erreur du moteur de stockage dans { $dir } : une écriture dans cette base a échoué et sled ne peut plus l’ouvrir dans ce processus : relancez warroom (rien de ce qui a été enregistré n’est perdu)
 problem-nothing-to-append = rien à ajouter
+problem-taken-meanwhile = un identifiant qu’elle nomme a été pris entre-temps par une autre écriture, et une écriture signée ne peut être renumérotée ; rien n’est écrit : relancez-la
 problem-declaration-names-another-id = la déclaration porte un autre identifiant
 problem-declared-only-once = un journal ne peut être déclaré qu’une fois
 problem-no-declaration = aucune déclaration

@@ -177,7 +177,11 @@ pub fn run(cli: Cli) -> Outcome {
         .map_or_else(|| author(&config), |m| m.handle.clone());
     let wait = cli.wait.unwrap_or(crate::access::DEFAULT_WAIT);
     let command = match cli.command.filter(|c| !matches!(c, Command::Wall)) {
-        None => return dashboard(config, &dir, author, wall, wait),
+        None => {
+            // The dashboard signs what it writes with the operator's key, opened now.
+            let mark = identity::mark(mine.as_ref(), cli.unsigned)?;
+            return dashboard(config, &dir, author, wall, wait, mark);
+        }
         Some(command) => command,
     };
     // Hashing evidence can take minutes (a disk image): it is done before the store is
@@ -279,14 +283,14 @@ fn with_store<T>(
                 eprintln!("warroom: {}", text::cli_reading_a_copy(&why));
             }
             match mark {
-                Some(mark) => work(&crate::identity::Signing::new(store, mark)),
+                Some(mark) => work(&crate::identity::Signing::new(&store, mark)),
                 None => work(&store),
             }
         }
         Reached::Owner(connection) => {
             let remote = RemoteStore::new(dir, connection, wait);
             match mark {
-                Some(mark) => work(&crate::identity::Signing::new(remote, mark)),
+                Some(mark) => work(&crate::identity::Signing::new(&remote, mark)),
                 None => work(&remote),
             }
         }
@@ -335,7 +339,15 @@ fn repair(dir: &Path, wait: Duration, accept: &[IncidentId]) -> Outcome {
 
 /// The dashboard (or the wall): owns the store, or follows the dashboard that does;
 /// after following, `T` takes the store over once its owner has gone.
-fn dashboard(config: Config, dir: &Path, author: String, wall: bool, wait: Duration) -> Outcome {
+fn dashboard(
+    config: Config,
+    dir: &Path,
+    author: String,
+    wall: bool,
+    wait: Duration,
+    mark: Option<crate::identity::Mark>,
+) -> Outcome {
+    let mut mark = mark;
     let failed = |e: color_eyre::Report| Failure::Failed(format!("{e:#}"));
     loop {
         let mut progress = WaitLine::default();
@@ -360,7 +372,7 @@ fn dashboard(config: Config, dir: &Path, author: String, wall: bool, wait: Durat
         };
         match reached {
             Reached::Own(store) => {
-                return runtime::run(config, store, author, wall).map_err(failed);
+                return runtime::run(config, store, author, wall, mark.take()).map_err(failed);
             }
             Reached::Owner(connection) => {
                 let take_over =

@@ -20,13 +20,13 @@ pub enum Mark {
     Unsigned,
 }
 
-pub struct Signing<S> {
-    inner: S,
+pub struct Signing<'a> {
+    inner: &'a (dyn Store + Sync),
     mark: Mutex<Mark>,
 }
 
-impl<S: Store> Signing<S> {
-    pub fn new(inner: S, mark: Mark) -> Self {
+impl<'a> Signing<'a> {
+    pub fn new(inner: &'a (dyn Store + Sync), mark: Mark) -> Self {
         Signing {
             inner,
             mark: Mutex::new(mark),
@@ -35,7 +35,7 @@ impl<S: Store> Signing<S> {
 
     /// The batch as it goes to the store: each event by the operator, signed (or
     /// marked unsigned). The first key or agent failure stops it: nothing is written.
-    fn marked(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<NewEvent>, StoreError> {
+    pub fn marked(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<NewEvent>, StoreError> {
         let mut mark = self
             .mark
             .lock()
@@ -64,7 +64,7 @@ impl<S: Store> Signing<S> {
     }
 }
 
-impl<S: Store> Store for Signing<S> {
+impl Store for Signing<'_> {
     fn list(&self) -> Result<Vec<IncidentSummary>, StoreError> {
         self.inner.list()
     }

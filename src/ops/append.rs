@@ -60,7 +60,22 @@ pub fn ready(
     id: IncidentId,
     mut batch: Vec<NewEvent>,
 ) -> Result<Vec<NewEvent>, StoreError> {
+    let signed: Vec<Option<Change>> = batch
+        .iter()
+        .map(|e| e.signature.as_ref().map(|_| e.change.clone()))
+        .collect();
     with_free_ids(store, id, &mut batch)?;
+    // A signature covers the change as its author wrote it: never renumbered here.
+    if batch
+        .iter()
+        .zip(&signed)
+        .any(|(e, before)| before.as_ref().is_some_and(|c| *c != e.change))
+    {
+        return Err(StoreError::Rejected {
+            id,
+            problem: crate::store::Problem::TakenMeanwhile,
+        });
+    }
     Ok(batch)
 }
 
@@ -128,4 +143,47 @@ fn with_free_ids(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::domain::{Hints, ItemSpec};
+    use crate::store::{MemoryStore, Problem};
+
+    fn added(id: &str) -> NewEvent {
+        let item = ItemSpec {
+            id: id.into(),
+            phase: "identification".into(),
+            text: "Call the insurer".into(),
+            owner: None,
+            hints: Hints::default(),
+        };
+        NewEvent::new(chrono::Utc::now(), "alex", Change::ItemAdded { item })
+    }
+
+    #[test]
+    fn a_taken_id_is_renumbered_unless_the_write_is_signed() -> Result<(), StoreError> {
+        let store = MemoryStore::new();
+        let config = Config::embedded().map_err(|_| StoreError::Internal)?;
+        let demo = crate::ops::open_demo(&store, &config, chrono::Utc::now())?;
+        let id = crate::ops::declared_id(&demo).ok_or(StoreError::Internal)?;
+        store.append(id, &[added("add-1")])?;
+        // Unsigned (the screen's, before it signs): renumbered.
+        let renumbered = ready(&store, id, vec![added("add-1")])?;
+        assert!(matches!(&renumbered[0].change, Change::ItemAdded { item } if item.id == "add-2"));
+        // Signed by its author: refused, never renumbered under the signature.
+        let mut signed = added("add-1");
+        signed.signature = Some("-----BEGIN SSH SIGNATURE-----".into());
+        let refused = ready(&store, id, vec![signed]);
+        assert!(matches!(
+            refused,
+            Err(StoreError::Rejected {
+                problem: Problem::TakenMeanwhile,
+                ..
+            })
+        ));
+        Ok(())
+    }
 }

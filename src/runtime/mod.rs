@@ -60,7 +60,13 @@ const WRITER_PATIENCE: Duration = Duration::from_secs(5);
 const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
 
 /// Runs the dashboard (or, with `wall`, the war-room wall) until the user quits.
-pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Result<()> {
+pub fn run(
+    config: Config,
+    store: SledStore,
+    author: String,
+    wall: bool,
+    mark: Option<crate::identity::Mark>,
+) -> Result<()> {
     let opening = ops::opening(&store, None).wrap_err("reading the incident list")?;
     let mut app = App::new(Start {
         config: config.clone(),
@@ -93,6 +99,7 @@ pub fn run(config: Config, store: SledStore, author: String, wall: bool) -> Resu
         config.clone(),
         author.clone(),
         result_tx.clone(),
+        mark,
     )
     .wrap_err("starting the writer thread")?;
     // Other warroom processes on this store follow this one, or work on it through it.

@@ -62,12 +62,16 @@ pub fn spawn(
     config: Config,
     author: String,
     results: mpsc::UnboundedSender<Msg>,
+    mark: Option<crate::identity::Mark>,
 ) -> std::io::Result<Writer> {
     let (jobs, rx) = std_mpsc::channel::<Job>();
     let (finished, done) = std_mpsc::channel();
     let handle = std::thread::Builder::new()
         .name(WRITER_THREAD.into())
         .spawn(move || {
+            // What this screen writes is signed here, after its ids are made free
+            // (other processes' writes come signed by their authors).
+            let signing = mark.map(|m| crate::identity::Signing::new(&*store, m));
             // Runs until told to stop (or every sender has gone). The screen going first
             // (the dashboard closing) does not stop it: commands still get their answers.
             'jobs: while let Ok(first) = rx.recv() {
@@ -97,7 +101,15 @@ pub fn spawn(
                                 .into_iter()
                                 .map(|c| NewEvent::new(now, author.as_str(), c).happened(occurred))
                                 .collect();
-                            join(&mut group, &store, &results, id, batch, Waiting::Screen);
+                            join(
+                                &mut group,
+                                &store,
+                                &results,
+                                id,
+                                batch,
+                                Waiting::Screen,
+                                signing.as_ref(),
+                            );
                         }
                         Job::Remote(job) if matches!(job.op, Op::Append { .. }) => {
                             // Dropped unseen once its client has given up (it was told).
@@ -115,11 +127,16 @@ pub fn spawn(
                                 id,
                                 batch,
                                 Waiting::Remote(job),
+                                None,
                             );
                         }
                         Job::Effect(effect) => {
                             group.commit(&store, &results);
-                            let _ = results.send(effect_result(&store, &config, &author, effect));
+                            let through: &dyn Store = match &signing {
+                                Some(signing) => signing,
+                                None => &*store,
+                            };
+                            let _ = results.send(effect_result(through, &config, &author, effect));
                         }
                         Job::Remote(job) => {
                             group.commit(&store, &results);
@@ -151,6 +168,7 @@ fn join(
     id: crate::domain::IncidentId,
     batch: Vec<NewEvent>,
     waiting: Waiting,
+    signing: Option<&crate::identity::Signing<'_>>,
 ) {
     let ready = catch_unwind(AssertUnwindSafe(|| {
         #[cfg(debug_assertions)]
@@ -175,6 +193,11 @@ fn join(
         }
         Err(_) => Err(StoreError::Internal),
     };
+    // Signed once its ids are final: the signature covers the change as stored.
+    let ready = match (ready, signing) {
+        (Ok(batch), Some(signing)) => signing.marked(id, &batch),
+        (ready, _) => ready,
+    };
     match (ready, waiting) {
         (Ok(batch), waiting) => group.push(id, batch, waiting),
         (Err(e), waiting) => {
@@ -195,7 +218,7 @@ fn join(
 
 /// One of the app's effects, carried out; a panic fails this write only (shown NOT
 /// SAVED) instead of silently killing the thread and every write after it.
-fn effect_result(store: &SledStore, config: &Config, author: &str, effect: Effect) -> Msg {
+fn effect_result(store: &dyn Store, config: &Config, author: &str, effect: Effect) -> Msg {
     let msg = catch_unwind(AssertUnwindSafe(|| {
         #[cfg(debug_assertions)]
         injected_write_panic(&effect_text(&effect));

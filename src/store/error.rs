@@ -306,6 +306,12 @@ impl Part {
 pub enum Problem {
     #[error("nothing to append")]
     NothingToAppend,
+    /// A signed write names an item, evidence or step id another write took meanwhile:
+    /// it cannot be renumbered without breaking its author's signature.
+    #[error(
+        "an id it names was taken meanwhile by another write, and a signed write cannot be renumbered; nothing was written: run it again"
+    )]
+    TakenMeanwhile,
     #[error("the declaration names another id")]
     DeclarationNamesAnotherId,
     #[error("a journal can be declared only once")]

@@ -384,6 +384,7 @@ pub fn store_problem(problem: &crate::store::Problem) -> String {
     let event = |id: &str, event: u64| tr_args(id, &[("event", event.into())]);
     match problem {
         P::NothingToAppend => tr("problem-nothing-to-append"),
+        P::TakenMeanwhile => tr("problem-taken-meanwhile"),
         P::DeclarationNamesAnotherId => tr("problem-declaration-names-another-id"),
         P::DeclaredOnlyOnce => tr("problem-declared-only-once"),
         P::NoDeclaration => tr("problem-no-declaration"),
@@ -555,6 +556,7 @@ mod tests {
         let cause = "expected value at line 1 column 1".to_string();
         let mut all = vec![
             Problem::NothingToAppend,
+            Problem::TakenMeanwhile,
             Problem::DeclarationNamesAnotherId,
             Problem::DeclaredOnlyOnce,
             Problem::NoDeclaration,
@@ -630,9 +632,10 @@ mod tests {
                 Problem::EntryUnparsable { .. } => 19,
                 Problem::EntryUnwritable { .. } => 20,
                 Problem::IndexReportsDamage => 21,
+                Problem::TakenMeanwhile => 22,
             });
         }
-        assert_eq!(seen.len(), 22, "every Problem is built");
+        assert_eq!(seen.len(), 23, "every Problem is built");
         all
     }
 
