@@ -497,3 +497,102 @@ fn the_dashboard_and_commands_through_it_sign_every_event() {
         "{verified}"
     );
 }
+
+/// Through the dashboard that owns the store, the author of a write is who the kernel
+/// says connected: a client naming another member (Sam's identity file, used by the
+/// Unix user Alex's roster entry names) is recorded as Alex — and `verify` says the
+/// signature is Sam's; a login no member has, and a read-only member, write nothing.
+#[test]
+fn the_owner_records_who_the_kernel_says_connected() {
+    let dir = common::cli::tmp();
+    let login = String::from_utf8(Command::new("id").arg("-un").output().unwrap().stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    cli(
+        dir.path(),
+        &["identity", "init", "--handle", "alex", "--name", "Alex"],
+    );
+    let id = cli(dir.path(), &["new", "--title", "Shared", "--severity", "3"]);
+    let id = id.trim();
+    let sam_file = dir.path().join("sam").join("identity.yaml");
+    let as_sam = |args: &[&str]| -> std::process::Output {
+        Command::new(BIN)
+            .args(["--data-dir", dir.path().to_str().unwrap()])
+            .args(args)
+            .env("HOME", dir.path())
+            .env("WARROOM_IDENTITY", &sam_file)
+            .env_remove("WARROOM_CONFIG")
+            .output()
+            .unwrap()
+    };
+    assert!(
+        as_sam(&["identity", "init", "--handle", "sam", "--name", "Sam"])
+            .status
+            .success()
+    );
+    let shown: serde_json::Value =
+        serde_json::from_slice(&as_sam(&["identity", "show", "--json"]).stdout).unwrap();
+    let key = shown["public_key"].as_str().unwrap().to_string();
+    cli(
+        dir.path(),
+        &[
+            "identity",
+            "add",
+            id,
+            "--handle",
+            "sam",
+            "--name",
+            "Sam",
+            "--key",
+            &key,
+            "--unix-user",
+            "sam-login",
+        ],
+    );
+    let mut dash = Dashboard::start(dir.path());
+    dash.wait_for("the incident", |s| s.contains(id));
+
+    // Sam's identity, Alex's login: recorded as Alex.
+    let out = as_sam(&["note", id, "who wrote this?"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let journal: serde_json::Value =
+        serde_json::from_str(&cli(dir.path(), &["show", id, "--json"])).unwrap();
+    let last = journal["journal"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["author"], "alex", "{last}");
+
+    // Alex's entry moved to another login: this login is on no one's entry.
+    cli(
+        dir.path(),
+        &["identity", "add", id, "--unix-user", "elsewhere"],
+    );
+    let refused = as_sam(&["note", id, "refused"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains(&format!("{login} (uid ")) && said.contains("not on this incident's roster"),
+        "{said}"
+    );
+
+    dash.keys("q");
+    dash.wait_exit();
+    let verify = Command::new(BIN)
+        .args(["--data-dir", dir.path().to_str().unwrap(), "verify", id])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    let verified = String::from_utf8_lossy(&verify.stdout);
+    assert!(
+        verified.contains("SIGNED BY sam, but another author is named"),
+        "{verified}"
+    );
+}

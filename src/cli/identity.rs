@@ -170,7 +170,7 @@ fn member(
                 name.map_or(mine.name, str::to_string),
                 email.map(str::to_string).or(mine.email),
                 mine.public_key,
-                unix_user.or_else(login_name),
+                unix_user.or_else(crate::identity::login::my_login),
             )
         }
     };
@@ -207,15 +207,6 @@ fn public_key(typed: &str) -> Result<String, Failure> {
 
 fn checked_handle(handle: &str) -> Result<(), Failure> {
     check_handle(handle).map_err(|e| Failure::Usage(e.said(handle)))
-}
-
-/// The login name this process runs as, for the roster's link between a Unix user on a
-/// shared host and a member.
-fn login_name() -> Option<String> {
-    ["USER", "LOGNAME"]
-        .into_iter()
-        .find_map(|v| std::env::var(v).ok())
-        .filter(|u| !u.trim().is_empty())
 }
 
 fn identity_path() -> Result<PathBuf, Failure> {
@@ -262,7 +253,7 @@ pub fn founder(mine: &local::LocalIdentity) -> Member {
         roles: Vec::new(),
         access: Access::Write,
         public_key: mine.public_key.clone(),
-        unix_user: login_name(),
+        unix_user: crate::identity::login::my_login(),
     }
 }
 

@@ -23,6 +23,7 @@ use worded_as_display;
 pub mod audit;
 pub mod key;
 pub mod local;
+pub mod login;
 pub mod signing;
 pub mod sshsig;
 

@@ -312,6 +312,15 @@ pub enum Problem {
         "an id it names was taken meanwhile by another write, and a signed write cannot be renumbered; nothing was written: run it again"
     )]
     TakenMeanwhile,
+    /// A write through the owner by a Unix user no member of the incident's roster
+    /// logs in as (the kernel says who connected).
+    #[error(
+        "{login} (uid {uid}) is not on this incident's roster, so nothing was written; a member adds you with `warroom identity add ID --handle HANDLE --name NAME --key YOUR_PUBLIC_KEY --unix-user {login}`"
+    )]
+    NotOnRoster { login: String, uid: u32 },
+    /// A write by a member who may only follow the incident.
+    #[error("{handle} may follow this incident but not write to it (read-only on its roster)")]
+    ReadOnlyMember { handle: String },
     #[error("the declaration names another id")]
     DeclarationNamesAnotherId,
     #[error("a journal can be declared only once")]

@@ -385,6 +385,13 @@ pub fn store_problem(problem: &crate::store::Problem) -> String {
     match problem {
         P::NothingToAppend => tr("problem-nothing-to-append"),
         P::TakenMeanwhile => tr("problem-taken-meanwhile"),
+        P::NotOnRoster { login, uid } => tr_args(
+            "problem-not-on-roster",
+            &[("login", shown(login)), ("uid", (*uid).into())],
+        ),
+        P::ReadOnlyMember { handle } => {
+            tr_args("problem-read-only-member", &[("handle", shown(handle))])
+        }
         P::DeclarationNamesAnotherId => tr("problem-declaration-names-another-id"),
         P::DeclaredOnlyOnce => tr("problem-declared-only-once"),
         P::NoDeclaration => tr("problem-no-declaration"),
@@ -557,6 +564,13 @@ mod tests {
         let mut all = vec![
             Problem::NothingToAppend,
             Problem::TakenMeanwhile,
+            Problem::NotOnRoster {
+                login: "bob".into(),
+                uid: 1001,
+            },
+            Problem::ReadOnlyMember {
+                handle: "ceo".into(),
+            },
             Problem::DeclarationNamesAnotherId,
             Problem::DeclaredOnlyOnce,
             Problem::NoDeclaration,
@@ -633,9 +647,11 @@ mod tests {
                 Problem::EntryUnwritable { .. } => 20,
                 Problem::IndexReportsDamage => 21,
                 Problem::TakenMeanwhile => 22,
+                Problem::NotOnRoster { .. } => 23,
+                Problem::ReadOnlyMember { .. } => 24,
             });
         }
-        assert_eq!(seen.len(), 23, "every Problem is built");
+        assert_eq!(seen.len(), 25, "every Problem is built");
         all
     }
 
