@@ -553,8 +553,9 @@ fn the_owner_records_who_the_kernel_says_connected() {
     let mut dash = Dashboard::start(dir.path());
     dash.wait_for("the incident", |s| s.contains(id));
 
-    // Sam's identity, Alex's login: recorded as Alex.
-    let out = as_sam(&["note", id, "who wrote this?"]);
+    // Sam's identity, Alex's login, unsigned: the client names Sam, the kernel says
+    // Alex's login, so it is recorded as Alex's.
+    let out = as_sam(&["--unsigned", "note", id, "who wrote this?"]);
     assert!(
         out.status.success(),
         "{}",
@@ -569,13 +570,23 @@ fn the_owner_records_who_the_kernel_says_connected() {
         .unwrap()
         .clone();
     assert_eq!(last["author"], "alex", "{last}");
+    assert_eq!(last["change"]["text"], "who wrote this?", "{last}");
+    assert_eq!(last["unsigned"], true, "{last}");
+    // Signed with Sam's key from Alex's login: neither, refused.
+    let refused = as_sam(&["note", id, "signed as Sam"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains(&format!("a key the roster does not give to {login}")),
+        "{said}"
+    );
 
     // Alex's entry moved to another login: this login is on no one's entry.
     cli(
         dir.path(),
         &["identity", "add", id, "--unix-user", "elsewhere"],
     );
-    let refused = as_sam(&["note", id, "refused"]);
+    let refused = as_sam(&["--unsigned", "note", id, "refused"]);
     assert_eq!(refused.status.code(), Some(1));
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(
@@ -591,8 +602,11 @@ fn the_owner_records_who_the_kernel_says_connected() {
         .output()
         .unwrap();
     let verified = String::from_utf8_lossy(&verify.stdout);
+    // Nothing refused reached the journal; what did is Alex's, as the kernel said.
+    assert!(verify.status.success(), "{verified}");
+    assert!(verified.contains("signatures: 4 signed (alex 4)"), "{verified}");
     assert!(
-        verified.contains("SIGNED BY sam, but another author is named"),
+        verified.contains("#4: unsigned, on purpose (--unsigned)"),
         "{verified}"
     );
 }

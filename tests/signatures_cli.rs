@@ -65,7 +65,7 @@ fn an_events_signature_is_checked_by_ssh_keygen_too() {
 }
 
 #[test]
-fn a_revoked_members_later_writes_are_named_and_fail_verify() {
+fn a_revoked_members_later_writes_are_refused_here_and_named_by_verify_elsewhere() {
     let dir = tmp();
     init(dir.path(), "alex");
     let id = declare(dir.path(), "Ransomware", "4");
@@ -73,8 +73,20 @@ fn a_revoked_members_later_writes_are_named_and_fail_verify() {
     let sam: Value =
         serde_json::from_str(&ok(as_sam(dir.path()).args(["identity", "show", "--json"]))).unwrap();
     let key = sam["public_key"].as_str().unwrap();
+    // Sam shares Alex's Unix account: his key says the write is his.
+    let login = warroom::identity::login::my_login().unwrap();
     ok(warroom(dir.path()).args([
-        "identity", "add", &id, "--handle", "sam", "--name", "Sam", "--key", key,
+        "identity",
+        "add",
+        &id,
+        "--handle",
+        "sam",
+        "--name",
+        "Sam",
+        "--key",
+        key,
+        "--unix-user",
+        &login,
     ]));
     ok(as_sam(dir.path()).args(["note", &id, "EDR alert triaged"]));
     let fine = ok(warroom(dir.path()).args(["verify", &id]));
@@ -84,10 +96,42 @@ fn a_revoked_members_later_writes_are_named_and_fail_verify() {
     );
 
     ok(warroom(dir.path()).args(["identity", "revoke", &id, "sam", "--reason", "left"]));
-    ok(as_sam(dir.path()).args(["note", &id, "written after leaving"]));
-    let last = journal_len(dir.path(), &id);
-    let (out, err) = verify_failing(dir.path(), &id);
-    assert!(err.contains("failed verification"), "{err}");
+    let before = journal_len(dir.path(), &id);
+    let refused = fails(
+        as_sam(dir.path()).args(["note", &id, "written after leaving"]),
+        1,
+    );
+    assert!(
+        refused.contains(&format!("a key the roster does not give to {login}")),
+        "{refused}"
+    );
+    assert_eq!(journal_len(dir.path(), &id), before, "nothing written");
+
+    // The same write made on another machine and imported here: verify names it.
+    let journal = ok(warroom(dir.path()).args(["export", &id, "--format", "journal"]));
+    let mut events: Vec<Value> = journal
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut late: warroom::domain::Event =
+        serde_json::from_value(events.last().unwrap().clone()).unwrap();
+    late.id += 1;
+    late.author = "sam".into();
+    late.change = warroom::domain::Change::NoteAdded {
+        text: "written after leaving".into(),
+    };
+    let sam_identity =
+        warroom::identity::local::load(&dir.path().join("sam").join("identity.yaml"))
+            .unwrap()
+            .unwrap();
+    let mut signer =
+        warroom::identity::Signer::open(&sam_identity.key, std::time::Duration::from_secs(5))
+            .unwrap();
+    let incident: warroom::domain::IncidentId = id.parse().unwrap();
+    late.signature = Some(signer.sign(&late.signed_body(&incident)).unwrap());
+    events.push(serde_json::to_value(&late).unwrap());
+    let last = events.len();
+    let (out, _) = verify_failing(imported(&events).path(), &id);
     let fingerprint = sam_fingerprint(&sam);
     assert!(
         out.contains(&format!(
@@ -97,6 +141,27 @@ fn a_revoked_members_later_writes_are_named_and_fail_verify() {
     );
     // Sam's note from before stays his, signed.
     assert!(out.contains("(alex 4, sam 1)"), "{out}");
+}
+
+/// A store elsewhere with these events imported, chained again in this order (the
+/// hashes hold; signatures are what they are): its folder.
+fn imported(events: &[Value]) -> tempfile::TempDir {
+    let mut head = warroom::domain::GENESIS_HASH.to_string();
+    let mut journal = String::new();
+    for event in events {
+        let mut event = event.clone();
+        event["prev_hash"] = Value::from(head.clone());
+        let event: warroom::domain::Event = serde_json::from_value(event).unwrap();
+        let record = event.to_record();
+        head = warroom::domain::record_hash(&record);
+        journal.push_str(&String::from_utf8(record).unwrap());
+        journal.push('\n');
+    }
+    let elsewhere = tmp();
+    let file = elsewhere.path().join("journal.jsonl");
+    std::fs::write(&file, journal).unwrap();
+    ok(warroom(elsewhere.path()).arg("import").arg(&file));
+    elsewhere
 }
 
 /// `verify ID`, which must exit 1: what it printed on standard output and error.
@@ -140,24 +205,17 @@ fn a_forged_event_in_an_imported_journal_is_named() {
     let journal = ok(warroom(dir.path()).args(["export", &id, "--format", "journal"]));
     // Someone changes what the note says and chains the journal again: the hashes
     // hold, the author's signature cannot.
-    let mut head = warroom::domain::GENESIS_HASH.to_string();
-    let mut forged = String::new();
-    for line in journal.lines() {
-        let mut event: Value = serde_json::from_str(line).unwrap();
-        event["prev_hash"] = Value::from(head.clone());
-        if event["change"]["text"] == "ransom: 10 BTC" {
-            event["change"]["text"] = Value::from("ransom: 1 BTC");
-        }
-        let event: warroom::domain::Event = serde_json::from_value(event).unwrap();
-        let record = event.to_record();
-        head = warroom::domain::record_hash(&record);
-        forged.push_str(&String::from_utf8(record).unwrap());
-        forged.push('\n');
-    }
-    let elsewhere = tmp();
-    let file = elsewhere.path().join("journal.jsonl");
-    std::fs::write(&file, forged).unwrap();
-    ok(warroom(elsewhere.path()).arg("import").arg(&file));
+    let events: Vec<Value> = journal
+        .lines()
+        .map(|line| {
+            let mut event: Value = serde_json::from_str(line).unwrap();
+            if event["change"]["text"] == "ransom: 10 BTC" {
+                event["change"]["text"] = Value::from("ransom: 1 BTC");
+            }
+            event
+        })
+        .collect();
+    let elsewhere = imported(&events);
     let (out, _) = verify_failing(elsewhere.path(), &id);
     assert!(
         out.contains(&format!("{id}: ok, 3 events")),

@@ -224,8 +224,8 @@ pub fn mine_if_any() -> Result<Option<local::LocalIdentity>, Failure> {
 
 /// How this run's writes are marked: `--unsigned` on purpose, else signed with the
 /// operator's key (opened now: a key missing or locked, or an agent that does not
-/// answer, stops the command before anything is written), else — no identity —
-/// nothing (written as before signing).
+/// answer, stops the command before anything is written), else — no identity — as
+/// is (written as before signing).
 pub fn mark(
     mine: Option<&local::LocalIdentity>,
     unsigned: bool,
@@ -234,7 +234,7 @@ pub fn mark(
         return Ok(Some(crate::identity::Mark::Unsigned));
     }
     let Some(mine) = mine else {
-        return Ok(None);
+        return Ok(Some(crate::identity::Mark::AsIs));
     };
     let signer = Signer::open(&mine.key, AGENT_PATIENCE)
         .map_err(|e| Failure::Failed(text::err_not_signed(&e.said())))?;

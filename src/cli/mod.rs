@@ -283,7 +283,7 @@ fn with_store<T>(
                 eprintln!("warroom: {}", text::cli_reading_a_copy(&why));
             }
             match mark {
-                Some(mark) => work(&crate::identity::Signing::new(&store, mark)),
+                Some(mark) => work(&crate::identity::Signing::owning(&store, mark)),
                 None => work(&store),
             }
         }

@@ -105,10 +105,12 @@ impl Roster {
         self.active().find(|e| e.member.public_key == public_key)
     }
 
-    /// The active member who logs in as `user` on this host.
-    pub fn by_unix_user(&self, user: &str) -> Option<&RosterEntry> {
+    /// The active members who log in as `user` on this host (several when a team
+    /// shares one account).
+    pub fn logging_in_as<'a>(&'a self, user: &'a str) -> impl Iterator<Item = &'a Member> {
         self.active()
-            .find(|e| e.member.unix_user.as_deref() == Some(user))
+            .map(|e| &e.member)
+            .filter(move |m| m.unix_user.as_deref() == Some(user))
     }
 
     /// Adds a member; one with the same handle already active is replaced (a new key,
@@ -211,7 +213,13 @@ mod tests {
             Some("K3")
         );
         assert!(roster.member("sam").is_none());
-        assert_eq!(roster.by_unix_user("u-alex").map(|e| e.added_in), Some(10));
+        assert_eq!(
+            roster
+                .logging_in_as("u-alex")
+                .map(|m| m.public_key.as_str())
+                .collect::<Vec<_>>(),
+            ["K3"]
+        );
         assert!(roster.by_key("K1").is_none());
         let sam = &roster.entries[1];
         assert_eq!(

@@ -21,6 +21,7 @@ macro_rules! worded_as_display {
 use worded_as_display;
 
 pub mod audit;
+pub mod authorship;
 pub mod key;
 pub mod local;
 pub mod login;
@@ -28,6 +29,7 @@ pub mod signing;
 pub mod sshsig;
 
 pub use audit::{Seal, audit};
+pub use authorship::authored;
 pub use key::{AgentStep, KeyError, KeySource, Signer, generate};
 pub use local::{BadHandle, IdentityFileError, IdentityProblem, LocalIdentity, check_handle};
 pub use signing::{Mark, Signing};

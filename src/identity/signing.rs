@@ -1,5 +1,5 @@
 //! A store through which every event written is its author's: each new event of an
-//! incident gets the operator's handle as author and their SSHSIG over its signed body
+//! incident gets the operator's SSHSIG over its signed body
 //! (`domain::signed_body`) before it reaches the store — a store of this process, or a
 //! dashboard owning the store, which then only numbers and chains it. Reading goes
 //! straight through.
@@ -18,11 +18,17 @@ pub enum Mark {
     },
     /// Unsigned on purpose: the events say so, and `verify` names them.
     Unsigned,
+    /// No identity at all: events go as they are (`verify` calls them unsigned, before
+    /// signing, while the journal has no signed event).
+    AsIs,
 }
 
 pub struct Signing<'a> {
     inner: &'a (dyn Store + Sync),
     mark: Mutex<Mark>,
+    /// Whether this process owns the store, so that it applies the roster's rule to
+    /// its own writes (`authored`, with its own uid); through an owner, the owner does.
+    owns_the_store: bool,
 }
 
 impl<'a> Signing<'a> {
@@ -30,6 +36,15 @@ impl<'a> Signing<'a> {
         Signing {
             inner,
             mark: Mutex::new(mark),
+            owns_the_store: false,
+        }
+    }
+
+    /// The same, on a store this process owns: its writes meet the roster's rule here.
+    pub fn owning(inner: &'a (dyn Store + Sync), mark: Mark) -> Self {
+        Signing {
+            owns_the_store: true,
+            ..Signing::new(inner, mark)
         }
     }
 
@@ -40,13 +55,14 @@ impl<'a> Signing<'a> {
             .mark
             .lock()
             .map_err(|_| StoreError::NotSigned(crate::text::internal_error()))?;
-        batch
+        let mut batch = batch
             .iter()
             .map(|new| {
                 let mut new = new.clone();
                 match &mut *mark {
-                    Mark::Signed { handle, signer } => {
-                        new.author.clone_from(handle);
+                    Mark::Signed { signer, .. } => {
+                        // The author stays as the writer (the operator's handle) or
+                        // the roster's rule (the member of this login) set it.
                         new.unsigned = false;
                         let signature = signer
                             .sign(&new.signed_body(&id))
@@ -57,10 +73,19 @@ impl<'a> Signing<'a> {
                         new.signature = None;
                         new.unsigned = true;
                     }
+                    Mark::AsIs => {}
                 }
                 Ok(new)
             })
-            .collect()
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        drop(mark);
+        if self.owns_the_store {
+            // After signing: the signature's key is part of who the roster says wrote it
+            // (the author is not in the signed body, so setting it keeps the signature).
+            let uid = rustix::process::geteuid().as_raw();
+            super::authored(self.inner, id, &mut batch, uid)?;
+        }
+        Ok(batch)
     }
 }
 
@@ -117,7 +142,7 @@ impl Store for Signing<'_> {
             .map_err(|_| StoreError::NotSigned(crate::text::internal_error()))?
         {
             Mark::Signed { handle, .. } => Some(handle.clone()),
-            Mark::Unsigned => None,
+            Mark::Unsigned | Mark::AsIs => None,
         };
         let batch: Vec<NewEvent> = batch
             .iter()

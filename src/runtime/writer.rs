@@ -71,7 +71,7 @@ pub fn spawn(
         .spawn(move || {
             // What this screen writes is signed here, after its ids are made free
             // (other processes' writes come signed by their authors).
-            let signing = mark.map(|m| crate::identity::Signing::new(&*store, m));
+            let signing = mark.map(|m| crate::identity::Signing::owning(&*store, m));
             // Runs until told to stop (or every sender has gone). The screen going first
             // (the dashboard closing) does not stop it: commands still get their answers.
             'jobs: while let Ok(first) = rx.recv() {

@@ -295,7 +295,7 @@ fn carry_out(
         return read(store, &request.op).map_err(|e| WireError::from(&e));
     }
     if let Op::Append { id, batch } = &mut request.op {
-        authored(store, *id, batch, uid)?;
+        crate::identity::authored(store, *id, batch, uid).map_err(|e| WireError::from(&e))?;
     }
     let (reply, answer) = sync_channel(1);
     let state = Arc::new(AtomicU8::new(PENDING));
@@ -330,52 +330,6 @@ fn carry_out(
             waited_s: (wait + STARTED_PATIENCE).as_secs(),
         }),
     }
-}
-
-/// The author of a write to an incident with a roster is who the kernel says
-/// connected (`SO_PEERCRED`: uid → login → the member with that login), never a name
-/// the client sent: a client naming someone else is recorded under its real identity.
-/// A login no member has is refused, as is a read-only member. An incident without a
-/// roster yet (declared before identities, or being declared) takes the write as sent.
-fn authored(
-    store: &dyn Store,
-    id: crate::domain::IncidentId,
-    batch: &mut [crate::store::NewEvent],
-    uid: u32,
-) -> Result<(), WireError> {
-    let events = match store.events(id) {
-        Ok(events) => events,
-        // A declaration, or an incident the append itself will say is unknown.
-        Err(StoreError::UnknownIncident(_)) => return Ok(()),
-        Err(e) => return Err(WireError::from(&e)),
-    };
-    let Ok(state) = crate::domain::fold(&events) else {
-        // The append refuses a journal that does not fold, and says why.
-        return Ok(());
-    };
-    if state.roster.is_empty() {
-        return Ok(());
-    }
-    let login = crate::identity::login::login_of(uid);
-    let refused = |problem| WireError::Rejected { id, problem };
-    let Some(member) = login
-        .as_deref()
-        .and_then(|login| state.roster.by_unix_user(login))
-    else {
-        return Err(refused(crate::store::Problem::NotOnRoster {
-            login: login.unwrap_or_else(|| format!("uid {uid}")),
-            uid,
-        }));
-    };
-    if member.member.access == crate::domain::Access::Read {
-        return Err(refused(crate::store::Problem::ReadOnlyMember {
-            handle: member.member.handle.clone(),
-        }));
-    }
-    for event in batch {
-        event.author.clone_from(&member.member.handle);
-    }
-    Ok(())
 }
 
 fn read(store: &dyn Store, op: &Op) -> Result<Answer, StoreError> {
@@ -475,81 +429,5 @@ impl Followers {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::{Access, Change, Member};
-    use crate::store::{MemoryStore, NewEvent, Problem};
-
-    fn member(handle: &str, login: &str, access: Access) -> Change {
-        Change::MemberAdded {
-            member: Member {
-                handle: handle.into(),
-                name: handle.into(),
-                email: None,
-                roles: vec![],
-                access,
-                public_key: format!("ssh-ed25519 {handle}"),
-                unix_user: Some(login.into()),
-            },
-        }
-    }
-
-    fn note(author: &str) -> NewEvent {
-        NewEvent::new(
-            chrono::Utc::now(),
-            author,
-            Change::NoteAdded { text: "x".into() },
-        )
-    }
-
-    #[test]
-    fn the_kernels_user_is_the_author_and_read_only_members_do_not_write() -> Result<(), StoreError>
-    {
-        let store = MemoryStore::new();
-        let config = crate::config::Config::embedded().map_err(|_| StoreError::Internal)?;
-        let demo = crate::ops::open_demo(&store, &config, chrono::Utc::now())?;
-        let id = crate::ops::declared_id(&demo).ok_or(StoreError::Internal)?;
-        // No roster: as sent.
-        let mut batch = vec![note("anyone")];
-        assert!(authored(&store, id, &mut batch, 0).is_ok());
-        assert_eq!(batch[0].author, "anyone");
-        // uid 0 is root's: root's member is the author, whatever the client said.
-        let added = NewEvent::new(
-            chrono::Utc::now(),
-            "x",
-            member("ops", "root", Access::Write),
-        );
-        store.append(id, &[added])?;
-        let mut batch = vec![note("ceo")];
-        assert!(authored(&store, id, &mut batch, 0).is_ok());
-        assert_eq!(batch[0].author, "ops");
-        // A uid no member logs in as.
-        let refused = authored(&store, id, &mut [note("ops")], 4_000_000_000);
-        assert!(matches!(
-            refused,
-            Err(WireError::Rejected {
-                problem: Problem::NotOnRoster {
-                    uid: 4_000_000_000,
-                    ..
-                },
-                ..
-            })
-        ));
-        // Root's entry made read-only: follows, writes nothing.
-        let added = NewEvent::new(chrono::Utc::now(), "x", member("ops", "root", Access::Read));
-        store.append(id, &[added])?;
-        let refused = authored(&store, id, &mut [note("ops")], 0);
-        assert!(matches!(
-            refused,
-            Err(WireError::Rejected {
-                problem: Problem::ReadOnlyMember { .. },
-                ..
-            })
-        ));
-        Ok(())
     }
 }

@@ -8,7 +8,8 @@ fn t0() -> DateTime<Utc> {
     DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default()
 }
 
-fn declare(id: IncidentId) -> NewEvent {
+/// A declaration with one phase and one item, for tests that need an incident.
+pub(crate) fn declare(id: IncidentId) -> NewEvent {
     NewEvent::new(
         t0(),
         "alice",

@@ -321,6 +321,17 @@ pub enum Problem {
     /// A write by a member who may only follow the incident.
     #[error("{handle} may follow this incident but not write to it (read-only on its roster)")]
     ReadOnlyMember { handle: String },
+    /// A signed write whose key is not that of a member logging in as the Unix user
+    /// who sent it: someone else's key, refused rather than recorded under either.
+    #[error(
+        "the write is signed with a key the roster does not give to {login}, the Unix user who sent it; nothing was written: sign with your own key"
+    )]
+    SignedAsAnother { login: String },
+    /// An unsigned write from a login several members share: it cannot say whose it is.
+    #[error(
+        "several members of this incident log in as {login}, so an unsigned write cannot say whose it is; nothing was written: write it signed (without --unsigned)"
+    )]
+    SharedLoginUnsigned { login: String },
     #[error("the declaration names another id")]
     DeclarationNamesAnotherId,
     #[error("a journal can be declared only once")]

@@ -154,4 +154,4 @@ fn sort_for_list(summaries: &mut [IncidentSummary]) {
 }
 
 #[cfg(test)]
-mod conformance;
+pub(crate) mod conformance;

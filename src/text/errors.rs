@@ -392,6 +392,12 @@ pub fn store_problem(problem: &crate::store::Problem) -> String {
         P::ReadOnlyMember { handle } => {
             tr_args("problem-read-only-member", &[("handle", shown(handle))])
         }
+        P::SignedAsAnother { login } => {
+            tr_args("problem-signed-as-another", &[("login", shown(login))])
+        }
+        P::SharedLoginUnsigned { login } => {
+            tr_args("problem-shared-login-unsigned", &[("login", shown(login))])
+        }
         P::DeclarationNamesAnotherId => tr("problem-declaration-names-another-id"),
         P::DeclaredOnlyOnce => tr("problem-declared-only-once"),
         P::NoDeclaration => tr("problem-no-declaration"),
@@ -571,6 +577,10 @@ mod tests {
             Problem::ReadOnlyMember {
                 handle: "ceo".into(),
             },
+            Problem::SignedAsAnother {
+                login: "bob".into(),
+            },
+            Problem::SharedLoginUnsigned { login: "ir".into() },
             Problem::DeclarationNamesAnotherId,
             Problem::DeclaredOnlyOnce,
             Problem::NoDeclaration,
@@ -649,9 +659,11 @@ mod tests {
                 Problem::TakenMeanwhile => 22,
                 Problem::NotOnRoster { .. } => 23,
                 Problem::ReadOnlyMember { .. } => 24,
+                Problem::SignedAsAnother { .. } => 25,
+                Problem::SharedLoginUnsigned { .. } => 26,
             });
         }
-        assert_eq!(seen.len(), 25, "every Problem is built");
+        assert_eq!(seen.len(), 27, "every Problem is built");
         all
     }
 
