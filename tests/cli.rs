@@ -1335,3 +1335,44 @@ fn no_color_makes_the_snapshot_command_monochrome_and_wall_renders() {
     assert!(wall.contains("EX-2026-0001"), "{wall}");
     assert!(wall.contains("█"), "{wall}");
 }
+
+/// With no config of their own, every user of a host gets the host's
+/// (`$XDG_CONFIG_DIRS/warroom/config.yaml`), e.g. the shared war-room host's group; a
+/// group the host lacks is named with the fix, exit 2, nothing created.
+#[test]
+fn the_hosts_config_is_read_when_the_user_has_none() {
+    let dir = tmp();
+    let host = dir.path().join("etc-xdg");
+    std::fs::create_dir_all(host.join("warroom")).unwrap();
+    std::fs::write(
+        host.join("warroom/config.yaml"),
+        "shared_host:\n  group: no-such-group-here\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let said = fails(
+        bare(dir.path())
+            .env("XDG_CONFIG_DIRS", &host)
+            .arg("--data-dir")
+            .arg(&store)
+            .arg("list"),
+        2,
+    );
+    assert!(
+        said.contains(
+            "group no-such-group-here (shared_host.group), which this host does not have"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("groupadd no-such-group-here"), "{said}");
+    assert!(!store.exists());
+    // The user's own file comes first.
+    let mine = dir.path().join(".config/warroom");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("config.yaml"), "organisation: Mine\n").unwrap();
+    ok(bare(dir.path())
+        .env("XDG_CONFIG_DIRS", &host)
+        .arg("--data-dir")
+        .arg(&store)
+        .arg("list"));
+}

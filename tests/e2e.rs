@@ -604,7 +604,10 @@ fn the_owner_records_who_the_kernel_says_connected() {
     let verified = String::from_utf8_lossy(&verify.stdout);
     // Nothing refused reached the journal; what did is Alex's, as the kernel said.
     assert!(verify.status.success(), "{verified}");
-    assert!(verified.contains("signatures: 4 signed (alex 4)"), "{verified}");
+    assert!(
+        verified.contains("signatures: 4 signed (alex 4)"),
+        "{verified}"
+    );
     assert!(
         verified.contains("#4: unsigned, on purpose (--unsigned)"),
         "{verified}"

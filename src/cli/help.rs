@@ -66,7 +66,7 @@ pub fn language(args: &[OsString]) -> Lang {
     let config = value_of("--config")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("WARROOM_CONFIG").map(PathBuf::from))
-        .or_else(crate::config::default_config_path);
+        .or_else(crate::config::found_config_path);
     // Only the `language` key: the full config is read (and checked) once, by the
     // command itself; a broken file is reported there.
     let configured = config

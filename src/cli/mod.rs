@@ -16,6 +16,7 @@ mod clocks;
 mod contacts;
 mod exchange;
 pub mod help;
+mod host;
 mod identity;
 mod interchange;
 mod items;
@@ -95,17 +96,17 @@ pub fn author(config: &Config) -> String {
         .unwrap_or_else(|| "operator".into())
 }
 
-/// The config warroom uses: `--config` (or `WARROOM_CONFIG`), else the platform file if
-/// it exists, else the embedded default; user playbooks come from the `playbooks/`
-/// folder beside the file (or in the platform config directory).
+/// The config warroom uses: `--config` (or `WARROOM_CONFIG`), else the user's file if
+/// it exists, else the host's, else the embedded default; user playbooks come from the
+/// `playbooks/` folder beside the file (or in the user's config directory).
 fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
     let usage = |e: crate::config::ConfigError| Failure::Usage(e.to_string());
     match explicit {
         Some(path) => Config::load(path).map_err(usage),
         None => {
             let default = default_config_path();
-            match default.as_deref().filter(|p| p.exists()) {
-                Some(path) => Config::load(path).map_err(usage),
+            match crate::config::found_config_path() {
+                Some(path) => Config::load(&path).map_err(usage),
                 None => match default.as_deref().and_then(Path::parent) {
                     Some(dir) => Config::embedded_with_playbooks(&dir.join("playbooks")),
                     None => Config::embedded(),
@@ -170,7 +171,13 @@ pub fn run(cli: Cli) -> Outcome {
     {
         eprintln!("warroom: {}", ui::format::safe(&text::cli_tz_unknown(&tz)));
     }
-    let dir = data_dir(cli.data_dir)?;
+    // A shared war-room host: before any store is reached, so that what this run
+    // makes is the group's and what it checks accepts the group.
+    if let Some(shared) = &config.shared_host {
+        host::share(shared)?;
+    }
+    let shared_dir = config.shared_host.as_ref().and_then(|s| s.data_dir.clone());
+    let dir = data_dir(cli.data_dir.or(shared_dir))?;
     let mine = identity::mine_if_any()?;
     let author = mine
         .as_ref()

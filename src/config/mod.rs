@@ -59,6 +59,8 @@ pub struct Config {
     /// en or fr; `--lang` overrides it for one run; unset: the environment (LC_ALL,
     /// LC_MESSAGES, LANG), else English.
     pub language: Option<crate::i18n::Lang>,
+    /// A shared war-room host: the group whose members share the store, and where.
+    pub shared_host: Option<SharedHost>,
     /// Phase models and playbooks, resolved from the keys above and the files around.
     #[serde(skip)]
     pub catalog: Catalog,
@@ -84,6 +86,18 @@ struct Layer {
     keymap: Option<Keymap>,
     theme: Option<ThemeKind>,
     language: Option<crate::i18n::Lang>,
+    shared_host: Option<SharedHost>,
+}
+
+/// Several Unix users on one machine, one store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedHost {
+    /// The Unix group of the responders (`groupadd warroom`; `usermod -aG warroom LOGIN`).
+    pub group: String,
+    /// The store they share, when `--data-dir` does not say (an absolute path).
+    #[serde(default)]
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -174,6 +188,7 @@ impl Config {
             keymap,
             theme,
             language,
+            shared_host,
         } = layer;
         if let Some(v) = organisation {
             self.organisation = v;
@@ -222,6 +237,9 @@ impl Config {
         }
         if language.is_some() {
             self.language = language;
+        }
+        if shared_host.is_some() {
+            self.shared_host = shared_host;
         }
     }
 
@@ -363,6 +381,7 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
         keymap: base.keymap.ok_or_else(|| missing("keymap"))?,
         theme: base.theme.unwrap_or_default(),
         language: base.language,
+        shared_host: base.shared_host,
         catalog: Catalog::default(),
     })
 }
@@ -413,6 +432,38 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
     for model in layer.phase_models.iter().flatten() {
         catalog::check_model(source, model)?;
     }
+    if let Some(shared) = &layer.shared_host {
+        check_shared_host(source, shared)?;
+    }
+    Ok(())
+}
+
+/// A group name as `groupadd` takes it, and a store path that does not depend on
+/// where warroom is started from.
+fn check_shared_host(source: Source, shared: &SharedHost) -> Result<(), ConfigError> {
+    let group = &shared.group;
+    let portable = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    if group.is_empty() || group.starts_with('-') || !group.chars().all(portable) {
+        return Err(source.error_at(
+            source.key_value("group", group, 0),
+            crate::i18n::tr_args(
+                "err-shared-group",
+                &[("group", group.escape_debug().to_string().into())],
+            ),
+        ));
+    }
+    if let Some(dir) = &shared.data_dir
+        && !dir.is_absolute()
+    {
+        let typed = dir.display().to_string();
+        return Err(source.error_at(
+            source.key_value("data_dir", &typed, 0),
+            crate::i18n::tr_args(
+                "err-shared-data-dir",
+                &[("dir", typed.escape_debug().to_string().into())],
+            ),
+        ));
+    }
     Ok(())
 }
 
@@ -436,6 +487,19 @@ pub fn language_of(text: &str) -> Option<crate::i18n::Lang> {
 /// Where the user's config is looked for when `--config` and `WARROOM_CONFIG` are unset.
 pub fn default_config_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "warroom").map(|d| d.config_dir().join("config.yaml"))
+}
+
+/// The config file used when none is named: the user's, else the host's
+/// (`warroom/config.yaml` in `$XDG_CONFIG_DIRS`, `/etc/xdg` by default), so that on a
+/// shared war-room host every responder gets the administrator's without setting up.
+pub fn found_config_path() -> Option<PathBuf> {
+    let dirs = std::env::var_os("XDG_CONFIG_DIRS")
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "/etc/xdg".into());
+    default_config_path()
+        .into_iter()
+        .chain(std::env::split_paths(&dirs).map(|d| d.join("warroom").join("config.yaml")))
+        .find(|p| p.is_file())
 }
 
 #[cfg(test)]

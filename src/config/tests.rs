@@ -423,3 +423,31 @@ fn an_lei_is_kept_when_its_check_digits_hold_and_refused_where_it_stands_when_no
         "user.yaml:2:6: found lei: \"5493001KJTIIGC8Y1R\", expected a Legal Entity Identifier (ISO 17442): 20 capital letters and digits, such as 5493001KJTIIGC8Y1R12"
     );
 }
+
+#[test]
+fn a_shared_host_names_a_group_and_an_absolute_store() {
+    let config = Config::with_user_text(
+        "u.yaml",
+        "shared_host:\n  group: warroom\n  data_dir: /srv/wr\n",
+    )
+    .unwrap();
+    let shared = config.shared_host.unwrap();
+    assert_eq!(shared.group, "warroom");
+    assert_eq!(shared.data_dir.as_deref(), Some(Path::new("/srv/wr")));
+    assert_eq!(Config::embedded().unwrap().shared_host, None);
+    let err = error_of("shared_host:\n  group: \"war room\"\n");
+    assert!(
+        err.starts_with("user.yaml:2:10: found shared_host.group: 'war room'"),
+        "{err}"
+    );
+    let err = error_of("shared_host:\n  group: warroom\n  data_dir: srv/wr\n");
+    assert!(
+        err.starts_with("user.yaml:3:13: found shared_host.data_dir: 'srv/wr'"),
+        "{err}"
+    );
+    let err = error_of("shared_host:\n  groups: warroom\n");
+    assert!(
+        err.starts_with("user.yaml:2:3: shared_host: unknown field `groups`"),
+        "{err}"
+    );
+}

@@ -27,20 +27,29 @@ pub fn save_draft(
     save_in(&folder, file, text).map_err(|e| Failure::writing(folder.join(file), e))
 }
 
-/// Writes `text` to `file` in `folder`, creating the folder private (0700) first.
+/// Writes `text` to `file` in `folder`, creating the folder private (0700) first; on a
+/// shared host, the folder (2770) and the file (0660) are the group's too.
 fn save_in(
     folder: &std::path::Path,
     file: &str,
     text: &str,
 ) -> std::io::Result<std::path::PathBuf> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let sharing = crate::store::sharing();
     std::fs::create_dir_all(folder)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
+    // Made private (or the group's) again if it was not; one another member made is
+    // theirs to set, and the store's own check has passed for the data directory.
+    if std::fs::metadata(folder)?.uid() == rustix::process::geteuid().as_raw() {
+        std::fs::set_permissions(
+            folder,
+            std::fs::Permissions::from_mode(sharing.directory_mode()),
+        )?;
     }
     let path = folder.join(file);
     crate::files::write_atomically(&path, text.as_bytes())?;
+    if let crate::store::Sharing::Group { .. } = sharing {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o660))?;
+    }
     Ok(path)
 }
 

@@ -2,9 +2,11 @@
 //! file must be a socket owned by this user and closed to others, and the process that
 //! answers must run as this user (the kernel says so: `SO_PEERCRED`). Otherwise, in a
 //! directory others can write to, a socket planted there would receive the operator's
-//! notes. The owner checks its callers the same way.
+//! notes. The owner checks its callers the same way. On a shared host (the
+//! configuration names a group), the socket is the group's and a peer may be any
+//! member of it; who they are on the incident's roster is the owner's next question.
 
-use crate::store::{Exposure, IoStep, StoreError};
+use crate::store::{Exposure, IoStep, Sharing, StoreError, sharing};
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -50,32 +52,54 @@ pub fn check_socket_file(path: &Path) -> Result<bool, StoreError> {
     if !meta.file_type().is_socket() {
         return Err(unsafe_because(Exposure::NotASocket));
     }
-    if meta.uid() != my_uid() {
-        return Err(unsafe_because(Exposure::SocketNotYours {
-            owner: meta.uid(),
-            me: my_uid(),
-        }));
-    }
-    if meta.mode() & 0o077 != 0 {
-        return Err(unsafe_because(Exposure::SocketOpen {
-            mode: meta.mode() & 0o777,
-        }));
+    let mode = meta.mode() & 0o777;
+    match sharing() {
+        Sharing::Private => {
+            if meta.uid() != my_uid() {
+                return Err(unsafe_because(Exposure::SocketNotYours {
+                    owner: meta.uid(),
+                    me: my_uid(),
+                }));
+            }
+            if mode & 0o077 != 0 {
+                return Err(unsafe_because(Exposure::SocketOpen { mode }));
+            }
+        }
+        // Made by whichever member owns the store now; the group's alone. The peer
+        // check that follows says whether its maker is a member.
+        Sharing::Group { gid, name } => {
+            if meta.gid() != *gid || mode & 0o007 != 0 {
+                return Err(unsafe_because(Exposure::SocketNotShared {
+                    mode,
+                    group: name.clone(),
+                }));
+            }
+        }
     }
     Ok(true)
 }
 
-/// Refuses a peer that is not this user.
+/// Refuses a peer that is not this user (nor, on a shared host, a member of its group).
 pub fn check_peer(peer: Peer, path: &Path) -> Result<(), StoreError> {
-    if peer.uid == my_uid() {
+    let sharing = sharing();
+    if sharing.admits(peer.uid, my_uid()) {
         return Ok(());
     }
-    Err(StoreError::Unsafe {
-        path: path.to_path_buf(),
-        why: Exposure::PeerNotYou {
+    let why = match sharing {
+        Sharing::Private => Exposure::PeerNotYou {
             pid: peer.pid,
             uid: peer.uid,
             me: my_uid(),
         },
+        Sharing::Group { name, .. } => Exposure::PeerNotInGroup {
+            pid: peer.pid,
+            uid: peer.uid,
+            group: name.clone(),
+        },
+    };
+    Err(StoreError::Unsafe {
+        path: path.to_path_buf(),
+        why,
     })
 }
 

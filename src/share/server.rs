@@ -135,7 +135,10 @@ pub fn serve(
     let listener = UnixListener::bind(&path)?;
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        std::fs::set_permissions(
+            &path,
+            std::fs::Permissions::from_mode(crate::store::sharing().socket_mode()),
+        )?;
     }
     let submit = Arc::new(submit);
     let open = Arc::new(AtomicUsize::new(0));

@@ -421,7 +421,7 @@ pub enum Problem {
 }
 
 /// Why a data directory or socket is not safe to use (said with the fix).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Exposure {
     #[error("this data directory belongs to user id {owner}, not to you ({me})")]
     DirectoryNotYours { owner: u32, me: u32 },
@@ -430,16 +430,33 @@ pub enum Exposure {
     /// A folder shared on purpose (sticky, as `/tmp`): it is not to be made private.
     #[error("this is a folder shared by every user, not a data directory")]
     DirectoryShared,
+    /// On a shared host: a directory that is not the configured group's alone (mode
+    /// 2770 and that group).
+    #[error(
+        "this data directory is not shared with group {group} alone (mode {mode:o}): it must be the group's, with mode 2770"
+    )]
+    DirectoryNotShared { mode: u32, group: String },
     #[error("this is not a socket")]
     NotASocket,
     #[error("this socket belongs to user id {owner}, not to you ({me}); nothing was sent to it")]
     SocketNotYours { owner: u32, me: u32 },
     #[error("this socket is open to other users (mode {mode:o}); nothing was sent to it")]
     SocketOpen { mode: u32 },
+    /// On a shared host: a socket that is not the configured group's alone.
+    #[error(
+        "this socket is not shared with group {group} alone (mode {mode:o}); nothing was sent to it"
+    )]
+    SocketNotShared { mode: u32, group: String },
     #[error(
         "the process answering on this socket (pid {pid}) runs as user id {uid}, not as you ({me}); nothing was sent to it"
     )]
     PeerNotYou { pid: u32, uid: u32, me: u32 },
+    /// On a shared host: the process at the other end is neither this user nor a
+    /// member of the group.
+    #[error(
+        "the process at the other end of this socket (pid {pid}) runs as user id {uid}, who is not in group {group}; nothing was exchanged"
+    )]
+    PeerNotInGroup { pid: u32, uid: u32, group: String },
 }
 
 /// A path on the owner/client socket: as text, replacing what is not UTF-8, so that any
@@ -520,7 +537,7 @@ impl Clone for StoreError {
             E::OwnedByDashboard { pid } => E::OwnedByDashboard { pid: *pid },
             E::Unsafe { path, why } => E::Unsafe {
                 path: path.clone(),
-                why: *why,
+                why: why.clone(),
             },
             E::DiskFull { dir, free, needed } => E::DiskFull {
                 dir: dir.clone(),

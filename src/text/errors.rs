@@ -40,6 +40,10 @@ words! {
     cli_tz_unknown(tz: &str) => "cli-tz-unknown";
     // Command line.
     cli_no_data_dir => "cli-no-data-dir";
+    /// The configuration's shared_host.group is no group of this host.
+    cli_no_such_group(group: &str) => "cli-no-such-group";
+    /// This user is not in the group that shares the host's store.
+    cli_not_in_group(group: &str, login: &str) => "cli-not-in-group";
 }
 
 pub fn cli_unknown_item(id: impl std::fmt::Display, item: &str, known: &[&str]) -> String {
@@ -200,6 +204,28 @@ fn unsafe_store(path: &std::path::Path, why: crate::store::Exposure) -> String {
             "err-unsafe-peer",
             vec![("pid", pid.into()), ("uid", uid.into()), ("me", me.into())],
         ),
+        U::DirectoryNotShared { mode, group } => (
+            "err-unsafe-dir-not-shared",
+            vec![
+                ("mode", format!("{mode:o}").into()),
+                ("group", shown(&group)),
+            ],
+        ),
+        U::SocketNotShared { mode, group } => (
+            "err-unsafe-socket-not-shared",
+            vec![
+                ("mode", format!("{mode:o}").into()),
+                ("group", shown(&group)),
+            ],
+        ),
+        U::PeerNotInGroup { pid, uid, group } => (
+            "err-unsafe-peer-not-in-group",
+            vec![
+                ("pid", pid.into()),
+                ("uid", uid.into()),
+                ("group", shown(&group)),
+            ],
+        ),
     };
     args.push(("path", path));
     tr_args(id, &args)
@@ -257,7 +283,7 @@ pub fn store_error(e: &crate::store::StoreError) -> String {
             &[("pid", (*pid).into()), ("secs", (*waited_s).into())],
         ),
         E::Owner(message) => tr_args("err-store-owner", &[("message", shown(message))]),
-        E::Unsafe { path, why } => unsafe_store(path, *why),
+        E::Unsafe { path, why } => unsafe_store(path, why.clone()),
         E::DiskFull {
             dir: d,
             free,
@@ -759,6 +785,19 @@ mod tests {
                 pid: 7,
                 uid: 0,
                 me: 1000,
+            },
+            Exposure::DirectoryNotShared {
+                mode: 0o700,
+                group: "warroom".into(),
+            },
+            Exposure::SocketNotShared {
+                mode: 0o600,
+                group: "warroom".into(),
+            },
+            Exposure::PeerNotInGroup {
+                pid: 7,
+                uid: 1002,
+                group: "warroom".into(),
             },
         ] {
             all.push(E::Unsafe {

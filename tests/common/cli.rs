@@ -37,6 +37,8 @@ pub fn bare(home: &Path) -> Command {
         .env_remove("WARROOM_CONFIG")
         .env_remove("WARROOM_DATA_DIR")
         .env_remove("XDG_CONFIG_HOME")
+        // Not the host's config (/etc/xdg/warroom) either.
+        .env("XDG_CONFIG_DIRS", home.join("no-host-config"))
         .env_remove("XDG_DATA_HOME")
         .env_remove("WARROOM_LOG")
         .env_remove("WARROOM_IDENTITY")
