@@ -441,10 +441,7 @@ impl IncidentState {
                 }
             }
             Change::LessonAdded { lesson } => self.lessons.push(lesson.clone()),
-            Change::MemberAdded { member } => self.roster.add(member, at, by, event.id),
-            Change::MemberRevoked { handle, reason } => {
-                self.roster.revoke(handle, reason, at, by, event.id);
-            }
+            Change::MemberAdded { .. } | Change::MemberRevoked { .. } => self.roster.apply(event),
             Change::DrillStarted {
                 scenario,
                 briefing,

@@ -113,6 +113,19 @@ impl Roster {
             .filter(move |m| m.unix_user.as_deref() == Some(user))
     }
 
+    /// Folds one event of the journal: only additions and revocations change the
+    /// roster (what `IncidentState` does with them, for readers who need no more).
+    pub fn apply(&mut self, event: &super::Event) {
+        let (at, by) = (event.occurred(), event.author.as_str());
+        match &event.change {
+            super::Change::MemberAdded { member } => self.add(member, at, by, event.id),
+            super::Change::MemberRevoked { handle, reason } => {
+                self.revoke(handle, reason, at, by, event.id);
+            }
+            _ => {}
+        }
+    }
+
     /// Adds a member; one with the same handle already active is replaced (a new key,
     /// new roles): its entry is closed by this event, so its key signs no later event.
     pub fn add(&mut self, member: &Member, at: DateTime<Utc>, by: &str, event: u64) {

@@ -3,8 +3,10 @@
 //! from `SO_PEERCRED`); a command or dashboard owning the store applies it to its own
 //! (its own uid), so closing the dashboard opens no way around it.
 
-use crate::domain::{Access, Member};
+use crate::domain::{Access, Member, Roster};
 use crate::store::{Problem, Store, StoreError};
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// The author of a write to an incident with a roster is who the kernel says
 /// connected (`SO_PEERCRED`: uid → login → the member with that login), never a name
@@ -13,29 +15,63 @@ use crate::store::{Problem, Store, StoreError};
 /// write's key says which of them; an unsigned one is refused, as is a write signed
 /// with a key none of the login's members holds, a login no member has, and a
 /// read-only member. An incident without a roster yet (declared before identities, or
-/// being declared) takes the write as sent.
+/// being declared) takes the write as sent. For one write (a command owning the store);
+/// an owner serving many keeps [`Rosters`].
 pub fn authored(
     store: &dyn Store,
     id: crate::domain::IncidentId,
     batch: &mut [crate::store::NewEvent],
     uid: u32,
 ) -> Result<(), StoreError> {
-    let events = match store.events(id) {
-        Ok(events) => events,
-        // A declaration, or an incident the append itself will say is unknown.
-        Err(StoreError::UnknownIncident(_)) => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    let Ok(state) = crate::domain::fold(&events) else {
-        // The append refuses a journal that does not fold, and says why.
-        return Ok(());
-    };
-    if state.roster.is_empty() {
+    Rosters::default().authored(store, id, batch, uid)
+}
+
+/// The rosters of the incidents written to, each folded on from the events it had
+/// when last asked: an owner checks every write against its incident's roster without
+/// reading the whole journal each time.
+#[derive(Default)]
+pub struct Rosters {
+    known: Mutex<HashMap<crate::domain::IncidentId, (u64, Roster)>>,
+}
+
+impl Rosters {
+    /// [`authored`], with the roster as the journal stands now.
+    pub fn authored(
+        &self,
+        store: &dyn Store,
+        id: crate::domain::IncidentId,
+        batch: &mut [crate::store::NewEvent],
+        uid: u32,
+    ) -> Result<(), StoreError> {
+        let mut known = self.known.lock().map_err(|_| StoreError::Internal)?;
+        let (seen, roster) = known.entry(id).or_default();
+        let new = match store.events_after(id, *seen) {
+            Ok(new) => new,
+            // A declaration, or an incident the append itself will say is unknown.
+            Err(StoreError::UnknownIncident(_)) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        for event in &new {
+            roster.apply(event);
+        }
+        *seen += new.len() as u64;
+        ruled(roster, id, batch, uid)
+    }
+}
+
+/// The roster's rule applied to a batch (see [`authored`]).
+fn ruled(
+    roster: &Roster,
+    id: crate::domain::IncidentId,
+    batch: &mut [crate::store::NewEvent],
+    uid: u32,
+) -> Result<(), StoreError> {
+    if roster.is_empty() {
         return Ok(());
     }
     let refused = |problem| StoreError::Rejected { id, problem };
     let login = crate::identity::login::login_of(uid).unwrap_or_else(|| format!("uid {uid}"));
-    let members: Vec<&Member> = state.roster.logging_in_as(&login).collect();
+    let members: Vec<&Member> = roster.logging_in_as(&login).collect();
     if members.is_empty() {
         return Err(refused(Problem::NotOnRoster { login, uid }));
     }

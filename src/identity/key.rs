@@ -222,11 +222,21 @@ impl Signer {
             }
         })?;
         let (public_key, fingerprint) = described(key.public_key());
-        Ok(Signer {
+        let mut signer = Signer {
             public_key,
             fingerprint,
             with: With::File(Box::new(key)),
-        })
+        };
+        // A damaged file (a private part that is not its public key's) is found here,
+        // once: signing with a key in memory then needs no check of its own.
+        let armored = signer.signed(b"warroom: key check")?;
+        sshsig::verify(&signer.public_key, b"warroom: key check", &armored).map_err(|why| {
+            KeyError::AgentBadSignature {
+                fingerprint: signer.fingerprint.clone(),
+                why,
+            }
+        })?;
+        Ok(signer)
     }
 
     fn from_agent(
@@ -272,6 +282,23 @@ impl Signer {
     /// `message` signed: an armored SSHSIG (`-----BEGIN SSH SIGNATURE-----`) in the
     /// namespace `warroom`, SHA-512, as `ssh-keygen -Y sign -n warroom` makes.
     pub fn sign(&mut self, message: &[u8]) -> Result<String, KeyError> {
+        let armored = self.signed(message)?;
+        // What the agent returned is checked before anyone relies on it: an RSA agent
+        // answering with SHA-1, a signature cut short. (A key file was checked once,
+        // when opened.)
+        if let With::Agent { .. } = &self.with {
+            sshsig::verify(&self.public_key, message, &armored).map_err(|why| {
+                KeyError::AgentBadSignature {
+                    fingerprint: self.fingerprint.clone(),
+                    why,
+                }
+            })?;
+        }
+        Ok(armored)
+    }
+
+    /// `message` signed, unchecked.
+    fn signed(&mut self, message: &[u8]) -> Result<String, KeyError> {
         let signature = match &self.with {
             With::File(key) => {
                 key.sign(NAMESPACE, HASH, message)
@@ -303,20 +330,11 @@ impl Signer {
                 })?
             }
         };
-        let armored = signature
+        signature
             .to_pem(LineEnding::LF)
             .map_err(|e| KeyError::SignFailed {
                 detail: e.to_string(),
-            })?;
-        // What the agent (or a damaged key file) returned is checked before anyone
-        // relies on it: an RSA agent answering with SHA-1, a signature cut short.
-        sshsig::verify(&self.public_key, message, &armored).map_err(|why| {
-            KeyError::AgentBadSignature {
-                fingerprint: self.fingerprint.clone(),
-                why,
-            }
-        })?;
-        Ok(armored)
+            })
     }
 
     /// The public key, in OpenSSH's one-line form without comment.

@@ -29,7 +29,7 @@ pub mod signing;
 pub mod sshsig;
 
 pub use audit::{Seal, audit};
-pub use authorship::authored;
+pub use authorship::{Rosters, authored};
 pub use key::{AgentStep, KeyError, KeySource, Signer, generate};
 pub use local::{BadHandle, IdentityFileError, IdentityProblem, LocalIdentity, check_handle};
 pub use signing::{Mark, Signing};

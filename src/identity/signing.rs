@@ -29,6 +29,8 @@ pub struct Signing<'a> {
     /// Whether this process owns the store, so that it applies the roster's rule to
     /// its own writes (`authored`, with its own uid); through an owner, the owner does.
     owns_the_store: bool,
+    /// The rosters that rule is checked against, kept for the next write.
+    rosters: super::Rosters,
 }
 
 impl<'a> Signing<'a> {
@@ -37,6 +39,7 @@ impl<'a> Signing<'a> {
             inner,
             mark: Mutex::new(mark),
             owns_the_store: false,
+            rosters: super::Rosters::default(),
         }
     }
 
@@ -83,7 +86,7 @@ impl<'a> Signing<'a> {
             // After signing: the signature's key is part of who the roster says wrote it
             // (the author is not in the signed body, so setting it keeps the signature).
             let uid = rustix::process::geteuid().as_raw();
-            super::authored(self.inner, id, &mut batch, uid)?;
+            self.rosters.authored(self.inner, id, &mut batch, uid)?;
         }
         Ok(batch)
     }
@@ -100,6 +103,10 @@ impl Store for Signing<'_> {
 
     fn records(&self, id: IncidentId) -> Result<Vec<Vec<u8>>, StoreError> {
         self.inner.records(id)
+    }
+
+    fn events_after(&self, id: IncidentId, seen: u64) -> Result<Vec<Event>, StoreError> {
+        self.inner.events_after(id, seen)
     }
 
     fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {

@@ -20,18 +20,31 @@ pub enum Waiting {
     Remote(WriteJob),
 }
 
+fn changes_roster(batch: &[NewEvent]) -> bool {
+    batch.iter().any(|e| {
+        matches!(
+            e.change,
+            crate::domain::Change::MemberAdded { .. } | crate::domain::Change::MemberRevoked { .. }
+        )
+    })
+}
+
 #[derive(Default)]
 pub struct Group {
     items: Vec<(IncidentId, Vec<NewEvent>, Waiting)>,
 }
 
 impl Group {
-    /// Whether an append may join: one that names a new item or evidence does not join
-    /// a group that already writes to its incident (its id was checked against the
-    /// stored journal, which does not hold the group's writes yet).
+    /// Whether an append may join: one that names a new item or evidence, or changes
+    /// the roster, does not join a group that already writes to its incident, and none
+    /// joins after a roster change to it (ids and authors are checked against the stored
+    /// journal, which does not hold the group's writes yet).
     pub fn admits(&self, id: IncidentId, batch: &[NewEvent]) -> bool {
+        let mut same = self.items.iter().filter(|(i, _, _)| *i == id);
+        let alone = crate::ops::names_something(batch) || changes_roster(batch);
         self.items.len() < GROUP_MAX
-            && !(crate::ops::names_something(batch) && self.items.iter().any(|(i, _, _)| *i == id))
+            && !(alone && self.items.iter().any(|(i, _, _)| *i == id))
+            && !same.any(|(_, written, _)| changes_roster(written))
     }
 
     pub fn push(&mut self, id: IncidentId, batch: Vec<NewEvent>, waiting: Waiting) {
@@ -53,6 +66,7 @@ impl Group {
         if items.is_empty() {
             return;
         }
+
         let batches: Vec<(IncidentId, Vec<NewEvent>)> = items
             .iter()
             .map(|(id, batch, _)| (*id, batch.clone()))
@@ -105,5 +119,56 @@ impl Group {
             // The screen may have gone (closing): its news no longer matter.
             let _ = results.send(msg);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Access, Change, Member};
+
+    fn note() -> Vec<NewEvent> {
+        vec![NewEvent::new(
+            chrono::DateTime::UNIX_EPOCH,
+            "a",
+            Change::NoteAdded { text: "x".into() },
+        )]
+    }
+
+    fn added() -> Vec<NewEvent> {
+        let member = Member {
+            handle: "sam".into(),
+            name: "Sam".into(),
+            email: None,
+            roles: vec![],
+            access: Access::Write,
+            public_key: "ssh-ed25519 K".into(),
+            unix_user: Some("sam".into()),
+        };
+        vec![NewEvent::new(
+            chrono::DateTime::UNIX_EPOCH,
+            "a",
+            Change::MemberAdded { member },
+        )]
+    }
+
+    #[test]
+    fn a_roster_change_is_written_alone_in_its_incident_before_what_follows() {
+        let (one, two) = (
+            IncidentId::new(false, 2026, 1),
+            IncidentId::new(false, 2026, 2),
+        );
+        let mut group = Group::default();
+        assert!(group.admits(one, &note()));
+        group.push(one, note(), Waiting::Screen);
+        assert!(group.admits(one, &note()), "notes go together");
+        assert!(!group.admits(one, &added()), "not after other writes");
+        assert!(group.admits(two, &added()), "another incident's roster");
+        group.push(two, added(), Waiting::Screen);
+        assert!(
+            !group.admits(two, &note()),
+            "its author is checked after it"
+        );
+        assert!(group.admits(one, &note()));
     }
 }

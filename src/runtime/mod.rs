@@ -299,6 +299,9 @@ fn snapshot(app: &App) -> Update {
     }
 }
 
+/// The shortest time between two frames (60 a second at most).
+const FRAME_GAP: std::time::Duration = std::time::Duration::from_millis(16);
+
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
@@ -310,8 +313,12 @@ async fn event_loop(
     let mut input = EventStream::new();
     let mut signals = Signals::new();
     let gone = || eyre!("{}", crate::text::writer_gone());
+    let mut last_frame: Option<std::time::Instant> = None;
     let outcome = 'events: loop {
-        if app.dirty {
+        // At most one frame per FRAME_GAP: when eight writers and a script flood the
+        // journal, the screen shows their latest state without drawing for each one.
+        let frame_due = last_frame.is_none_or(|at| at.elapsed() >= FRAME_GAP);
+        if app.dirty && frame_due {
             // Time moves on before each frame; what it brings (a drill's injects) is
             // written like any other change.
             for effect in app.update(Msg::Tick(now())) {
@@ -323,11 +330,16 @@ async fn event_loop(
                 break Err(e);
             }
             app.dirty = false;
+            last_frame = Some(std::time::Instant::now());
         }
         if app.should_quit {
             break Ok(());
         }
-        let tick = tokio::time::sleep(app.next_tick_in(now()));
+        let wake = match last_frame {
+            Some(at) if app.dirty => FRAME_GAP.saturating_sub(at.elapsed()),
+            _ => app.next_tick_in(now()),
+        };
+        let tick = tokio::time::sleep(wake);
         let msg = tokio::select! {
             event = input.next() => match terminal_msg(event) {
                 Input::Msg(msg) => msg,

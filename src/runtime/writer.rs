@@ -12,7 +12,11 @@ use crate::store::{NewEvent, SledStore, Store, StoreError};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How long the writer waits for more writes when the last group showed several
+/// writers at work: a fraction of one sync, which the wait saves for each that comes.
+const GATHER: Duration = Duration::from_micros(300);
 use tokio::sync::mpsc;
 
 /// The name of the thread that carries out writes, known to the panic hook.
@@ -72,18 +76,33 @@ pub fn spawn(
             // What this screen writes is signed here, after its ids are made free
             // (other processes' writes come signed by their authors).
             let signing = mark.map(|m| crate::identity::Signing::owning(&*store, m));
+            // Who wrote a client's append is settled here, in the order writes are
+            // carried out, against the roster as stored before it (see `Group::admits`).
+            let rosters = crate::identity::Rosters::default();
             // Runs until told to stop (or every sender has gone). The screen going first
             // (the dashboard closing) does not stop it: commands still get their answers.
+            // How many jobs the last group had: as many writers are likely at work.
+            let mut last_group = 1;
             'jobs: while let Ok(first) = rx.recv() {
                 // Everything already waiting is taken at once: its appends are written
-                // together (group commit), the rest in order between them.
+                // together (group commit), the rest in order between them. When the
+                // last group had several, the writer waits a little for as many (their
+                // clients are still sending): one sync then serves them all.
                 let mut waiting = vec![first];
+                let gather_until = Instant::now() + GATHER;
+                while waiting.len() < last_group.min(GROUP_MAX) {
+                    match rx.recv_timeout(gather_until.saturating_duration_since(Instant::now())) {
+                        Ok(job) => waiting.push(job),
+                        Err(_) => break,
+                    }
+                }
                 while waiting.len() < GROUP_MAX {
                     match rx.try_recv() {
                         Ok(job) => waiting.push(job),
                         Err(_) => break,
                     }
                 }
+                last_group = waiting.len();
                 let mut group = Group::default();
                 for job in waiting {
                     match job {
@@ -101,15 +120,11 @@ pub fn spawn(
                                 .into_iter()
                                 .map(|c| NewEvent::new(now, author.as_str(), c).happened(occurred))
                                 .collect();
-                            join(
-                                &mut group,
-                                &store,
-                                &results,
-                                id,
-                                batch,
-                                Waiting::Screen,
-                                signing.as_ref(),
-                            );
+                            let by = match &signing {
+                                Some(signing) => By::Screen(signing),
+                                None => By::AsIs,
+                            };
+                            join(&mut group, &store, &results, id, batch, Waiting::Screen, by);
                         }
                         Job::Remote(job) if matches!(job.op, Op::Append { .. }) => {
                             // Dropped unseen once its client has given up (it was told).
@@ -120,6 +135,10 @@ pub fn spawn(
                             let Op::Append { id, batch } = job.op.clone() else {
                                 continue;
                             };
+                            let by = By::Client {
+                                rosters: &rosters,
+                                uid: job.uid,
+                            };
                             join(
                                 &mut group,
                                 &store,
@@ -127,7 +146,7 @@ pub fn spawn(
                                 id,
                                 batch,
                                 Waiting::Remote(job),
-                                None,
+                                by,
                             );
                         }
                         Job::Effect(effect) => {
@@ -161,6 +180,39 @@ pub fn spawn(
 /// An append joins the group, made ready first (taken ids replaced by free ones); a
 /// group it may not join is written first. One that cannot be made ready fails at
 /// once, after the group before it (answers keep the order the writes came in).
+/// Whose an append is, and what makes it theirs before it is written.
+enum By<'a> {
+    /// This screen's operator: signed here, once its ids are final.
+    Screen(&'a crate::identity::Signing<'a>),
+    /// No identity: as it is.
+    AsIs,
+    /// A client, signed already: its author is the roster member of its user.
+    Client {
+        rosters: &'a crate::identity::Rosters,
+        uid: u32,
+    },
+}
+
+impl By<'_> {
+    /// The batch made ready to write: ids made free, then signed or authored.
+    fn ready(
+        &self,
+        store: &SledStore,
+        id: crate::domain::IncidentId,
+        batch: Vec<NewEvent>,
+    ) -> Result<Vec<NewEvent>, StoreError> {
+        match self {
+            By::Screen(signing) => signing.marked(id, &ops::ready(store, id, batch)?),
+            By::AsIs => ops::ready(store, id, batch),
+            By::Client { rosters, uid } => {
+                let mut batch = ops::ready(store, id, batch)?;
+                rosters.authored(store, id, &mut batch, *uid)?;
+                Ok(batch)
+            }
+        }
+    }
+}
+
 fn join(
     group: &mut Group,
     store: &SledStore,
@@ -168,7 +220,7 @@ fn join(
     id: crate::domain::IncidentId,
     batch: Vec<NewEvent>,
     waiting: Waiting,
-    signing: Option<&crate::identity::Signing<'_>>,
+    by: By<'_>,
 ) {
     let ready = catch_unwind(AssertUnwindSafe(|| {
         #[cfg(debug_assertions)]
@@ -181,22 +233,17 @@ fn join(
         if !group.admits(id, &batch) {
             return Err(batch);
         }
-        Ok(ops::ready(store, id, batch))
+        Ok(by.ready(store, id, batch))
     }));
     let ready = match ready {
         Ok(Ok(ready)) => ready,
         // Not admitted: the group is written first, then this append starts the next.
         Ok(Err(batch)) => {
             group.commit(store, results);
-            catch_unwind(AssertUnwindSafe(|| ops::ready(store, id, batch)))
+            catch_unwind(AssertUnwindSafe(|| by.ready(store, id, batch)))
                 .unwrap_or_else(|_| Err(StoreError::Internal))
         }
         Err(_) => Err(StoreError::Internal),
-    };
-    // Signed once its ids are final: the signature covers the change as stored.
-    let ready = match (ready, signing) {
-        (Ok(batch), Some(signing)) => signing.marked(id, &batch),
-        (ready, _) => ready,
     };
     match (ready, waiting) {
         (Ok(batch), waiting) => group.push(id, batch, waiting),

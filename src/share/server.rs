@@ -55,6 +55,9 @@ pub const STARTED_PATIENCE: Duration = Duration::from_secs(30);
 /// A write sent by a client, for the owner's writer to carry out or drop.
 pub struct WriteJob {
     pub op: Op,
+    /// Who sent it, as the kernel says (`SO_PEERCRED`): the writer records an append
+    /// under the roster member of this user, never under the name it carries.
+    pub uid: u32,
     expires_ms: u64,
     state: Arc<AtomicU8>,
     reply: SyncSender<Result<Answer, WireError>>,
@@ -289,7 +292,7 @@ fn serve_client(
 }
 
 fn carry_out(
-    mut request: Request,
+    request: Request,
     store: &(dyn Store + Send + Sync),
     submit: &(dyn Fn(Incoming) -> bool + Send + Sync),
     uid: u32,
@@ -297,13 +300,11 @@ fn carry_out(
     if !request.op.writes() {
         return read(store, &request.op).map_err(|e| WireError::from(&e));
     }
-    if let Op::Append { id, batch } = &mut request.op {
-        crate::identity::authored(store, *id, batch, uid).map_err(|e| WireError::from(&e))?;
-    }
     let (reply, answer) = sync_channel(1);
     let state = Arc::new(AtomicU8::new(PENDING));
     let job = WriteJob {
         op: request.op,
+        uid,
         expires_ms: request.expires_ms,
         state: Arc::clone(&state),
         reply,

@@ -114,6 +114,19 @@ fn contract(store: &dyn Store) {
 
     let events = store.events(id).unwrap();
     assert_eq!(events.len(), 3);
+    // Read from where a reader left off: the same events, from the same place.
+    for seen in 0..=4 {
+        let after = store.events_after(id, seen).unwrap();
+        assert_eq!(
+            after.as_slice(),
+            &events[(seen as usize).min(3)..],
+            "after {seen}"
+        );
+    }
+    assert!(matches!(
+        store.events_after(IncidentId::new(false, 2020, 9), 0),
+        Err(StoreError::UnknownIncident(_))
+    ));
     assert_eq!(
         events[1].change,
         Change::NoteAdded {

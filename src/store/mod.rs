@@ -113,6 +113,16 @@ pub trait Store: Send {
             .collect()
     }
 
+    /// The events of an incident after its first `seen`: what a reader that has
+    /// folded `seen` events has not read yet.
+    fn events_after(&self, id: IncidentId, seen: u64) -> Result<Vec<Event>, StoreError> {
+        let mut events = self.events(id)?;
+        let seen = usize::try_from(seen)
+            .unwrap_or(usize::MAX)
+            .min(events.len());
+        Ok(events.split_off(seen))
+    }
+
     /// Every id a new incident must not take: the listed ones, and for a store on
     /// disk any that has a journal without an index entry.
     fn taken_ids(&self) -> Result<Vec<IncidentId>, StoreError> {

@@ -5,3 +5,4 @@ pub mod cli;
 pub mod exchange;
 pub mod harness;
 pub mod pty;
+pub mod team;

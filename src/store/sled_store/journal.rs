@@ -189,18 +189,24 @@ impl JournalDb {
 
     /// Parses straight from sled's buffers: no copy of every record first.
     pub fn events(&self) -> Result<Vec<Event>, StoreError> {
+        self.events_after(0)
+    }
+
+    /// The events after the first `seen` (keys are the event numbers, from 1).
+    pub fn events_after(&self, seen: u64) -> Result<Vec<Event>, StoreError> {
         let id = match self.of {
             Of::Incident(id) => id,
             Of::Contacts => IncidentId::new(false, 0, 0),
         };
         let _settled = self.settled()?;
+        let first = usize::try_from(seen).unwrap_or(usize::MAX);
         self.journal
-            .iter()
+            .range(seen.saturating_add(1).to_be_bytes()..)
             .values()
             .enumerate()
             .map(|(n, v)| {
                 let record = v.map_err(|e| self.engine(e))?;
-                parse_record(id, n, &record).map_err(|e| match (self.of, e) {
+                parse_record(id, first.saturating_add(n), &record).map_err(|e| match (self.of, e) {
                     (Of::Contacts, StoreError::Corrupt { problem, .. }) => {
                         StoreError::Directory(problem)
                     }

@@ -624,6 +624,22 @@ impl Store for SledStore {
         }
     }
 
+    /// Read from where the reader left off: the journal's keys are the event numbers.
+    fn events_after(&self, id: IncidentId, seen: u64) -> Result<Vec<Event>, StoreError> {
+        if self.summary(id)?.is_none() {
+            return Err(StoreError::UnknownIncident(id));
+        }
+        match self.journal(id, false)? {
+            Some(journal) => journal.events_after(seen),
+            None => Err(StoreError::Corrupt {
+                id,
+                problem: Problem::JournalMissing {
+                    path: self.journal_path(id),
+                },
+            }),
+        }
+    }
+
     fn append(&self, id: IncidentId, batch: &[NewEvent]) -> Result<Vec<Event>, StoreError> {
         let batches = [(id, batch.to_vec())];
         self.write_all(&batches)

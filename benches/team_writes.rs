@@ -1,0 +1,118 @@
+//! Many writers at once through the dashboard that owns the store: 1, 2, 4 and 8
+//! writers, each a connection to the owner's socket (as a command makes) writing signed
+//! notes one after the other, each acknowledged only once durable. The owner is the
+//! real binary in a pseudo-terminal; connecting and opening the key are done before the
+//! clock starts (process start-up is not counted). Issue 17 asks that 8 writers reach at
+//! least 5× the acknowledged writes per second of one.
+//!
+//! `cargo bench --bench team_writes` (WARROOM_BENCH_DIR for another disk,
+//! WARROOM_BENCH_WRITES for the writes per writer, 200 by default). Figures in
+//! docs/PERFORMANCE.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[allow(dead_code)]
+#[path = "../tests/common/cli.rs"]
+mod cli;
+#[allow(dead_code)]
+#[path = "../tests/common/pty.rs"]
+mod pty;
+#[allow(dead_code)]
+#[path = "../tests/common/team.rs"]
+mod team;
+
+use std::path::Path;
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+use warroom::domain::{Change, IncidentId};
+use warroom::identity::Signing;
+use warroom::store::{NewEvent, Store};
+
+const ROUNDS: usize = 3;
+
+/// `writers` connections writing `each` signed notes at once: acknowledged writes per
+/// second, from the moment all are ready to the last acknowledgement.
+fn round(dir: &Path, id: IncidentId, writers: usize, each: usize) -> f64 {
+    let ready = Arc::new(Barrier::new(writers + 1));
+    let done = Arc::new(Barrier::new(writers + 1));
+    let threads: Vec<_> = (0..writers)
+        .map(|w| {
+            let dir = dir.to_path_buf();
+            let (ready, done) = (Arc::clone(&ready), Arc::clone(&done));
+            std::thread::spawn(move || {
+                let (remote, mark) = team::writer(&dir, Duration::from_secs(30)).unwrap();
+                let signing = Signing::new(&remote, mark);
+                ready.wait();
+                for n in 0..each {
+                    let note = Change::NoteAdded {
+                        text: format!("writer {w}: host FS{n:03} checked, nothing found"),
+                    };
+                    let new = NewEvent::new(chrono::Utc::now(), "alex", note);
+                    signing.append(id, &[new]).unwrap();
+                }
+                done.wait();
+            })
+        })
+        .collect();
+    ready.wait();
+    let start = Instant::now();
+    done.wait();
+    let elapsed = start.elapsed();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    (writers * each) as f64 / elapsed.as_secs_f64()
+}
+
+fn main() {
+    // `cargo test --benches` runs benches without `--bench`: nothing to measure.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let each: usize = std::env::var("WARROOM_BENCH_WRITES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let base = std::env::var_os("WARROOM_BENCH_DIR").map_or_else(std::env::temp_dir, Into::into);
+    let dir = tempfile::tempdir_in(&base).unwrap();
+    let dir = dir.path();
+    std::fs::set_permissions(dir, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    cli::ok(cli::warroom(dir).args(["identity", "init", "--handle", "alex", "--name", "Alex"]));
+    let id_text = cli::declare(dir, "Team writes", "3");
+    let id: IncidentId = id_text.parse().unwrap();
+
+    // The owner: the dashboard, in a terminal of its own.
+    let mut owner = pty::Dashboard::start(dir);
+    owner.wait_for("the incident", |s| s.contains(&id_text));
+    let start = Instant::now();
+    while team::writer(dir, Duration::from_secs(5)).is_none() {
+        assert!(
+            start.elapsed() < pty::DEADLINE,
+            "the dashboard never served"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    println!("writers  acknowledged writes/s (median of {ROUNDS})  × one writer");
+    let mut one = 0.0;
+    for writers in [1, 2, 4, 8] {
+        let mut rates: Vec<f64> = (0..ROUNDS).map(|_| round(dir, id, writers, each)).collect();
+        rates.sort_by(f64::total_cmp);
+        let median = rates[ROUNDS / 2];
+        if writers == 1 {
+            one = median;
+        }
+        let runs: Vec<String> = rates.iter().map(|r| format!("{r:.0}")).collect();
+        println!(
+            "{writers:>7}  {median:>10.0}  (runs: {})  {:>5.2}×",
+            runs.join(", "),
+            median / one
+        );
+    }
+    owner.sigkill();
+    let verified = cli::ok(cli::warroom(dir).args(["verify", &id_text]));
+    assert!(verified.contains(": ok,"), "{verified}");
+    println!(
+        "{}",
+        verified.lines().take(2).collect::<Vec<_>>().join("\n")
+    );
+}
