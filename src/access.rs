@@ -5,7 +5,7 @@
 //! cannot be written (a read-only medium, a full disk) is read from a private copy
 //! when reading is all that is asked.
 
-use crate::share::{Connection, Role, connect};
+use crate::share::{Connection, Role, connect, connect_seated};
 use crate::store::lock::{Holder, Lock, Waiting, holder};
 use crate::store::{SledStore, StoreError, check_private_dir, create_private_dir};
 use std::path::Path;
@@ -26,9 +26,11 @@ pub enum Reached {
 }
 
 /// What a process asks of the store.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Need {
     pub role: Role,
+    /// Who sits at a follower (shown to the others as present).
+    pub seat: crate::share::Seat,
     /// A store that cannot be written may be read from a private copy.
     pub read_only_will_do: bool,
 }
@@ -49,7 +51,7 @@ pub fn reach(
         _ => Err(e),
     };
     let opened = take_turn(dir, wait, waiting, &mut |left| {
-        Ok(connect(dir, need.role, left)?.map(Reached::Owner))
+        Ok(connect_seated(dir, need.role, &need.seat, left)?.map(Reached::Owner))
     });
     match opened {
         Ok(Taken::Lock(lock)) => SledStore::open_locked(dir, lock)

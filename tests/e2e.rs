@@ -251,10 +251,12 @@ fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
     }
     let snapshot = cli_at(dir.path(), Some(NOW), &["snapshot", &id]);
     let dash = Dashboard::start_with(dir.path(), &[("WARROOM_NOW", NOW)]);
+    // Who is here is the running dashboard's alone (the snapshot has nobody connected):
+    // the Incident pane's bottom border is compared as a plain border.
     let rows = |text: &str| -> Vec<String> {
         text.lines()
             .take(39)
-            .map(|l| l.trim_end().to_string())
+            .map(|l| without_presence(l.trim_end()))
             .collect()
     };
     // The first frame may arrive in pieces: wait (with the deadline) for it to settle
@@ -270,6 +272,18 @@ fn hostile_text_leaves_the_real_terminal_exactly_as_drawn() {
         rows(&snapshot),
         "terminal:\n{screen}\nsnapshot:\n{snapshot}"
     );
+}
+
+/// `row` with the Incident pane's `└ Here: … ┘` border drawn plain.
+fn without_presence(row: &str) -> String {
+    if !row.starts_with("└ Here:") {
+        return row.to_string();
+    }
+    let Some(end) = row.find('┘') else {
+        return row.to_string();
+    };
+    let width = row[..end].chars().count();
+    format!("└{}{}", "─".repeat(width - 1), &row[end..])
 }
 
 /// The dashboard killed again and again at seeded moments: sometimes right after a
@@ -612,4 +626,50 @@ fn the_owner_records_who_the_kernel_says_connected() {
         verified.contains("#4: unsigned, on purpose (--unsigned)"),
         "{verified}"
     );
+}
+
+/// Who is connected: the owner's Incident pane names each dashboard and wall open on
+/// the store (the roster's handle and roles, since when), the wall counts the people,
+/// and one that leaves is gone from both.
+#[test]
+fn the_dashboard_shows_who_is_connected_and_the_wall_counts_them() {
+    let dir = common::cli::tmp();
+    cli(
+        dir.path(),
+        &["identity", "init", "--handle", "alex", "--name", "Alex"],
+    );
+    let id = cli(
+        dir.path(),
+        &["new", "--title", "Present", "--severity", "3"],
+    );
+    let id = id.trim();
+    cli(
+        dir.path(),
+        &["identity", "add", id, "--role", "incident-commander"],
+    );
+    let mut owner = Dashboard::start(dir.path());
+    owner.wait_for("the owner alone", |s| {
+        s.contains("Here: alex (Incident commander) since")
+    });
+    let mut wall = Dashboard::start_args(dir.path(), &[], &["wall"]);
+    wall.wait_for("the count", |s| s.contains("1 responder connected"));
+    owner.wait_for("the wall", |s| s.contains("· wall since"));
+    let mut follower = Dashboard::start(dir.path());
+    // Another dashboard of the same person: named, counted once.
+    owner.wait_for("the second dashboard", |s| {
+        s.contains("Here: alex ×2 (Incident commander) since")
+    });
+    wall.wait_for("still one person", |s| s.contains("1 responder connected"));
+    follower.wait_for("the follower sees who is here", |s| {
+        s.contains("· wall since")
+    });
+    wall.keys("q");
+    wall.wait_exit();
+    owner.wait_for("the wall gone", |s| {
+        s.contains("Here: alex") && !s.contains("wall since")
+    });
+    follower.keys("q");
+    follower.wait_exit();
+    owner.keys("q");
+    owner.wait_exit();
 }

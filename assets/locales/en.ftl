@@ -278,6 +278,13 @@ evidence-none = No evidence registered. + registers an item (`description | /pat
 evidence-no-hash-short = no hash
 lessons-none = No lesson yet. + adds a cause, a weakness, what went well, a recommendation.
 wall-no-clock = No deadline running.
+label-here = Here
+here-wall = wall
+here-since = since { $time }
+wall-responders = { $n ->
+    [one] 1 responder connected
+   *[other] { $n } responders connected
+}
 read-only = Read-only: this screen follows the dashboard that owns the store
 owner-gone = Owner closed: T takes over
 

@@ -278,6 +278,13 @@ evidence-none = Aucune preuve enregistrée. + en enregistre une (`description | 
 evidence-no-hash-short = pas d’empreinte
 lessons-none = Aucun retour pour l’instant. + ajoute une cause, une faiblesse, ce qui a marché, une recommandation.
 wall-no-clock = Aucun délai en cours.
+label-here = Présents
+here-wall = mur
+here-since = depuis { $time }
+wall-responders = { $n ->
+    [one] 1 intervenant connecté
+   *[other] { $n } intervenants connectés
+}
 read-only = Lecture seule : cet écran suit le tableau de bord qui détient la base
 owner-gone = Propriétaire fermé : T pour reprendre
 

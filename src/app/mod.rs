@@ -11,6 +11,7 @@ mod investigation;
 mod journal;
 
 mod lifecycle;
+mod presence;
 mod update;
 
 use crate::input::cycle;
@@ -20,6 +21,7 @@ pub use checklist::Filter;
 pub use contacts::{ContactRow, ContactSearch};
 pub use investigation::{InvestigationTab, InvestigationView};
 pub use journal::{JournalTab, JournalView, KindFilter};
+pub use presence::{Gathered, Present, gathered, responders};
 
 use crate::config::Config;
 use crate::domain::{Change, Contact, Event, IncidentId, IncidentState, IncidentSummary, fold};
@@ -98,6 +100,8 @@ pub enum Msg {
     },
     /// Another process saved contacts through this owner.
     DirectoryWritten(Vec<Event>),
+    /// Who has a dashboard or wall open on the store now (the owner says).
+    Presence(Vec<Present>),
     /// Another process changed the store in a way that needs a re-read (an import).
     External,
     /// The re-read after `External`: the index, and the journal of incident `id`.
@@ -318,6 +322,8 @@ pub struct App {
     /// When the next entry happened, as the operator said with `t`: taken by the next
     /// write the operator makes (not by a drill's inject), then forgotten.
     pub backdate: Option<DateTime<Utc>>,
+    /// Who has a dashboard or wall open on the store (empty until the owner says).
+    pub presence: Vec<Present>,
     pub should_quit: bool,
     /// Set by every change that needs a redraw; the runtime clears it after drawing.
     pub dirty: bool,
@@ -374,6 +380,7 @@ impl App {
             flash: None,
             backdate: None,
             should_quit: false,
+            presence: Vec::new(),
             dirty: true,
         }
     }

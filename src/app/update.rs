@@ -70,6 +70,10 @@ impl App {
                 self.directory_events.extend(events);
                 vec![]
             }
+            Msg::Presence(present) => {
+                self.presence = present;
+                vec![]
+            }
             Msg::OwnerSilent(silent) => {
                 if let Some((pid, _)) = self.owner {
                     self.owner = Some((pid, silent));

@@ -276,6 +276,7 @@ fn with_store<T>(
 ) -> Result<T, Failure> {
     let need = Need {
         role: Role::Client,
+        seat: crate::share::Seat::default(),
         read_only_will_do: only_reads,
     };
     let mut progress = WaitLine::default();
@@ -360,6 +361,10 @@ fn dashboard(
         let mut progress = WaitLine::default();
         let need = Need {
             role: Role::Follower,
+            seat: crate::share::Seat {
+                handle: Some(author.clone()),
+                wall,
+            },
             read_only_will_do: true,
         };
         let reached = crate::access::reach(dir, need, wait, &mut |holder, waited| {

@@ -77,6 +77,7 @@ pub fn follow(
                     },
                     Heard::Update(Update::Loaded { id, events }) => Msg::Loaded { id, events },
                     Heard::Update(Update::Directory { events }) => Msg::DirectoryWritten(events),
+                    Heard::Update(Update::Presence { present }) => Msg::Presence(present),
                     Heard::Update(Update::Snapshot { .. } | Update::Ping) => continue,
                     Heard::Silent => Msg::OwnerSilent(true),
                     Heard::Back => Msg::OwnerSilent(false),

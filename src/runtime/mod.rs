@@ -314,7 +314,28 @@ async fn event_loop(
     let mut signals = Signals::new();
     let gone = || eyre!("{}", crate::text::writer_gone());
     let mut last_frame: Option<std::time::Instant> = None;
+    // This screen's operator, present from the start; followers join and leave.
+    let me = crate::app::Present {
+        login: crate::identity::login::my_login().unwrap_or_default(),
+        handle: Some(app.author.clone()),
+        wall: app.wall,
+        since: now(),
+    };
     let outcome = 'events: loop {
+        followers.prune();
+        let present: Vec<crate::app::Present> = std::iter::once(me.clone())
+            .chain(followers.present())
+            .collect();
+        if present != app.presence {
+            followers.send(&crate::share::Update::Presence {
+                present: present.clone(),
+            });
+            for effect in app.update(Msg::Presence(present)) {
+                if !owner.dispatch(effect) {
+                    break 'events Err(gone());
+                }
+            }
+        }
         // At most one frame per FRAME_GAP: when eight writers and a script flood the
         // journal, the screen shows their latest state without drawing for each one.
         let frame_due = last_frame.is_none_or(|at| at.elapsed() >= FRAME_GAP);

@@ -6,7 +6,8 @@
 
 use super::peer::{check_peer, check_socket_file, peer};
 use super::protocol::{
-    Answer, Greeting, Hello, Op, Request, Response, Role, Update, VERSION, unwrap_all, wrap_all,
+    Answer, Greeting, Hello, Op, Request, Response, Role, Seat, Update, VERSION, unwrap_all,
+    wrap_all,
 };
 use super::server::{GRACE, HEARTBEAT, IDLE, STARTED_PATIENCE};
 use super::socket_path;
@@ -36,6 +37,16 @@ pub struct Connection {
 /// Connects to the owner of the store in `dir`, as `role`. `Ok(None)` when nobody
 /// serves the socket (no owner, or one that died and left its socket behind).
 pub fn connect(dir: &Path, role: Role, wait: Duration) -> Result<Option<Connection>, StoreError> {
+    connect_seated(dir, role, &Seat::default(), wait)
+}
+
+/// [`connect`], saying who sits at this follower (shown to the others as present).
+pub fn connect_seated(
+    dir: &Path,
+    role: Role,
+    seat: &Seat,
+    wait: Duration,
+) -> Result<Option<Connection>, StoreError> {
     let path = socket_path(dir);
     if !check_socket_file(&path)? {
         return Ok(None);
@@ -68,6 +79,7 @@ pub fn connect(dir: &Path, role: Role, wait: Duration) -> Result<Option<Connecti
     let hello = Hello {
         version: VERSION,
         role,
+        seat: seat.clone(),
     };
     send(&mut stream, &hello, deadline).map_err(|_| silent("the connection"))?;
     let read_half = stream.try_clone().map_err(|cause| StoreError::Io {

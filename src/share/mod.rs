@@ -11,9 +11,9 @@ pub mod protocol;
 mod server;
 mod wire;
 
-pub use client::{Connection, Following, Heard, RemoteStore, connect, follow};
+pub use client::{Connection, Following, Heard, RemoteStore, connect, connect_seated, follow};
 pub use peer::my_uid;
-pub use protocol::{Answer, Op, Role, Update, WireError};
+pub use protocol::{Answer, Op, Role, Seat, Update, WireError};
 pub use server::{FollowerLink, Followers, GRACE, HEARTBEAT, Incoming, Server, WriteJob, serve};
 
 use std::path::{Path, PathBuf};
@@ -139,6 +139,7 @@ mod tests {
         let hello = wire::encode(&protocol::Hello {
             version: protocol::VERSION,
             role: Role::Client,
+            seat: protocol::Seat::default(),
         })
         .unwrap_or_default();
         greeted.write_all(&hello).unwrap_or_else(|e| panic!("{e}"));

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped when a message changes shape: a client and an owner of different versions
 /// refuse each other with a message instead of misreading.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -27,6 +27,17 @@ pub enum Role {
 pub struct Hello {
     pub version: u32,
     pub role: Role,
+    /// Who sits at a follower: the handle its operator's dashboard says (a claim the
+    /// owner checks against the roster by the kernel's login), and whether it is a wall.
+    #[serde(default)]
+    pub seat: Seat,
+}
+
+/// Who sits at a follower, as it says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seat {
+    pub handle: Option<String>,
+    pub wall: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -267,6 +278,10 @@ pub enum Update {
     },
     Directory {
         events: Vec<Event>,
+    },
+    /// Who has a dashboard or wall open on the store now, the owner first.
+    Presence {
+        present: Vec<crate::app::Present>,
     },
     /// Nothing new: the owner is alive and well.
     Ping,

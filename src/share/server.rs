@@ -16,7 +16,7 @@ use crate::store::{Store, StoreError};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, SyncSender, TrySendError, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -244,7 +244,14 @@ fn connection(
     }
     match hello.role {
         Role::Follower => {
-            submit(Incoming::Follower(FollowerLink::start(stream)));
+            let present = crate::app::Present {
+                login: crate::identity::login::login_of(caller.uid)
+                    .unwrap_or_else(|| format!("uid {}", caller.uid)),
+                handle: hello.seat.handle,
+                wall: hello.seat.wall,
+                since: chrono::Utc::now(),
+            };
+            submit(Incoming::Follower(FollowerLink::start(stream, present)));
         }
         Role::Client => {
             lines.set_limit(REQUEST_LIMIT);
@@ -359,15 +366,29 @@ fn read(store: &dyn Store, op: &Op) -> Result<Answer, StoreError> {
 /// with a deadline, and pings when there is nothing to say.
 pub struct FollowerLink {
     queue: SyncSender<Arc<[u8]>>,
+    /// Who follows, as the kernel and its hello said.
+    pub present: crate::app::Present,
+    /// Cleared when its thread ends (the follower went away or could not keep up).
+    alive: Arc<AtomicBool>,
 }
 
 impl FollowerLink {
-    fn start(mut stream: UnixStream) -> Self {
+    fn start(mut stream: UnixStream, present: crate::app::Present) -> Self {
         let (queue, lines) = sync_channel::<Arc<[u8]>>(FOLLOWER_QUEUE);
         let ping: Arc<[u8]> = encode(&Update::Ping).unwrap_or_default().into();
+        let alive = Arc::new(AtomicBool::new(true));
+        let living = Arc::clone(&alive);
         let spawned = std::thread::Builder::new()
             .name("warroom-follower".into())
             .spawn(move || {
+                // Whichever way the thread ends, the follower is gone.
+                struct Gone(Arc<AtomicBool>);
+                impl Drop for Gone {
+                    fn drop(&mut self) {
+                        self.0.store(false, Ordering::SeqCst);
+                    }
+                }
+                let _gone = Gone(living);
                 loop {
                     let line = match lines.recv_timeout(HEARTBEAT) {
                         Ok(line) => line,
@@ -383,8 +404,13 @@ impl FollowerLink {
             });
         if let Err(e) = spawned {
             tracing::warn!(error = %e, "cannot start a follower thread");
+            alive.store(false, Ordering::SeqCst);
         }
-        FollowerLink { queue }
+        FollowerLink {
+            queue,
+            present,
+            alive,
+        }
     }
 
     /// Queues a line; false if the follower has gone or fell too far behind.
@@ -425,6 +451,16 @@ impl Followers {
             }
             Err(e) => tracing::warn!(error = %e, "cannot encode an update"),
         }
+    }
+
+    /// Drops the followers whose connection has ended.
+    pub fn prune(&mut self) {
+        self.0.retain(|f| f.alive.load(Ordering::SeqCst));
+    }
+
+    /// Who follows now, in the order they came.
+    pub fn present(&self) -> Vec<crate::app::Present> {
+        self.0.iter().map(|f| f.present.clone()).collect()
     }
 
     pub fn len(&self) -> usize {

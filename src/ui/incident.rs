@@ -101,7 +101,11 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
             Span::raw(content(&s.summary).into_owned()),
         ]));
     }
-    let block = pane(look, &labels::pane_incident(), app, None);
+    let mut block = pane(look, &labels::pane_incident(), app, None);
+    // Who is here, on the bottom border: every row inside is taken at 80×24.
+    if !app.presence.is_empty() {
+        block = block.title_bottom(here_line(look, app, s));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // No wrapping: each fact keeps its own row, cut at the edge on narrow screens.
@@ -144,5 +148,51 @@ fn scope_line(look: Look, s: &IncidentState) -> Line<'static> {
     if let Some(hint) = text::scope_hint(s) {
         spans.push(Span::styled(format!(" {hint}"), look.due_soon()));
     }
+    Line::from(spans)
+}
+
+/// `Here: alex (Incident commander) since 09:12 · sam since 09:20 · wall since 08:55`:
+/// who has a dashboard or wall open on the store, as the owner saw them connect, each
+/// named by the roster where it says who they are.
+fn here_line(look: Look, app: &App, s: &IncidentState) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", text::colon(&labels::label_here())),
+        look.label(),
+    )];
+    for (n, here) in crate::app::gathered(&app.presence, &s.roster)
+        .iter()
+        .enumerate()
+    {
+        if n > 0 {
+            spans.push(Span::styled(" · ", look.dim()));
+        }
+        let name = if here.wall {
+            labels::here_wall()
+        } else {
+            here.name.clone()
+        };
+        spans.push(Span::styled(safe(&name).into_owned(), look.strong()));
+        if here.screens > 1 {
+            spans.push(Span::raw(format!(" ×{}", here.screens)));
+        }
+        let roles: Vec<String> = here
+            .member
+            .map(|m| {
+                m.roles
+                    .iter()
+                    .map(|r| content(app.role_name(r)).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !roles.is_empty() {
+            spans.push(Span::raw(format!(" ({})", roles.join(", "))));
+        }
+        let since = app.zone.format(here.since, "%H:%M");
+        spans.push(Span::styled(
+            format!(" {}", labels::here_since(&since)),
+            look.dim(),
+        ));
+    }
+    spans.push(Span::raw(" "));
     Line::from(spans)
 }

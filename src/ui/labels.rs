@@ -154,6 +154,12 @@ crate::words! {
     evidence_no_hash_short => "evidence-no-hash-short";
     lessons_none => "lessons-none";
     wall_no_clock => "wall-no-clock";
+    /// Who has a dashboard or wall open: the label, a wall, and how long.
+    label_here => "label-here";
+    here_wall => "here-wall";
+    here_since(time: &str) => "here-since";
+    /// The wall: how many people are at a dashboard (walls not counted).
+    wall_responders(n: usize) => "wall-responders";
     /// The status line of a store that can only be read.
     status_read_only(why: &str) => "status-read-only";
     /// (Followers) the owner has not answered, not even its heartbeat.

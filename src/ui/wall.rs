@@ -89,23 +89,31 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, active: &Activ
         .as_deref()
         .map(|c| safe(c).into_owned())
         .unwrap_or_else(text::not_set);
+    let mut phase_line = vec![
+        Span::styled(
+            format!("{} ", text::colon(&labels::label_phase())),
+            look.label(),
+        ),
+        Span::styled(
+            format!("{phase_name}  {}  {closed}/{total}", bar(closed, total, 20)),
+            look.strong(),
+        ),
+        Span::styled(
+            format!("     {} ", text::colon(&text::label_commander())),
+            look.label(),
+        ),
+        Span::styled(commander, look.strong()),
+    ];
+    // Known once the owner has said who is connected.
+    if !app.presence.is_empty() {
+        let n = crate::app::responders(&app.presence, &s.roster);
+        phase_line.push(Span::styled(
+            format!("     {}", labels::wall_responders(n)),
+            look.label(),
+        ));
+    }
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!("{} ", text::colon(&labels::label_phase())),
-                look.label(),
-            ),
-            Span::styled(
-                format!("{phase_name}  {}  {closed}/{total}", bar(closed, total, 20)),
-                look.strong(),
-            ),
-            Span::styled(
-                format!("     {} ", text::colon(&text::label_commander())),
-                look.label(),
-            ),
-            Span::styled(commander, look.strong()),
-        ]))
-        .alignment(Alignment::Center),
+        Paragraph::new(Line::from(phase_line)).alignment(Alignment::Center),
         phase,
     );
 
