@@ -80,7 +80,23 @@ impl Group {
                     .map(|_| Err(crate::store::StoreError::Internal))
                     .collect()
             });
-        let incidents = if written.iter().any(Result::is_ok) {
+        // Other processes first: their answers do not wait for the index read below.
+        let saved_any = written.iter().any(Result::is_ok);
+        let mut news = Vec::with_capacity(items.len());
+        for ((id, _, waiting), result) in items.into_iter().zip(written) {
+            match (waiting, result) {
+                (Waiting::Screen, result) => news.push((id, result, false)),
+                (Waiting::Remote(job), Ok(events)) => {
+                    job.answer(Ok(Answer::Events(events.clone())));
+                    news.push((id, Ok(events), true));
+                }
+                (Waiting::Remote(job), Err(e)) => {
+                    tracing::error!(error = %e, "a write sent by another process failed");
+                    job.answer(Err(WireError::from(&e)));
+                }
+            }
+        }
+        let incidents = if saved_any {
             store.list().unwrap_or_else(|e| {
                 tracing::error!(error = %e, "listing incidents after a save");
                 Vec::new()
@@ -88,33 +104,22 @@ impl Group {
         } else {
             Vec::new()
         };
-        let mut news = Vec::with_capacity(items.len());
-        for ((id, _, waiting), result) in items.into_iter().zip(written) {
-            news.push(match (waiting, result) {
-                (Waiting::Screen, Ok(events)) => Msg::Saved {
-                    id,
-                    events,
-                    incidents: incidents.clone(),
-                },
-                (Waiting::Screen, Err(e)) => {
-                    tracing::error!(error = %e, "write failed");
-                    Msg::Failed(crate::failure::Failure::from(e))
-                }
-                (Waiting::Remote(job), Ok(events)) => {
-                    job.answer(Ok(Answer::Events(events.clone())));
-                    Msg::Written {
-                        id,
-                        events,
-                        incidents: incidents.clone(),
-                    }
-                }
-                (Waiting::Remote(job), Err(e)) => {
-                    tracing::error!(error = %e, "a write sent by another process failed");
-                    job.answer(Err(WireError::from(&e)));
-                    continue;
-                }
-            });
-        }
+        let news = news.into_iter().map(|(id, result, remote)| match result {
+            Ok(events) if remote => Msg::Written {
+                id,
+                events,
+                incidents: incidents.clone(),
+            },
+            Ok(events) => Msg::Saved {
+                id,
+                events,
+                incidents: incidents.clone(),
+            },
+            Err(e) => {
+                tracing::error!(error = %e, "write failed");
+                Msg::Failed(crate::failure::Failure::from(e))
+            }
+        });
         for msg in news {
             // The screen may have gone (closing): its news no longer matter.
             let _ = results.send(msg);
