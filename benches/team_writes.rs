@@ -24,14 +24,24 @@ use std::path::Path;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 use warroom::domain::{Change, IncidentId};
-use warroom::identity::Signing;
+use warroom::identity::Mark;
+use warroom::share::{RemoteStore, Role, connect};
 use warroom::store::{NewEvent, Store};
 
 const ROUNDS: usize = 3;
 
-/// `writers` connections writing `each` signed notes at once: acknowledged writes per
+/// How a writer reaches the owner.
+#[derive(Clone, Copy)]
+enum Writer {
+    /// One connection for all its writes, as a script that keeps one open.
+    Script,
+    /// A new connection (and greeting) for each write, as each `warroom note` makes.
+    Commands,
+}
+
+/// `writers` writers writing `each` signed notes at once: acknowledged writes per
 /// second, from the moment all are ready to the last acknowledgement.
-fn round(dir: &Path, id: IncidentId, writers: usize, each: usize) -> f64 {
+fn round(dir: &Path, id: IncidentId, writers: usize, each: usize, how: Writer) -> f64 {
     let ready = Arc::new(Barrier::new(writers + 1));
     let done = Arc::new(Barrier::new(writers + 1));
     let threads: Vec<_> = (0..writers)
@@ -39,15 +49,28 @@ fn round(dir: &Path, id: IncidentId, writers: usize, each: usize) -> f64 {
             let dir = dir.to_path_buf();
             let (ready, done) = (Arc::clone(&ready), Arc::clone(&done));
             std::thread::spawn(move || {
-                let (remote, mark) = team::writer(&dir, Duration::from_secs(30)).unwrap();
-                let signing = Signing::new(&remote, mark);
+                let wait = Duration::from_secs(30);
+                let (script, mark) = team::writer(&dir, wait).unwrap();
+                let Mark::Signed { mut signer, .. } = mark else {
+                    unreachable!("team::writer signs")
+                };
                 ready.wait();
                 for n in 0..each {
                     let note = Change::NoteAdded {
                         text: format!("writer {w}: host FS{n:03} checked, nothing found"),
                     };
-                    let new = NewEvent::new(chrono::Utc::now(), "alex", note);
-                    signing.append(id, &[new]).unwrap();
+                    let mut new = NewEvent::new(chrono::Utc::now(), "alex", note);
+                    new.signature = Some(signer.sign(&new.signed_body(&id)).unwrap());
+                    match how {
+                        Writer::Script => script.append(id, &[new]).unwrap(),
+                        // The key stays open: reading it is the command's start-up.
+                        Writer::Commands => {
+                            let connection = connect(&dir, Role::Client, wait).unwrap().unwrap();
+                            RemoteStore::new(&dir, connection, wait)
+                                .append(id, &[new])
+                                .unwrap()
+                        }
+                    };
                 }
                 done.wait();
             })
@@ -92,21 +115,29 @@ fn main() {
         std::thread::sleep(Duration::from_millis(50));
     }
 
-    println!("writers  acknowledged writes/s (median of {ROUNDS})  × one writer");
-    let mut one = 0.0;
-    for writers in [1, 2, 4, 8] {
-        let mut rates: Vec<f64> = (0..ROUNDS).map(|_| round(dir, id, writers, each)).collect();
-        rates.sort_by(f64::total_cmp);
-        let median = rates[ROUNDS / 2];
-        if writers == 1 {
-            one = median;
+    for (how, name) in [
+        (Writer::Script, "one connection each (a script)"),
+        (Writer::Commands, "a connection per write (commands)"),
+    ] {
+        println!("{name}");
+        println!("writers  acknowledged writes/s (median of {ROUNDS})  × one writer");
+        let mut one = 0.0;
+        for writers in [1, 2, 4, 8] {
+            let mut rates: Vec<f64> = (0..ROUNDS)
+                .map(|_| round(dir, id, writers, each, how))
+                .collect();
+            rates.sort_by(f64::total_cmp);
+            let median = rates[ROUNDS / 2];
+            if writers == 1 {
+                one = median;
+            }
+            let runs: Vec<String> = rates.iter().map(|r| format!("{r:.0}")).collect();
+            println!(
+                "{writers:>7}  {median:>10.0}  (runs: {})  {:>5.2}×",
+                runs.join(", "),
+                median / one
+            );
         }
-        let runs: Vec<String> = rates.iter().map(|r| format!("{r:.0}")).collect();
-        println!(
-            "{writers:>7}  {median:>10.0}  (runs: {})  {:>5.2}×",
-            runs.join(", "),
-            median / one
-        );
     }
     owner.sigkill();
     let verified = cli::ok(cli::warroom(dir).args(["verify", &id_text]));
