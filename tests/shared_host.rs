@@ -298,7 +298,12 @@ fn a_team_shares_one_store_each_member_recorded_as_the_kernel_says() {
         "{said}"
     );
     assert!(host.ok("boss", &["show", id]).contains("Shared host"));
-    // Outside the group: not even a look.
+    // Outside the group: her own identity (to send her key to the commander), not
+    // even a look at the store.
+    host.ok(
+        "eve",
+        &["identity", "init", "--handle", "eve", "--name", "Eve"],
+    );
     let said = host.fails("eve", &["show", id], 1);
     assert!(
         said.contains(&format!("not in group {}", host.group)),

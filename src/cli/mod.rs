@@ -171,6 +171,13 @@ pub fn run(cli: Cli) -> Outcome {
     {
         eprintln!("warroom: {}", ui::format::safe(&text::cli_tz_unknown(&tz)));
     }
+    // Your own identity needs no store: made before you are in the group, it is how
+    // you give the commander your key.
+    if let Some(Command::Identity { command }) = &cli.command
+        && let Some(done) = identity::own(command)
+    {
+        return done;
+    }
     // A shared war-room host: before any store is reached, so that what this run
     // makes is the group's and what it checks accepts the group.
     if let Some(shared) = &config.shared_host {
@@ -204,12 +211,6 @@ pub fn run(cli: Cli) -> Outcome {
     }
     if let Command::Repair { accept } = command {
         return repair(&dir, wait, &accept);
-    }
-    // Your own identity needs no store.
-    if let Command::Identity { command } = &command
-        && let Some(done) = identity::own(command)
-    {
-        return done;
     }
     let only_reads = command.only_reads();
     let now = now();
