@@ -259,6 +259,37 @@ fn terminal_msg(event: Option<std::io::Result<Event>>) -> Input {
 }
 
 /// What followers must hear of a message the app is about to handle.
+/// `msgs` with each run of other processes' writes to the same incident made one (their
+/// events in order, the index as after the last): the screen and the followers then
+/// take in a group of writes once, not once per write.
+fn together(msgs: Vec<Msg>) -> Vec<Msg> {
+    let mut out: Vec<Msg> = Vec::with_capacity(msgs.len());
+    for msg in msgs {
+        if let (
+            Some(Msg::Written {
+                id: last,
+                events: so_far,
+                incidents: index,
+            }),
+            Msg::Written {
+                id,
+                events,
+                incidents,
+            },
+        ) = (out.last_mut(), &msg)
+            && last == id
+        {
+            so_far.extend(events.iter().cloned());
+            if !incidents.is_empty() {
+                index.clone_from(incidents);
+            }
+            continue;
+        }
+        out.push(msg);
+    }
+    out
+}
+
 fn update_for(msg: &Msg) -> Option<Update> {
     match msg {
         Msg::Saved {
@@ -379,17 +410,16 @@ async fn event_loop(
         if let Msg::Key(key) = &msg {
             injected_panic(key);
         }
-        if let Some(update) = update_for(&msg) {
-            followers.send(&update);
-        }
-        for effect in app.update(msg) {
-            if !owner.dispatch(effect) {
-                break 'events Err(gone());
-            }
-        }
-        // Take everything already waiting before drawing again.
+        // Take everything already waiting before drawing again: other processes'
+        // writes to one incident, one after the other, are taken in as one.
+        let mut waiting = vec![msg];
         while let Ok(msg) = results.try_recv() {
-            if let Some(update) = update_for(&msg) {
+            waiting.push(msg);
+        }
+        for msg in together(waiting) {
+            if !followers.is_empty()
+                && let Some(update) = update_for(&msg)
+            {
                 followers.send(&update);
             }
             for effect in app.update(msg) {
@@ -420,4 +450,56 @@ fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> Result<()> {
     let drawn = terminal.draw(|frame| ui::draw(frame, app));
     let _ = execute!(out, EndSynchronizedUpdate);
     drawn.map(drop).wrap_err("drawing the screen")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Change, Event, IncidentId};
+
+    fn written(number: u32, ids: &[u64]) -> Msg {
+        let events = ids
+            .iter()
+            .map(|&id| Event {
+                id,
+                at: chrono::DateTime::UNIX_EPOCH,
+                occurred_at: None,
+                author: "a".into(),
+                prev_hash: String::new(),
+                change: Change::NoteAdded { text: "x".into() },
+                signature: None,
+                unsigned: false,
+            })
+            .collect();
+        Msg::Written {
+            id: IncidentId::new(false, 2026, number),
+            events,
+            incidents: Vec::new(),
+        }
+    }
+
+    fn ids(msg: &Msg) -> Vec<u64> {
+        match msg {
+            Msg::Written { events, .. } => events.iter().map(|e| e.id).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn runs_of_writes_to_one_incident_are_taken_in_as_one() {
+        let msgs = vec![
+            written(1, &[2]),
+            written(1, &[3, 4]),
+            written(2, &[7]),
+            Msg::Resize,
+            written(1, &[5]),
+            written(1, &[6]),
+        ];
+        let together = together(msgs);
+        assert_eq!(together.len(), 4);
+        assert_eq!(ids(&together[0]), [2, 3, 4]);
+        assert_eq!(ids(&together[1]), [7]);
+        assert!(matches!(together[2], Msg::Resize));
+        assert_eq!(ids(&together[3]), [5, 6]);
+    }
 }
