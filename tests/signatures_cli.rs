@@ -258,3 +258,31 @@ fn a_missing_or_locked_key_writes_nothing_unless_unsigned_is_said() {
     );
     assert!(refused.contains("ssh-add"), "{refused}");
 }
+
+#[test]
+fn a_writer_without_identity_writes_nothing_unsigned_unless_said() {
+    let dir = tmp();
+    init(dir.path(), "alex");
+    let id = declare(dir.path(), "Ransomware", "4");
+    let before = journal_len(dir.path(), &id);
+    let nobody = dir.path().join("no-identity.yaml");
+    let refused = fails(
+        warroom(dir.path()).env("WARROOM_IDENTITY", &nobody).args([
+            "note",
+            &id,
+            "from a shell with no identity",
+        ]),
+        1,
+    );
+    assert!(refused.contains("this one is not"), "{refused}");
+    assert!(refused.contains("--unsigned"), "{refused}");
+    assert_eq!(journal_len(dir.path(), &id), before);
+    ok(warroom(dir.path()).env("WARROOM_IDENTITY", &nobody).args([
+        "--unsigned",
+        "note",
+        &id,
+        "said so",
+    ]));
+    let out = ok(warroom(dir.path()).args(["verify", &id]));
+    assert!(out.contains("unsigned, on purpose (--unsigned)"), "{out}");
+}

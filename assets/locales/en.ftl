@@ -817,6 +817,7 @@ problem-nothing-to-append = nothing to append
 problem-not-on-roster = { $login } (uid { $uid }) is not on this incident's roster, so nothing was written; a member adds you with `warroom identity add ID --handle HANDLE --name NAME --key YOUR_PUBLIC_KEY --unix-user { $login }`
 problem-read-only-member = { $handle } may follow this incident but not write to it (read-only on its roster)
 problem-signed-as-another = the write is signed with a key the roster does not give to { $login }, the Unix user who sent it; nothing was written: sign with your own key
+problem-unsigned-unsaid = this incident's writes are signed and this one is not; nothing was written: make your identity (`warroom identity init`) and have a member add you, or write it with --unsigned
 problem-shared-login-unsigned = several members of this incident log in as { $login }, so an unsigned write cannot say whose it is; nothing was written: write it signed (without --unsigned)
 problem-taken-meanwhile = an id it names was taken meanwhile by another write, and a signed write cannot be renumbered; nothing was written: run it again
 problem-declaration-names-another-id = the declaration names another id

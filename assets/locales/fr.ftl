@@ -837,6 +837,7 @@ problem-nothing-to-append = rien à ajouter
 problem-not-on-roster = { $login } (uid { $uid }) ne fait pas partie de l’équipe de cet incident, donc rien n’est écrit ; un membre vous ajoute avec `warroom identity add ID --handle IDENTIFIANT --name NOM --key VOTRE_CLE_PUBLIQUE --unix-user { $login }`
 problem-read-only-member = { $handle } peut suivre cet incident mais pas y écrire (lecture seule dans son équipe)
 problem-signed-as-another = l’écriture est signée d’une clé que l’équipe ne donne pas à { $login }, l’utilisateur Unix qui l’envoie ; rien n’est écrit : signez avec votre propre clé
+problem-unsigned-unsaid = les écritures de cet incident sont signées et celle-ci ne l’est pas ; rien n’est écrit : créez votre identité (`warroom identity init`) et faites-vous ajouter par un membre, ou écrivez avec --unsigned
 problem-shared-login-unsigned = plusieurs membres de cet incident se connectent comme { $login }, donc une écriture non signée ne peut pas dire de qui elle est ; rien n’est écrit : écrivez-la signée (sans --unsigned)
 problem-taken-meanwhile = un identifiant qu’elle nomme a été pris entre-temps par une autre écriture, et une écriture signée ne peut être renumérotée ; rien n’est écrit : relancez-la
 problem-declaration-names-another-id = la déclaration porte un autre identifiant

@@ -70,6 +70,10 @@ fn ruled(
         return Ok(());
     }
     let refused = |problem| StoreError::Rejected { id, problem };
+    // Nothing is written unsigned without its writer saying so (`--unsigned`).
+    if batch.iter().any(|e| e.signature.is_none() && !e.unsigned) {
+        return Err(refused(Problem::UnsignedUnsaid));
+    }
     let login = crate::identity::login::login_of(uid).unwrap_or_else(|| format!("uid {uid}"));
     let members: Vec<&Member> = roster.logging_in_as(&login).collect();
     if members.is_empty() {
@@ -127,12 +131,15 @@ mod tests {
         }
     }
 
+    /// A note written unsigned on purpose (`--unsigned`).
     fn note(author: &str) -> NewEvent {
-        NewEvent::new(
+        let mut note = NewEvent::new(
             chrono::Utc::now(),
             author,
             Change::NoteAdded { text: "x".into() },
-        )
+        );
+        note.unsigned = true;
+        note
     }
 
     #[test]
@@ -156,6 +163,16 @@ mod tests {
         let mut batch = vec![note("ceo")];
         assert!(authored(&store, id, &mut batch, 0).is_ok());
         assert_eq!(batch[0].author, "ops");
+        // Neither signed nor said to be unsigned: refused, whoever sends it.
+        let mut unsaid = note("ops");
+        unsaid.unsigned = false;
+        assert!(matches!(
+            authored(&store, id, &mut [unsaid], 0),
+            Err(StoreError::Rejected {
+                problem: Problem::UnsignedUnsaid,
+                ..
+            })
+        ));
         // A uid no member logs in as.
         let refused = authored(&store, id, &mut [note("ops")], 4_000_000_000);
         assert!(matches!(
@@ -213,6 +230,7 @@ mod tests {
         }
         let signed = |signer: &mut crate::identity::Signer| {
             let mut new = note("bo");
+            new.unsigned = false;
             new.signature = signer.sign(&new.signed_body(&id)).ok();
             new
         };

@@ -332,6 +332,12 @@ pub enum Problem {
         "several members of this incident log in as {login}, so an unsigned write cannot say whose it is; nothing was written: write it signed (without --unsigned)"
     )]
     SharedLoginUnsigned { login: String },
+    /// A write to an incident with a roster, neither signed nor said to be unsigned
+    /// (its writer has no identity).
+    #[error(
+        "this incident's writes are signed and this one is not; nothing was written: make your identity (`warroom identity init`) and have a member add you, or write it with --unsigned"
+    )]
+    UnsignedUnsaid,
     #[error("the declaration names another id")]
     DeclarationNamesAnotherId,
     #[error("a journal can be declared only once")]

@@ -421,6 +421,7 @@ pub fn store_problem(problem: &crate::store::Problem) -> String {
         P::SignedAsAnother { login } => {
             tr_args("problem-signed-as-another", &[("login", shown(login))])
         }
+        P::UnsignedUnsaid => tr("problem-unsigned-unsaid"),
         P::SharedLoginUnsigned { login } => {
             tr_args("problem-shared-login-unsigned", &[("login", shown(login))])
         }
@@ -607,6 +608,7 @@ mod tests {
                 login: "bob".into(),
             },
             Problem::SharedLoginUnsigned { login: "ir".into() },
+            Problem::UnsignedUnsaid,
             Problem::DeclarationNamesAnotherId,
             Problem::DeclaredOnlyOnce,
             Problem::NoDeclaration,
@@ -687,9 +689,10 @@ mod tests {
                 Problem::ReadOnlyMember { .. } => 24,
                 Problem::SignedAsAnother { .. } => 25,
                 Problem::SharedLoginUnsigned { .. } => 26,
+                Problem::UnsignedUnsaid => 27,
             });
         }
-        assert_eq!(seen.len(), 27, "every Problem is built");
+        assert_eq!(seen.len(), 28, "every Problem is built");
         all
     }
 
