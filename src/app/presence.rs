@@ -23,11 +23,7 @@ impl Present {
     /// the only member with this login.
     pub fn member<'a>(&self, roster: &'a Roster) -> Option<&'a Member> {
         let claimed = self.handle.as_deref();
-        let all: Vec<&'a Member> = roster
-            .active()
-            .map(|entry| &entry.member)
-            .filter(|m| m.unix_user.as_deref() == Some(self.login.as_str()))
-            .collect();
+        let all: Vec<&'a Member> = roster.logging_in_as(&self.login).collect();
         all.iter()
             .find(|m| Some(m.handle.as_str()) == claimed)
             .or(match all.as_slice() {

@@ -188,6 +188,16 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// Whether it adds someone to the roster or takes them off.
+    pub fn changes_roster(&self) -> bool {
+        matches!(
+            self,
+            Change::MemberAdded { .. } | Change::MemberRevoked { .. }
+        )
+    }
+}
+
 /// Everything known when an incident is declared, including the phase model and the
 /// checklist copied from the configuration, so that a later change of the config or of
 /// a shipped playbook never changes an incident already running.

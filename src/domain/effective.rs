@@ -31,10 +31,7 @@ pub fn withdrawn(events: &[Event]) -> BTreeSet<u64> {
 /// declaration, and not a roster change — a member is revoked, never retracted, so
 /// which keys could sign when is never changed after the fact.
 pub fn may_be_retracted(change: &Change) -> bool {
-    !matches!(
-        change,
-        Change::Declared(_) | Change::MemberAdded { .. } | Change::MemberRevoked { .. }
-    )
+    !matches!(change, Change::Declared(_)) && !change.changes_roster()
 }
 
 /// A retraction or correction may name any earlier event but the declaration.

@@ -107,7 +107,10 @@ impl Roster {
 
     /// The active members who log in as `user` on this host (several when a team
     /// shares one account).
-    pub fn logging_in_as<'a>(&'a self, user: &'a str) -> impl Iterator<Item = &'a Member> {
+    pub fn logging_in_as<'a, 'u>(&'a self, user: &'u str) -> impl Iterator<Item = &'a Member> + 'u
+    where
+        'a: 'u,
+    {
         self.active()
             .map(|e| &e.member)
             .filter(move |m| m.unix_user.as_deref() == Some(user))

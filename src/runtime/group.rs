@@ -21,12 +21,7 @@ pub enum Waiting {
 }
 
 fn changes_roster(batch: &[NewEvent]) -> bool {
-    batch.iter().any(|e| {
-        matches!(
-            e.change,
-            crate::domain::Change::MemberAdded { .. } | crate::domain::Change::MemberRevoked { .. }
-        )
-    })
+    batch.iter().any(|e| e.change.changes_roster())
 }
 
 #[derive(Default)]
@@ -40,10 +35,11 @@ impl Group {
     /// joins after a roster change to it (ids and authors are checked against the stored
     /// journal, which does not hold the group's writes yet).
     pub fn admits(&self, id: IncidentId, batch: &[NewEvent]) -> bool {
-        let mut same = self.items.iter().filter(|(i, _, _)| *i == id);
+        let mut same = self.items.iter().filter(|(i, _, _)| *i == id).peekable();
         let alone = crate::ops::names_something(batch) || changes_roster(batch);
+        let written_to = same.peek().is_some();
         self.items.len() < GROUP_MAX
-            && !(alone && self.items.iter().any(|(i, _, _)| *i == id))
+            && !(alone && written_to)
             && !same.any(|(_, written, _)| changes_roster(written))
     }
 
@@ -66,7 +62,6 @@ impl Group {
         if items.is_empty() {
             return;
         }
-
         let batches: Vec<(IncidentId, Vec<NewEvent>)> = items
             .iter()
             .map(|(id, batch, _)| (*id, batch.clone()))

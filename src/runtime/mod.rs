@@ -258,7 +258,6 @@ fn terminal_msg(event: Option<std::io::Result<Event>>) -> Input {
     }
 }
 
-/// What followers must hear of a message the app is about to handle.
 /// `msgs` with each run of other processes' writes to the same incident made one (their
 /// events in order, the index as after the last): the screen and the followers then
 /// take in a group of writes once, not once per write.
@@ -290,6 +289,7 @@ fn together(msgs: Vec<Msg>) -> Vec<Msg> {
     out
 }
 
+/// What followers must hear of a message the app is about to handle.
 fn update_for(msg: &Msg) -> Option<Update> {
     match msg {
         Msg::Saved {
@@ -352,12 +352,14 @@ async fn event_loop(
         wall: app.wall,
         since: now(),
     };
+    let mut told_who = false;
     let outcome = 'events: loop {
-        followers.prune();
-        let present: Vec<crate::app::Present> = std::iter::once(me.clone())
-            .chain(followers.present())
-            .collect();
-        if present != app.presence {
+        // Who is here: said at start, then each time a follower comes or goes.
+        if followers.joined_or_left() || !told_who {
+            told_who = true;
+            let present: Vec<crate::app::Present> = std::iter::once(me.clone())
+                .chain(followers.present())
+                .collect();
             followers.send(&crate::share::Update::Presence {
                 present: present.clone(),
             });

@@ -424,7 +424,11 @@ impl FollowerLink {
 
 /// The followers of an owner.
 #[derive(Default)]
-pub struct Followers(Vec<FollowerLink>);
+pub struct Followers {
+    links: Vec<FollowerLink>,
+    /// Whether one came or went since `joined_or_left` was last asked.
+    changed: bool,
+}
 
 impl Followers {
     /// A new follower, which first gets the whole picture.
@@ -432,7 +436,8 @@ impl Followers {
         match encode(snapshot) {
             Ok(line) => {
                 if link.send(&line.into()) {
-                    self.0.push(link);
+                    self.links.push(link);
+                    self.changed = true;
                 }
             }
             Err(e) => tracing::warn!(error = %e, "cannot encode a snapshot"),
@@ -441,33 +446,41 @@ impl Followers {
 
     /// Sends `update` to every follower; drops those that went away or fell behind.
     pub fn send(&mut self, update: &Update) {
-        if self.0.is_empty() {
+        if self.links.is_empty() {
             return;
         }
         match encode(update) {
             Ok(line) => {
                 let line: Arc<[u8]> = line.into();
-                self.0.retain(|f| f.send(&line));
+                self.keep(|f| f.send(&line));
             }
             Err(e) => tracing::warn!(error = %e, "cannot encode an update"),
         }
     }
 
-    /// Drops the followers whose connection has ended.
-    pub fn prune(&mut self) {
-        self.0.retain(|f| f.alive.load(Ordering::SeqCst));
+    /// Drops the followers whose connection has ended (their thread says so), and
+    /// whether anyone came or went since last asked.
+    pub fn joined_or_left(&mut self) -> bool {
+        self.keep(|f| f.alive.load(Ordering::SeqCst));
+        std::mem::take(&mut self.changed)
+    }
+
+    fn keep(&mut self, keep: impl FnMut(&FollowerLink) -> bool) {
+        let before = self.links.len();
+        self.links.retain(keep);
+        self.changed |= self.links.len() != before;
     }
 
     /// Who follows now, in the order they came.
     pub fn present(&self) -> Vec<crate::app::Present> {
-        self.0.iter().map(|f| f.present.clone()).collect()
+        self.links.iter().map(|f| f.present.clone()).collect()
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.links.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.links.is_empty()
     }
 }
