@@ -14,11 +14,7 @@ pub fn share(shared: &SharedHost) -> Result<(), Failure> {
     let Some(sharing) = Sharing::group_named(&shared.group) else {
         return Err(Failure::Usage(text::cli_no_such_group(&shared.group)));
     };
-    let Sharing::Group { gid, .. } = &sharing else {
-        return Err(Failure::Failed(text::internal_error()));
-    };
-    let root = rustix::process::geteuid().is_root();
-    if !root && !crate::store::i_am_in(*gid) {
+    if !sharing.includes_me() {
         let login = crate::identity::login::my_login().unwrap_or_else(|| "LOGIN".into());
         return Err(Failure::Failed(text::cli_not_in_group(
             &shared.group,

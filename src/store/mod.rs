@@ -16,7 +16,7 @@ pub use error::{Exposure, IoStep, Part, Problem, StoreError};
 pub use location::private_tempdir;
 pub use location::{check_private_dir, create_private_dir, default_data_dir};
 pub use memory::MemoryStore;
-pub use sharing::{Sharing, i_am_in, share, sharing};
+pub use sharing::{Sharing, share, sharing};
 pub use sled_store::{SCHEMA_VERSION, SledStore, kept_folders, only_readable, repair};
 
 use crate::domain::{Event, IncidentId, IncidentSummary};

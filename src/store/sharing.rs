@@ -51,6 +51,15 @@ impl Sharing {
         }
     }
 
+    /// Whether this process may use a store shared so: always for a private one; for
+    /// a group's, when it is in the group now, or root.
+    pub fn includes_me(&self) -> bool {
+        match self {
+            Sharing::Private => true,
+            Sharing::Group { gid, .. } => rustix::process::geteuid().is_root() || i_am_in(*gid),
+        }
+    }
+
     /// The mode bits a new directory of the store gets.
     pub fn directory_mode(&self) -> u32 {
         match self {
@@ -85,7 +94,7 @@ fn in_group(uid: u32, gid: u32) -> bool {
 
 /// Whether this process is in group `gid` now (its effective or a supplementary group):
 /// a member added since the login must log in again.
-pub fn i_am_in(gid: u32) -> bool {
+fn i_am_in(gid: u32) -> bool {
     nix::unistd::getegid().as_raw() == gid
         || nix::unistd::getgroups().is_ok_and(|groups| groups.iter().any(|g| g.as_raw() == gid))
 }
