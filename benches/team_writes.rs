@@ -39,9 +39,37 @@ enum Writer {
     Commands,
 }
 
+/// What one round measured.
+struct Round {
+    /// Acknowledged writes per second.
+    rate: f64,
+    /// CPU time per write of the owner, and of the writers (this process), in µs.
+    owner_us: f64,
+    writers_us: f64,
+}
+
+/// CPU time used so far by process `pid` (all its threads, those ended too), in µs.
+fn cpu_us(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command's closing parenthesis; utime and stime are 14 and 15.
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    // SAFETY: sysconf has no preconditions.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    ticks as f64 * 1e6 / per_second
+}
+
 /// `writers` writers writing `each` signed notes at once: acknowledged writes per
-/// second, from the moment all are ready to the last acknowledgement.
-fn round(dir: &Path, id: IncidentId, writers: usize, each: usize, how: Writer) -> f64 {
+/// second, from the moment all are ready to the last acknowledgement, and the CPU
+/// time each write cost the owner and its writer.
+fn round(
+    dir: &Path,
+    id: IncidentId,
+    owner: u32,
+    writers: usize,
+    each: usize,
+    how: Writer,
+) -> Round {
     let ready = Arc::new(Barrier::new(writers + 1));
     let done = Arc::new(Barrier::new(writers + 1));
     let threads: Vec<_> = (0..writers)
@@ -77,13 +105,25 @@ fn round(dir: &Path, id: IncidentId, writers: usize, each: usize, how: Writer) -
         })
         .collect();
     ready.wait();
+    let (owner_before, writers_before) = (cpu_us(owner), cpu_us(std::process::id()));
     let start = Instant::now();
     done.wait();
     let elapsed = start.elapsed();
+    let (owner_after, writers_after) = (cpu_us(owner), cpu_us(std::process::id()));
     for thread in threads {
         thread.join().unwrap();
     }
-    (writers * each) as f64 / elapsed.as_secs_f64()
+    let writes = (writers * each) as f64;
+    Round {
+        rate: writes / elapsed.as_secs_f64(),
+        owner_us: (owner_after - owner_before) / writes,
+        writers_us: (writers_after - writers_before) / writes,
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }
 
 fn main() {
@@ -95,6 +135,12 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+    // WARROOM_BENCH_COUNTS="8" runs only those writer counts (to profile one).
+    let counts: Vec<usize> = std::env::var("WARROOM_BENCH_COUNTS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 2, 4, 8]);
     let base = std::env::var_os("WARROOM_BENCH_DIR").map_or_else(std::env::temp_dir, Into::into);
     let dir = tempfile::tempdir_in(&base).unwrap();
     let dir = dir.path();
@@ -120,28 +166,37 @@ fn main() {
         (Writer::Commands, "a connection per write (commands)"),
     ] {
         println!("{name}");
-        println!("writers  acknowledged writes/s (median of {ROUNDS})  × one writer");
+        println!(
+            "writers  acknowledged writes/s (median of {ROUNDS})  × one writer  \
+             CPU µs/write: owner + writers  ⇒ most the cores allow"
+        );
         // Rounds go 1, 2, 4, 8 writers, then again: a machine that slows down or speeds
         // up meanwhile moves every count alike, not the ratio.
-        const COUNTS: [usize; 4] = [1, 2, 4, 8];
-        let mut rates: Vec<Vec<f64>> = vec![Vec::new(); COUNTS.len()];
+        let mut rounds: Vec<Vec<Round>> = counts.iter().map(|_| Vec::new()).collect();
         for _ in 0..ROUNDS {
-            for (n, writers) in COUNTS.iter().enumerate() {
-                rates[n].push(round(dir, id, *writers, each, how));
+            for (n, writers) in counts.iter().enumerate() {
+                rounds[n].push(round(dir, id, owner.pid(), *writers, each, how));
             }
         }
-        let mut one = 0.0;
-        for (writers, mut rates) in COUNTS.into_iter().zip(rates) {
-            rates.sort_by(f64::total_cmp);
-            let median = rates[ROUNDS / 2];
+        let mut one = None;
+        for (writers, rounds) in counts.iter().copied().zip(rounds) {
+            let rate = median(rounds.iter().map(|r| r.rate).collect());
+            let owner_us = median(rounds.iter().map(|r| r.owner_us).collect());
+            let writers_us = median(rounds.iter().map(|r| r.writers_us).collect());
             if writers == 1 {
-                one = median;
+                one = Some(rate);
             }
-            let runs: Vec<String> = rates.iter().map(|r| format!("{r:.0}")).collect();
+            let mut runs: Vec<f64> = rounds.iter().map(|r| r.rate).collect();
+            runs.sort_by(f64::total_cmp);
+            let runs: Vec<String> = runs.iter().map(|r| format!("{r:.0}")).collect();
+            let times = one.map_or("–".into(), |one| format!("{:.2}×", rate / one));
+            // With every core busy and nothing else waiting, no more writes than this
+            // fit in a second: the ceiling of this machine, whatever the design.
+            let ceiling = cores * 1e6 / (owner_us + writers_us);
             println!(
-                "{writers:>7}  {median:>10.0}  (runs: {})  {:>5.2}×",
+                "{writers:>7}  {rate:>10.0}  (runs: {})  {times:>6}  \
+                 {owner_us:.0} + {writers_us:.0}  ⇒ {ceiling:.0}",
                 runs.join(", "),
-                median / one
             );
         }
     }
