@@ -39,6 +39,7 @@ fn appends(c: &mut Criterion) {
         tlp: Tlp::Amber,
         exercise: false,
         playbook: None,
+        scope: Default::default(),
     };
     let declared = ops::declare(&store, &config, t0(), "bench", &new, None).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {

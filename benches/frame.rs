@@ -33,6 +33,7 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
         tlp: Tlp::Amber,
         exercise: false,
         playbook: None,
+        scope: Default::default(),
     };
     let declared = ops::declare(&store, &config, t0, "alice", &new, None).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {
@@ -50,10 +51,7 @@ fn incident(events: usize) -> (Config, Vec<Event>, DateTime<Utc>) {
     for k in 1..events {
         at += TimeDelta::seconds(17);
         let change = match k {
-            1 => Change::RetainerAlerted {
-                retainer: config.retainer.name.clone(),
-                response_minutes: config.retainer.response_minutes,
-            },
+            1 => config.retainer.alert(warroom::domain::Severity::High),
             2 => Change::FlagSet {
                 flag: warroom::domain::Flag::PersonalData,
                 at: None,
@@ -136,6 +134,7 @@ fn journal_view(c: &mut Criterion) {
         tlp: Tlp::Amber,
         exercise: false,
         playbook: None,
+        scope: Default::default(),
     };
     let declared = ops::declare(&store, &config, t0, "alice", &new, None).unwrap();
     let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {

@@ -75,6 +75,7 @@ fn registers(c: &mut Criterion) {
         tlp: Tlp::Amber,
         exercise: false,
         playbook: None,
+        scope: Default::default(),
     };
     let mut events = ops::declare(
         &store,

@@ -54,6 +54,7 @@ fn seed(dir: &str, incidents: &str, events: &str) -> Result<()> {
             tlp: Tlp::Amber,
             exercise: false,
             playbook: None,
+            scope: Default::default(),
         };
         let declared = ops::declare(&store, &config, start, "seed", &new, None)?;
         let Some(Change::Declared(d)) = declared.first().map(|e| &e.change) else {

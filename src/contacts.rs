@@ -13,10 +13,7 @@ pub fn directory(config: &Config, saved: &[Event]) -> Vec<Contact> {
         poc.roles.push("point-of-contact".into());
     }
     let r = &config.retainer;
-    let retainer = r.contact(
-        text::retainer_role(r.response_minutes),
-        text::retainer_hours(),
-    );
+    let retainer = r.contact(text::retainer_role(r), text::retainer_hours(&r.coverage));
     let own: Vec<Contact> = [poc, retainer]
         .into_iter()
         .chain(config.contacts.iter().cloned())

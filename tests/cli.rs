@@ -354,7 +354,7 @@ fn show_json_lists_checklist_items_with_ids_and_done_flags() {
     }
     assert_eq!(item(&shown, "gn-isolate")["phase"], "containment");
     assert_eq!(shown["since_declared_seconds"], 0);
-    assert_eq!(shown["clocks"].as_array().unwrap().len(), 9);
+    assert_eq!(shown["clocks"].as_array().unwrap().len(), 10);
     assert_eq!(clock(&shown, "gdpr-authority")["status"], "waiting");
     assert_eq!(shown["journal"].as_array().unwrap().len(), 1);
 }
@@ -682,7 +682,9 @@ fn alert_retainer_uses_the_configured_retainer() {
     let shown = show_json(dir.path(), &id);
     let sla = clock(&shown, "retainer-sla");
     assert_eq!(sla["authority"], "Acme Incident Response");
-    assert_eq!(sla["deadline"], "2026-11-28T15:00:00Z");
+    // The example's contract: 4 h for severity 3, in business hours in Paris; alerted
+    // on Saturday, so counted from Monday 08:00 (07:00 UTC).
+    assert_eq!(sla["deadline"], "2026-11-30T11:00:00Z");
 }
 
 #[test]

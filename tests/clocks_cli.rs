@@ -189,7 +189,9 @@ fn start_by_hand_and_bad_clock_commands() {
         1,
     );
     assert!(
-        err.contains("has no clock 'gdpr-72h'; its clocks are: retainer-sla, gdpr-authority"),
+        err.contains(
+            "has no clock 'gdpr-72h'; its clocks are: retainer-sla, retainer-report, gdpr-authority"
+        ),
         "{err}"
     );
     let err = fails(

@@ -22,6 +22,7 @@ cli-new--severity = 0-5 ou baseline, low, medium, high, severe, emergency
 cli-new--category = Classe de la taxonomie ENISA, p. ex. malicious-code, fraud, intrusions
 cli-new--tlp = Marquage TLP 2.0 : red, amber+strict, amber, green, clear
 cli-new--playbook = Identifiant de procédure (voir `warroom playbook list`) ; par défaut : celle de la catégorie
+cli-new--scope = Les domaines touchés : network, cloud, endpoints, ot, personal-data (séparés par des virgules). Signalé aussitôt si le contrat du prestataire en laisse un de côté.
 cli-new--json = Afficher un objet JSON avec l’identifiant au lieu de l’identifiant seul
 cli-list = Lister les incidents, les plus récemment modifiés d’abord (exercices seulement avec --all)
 cli-list--all = Inclure les exercices (exercices et démonstration)

@@ -148,16 +148,15 @@ impl App {
             .directory()
             .iter()
             .any(|c| c.key() == contact && c.kind == crate::domain::ContactKind::Retainer);
-        let alerted = self
+        let not_alerted = self
             .active
             .as_ref()
-            .is_some_and(|a| a.state.retainer_alert.is_some());
-        if is_retainer && outcome.delivered() && !alerted {
-            let r = &self.config.retainer;
-            changes.push(Change::RetainerAlerted {
-                retainer: r.name.clone(),
-                response_minutes: r.response_minutes,
-            });
+            .filter(|a| a.state.retainer_alert.is_none());
+        if let Some(active) = not_alerted
+            && is_retainer
+            && outcome.delivered()
+        {
+            changes.push(self.config.retainer.alert(active.state.severity));
         }
         changes
     }

@@ -171,6 +171,8 @@ pub struct NewIncident {
     pub exercise: bool,
     /// Playbook id; `None` lets the category pick it.
     pub playbook: Option<String>,
+    /// The areas it touches, when known at declaration.
+    pub scope: crate::domain::Scope,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

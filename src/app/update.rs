@@ -358,20 +358,17 @@ impl App {
                 vec![]
             }
             Action::AlertRetainer => self.with_incident(|app, _| {
-                let again = app
-                    .active
-                    .as_ref()
-                    .is_some_and(|a| a.state.retainer_alert.is_some());
+                let Some(active) = app.active.as_ref() else {
+                    return vec![];
+                };
+                let again = active.state.retainer_alert.is_some();
+                let alert = app.config.retainer.alert(active.state.severity);
                 app.flash = Some(Flash::info(if again {
                     text::flash_retainer_again
                 } else {
                     text::flash_retainer_alerted
                 }));
-                let r = &app.config.retainer;
-                app.append(vec![Change::RetainerAlerted {
-                    retainer: r.name.clone(),
-                    response_minutes: r.response_minutes,
-                }])
+                app.append(vec![alert])
             }),
             Action::OpenDemo => self.write(Effect::OpenDemo),
             Action::Submit => self.submit(),
@@ -550,6 +547,7 @@ impl App {
                     tlp: form.tlp,
                     exercise: false,
                     playbook: form.playbook.clone(),
+                    scope: Default::default(),
                 }));
                 self.typed_in(Overlay::NewIncident(form), effects)
             }

@@ -63,6 +63,10 @@ pub enum Command {
         /// Playbook id (see `warroom playbook list`); default: the one the category picks.
         #[arg(long, value_name = "NAME")]
         playbook: Option<String>,
+        /// The areas it touches: network, cloud, endpoints, ot, personal-data
+        /// (comma-separated). Said at once if the retainer's contract leaves one out.
+        #[arg(long, value_name = "AREAS", value_parser = parse_scope)]
+        scope: Option<crate::domain::Scope>,
         /// Print a JSON object with the id instead of the bare id.
         #[arg(long)]
         json: bool,
@@ -944,6 +948,19 @@ pub enum ConfigCommand {
 /// field), refused in the operator's language with the valid ones.
 fn closed<T: ClosedList>(s: &str) -> Result<T, String> {
     T::parse_typed(s).map_err(|e| crate::text::unknown_value(&e))
+}
+
+fn parse_scope(s: &str) -> Result<crate::domain::Scope, String> {
+    crate::input::amend::parse_scope(s).ok_or_else(|| {
+        let areas: Vec<&str> = crate::domain::Area::ALL.iter().map(|a| a.slug()).collect();
+        crate::i18n::tr_args(
+            "err-bad-scope",
+            &[
+                ("found", s.to_string().into()),
+                ("areas", areas.join(", ").into()),
+            ],
+        )
+    })
 }
 
 fn parse_id(s: &str) -> Result<IncidentId, String> {

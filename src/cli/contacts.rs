@@ -135,11 +135,7 @@ pub fn call(
         && outcome.delivered()
         && state.retainer_alert.is_none()
     {
-        let r = &config.retainer;
-        changes.push(Change::RetainerAlerted {
-            retainer: r.name.clone(),
-            response_minutes: r.response_minutes,
-        });
+        changes.push(config.retainer.alert(state.severity));
     }
     for event in ops::append(w.store, id, w.when(), w.author, changes)? {
         outln!("{}", text::cli_saved(id, event.id));

@@ -87,6 +87,15 @@ impl From<StoreError> for Failure {
 type Outcome = Result<(), Failure>;
 
 /// Who is recorded as the author of events: the config's operator, else the login name.
+/// On standard error (standard output carries what scripts read): the areas of an
+/// incident's scope the retainer's contract leaves out, and whom to call for them.
+fn say_contract_gap(config: &Config, scope: &crate::domain::Scope, saved: &[crate::domain::Event]) {
+    let directory = crate::contacts::directory(config, saved);
+    if let Some(gap) = text::contract_gap(&config.retainer, scope, &directory) {
+        eprintln!("warroom: {}", ui::format::safe(&gap));
+    }
+}
+
 pub fn author(config: &Config) -> String {
     config
         .operator
@@ -482,6 +491,7 @@ fn run_command(
             category,
             tlp,
             playbook,
+            scope,
             json,
         } => {
             if let Some(id) = &playbook
@@ -500,8 +510,10 @@ fn run_command(
                 tlp,
                 exercise: false,
                 playbook,
+                scope: scope.unwrap_or_default(),
             };
             let events = ops::declare(store, &config, when, &author, &new, founder)?;
+            say_contract_gap(&config, &new.scope, &store.directory_events()?);
             print_new_id(&events, json)
         }
         Command::Demo => {
@@ -558,7 +570,14 @@ fn run_command(
             field,
             value,
             reason,
-        } => lifecycle::set(&writer, id, field, &value, reason.as_deref()),
+        } => {
+            lifecycle::set(&writer, id, field, &value, reason.as_deref())?;
+            if field == crate::domain::Field::Scope {
+                let scope = items::state(store, id)?.scope;
+                say_contract_gap(&config, &scope, &store.directory_events()?);
+            }
+            Ok(())
+        }
         Command::Close {
             id,
             resolution,
@@ -652,12 +671,8 @@ fn run_command(
             append(store, id, when, &author, change)
         }
         Command::AlertRetainer { id } => {
-            let r = &config.retainer;
-            let change = Change::RetainerAlerted {
-                retainer: r.name.clone(),
-                response_minutes: r.response_minutes,
-            };
-            append(store, id, when, &author, change)
+            let severity = items::state(store, id)?.severity;
+            append(store, id, when, &author, config.retainer.alert(severity))
         }
         Command::Snapshot {
             id,

@@ -84,6 +84,11 @@ fn clock_json(c: &ClockView, now: DateTime<Utc>) -> serde_json::Value {
     };
     v["status"] = json!(status);
     v["seconds_left"] = json!(seconds);
+    // The retainer's response time counted in its business hours (its deadline is
+    // exact; `seconds_left` is plain time to it).
+    if c.in_business_hours {
+        v["in_business_hours"] = json!(true);
+    }
     v
 }
 

@@ -36,7 +36,9 @@ fn entity() -> ClockFacts {
 fn every_shipped_clock_has_its_legal_or_contractual_deadline_to_the_second() {
     let aware = t0() + TimeDelta::seconds(37);
     let mut facts = entity();
-    facts.retainer = Some((aware, 60));
+    facts.retainer = Some(crate::domain::clocks::RetainerTerms::around_the_clock(
+        aware, 60,
+    ));
     facts.flags.insert(Flag::PersonalData, aware);
     facts.flags.insert(Flag::Significant, aware);
     facts.flags.insert(Flag::Major, aware);

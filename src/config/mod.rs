@@ -5,6 +5,7 @@
 mod catalog;
 mod lei;
 mod limits;
+mod retainer;
 mod yaml;
 
 pub use catalog::{Catalog, SHIPPED, Vocabulary, merge_by_id, parse_playbook};
@@ -152,6 +153,7 @@ impl Config {
             chosen_in: default,
             clocks_in: default,
             contacts_in: default,
+            retainer_in: default,
         };
         if let Some(source) = user {
             let layer = parse_layer(source)?;
@@ -160,6 +162,9 @@ impl Config {
             }
             if layer.clocks.is_some() {
                 sources.clocks_in = source;
+            }
+            if layer.retainer.is_some() {
+                sources.retainer_in = source;
             }
             if layer.contacts.is_some() || layer.escalation.is_some() || layer.roles.is_some() {
                 sources.contacts_in = source;
@@ -269,6 +274,7 @@ impl Config {
             chosen_in,
             clocks_in,
             contacts_in,
+            retainer_in,
         } = sources;
         let mut clocks = catalog::shipped_clocks()?;
         merge_by_id(&mut clocks, &self.clocks, |c| &c.id);
@@ -291,6 +297,12 @@ impl Config {
         let public_contacts = catalog::shipped_contacts(&self.roles)?;
         catalog::check_contacts(contacts_in, &self.contacts, &self.roles)?;
         check_escalation(contacts_in, &self.escalation, &self.roles)?;
+        retainer::check_out_of_scope(
+            retainer_in,
+            &self.retainer,
+            &self.contacts,
+            &public_contacts,
+        )?;
         let words = Vocabulary {
             roles: &self.roles,
             clocks: &clocks,
@@ -318,6 +330,7 @@ struct Sources<'a> {
     chosen_in: Source<'a>,
     clocks_in: Source<'a>,
     contacts_in: Source<'a>,
+    retainer_in: Source<'a>,
 }
 
 /// Every escalation role is a known role.
@@ -402,13 +415,8 @@ fn validate(source: Source, layer: &Layer) -> Result<(), ConfigError> {
         lei::check(lei)
             .map_err(|message| source.error_at(source.key_value("lei", lei, 0), message))?;
     }
-    if let Some(r) = &layer.retainer
-        && r.response_minutes == 0
-    {
-        return Err(source.error_at(
-            source.nth_key_after(source.key("retainer", 0).0, "response_minutes", 0),
-            crate::i18n::tr("err-response-minutes"),
-        ));
+    if let Some(r) = &layer.retainer {
+        retainer::check(source, r)?;
     }
     if let Some(roles) = &layer.roles {
         let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();

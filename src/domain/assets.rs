@@ -463,6 +463,7 @@ pub fn scope_beyond(declared: Scope, implied: Scope) -> Scope {
         network: implied.network && !declared.network,
         cloud: implied.cloud && !declared.cloud,
         endpoints: implied.endpoints && !declared.endpoints,
+        ot: implied.ot && !declared.ot,
         personal_data: implied.personal_data && !declared.personal_data,
     }
 }

@@ -2,8 +2,8 @@
 //! correction is itself a change that names the event it corrects.
 
 use super::{
-    Amendment, Category, ClockDef, Contact, EntityFlags, Flag, IncidentId, Member, Resolution,
-    Severity, Tlp,
+    Amendment, Category, ClockDef, Contact, Coverage, EntityFlags, Flag, IncidentId, Member,
+    Resolution, Severity, Tlp,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -47,9 +47,15 @@ pub enum Change {
     NoteAdded {
         text: String,
     },
+    /// The retainer alerted, with the contract's terms for this incident: its response
+    /// time by severity, the hours it is counted in, when its report is due.
     RetainerAlerted {
         retainer: String,
         response_minutes: u32,
+        #[serde(default, skip_serializing_if = "Coverage::around_the_clock")]
+        coverage: Coverage,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        report_due_days: Option<u32>,
     },
     /// A call, message or e-mail to a contact. `contact` is the name as it was then;
     /// `contact_id` links it to the directory entry.
@@ -243,7 +249,81 @@ pub struct Scope {
     pub network: bool,
     pub cloud: bool,
     pub endpoints: bool,
+    /// Operational technology: industrial control systems.
+    pub ot: bool,
     pub personal_data: bool,
+}
+
+/// An area an incident touches, or a contract covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Area {
+    Network,
+    Cloud,
+    Endpoints,
+    /// Operational technology: industrial control systems.
+    Ot,
+    /// Personal data (GDPR work: breach assessment, notification).
+    PersonalData,
+}
+
+impl Area {
+    pub const ALL: [Area; 5] = [
+        Area::Network,
+        Area::Cloud,
+        Area::Endpoints,
+        Area::Ot,
+        Area::PersonalData,
+    ];
+
+    /// As typed and written in files: `network`, `personal-data`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Area::Network => "network",
+            Area::Cloud => "cloud",
+            Area::Endpoints => "endpoints",
+            Area::Ot => "ot",
+            Area::PersonalData => "personal-data",
+        }
+    }
+}
+
+impl Scope {
+    /// Whether the scope takes in `area`.
+    pub fn takes_in(&self, area: Area) -> bool {
+        *self.flag(area)
+    }
+
+    /// The scope with `area` in it.
+    pub fn with(mut self, area: Area) -> Scope {
+        *self.flag_mut(area) = true;
+        self
+    }
+
+    /// The areas it takes in, in the order of [`Area::ALL`].
+    pub fn areas(&self) -> impl Iterator<Item = Area> + '_ {
+        Area::ALL.into_iter().filter(|a| self.takes_in(*a))
+    }
+
+    fn flag(&self, area: Area) -> &bool {
+        match area {
+            Area::Network => &self.network,
+            Area::Cloud => &self.cloud,
+            Area::Endpoints => &self.endpoints,
+            Area::Ot => &self.ot,
+            Area::PersonalData => &self.personal_data,
+        }
+    }
+
+    fn flag_mut(&mut self, area: Area) -> &mut bool {
+        match area {
+            Area::Network => &mut self.network,
+            Area::Cloud => &mut self.cloud,
+            Area::Endpoints => &mut self.endpoints,
+            Area::Ot => &mut self.ot,
+            Area::PersonalData => &mut self.personal_data,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

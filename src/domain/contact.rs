@@ -160,45 +160,6 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// The external CSIRT on retainer and the terms that start its clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Retainer {
-    pub name: String,
-    #[serde(default)]
-    pub hotline: String,
-    #[serde(default)]
-    pub email: String,
-    #[serde(default)]
-    pub contract: String,
-    /// Contractual time from the alert to the start of work, in minutes.
-    pub response_minutes: u32,
-}
-
-impl Retainer {
-    /// The retainer as a directory entry.
-    pub fn contact(&self, role: String, availability: String) -> Contact {
-        Contact {
-            id: "retainer".into(),
-            name: self.name.clone(),
-            role,
-            roles: vec!["retainer-csirt".into()],
-            organisation: self.contract.clone(),
-            kind: ContactKind::Retainer,
-            phones: if self.hotline.is_empty() {
-                vec![]
-            } else {
-                vec![self.hotline.clone()]
-            },
-            email: self.email.clone(),
-            availability,
-            contract: self.contract.clone(),
-            response_minutes: Some(self.response_minutes),
-            ..Contact::default()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

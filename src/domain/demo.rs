@@ -47,6 +47,7 @@ pub fn script(
                     network: true,
                     cloud: false,
                     endpoints: true,
+                    ot: false,
                     personal_data: true,
                 },
                 summary: "Users cannot open shared files; a ransom note was found on FS01.".into(),
@@ -80,6 +81,8 @@ pub fn script(
             Change::RetainerAlerted {
                 retainer: inputs.retainer.to_string(),
                 response_minutes: inputs.retainer_minutes,
+                coverage: Default::default(),
+                report_due_days: None,
             },
         ),
     ];

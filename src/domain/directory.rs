@@ -348,6 +348,8 @@ mod tests {
             vec![Change::RetainerAlerted {
                 retainer: "CSIRT".into(),
                 response_minutes: 60,
+                coverage: Default::default(),
+                report_due_days: None,
             }],
         );
         let steps = escalation(&rules(), &state, &directory());

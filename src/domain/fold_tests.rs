@@ -151,6 +151,8 @@ fn retainer_clock_runs_from_first_alert() {
     let alert = || Change::RetainerAlerted {
         retainer: "CSIRT".into(),
         response_minutes: 60,
+        coverage: Default::default(),
+        report_due_days: None,
     };
     let state = fold(&chain(vec![alert(), alert()])).unwrap();
     let a = state.retainer_alert.unwrap();
@@ -344,7 +346,9 @@ fn any_change() -> impl Strategy<Value = Change> {
         }),
         (1u32..120).prop_map(|m| Change::RetainerAlerted {
             retainer: "R".into(),
-            response_minutes: m
+            response_minutes: m,
+            coverage: Default::default(),
+            report_due_days: None,
         }),
         Just(Change::FlagSet {
             flag: Flag::PersonalData,

@@ -364,6 +364,8 @@ impl IncidentState {
             Change::RetainerAlerted {
                 retainer,
                 response_minutes,
+                coverage,
+                report_due_days,
             } => {
                 // The contractual clock runs from the first alert (the earliest, when one
                 // is written down late); later alerts are reminders.
@@ -372,7 +374,12 @@ impl IncidentState {
                     .as_ref()
                     .is_none_or(|first| at < first.at)
                 {
-                    self.clock_facts.retainer = Some((at, *response_minutes));
+                    self.clock_facts.retainer = Some(super::clocks::RetainerTerms {
+                        at,
+                        minutes: *response_minutes,
+                        coverage: coverage.clone(),
+                        report_due_days: *report_due_days,
+                    });
                     self.clock_facts.retainer_name = Some(retainer.clone());
                     self.retainer_alert = Some(RetainerAlert {
                         at,
@@ -529,6 +536,7 @@ impl IncidentState {
                 summary,
                 left_running,
             } => {
+                self.clock_facts.closed = Some(at);
                 self.closure = Some(Closure {
                     at,
                     by: by.clone(),
@@ -537,7 +545,10 @@ impl IncidentState {
                     left_running: left_running.clone(),
                 });
             }
-            Change::Reopened { .. } => self.closure = None,
+            Change::Reopened { .. } => {
+                self.closure = None;
+                self.clock_facts.closed = None;
+            }
         }
         self.event_count += 1;
         self.last_event_at = event.at;

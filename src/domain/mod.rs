@@ -9,6 +9,7 @@ mod change;
 pub mod clocks;
 mod closed_list;
 mod contact;
+pub mod coverage;
 pub mod demo;
 mod directory;
 pub mod dwell;
@@ -20,6 +21,7 @@ pub mod links;
 pub mod observable;
 mod observables;
 mod playbook;
+mod retainer;
 pub mod roster;
 pub mod rules;
 mod scenario;
@@ -36,7 +38,7 @@ pub use attack::{BadAttack, Catalogue};
 pub use attack_timeline::{AttackStep, AttackStepEdit, AttackStepSpec, AttackTimeline};
 pub use category::Category;
 pub use change::{
-    Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
+    Area, Change, ContactOutcome, Declaration, EvidenceKind, EvidenceSpec, Hints, Inject, ItemSpec,
     Lesson, LessonKind, Origin, PhaseSpec, Scope, is_sha256,
 };
 pub use clocks::{
@@ -44,7 +46,8 @@ pub use clocks::{
     Flag, Span, Trigger, Urgency, Warn,
 };
 pub use closed_list::{ClosedList, UnknownValue};
-pub use contact::{Contact, ContactKind, Retainer, slug};
+pub use contact::{Contact, ContactKind, slug};
+pub use coverage::Coverage;
 pub use directory::{
     Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
     free_contact_id, severity_of,
@@ -64,6 +67,7 @@ pub use observables::{ObservableEdit, ObservableRecord, ObservableSpec, Observab
 pub use playbook::{
     FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };
+pub use retainer::{ResponseTier, Retainer, RetainerMode, Within};
 pub use roster::{Access, Member, Roster, RosterEntry};
 pub use rules::Refusal;
 pub use scenario::Scenario;

@@ -241,7 +241,7 @@ fn other_authorities(s: &IncidentState) -> Option<String> {
         .clocks()
         .0
         .iter()
-        .filter(|c| !c.id.starts_with("dora-") && c.id != "retainer-sla")
+        .filter(|c| !c.id.starts_with("dora-") && !c.id.starts_with("retainer-"))
         .filter_map(|c| match &c.state {
             ClockState::Met { at, reference, .. } => {
                 let clock = crate::i18n::localized(&c.name);

@@ -3,7 +3,7 @@
 //! value, so that both faces read and show values the same way.
 
 use super::{Zone, when};
-use crate::domain::{Amendment, Category, Field, Scope, Severity, Tlp};
+use crate::domain::{Amendment, Area, Category, Field, Scope, Severity, Tlp};
 use chrono::{DateTime, Utc};
 
 /// Why a typed value is refused.
@@ -57,7 +57,8 @@ pub fn parse_value(field: Field, typed: &str, cx: &Context) -> Result<Amendment,
         ),
         Field::Commander => Amendment::Commander((!cleared).then(|| value.to_string())),
         Field::Scope => Amendment::Scope(parse_scope(value).ok_or_else(|| {
-            unknown("network, cloud, endpoints, personal-data (comma-separated), none".into())
+            let areas: Vec<&str> = Area::ALL.iter().map(|a| a.slug()).collect();
+            unknown(format!("{} (comma-separated), none", areas.join(", ")))
         })?),
         Field::DetectedAt if cleared => Amendment::DetectedAt(None),
         Field::DetectedAt => {
@@ -80,15 +81,7 @@ pub fn typed_value(amendment: &Amendment, zone: Zone) -> String {
         Amendment::Tlp(t) => t.label().to_string(),
         Amendment::Commander(c) => c.clone().unwrap_or_default(),
         Amendment::Scope(s) => {
-            let areas: Vec<&str> = [
-                (s.network, "network"),
-                (s.cloud, "cloud"),
-                (s.endpoints, "endpoints"),
-                (s.personal_data, "personal-data"),
-            ]
-            .into_iter()
-            .filter_map(|(on, name)| on.then_some(name))
-            .collect();
+            let areas: Vec<&str> = s.areas().map(Area::slug).collect();
             areas.join(", ")
         }
         Amendment::DetectedAt(at) => {
@@ -117,14 +110,10 @@ pub fn parse_scope(typed: &str) -> Option<Scope> {
     if typed.trim().eq_ignore_ascii_case("none") {
         return Some(scope);
     }
-    for area in typed.split([',', ' ']).filter(|a| !a.trim().is_empty()) {
-        match area.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-            "network" => scope.network = true,
-            "cloud" => scope.cloud = true,
-            "endpoints" => scope.endpoints = true,
-            "personal-data" => scope.personal_data = true,
-            _ => return None,
-        }
+    for typed in typed.split([',', ' ']).filter(|a| !a.trim().is_empty()) {
+        let typed = typed.trim().to_ascii_lowercase().replace('_', "-");
+        let area = Area::ALL.into_iter().find(|a| a.slug() == typed)?;
+        scope = scope.with(area);
     }
     Some(scope)
 }

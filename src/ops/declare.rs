@@ -6,7 +6,7 @@ use crate::app::NewIncident;
 use crate::config::Config;
 use crate::domain::{
     Category, Change, ClockDef, Declaration, EntityFlags, Event, IncidentId, ItemSpec, Origin,
-    PhaseSpec, Scope, Trigger, demo,
+    PhaseSpec, demo,
 };
 use crate::store::{NewEvent, Store, StoreError};
 use chrono::{DateTime, Datelike, Utc};
@@ -38,7 +38,7 @@ pub fn plan(config: &Config, playbook: Option<&str>, category: Category) -> Plan
         .iter()
         .cloned()
         .map(|mut c| {
-            if c.authority.trim().is_empty() && c.starts == Trigger::RetainerAlerted {
+            if c.authority.trim().is_empty() && c.owed_by_retainer() {
                 c.authority = config.retainer.name.clone();
             }
             c
@@ -83,7 +83,7 @@ pub fn declare(
             tlp: new.tlp,
             detected_at: None,
             commander: None,
-            scope: Scope::default(),
+            scope: new.scope,
             summary: String::new(),
             exercise: new.exercise,
             phases: plan.phases.clone(),
@@ -170,6 +170,7 @@ pub fn start_drill(
         tlp: crate::domain::Tlp::default(),
         exercise: true,
         playbook: scenario.playbook.clone(),
+        scope: Default::default(),
     };
     let mut events = declare(store, config, now, author, &new, None)?;
     let Some(id) = declared_id(&events) else {

@@ -56,6 +56,7 @@ mod tests {
             tlp: crate::domain::Tlp::default(),
             exercise: false,
             playbook: None,
+            scope: Default::default(),
         };
         let declared = crate::ops::declare(&*store, &config, chrono::Utc::now(), "t", &new, None)
             .unwrap_or_else(|e| panic!("{e}"));

@@ -8,6 +8,7 @@ words! {
     scope_network => "scope-network";
     scope_cloud => "scope-cloud";
     scope_endpoints => "scope-endpoints";
+    scope_ot => "scope-ot";
     scope_personal_data => "scope-personal-data";
     scope_none => "scope-none";
     /// After when an event happened, when it was written down ("logged 14:20").
@@ -74,8 +75,14 @@ pub fn event_line(
         Change::RetainerAlerted {
             retainer,
             response_minutes,
+            coverage,
+            ..
         } => tr_args(
-            "event-retainer-alerted",
+            if coverage.around_the_clock() {
+                "event-retainer-alerted"
+            } else {
+                "event-retainer-alerted-business-hours"
+            },
             &[
                 ("retainer", content(retainer)),
                 ("minutes", (*response_minutes).into()),
@@ -367,6 +374,7 @@ pub fn scope(s: crate::domain::Scope) -> String {
         (s.network, scope_network()),
         (s.cloud, scope_cloud()),
         (s.endpoints, scope_endpoints()),
+        (s.ot, scope_ot()),
         (s.personal_data, scope_personal_data()),
     ]
     .into_iter()

@@ -115,6 +115,7 @@ macro_rules! words {
 }
 
 mod cli;
+mod contract;
 mod drafts;
 mod errors;
 mod identity;
@@ -123,6 +124,7 @@ mod reports;
 mod screens;
 
 pub use cli::*;
+pub use contract::*;
 pub use drafts::*;
 pub use errors::*;
 pub use identity::*;

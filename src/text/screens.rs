@@ -70,8 +70,6 @@ pub fn describe(action: Action) -> String {
 
 words! {
     // Directory.
-    retainer_hours => "retainer-hours";
-    retainer_role(minutes: u32) => "retainer-role";
     flash_last_phase => "flash-last-phase";
     flash_first_phase => "flash-first-phase";
     flash_no_item => "flash-no-item";

@@ -150,6 +150,12 @@ fn item(look: Look, app: &App, c: &ClockView, width: usize) -> Text<'static> {
         ),
         ClockState::Waived { reason, .. } => format!("  {}", safe(reason)),
         other => match other.deadline() {
+            Some(d) if c.in_business_hours => format!(
+                "  {} {} · {}",
+                text::clock_due_text(),
+                when(app, d),
+                labels::clock_business_hours()
+            ),
             Some(d) => format!("  {} {}", text::clock_due_text(), when(app, d)),
             None => String::new(),
         },
@@ -261,6 +267,7 @@ fn waits_for(app: &App, c: &ClockView) -> String {
                 key(Action::AlertRetainer)
             )
         }
+        Some(Trigger::Closed) => format!("{} {}", labels::clock_waits(), labels::clock_closure()),
         Some(Trigger::Met(other)) => format!("{} {other}", labels::clock_waits_met()),
         _ => format!("{}{}", labels::clock_by_hand(), key(Action::StartClock)),
     }

@@ -167,8 +167,11 @@ fn detail(look: Look, c: &Contact) -> Vec<Line<'static>> {
             safe(&c.contract)
         ));
     }
-    if let Some(m) = c.response_minutes {
-        facts.push(text::retainer_role(m));
+    // The retainer's role already says its response times by severity.
+    if c.kind == ContactKind::Retainer {
+        facts.push(safe(&c.role).into_owned());
+    } else if let Some(m) = c.response_minutes {
+        facts.push(text::retainer_role_plain(m));
     }
     let mut lines = vec![
         Line::styled(reach.join(" · "), look.label()),

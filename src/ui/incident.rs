@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App, s: &IncidentSt
             Span::raw(commander.into_owned()),
         ]),
         Line::from(declared),
-        scope_line(look, s),
+        scope_line(look, app, s),
     ];
     lines.push(next_actions(look, app, s));
     // Below `Next`: at 80×24 the pane has six rows and this is the seventh, like the
@@ -136,8 +136,9 @@ fn next_actions(look: Look, app: &App, s: &IncidentState) -> Line<'static> {
 
 /// `Scope: network (assets imply: endpoints)`: the declared scope, and in amber the
 /// areas confirmed assets imply that it leaves out. Only a hint: the scope changes when
-/// someone amends it (`e`, `warroom set ID scope …`), never by itself.
-fn scope_line(look: Look, s: &IncidentState) -> Line<'static> {
+/// someone amends it (`e`, `warroom set ID scope …`), never by itself. In red, the
+/// areas the retainer's contract does not cover, and whom to call for them.
+fn scope_line(look: Look, app: &App, s: &IncidentState) -> Line<'static> {
     let mut spans = vec![
         Span::styled(
             format!("{} ", text::colon(&text::label_scope())),
@@ -147,6 +148,14 @@ fn scope_line(look: Look, s: &IncidentState) -> Line<'static> {
     ];
     if let Some(hint) = text::scope_hint(s) {
         spans.push(Span::styled(format!(" {hint}"), look.due_soon()));
+    }
+    if !app.config.retainer.outside(&s.scope).is_empty()
+        && let Some(gap) = text::contract_gap(&app.config.retainer, &s.scope, &app.directory())
+    {
+        spans.push(Span::styled(
+            format!(" · {}", content(&gap)),
+            look.overdue(),
+        ));
     }
     Line::from(spans)
 }

@@ -123,6 +123,8 @@ crate::words! {
     clock_waits_met => "clock-waits-met";
     clock_by_hand => "clock-by-hand";
     clock_retainer_alert => "clock-retainer-alert";
+    clock_closure => "clock-closure";
+    clock_business_hours => "clock-business-hours";
     clocks_not_applicable(n: usize) => "clocks-not-applicable";
     search_editing => "search-editing";
     search_applied => "search-applied";

@@ -1,6 +1,6 @@
 //! A clock's definition: what starts it, how long it runs, when it applies.
 
-use super::Flag;
+use super::{Flag, RetainerTerms};
 use chrono::{DateTime, Months, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -30,11 +30,21 @@ pub struct ClockDef {
     pub note: String,
 }
 
+impl ClockDef {
+    /// Whether the deadline is owed by the retainer (its response, its report): then its
+    /// name stands for the authority.
+    pub fn owed_by_retainer(&self) -> bool {
+        self.starts == Trigger::RetainerAlerted || self.duration == Span::Report
+    }
+}
+
 /// What starts a clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Trigger {
     Declared,
     RetainerAlerted,
+    /// The incident being closed (the retainer's report after it).
+    Closed,
     /// One of the flags `personal-data`, `significant`, `major`.
     Flag(Flag),
     /// Another clock being met (e.g. NIS2's final report after the notification).
@@ -43,13 +53,15 @@ pub enum Trigger {
     Manual,
 }
 
-/// How long a clock runs: a fixed span, calendar months, or the retainer's contractual
-/// response time recorded when it was alerted.
+/// How long a clock runs: a fixed span, calendar months, or the retainer's terms
+/// recorded when it was alerted: its response time (in the hours it covers) or the days
+/// its report is due in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Span {
     Minutes(i64),
     Months(u32),
     Contract,
+    Report,
 }
 
 /// When a clock turns amber: with a fraction of its span left, or a fixed time left.
@@ -91,16 +103,24 @@ fn plus_minutes(start: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
 const LONGEST_SPAN_MINUTES: i64 = (10 * 365 + 3) * 24 * 60;
 
 impl Span {
-    /// The instant this span after `start`; `contract_minutes` stands in for `Contract`.
-    /// Saturates at the last representable instant rather than overflow.
-    pub fn after(self, start: DateTime<Utc>, contract_minutes: Option<u32>) -> DateTime<Utc> {
+    /// The instant this span after `start`; the retainer's recorded terms stand in for
+    /// `Contract` and `Report` (an hour, and no time, without them). Saturates at the
+    /// last representable instant rather than overflow.
+    pub fn after(self, start: DateTime<Utc>, terms: Option<&RetainerTerms>) -> DateTime<Utc> {
         match self {
             Span::Minutes(m) => plus_minutes(start, m),
             // Calendar months in UTC; the last day of a shorter month if need be.
             Span::Months(n) => start
                 .checked_add_months(Months::new(n))
                 .unwrap_or(DateTime::<Utc>::MAX_UTC),
-            Span::Contract => plus_minutes(start, i64::from(contract_minutes.unwrap_or(60))),
+            Span::Contract => match terms {
+                Some(terms) => terms.coverage.after(start, i64::from(terms.minutes)),
+                None => plus_minutes(start, 60),
+            },
+            Span::Report => {
+                let days = terms.and_then(|t| t.report_due_days).unwrap_or(0);
+                plus_minutes(start, i64::from(days) * 24 * 60)
+            }
         }
     }
 
@@ -110,7 +130,7 @@ impl Span {
         match self {
             Span::Minutes(m) => m <= LONGEST_SPAN_MINUTES,
             Span::Months(n) => n <= 120,
-            Span::Contract => true,
+            Span::Contract | Span::Report => true,
         }
     }
 }
@@ -128,6 +148,23 @@ impl Warn {
             }
             Warn::Minutes(m) => plus_minutes(deadline, m.checked_neg().unwrap_or(i64::MIN)),
         }
+    }
+
+    /// The instant the clock turns amber when its span is `minutes` of the retainer's
+    /// covered time: the share or the time left counted in that time too, so that a
+    /// response time in business hours does not turn amber over a weekend.
+    pub fn in_covered_time(
+        self,
+        start: DateTime<Utc>,
+        minutes: u32,
+        coverage: &crate::domain::Coverage,
+    ) -> DateTime<Utc> {
+        let minutes = i64::from(minutes);
+        let elapsed = match self {
+            Warn::Percent(p) => minutes - minutes * i64::from(p.min(100)) / 100,
+            Warn::Minutes(m) => minutes.saturating_sub(m).max(0),
+        };
+        coverage.after(start, elapsed)
     }
 
     /// True when a fixed time left is at most ten years (a share always is).
@@ -149,10 +186,10 @@ pub struct BadValue {
     expected: &'static str,
 }
 
-const SPAN_EXPECTED: &str =
-    "a duration such as 30m, 72h, 2d, 1 month, or `contract` (the retainer's response time)";
-const TRIGGER_EXPECTED: &str =
-    "declared, retainer-alerted, personal-data, significant, major, met:CLOCK_ID or manual";
+const SPAN_EXPECTED: &str = "a duration such as 30m, 72h, 2d, 1 month, `contract` (the \
+                             retainer's response time) or `report` (the days its report is due in)";
+const TRIGGER_EXPECTED: &str = "declared, retainer-alerted, closed, personal-data, significant, \
+                                major, met:CLOCK_ID or manual";
 const WARN_EXPECTED: &str = "a share of the span such as 25% or a time left such as 6h";
 
 fn minutes_of(text: &str) -> Option<i64> {
@@ -180,6 +217,9 @@ impl FromStr for Span {
         if t == "contract" {
             return Ok(Span::Contract);
         }
+        if t == "report" {
+            return Ok(Span::Report);
+        }
         if let Some(number) = t.strip_suffix("months").or_else(|| t.strip_suffix("month")) {
             let n: u32 = number.trim().parse().map_err(|_| bad())?;
             return if n > 0 {
@@ -196,6 +236,7 @@ impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Span::Contract => f.write_str("contract"),
+            Span::Report => f.write_str("report"),
             Span::Months(1) => f.write_str("1 month"),
             Span::Months(n) => write!(f, "{n} months"),
             // Legal deadlines read in hours up to 72 h, in days beyond.
@@ -244,6 +285,7 @@ impl FromStr for Trigger {
         Ok(match t {
             "declared" => Trigger::Declared,
             "retainer-alerted" => Trigger::RetainerAlerted,
+            "closed" => Trigger::Closed,
             "manual" => Trigger::Manual,
             "personal-data" => Trigger::Flag(Flag::PersonalData),
             "significant" => Trigger::Flag(Flag::Significant),
@@ -266,6 +308,7 @@ impl fmt::Display for Trigger {
         match self {
             Trigger::Declared => f.write_str("declared"),
             Trigger::RetainerAlerted => f.write_str("retainer-alerted"),
+            Trigger::Closed => f.write_str("closed"),
             Trigger::Manual => f.write_str("manual"),
             Trigger::Flag(flag) => f.write_str(flag.slug()),
             Trigger::Met(id) => write!(f, "met:{id}"),

@@ -1,7 +1,7 @@
 //! From the journal's facts to each clock's state, and from a state and `now` to what
 //! the screen shows. Nothing here stores a "time left".
 
-use super::{ClockDef, EntityFlags, Flag, Trigger};
+use super::{ClockDef, EntityFlags, Flag, Span, Trigger};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -13,8 +13,10 @@ pub struct ClockFacts {
     pub entity: EntityFlags,
     /// Flag → the instant it took effect (for `personal-data`, the awareness instant).
     pub flags: BTreeMap<Flag, DateTime<Utc>>,
-    /// First retainer alert and the contractual response time it carried.
-    pub retainer: Option<(DateTime<Utc>, u32)>,
+    /// First retainer alert and the contract's terms it carried.
+    pub retainer: Option<RetainerTerms>,
+    /// When the incident was closed (none while open, or since reopened).
+    pub closed: Option<DateTime<Utc>>,
     /// The retainer alerted, shown as the counterparty of its clock.
     pub retainer_name: Option<String>,
     /// Clock id → instant it was started by hand.
@@ -23,6 +25,29 @@ pub struct ClockFacts {
     pub met: BTreeMap<String, (DateTime<Utc>, String)>,
     /// Clock id → instant it was waived and why.
     pub waived: BTreeMap<String, (DateTime<Utc>, String)>,
+}
+
+/// The retainer's terms as recorded with its first alert.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetainerTerms {
+    pub at: DateTime<Utc>,
+    /// The response time, in minutes of covered time.
+    pub minutes: u32,
+    pub coverage: crate::domain::Coverage,
+    /// Days after closure by which the post-incident report is due.
+    pub report_due_days: Option<u32>,
+}
+
+impl RetainerTerms {
+    /// A response time counted around the clock, and no report due.
+    pub fn around_the_clock(at: DateTime<Utc>, minutes: u32) -> Self {
+        RetainerTerms {
+            at,
+            minutes,
+            coverage: crate::domain::Coverage::default(),
+            report_due_days: None,
+        }
+    }
 }
 
 impl ClockFacts {
@@ -84,6 +109,9 @@ pub struct ClockView {
     pub name: String,
     pub authority: String,
     pub state: ClockState,
+    /// Counted in the retainer's business hours, not around the clock.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_business_hours: bool,
 }
 
 /// Every clock of an incident, computed from its definitions and facts.
@@ -149,7 +177,8 @@ impl ClockDef {
         }
         let triggered = match &self.starts {
             Trigger::Declared => Some(declared),
-            Trigger::RetainerAlerted => facts.retainer.map(|(at, _)| at),
+            Trigger::RetainerAlerted => facts.retainer.as_ref().map(|t| t.at),
+            Trigger::Closed => facts.closed,
             Trigger::Flag(flag) => facts.flags.get(flag).copied(),
             Trigger::Met(other) => facts.met.get(other).map(|(at, _)| *at),
             Trigger::Manual => None,
@@ -160,7 +189,13 @@ impl ClockDef {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let contract = facts.retainer.map(|(_, minutes)| minutes);
+        // The retainer's report is due only from a retainer alerted under a contract
+        // that sets when.
+        let report_due = facts.retainer.as_ref().and_then(|t| t.report_due_days);
+        if self.duration == Span::Report && report_due.is_none() {
+            return ClockState::NotApplicable;
+        }
+        let contract = facts.retainer.as_ref();
         let deadline = start.map(|s| {
             let own = self.duration.after(s, contract);
             match &self.cap {
@@ -186,7 +221,12 @@ impl ClockDef {
                 (Some(start), Some(deadline)) => ClockState::Running {
                     start,
                     deadline,
-                    warn_at: self.warn.from(start, deadline),
+                    warn_at: match facts.retainer.as_ref() {
+                        Some(t) if self.duration == Span::Contract && self.cap.is_none() => {
+                            self.warn.in_covered_time(start, t.minutes, &t.coverage)
+                        }
+                        _ => self.warn.from(start, deadline),
+                    },
                 },
                 _ => ClockState::Waiting,
             },
@@ -206,10 +246,15 @@ impl Clocks {
                 .map(|def| ClockView {
                     id: def.id.clone(),
                     name: def.name.clone(),
-                    authority: match (&def.starts, &facts.retainer_name) {
-                        (Trigger::RetainerAlerted, Some(name)) => name.clone(),
+                    authority: match &facts.retainer_name {
+                        Some(name) if def.owed_by_retainer() => name.clone(),
                         _ => def.authority.clone(),
                     },
+                    in_business_hours: def.duration == Span::Contract
+                        && facts
+                            .retainer
+                            .as_ref()
+                            .is_some_and(|t| !t.coverage.around_the_clock()),
                     state: def.state(facts, declared, awareness),
                 })
                 .collect(),

@@ -13,7 +13,7 @@ mod flag;
 
 pub use countdown::{ClockStatus, Countdown, DUE_SOON_FRACTION};
 pub use def::{Cap, ClockDef, Span, Trigger, Warn};
-pub use engine::{ClockFacts, ClockState, ClockView, Clocks, Urgency};
+pub use engine::{ClockFacts, ClockState, ClockView, Clocks, RetainerTerms, Urgency};
 pub use flag::{EntityFlags, Flag};
 
 #[cfg(test)]

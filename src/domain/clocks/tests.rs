@@ -89,7 +89,7 @@ fn spans_too_long_for_the_calendar_saturate_instead_of_panicking() {
     // A retainer's contract time is at most u32::MAX minutes: always representable.
     let sla = def("sla", "retainer-alerted", "contract");
     let facts = ClockFacts {
-        retainer: Some((t0(), u32::MAX)),
+        retainer: Some(RetainerTerms::around_the_clock(t0(), u32::MAX)),
         ..ClockFacts::default()
     };
     assert!(deadline(&sla, &facts).is_some());
@@ -109,7 +109,7 @@ fn waits_for_its_trigger_then_runs_from_it() {
 fn the_retainer_clock_uses_the_contract_time_recorded_with_the_alert() {
     let sla = def("sla", "retainer-alerted", "contract");
     let facts = ClockFacts {
-        retainer: Some((t0(), 45)),
+        retainer: Some(RetainerTerms::around_the_clock(t0(), 45)),
         ..ClockFacts::default()
     };
     assert_eq!(deadline(&sla, &facts), Some(t0() + TimeDelta::minutes(45)));
@@ -323,7 +323,9 @@ fn record(facts: &mut ClockFacts, fact: &Fact, id: &str, clock: &mut i64) {
         }
         Fact::Retainer(step) => {
             *clock += step;
-            facts.retainer.get_or_insert((at(*clock), 60));
+            facts
+                .retainer
+                .get_or_insert(RetainerTerms::around_the_clock(at(*clock), 60));
         }
     }
 }
