@@ -13,7 +13,10 @@ pub fn directory(config: &Config, saved: &[Event]) -> Vec<Contact> {
         poc.roles.push("point-of-contact".into());
     }
     let r = &config.retainer;
-    let retainer = r.contact(text::retainer_role(r), text::retainer_hours(&r.coverage));
+    let mut retainer = r.contact(text::retainer_role(r), text::retainer_hours(&r.coverage));
+    if !r.evidence.trim().is_empty() {
+        retainer.notes = text::retainer_evidence(&r.evidence);
+    }
     let own: Vec<Contact> = [poc, retainer]
         .into_iter()
         .chain(config.contacts.iter().cloned())

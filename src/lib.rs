@@ -21,6 +21,7 @@ pub mod input;
 pub mod keys;
 pub mod logging;
 pub mod ops;
+pub mod readiness;
 pub mod report;
 pub mod runtime;
 pub mod search;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The retainer contract as written: response time by severity, counted in business
 //! hours less public holidays, and an incident beyond the contract's scope said at once.
 

@@ -319,6 +319,7 @@ retainer-role-tiers = Retainer CSIRT, responds within { $times }
 retainer-tier = { $time } from severity { $severity }
 retainer-tier-rest = { $time } below
 retainer-managed = managed service
+retainer-evidence = Evidence: { $how }
 retainer-business-hours = { $days } { $hours } { $zone }
 retainer-holidays-off = { $country } public holidays off
 outside-contract = outside the retainer contract: { $areas }
@@ -384,6 +385,7 @@ event-retainer-alerted-business-hours = Retainer alerted: { $retainer } (respond
 event-called = Called { $contact }: { $outcome }
 event-called-note = Called { $contact }: { $outcome } ({ $note })
 event-contact-saved = Contact saved: { $name }
+event-contact-verified = Contact verified: { $id } (on { $on })
 event-evidence = Evidence { $reference }: { $description } ({ $kind })
 event-evidence-handed = Evidence { $evidence } handed to { $to }
 event-evidence-handed-note = Evidence { $evidence } handed to { $to } ({ $note })
@@ -524,6 +526,8 @@ cli-clock-not-applicable = { $clock } does not apply to { $id } (set nis2-entity
 cli-clock-already = { $id } { $clock } is already past that state; nothing recorded (a reference for a met clock: --ref R)
 cli-cannot-write = cannot write { $path }: { $why }
 cli-contact-saved = saved contact { $id }
+cli-contact-verified = contact { $id } verified on { $on }
+cli-verified-in-future = found --on { $on }, a day still to come: a contact is verified today or on a day past
 cli-unknown-contact = no contact '{ $who }' in the directory (see `warroom contacts`)
 cli-unknown-contact-close = no contact '{ $who }' in the directory; closest: { $close }
 cli-bad-sha256 = --sha256 '{ $found }' is not a SHA-256 (64 hexadecimal digits)
@@ -603,12 +607,14 @@ err-tier-severity = found from_severity: { $found }, expected a severity from 0 
 err-tier-twice = found from_severity: { $found } twice, expected each severity tier once
 err-coverage-time-zone = business hours need the time zone they are in: add time_zone, for example Europe/Paris
 err-report-due-days = found report_due_days: 0, expected the days after closure by which the report is due (1 or more)
+err-sector-csirt = found sector_csirt: { $id }, expected the id of a contact of the directory (for health: cert-sante)
 err-out-of-scope-contact = found `{ $id }` in out_of_scope, expected the id of a contact of the directory
 err-role-id = found the role id `{ $role }` twice, expected each role once
 
 # Values given on the command line.
 err-unknown-value = unknown { $what } '{ $found }'; valid values: { $valid }
 err-bad-scope = found `{ $found }`, expected areas among { $areas } (comma-separated)
+err-bad-day = found `{ $found }`, expected a day as YYYY-MM-DD
 err-bad-incident-id = '{ $found }' is not an incident id; expected the form IR-2026-0007 (or EX-… for an exercise)
 err-bad-instant = '{ $found }' is not an RFC 3339 instant such as 2026-11-28T09:12:00Z
 err-bad-date = '{ $found }' is not a date such as 2026-12-31
@@ -1165,3 +1171,66 @@ identity-fingerprint-mismatch = the agent key { $fingerprint } is not the identi
 identity-empty-key-path = the key file's path is empty
 identity-unreadable = cannot read the identity file { $path }: { $why }
 identity-write-failed = cannot write the identity file { $path }: { $why }
+
+## warroom ready: what the preparation lacks
+ready-poc = No point of contact to call: the one named has no phone or e-mail
+ready-poc-fix = set point_of_contact in your config: name, phones, email
+ready-deputy = No deputy for the point of contact
+ready-deputy-fix = give a second person roles: [point-of-contact] and a phone under contacts
+ready-retainer = { $key ->
+    [hotline] The retainer has no hotline to call
+    [contract] The retainer contract has no number to quote
+    [response] The retainer contract gives no response time by severity
+   *[other] The retainer contract states no scope
+}
+ready-retainer-fix = set retainer.{ $key } in your config, as the contract says (config.example.yaml shows how)
+ready-holidays = The public holidays of { $country } are known only up to { $year }
+ready-holidays-fix = list the later ones under retainer.coverage.closed
+ready-contact-old = { $name }: details last verified on { $on }, over a year ago
+ready-contact-never = { $name }: details never verified
+ready-contact-fix = call or write to check them, then: warroom contacts verify { $id }
+ready-drill-old = No drill in the last 12 months (the last began on { $on })
+ready-drill-never = No drill was ever run
+ready-drill-fix = run one: warroom drill (or N then a scenario from the dashboard)
+ready-unstated = Your config never states { $key }
+ready-unstated-fix = set { $key } in your config (true or false), so the right clocks apply
+ready-sector-fix = set sector in your config (health, energy, transport, ... or other)
+ready-sector-csirt = Your sector has a CSIRT ({ $csirt }) and none is chosen
+ready-sector-csirt-fix = set sector_csirt: { $csirt } in your config
+ready-yes = Ready: nothing missing
+ready-no = Not ready: { $count } { $count ->
+    [one] thing
+   *[other] things
+} to put right
+ready-fix-label = fix:
+ready-panel-title = Before the incident: { $count } to put right (warroom ready)
+ready-panel-more = … and { $count } more: warroom ready
+
+## warroom plan: the one-page response plan
+plan-title = Incident response plan — { $organisation }
+plan-first-call = First call
+plan-point-of-contact = Point of contact
+plan-deputy = Deputy
+plan-no-deputy = none named: name one
+plan-first-steps-title = The first five things to do
+plan-step-1 = Note the time and what you see: which machine, which message; photograph the screen.
+plan-step-2 = Isolate, do not switch off: unplug the network cable or turn off Wi-Fi. Power off only if it cannot be disconnected (memory holds evidence).
+plan-step-3 = Call the point of contact, else the deputy, by phone: not by the company's mail or chat, which may be watched.
+plan-step-4 = Do not pay, do not answer the attacker, delete nothing: files, logs and messages are evidence.
+plan-step-5 = The point of contact declares the incident in warroom and alerts the retainer: its contractual clock starts at the alert.
+plan-ladder-title = Whom to alert, by severity
+plan-from-severity = From severity
+plan-alert = Alert
+plan-if-personal-data = if personal data is involved
+plan-nobody = nobody named
+plan-retainer-title = The retainer CSIRT
+plan-hotline = Hotline
+plan-contract = Contract
+plan-response = Response
+plan-hours = Hours
+plan-scope = Scope
+plan-evidence = Evidence
+plan-not-stated = not stated
+plan-outside-title = Outside numbers
+plan-sector-csirt = Sector CSIRT
+plan-footer = Written by warroom from the organisation's configuration. Check the numbers once a year: warroom ready.

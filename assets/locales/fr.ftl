@@ -319,6 +319,7 @@ retainer-role-tiers = CSIRT prestataire, répond sous { $times }
 retainer-tier = { $time } dès la gravité { $severity }
 retainer-tier-rest = { $time } en dessous
 retainer-managed = service managé
+retainer-evidence = Preuves : { $how }
 retainer-business-hours = { $days } { $hours } { $zone }
 retainer-holidays-off = hors jours fériés { $country }
 outside-contract = hors du contrat du prestataire : { $areas }
@@ -385,6 +386,7 @@ event-retainer-alerted-business-hours = Prestataire alerté : { $retainer } (ré
 event-called = Appel à { $contact } : { $outcome }
 event-called-note = Appel à { $contact } : { $outcome } ({ $note })
 event-contact-saved = Contact enregistré : { $name }
+event-contact-verified = Contact vérifié : { $id } (le { $on })
 event-evidence = Preuve { $reference } : { $description } ({ $kind })
 event-evidence-handed = Preuve { $evidence } remise à { $to }
 event-evidence-handed-note = Preuve { $evidence } remise à { $to } ({ $note })
@@ -538,6 +540,8 @@ cli-clock-not-applicable = { $clock } ne s’applique pas à { $id } (posez nis2
 cli-clock-already = { $id } : le délai { $clock } a déjà dépassé cet état ; rien d’enregistré (la référence d’un délai tenu : --ref R)
 cli-cannot-write = impossible d’écrire { $path } : { $why }
 cli-contact-saved = contact { $id } enregistré
+cli-contact-verified = contact { $id } vérifié le { $on }
+cli-verified-in-future = --on { $on } trouvé, un jour encore à venir : un contact se vérifie aujourd’hui ou un jour passé
 cli-unknown-contact = aucun contact « { $who } » dans l’annuaire (voir `warroom contacts`)
 cli-unknown-contact-close = aucun contact « { $who } » dans l’annuaire ; les plus proches : { $close }
 cli-bad-sha256 = --sha256 « { $found } » n’est pas un SHA-256 (64 chiffres hexadécimaux)
@@ -623,12 +627,14 @@ err-tier-severity = from_severity: { $found } trouvé ; attendu : une gravité d
 err-tier-twice = from_severity: { $found } apparaît deux fois ; chaque palier de gravité doit être unique
 err-coverage-time-zone = des heures ouvrées ont besoin de leur fuseau horaire : ajoutez time_zone, par exemple Europe/Paris
 err-report-due-days = report_due_days: 0 trouvé ; attendu : le nombre de jours après la clôture pour remettre le rapport (1 ou plus)
+err-sector-csirt = sector_csirt: { $id } trouvé ; attendu : l’identifiant d’un contact de l’annuaire (pour la santé : cert-sante)
 err-out-of-scope-contact = `{ $id }` trouvé dans out_of_scope ; attendu : l’identifiant d’un contact de l’annuaire
 err-role-id = l’identifiant de rôle `{ $role }` apparaît deux fois ; chaque rôle doit être unique
 
 # Valeurs données en ligne de commande.
 err-unknown-value = { $what } « { $found } » inconnu(e) ; valeurs possibles : { $valid }
 err-bad-scope = `{ $found }` trouvé ; attendu : des domaines parmi { $areas } (séparés par des virgules)
+err-bad-day = `{ $found }` trouvé ; attendu : un jour au format AAAA-MM-JJ
 err-bad-incident-id = « { $found } » n’est pas un identifiant d’incident ; forme attendue : IR-2026-0007 (ou EX-… pour un exercice)
 err-bad-instant = « { $found } » n’est pas un instant RFC 3339 comme 2026-11-28T09:12:00Z
 err-bad-date = « { $found } » n’est pas une date comme 2026-12-31
@@ -1185,3 +1191,66 @@ identity-fingerprint-mismatch = la clé de l’agent { $fingerprint } n’est pa
 identity-empty-key-path = le chemin du fichier de clé est vide
 identity-unreadable = impossible de lire le fichier d’identité { $path } : { $why }
 identity-write-failed = impossible d’écrire le fichier d’identité { $path } : { $why }
+
+## warroom ready : ce qui manque à la préparation
+ready-poc = Aucun point de contact à appeler : celui nommé n’a ni téléphone ni courriel
+ready-poc-fix = renseignez point_of_contact dans votre configuration : name, phones, email
+ready-deputy = Pas de suppléant pour le point de contact
+ready-deputy-fix = donnez à une deuxième personne roles: [point-of-contact] et un téléphone dans contacts
+ready-retainer = { $key ->
+    [hotline] Le prestataire n’a pas de numéro d’urgence
+    [contract] Le contrat du prestataire n’a pas de numéro à citer
+    [response] Le contrat du prestataire ne donne pas de délai de réponse par gravité
+   *[other] Le contrat du prestataire n’indique pas de périmètre
+}
+ready-retainer-fix = renseignez retainer.{ $key } dans votre configuration, comme le dit le contrat (voir config.example.yaml)
+ready-holidays = Les jours fériés de { $country } ne sont connus que jusqu’en { $year }
+ready-holidays-fix = listez les suivants sous retainer.coverage.closed
+ready-contact-old = { $name } : coordonnées vérifiées pour la dernière fois le { $on }, il y a plus d’un an
+ready-contact-never = { $name } : coordonnées jamais vérifiées
+ready-contact-fix = appelez ou écrivez pour les vérifier, puis : warroom contacts verify { $id }
+ready-drill-old = Aucun exercice depuis 12 mois (le dernier a commencé le { $on })
+ready-drill-never = Aucun exercice n’a jamais eu lieu
+ready-drill-fix = lancez-en un : warroom drill (ou N puis un scénario depuis le tableau de bord)
+ready-unstated = Votre configuration n’indique jamais { $key }
+ready-unstated-fix = renseignez { $key } dans votre configuration (true ou false), pour que les bons délais s’appliquent
+ready-sector-fix = renseignez sector dans votre configuration (health, energy, transport… ou other)
+ready-sector-csirt = Votre secteur a un CSIRT ({ $csirt }) et aucun n’est choisi
+ready-sector-csirt-fix = renseignez sector_csirt: { $csirt } dans votre configuration
+ready-yes = Prêt : rien ne manque
+ready-no = Pas prêt : { $count } { $count ->
+    [one] point
+   *[other] points
+} à corriger
+ready-fix-label = correctif :
+ready-panel-title = Avant l’incident : { $count } à corriger (warroom ready)
+ready-panel-more = … et { $count } de plus : warroom ready
+
+## warroom plan : le plan de réponse sur une page
+plan-title = Plan de réponse aux incidents — { $organisation }
+plan-first-call = Premier appel
+plan-point-of-contact = Point de contact
+plan-deputy = Suppléant
+plan-no-deputy = aucun : en nommer un
+plan-first-steps-title = Les cinq premières choses à faire
+plan-step-1 = Noter l’heure et ce que l’on voit : quelle machine, quel message ; photographier l’écran.
+plan-step-2 = Isoler sans éteindre : débrancher le câble réseau ou couper le Wi-Fi. N’éteindre que si on ne peut pas déconnecter (la mémoire contient des preuves).
+plan-step-3 = Appeler le point de contact, sinon son suppléant, par téléphone : pas par la messagerie ou le chat de l’entreprise, qui peuvent être surveillés.
+plan-step-4 = Ne pas payer, ne pas répondre à l’attaquant, ne rien effacer : fichiers, journaux et messages sont des preuves.
+plan-step-5 = Le point de contact déclare l’incident dans warroom et alerte le prestataire : son délai contractuel court dès l’alerte.
+plan-ladder-title = Qui alerter, selon la gravité
+plan-from-severity = Dès la gravité
+plan-alert = Alerter
+plan-if-personal-data = si des données personnelles sont en jeu
+plan-nobody = personne de nommé
+plan-retainer-title = Le CSIRT prestataire
+plan-hotline = Urgence
+plan-contract = Contrat
+plan-response = Réponse
+plan-hours = Heures
+plan-scope = Périmètre
+plan-evidence = Preuves
+plan-not-stated = non indiqué
+plan-outside-title = Numéros extérieurs
+plan-sector-csirt = CSIRT sectoriel
+plan-footer = Écrit par warroom à partir de la configuration de l’organisation. Vérifiez les numéros une fois par an : warroom ready.

@@ -310,6 +310,8 @@ pub struct App {
     pub read_only: Option<String>,
     /// `TZ` when it names no known zone: local times are then UTC, and said so.
     pub unknown_tz: Option<String>,
+    /// What the organisation's preparation lacks, shown on the welcome screen.
+    pub readiness: Vec<crate::readiness::Gap>,
     /// (Followers) asked to take over the store when the loop ends.
     pub take_over: bool,
     pub overlay: Option<Overlay>,
@@ -346,6 +348,13 @@ pub struct Start {
 }
 
 impl App {
+    /// Works out what the preparation lacks, given the days drills began.
+    pub fn assess_readiness(&mut self, drills: &[chrono::NaiveDate]) {
+        let directory = self.directory();
+        self.readiness =
+            crate::readiness::gaps(&self.config, &directory, drills, self.now.date_naive());
+    }
+
     pub fn new(start: Start) -> Self {
         let lang = start.config.language.unwrap_or_default();
         let active = start.events.and_then(|events| {
@@ -375,6 +384,7 @@ impl App {
             damaged: Vec::new(),
             read_only: None,
             unknown_tz: None,
+            readiness: Vec::new(),
             take_over: false,
             overlay: None,
             in_flight: std::collections::VecDeque::new(),

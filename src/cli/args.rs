@@ -351,6 +351,25 @@ pub enum Command {
         #[arg(long)]
         wall: bool,
     },
+    /// The organisation's one-page response plan, from the config: whom to call first,
+    /// the first five things to do, whom to alert by severity, the retainer, the outside
+    /// numbers. HTML prints on one A4 page; `--lang` chooses French or English.
+    Plan {
+        /// html (one A4 page when printed) or md.
+        #[arg(long, value_enum, default_value = "html")]
+        format: PlanFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// What the preparation lacks (point of contact and deputy, the retainer's contract,
+    /// contacts verified within a year, a drill within a year, NIS2 / DORA status, the
+    /// sector's CSIRT), each with its fix. Exit 0 when ready, 1 otherwise.
+    Ready {
+        /// Print a JSON object (schema_version, ready, gaps) for a monitoring script.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the hash chain of one incident, or of all, and whose each event is (its
     /// signature against the incident's roster); names the first bad event and every
     /// event unsigned, signed by a key not on the roster, or whose signature fails.
@@ -398,6 +417,15 @@ pub enum ContactsCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Record that a contact's details were checked and are right (today, or --on):
+    /// `warroom ready` asks for it every 12 months.
+    Verify {
+        /// Contact id or exact name (see `warroom contacts`).
+        contact: String,
+        /// The day they were checked (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        on: Option<chrono::NaiveDate>,
+    },
     /// Add a contact, or replace the one whose --id is given (kept in the store's directory).
     Save {
         #[arg(long)]
@@ -424,6 +452,13 @@ pub enum ContactsCommand {
         #[arg(long, default_value = "")]
         notes: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    /// One A4 page when printed.
+    Html,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -608,6 +643,8 @@ impl Command {
         matches!(
             self,
             Command::List { .. }
+                | Command::Ready { .. }
+                | Command::Plan { .. }
                 | Command::Show { .. }
                 | Command::Export { .. }
                 | Command::Snapshot { .. }
@@ -948,6 +985,11 @@ pub enum ConfigCommand {
 /// field), refused in the operator's language with the valid ones.
 fn closed<T: ClosedList>(s: &str) -> Result<T, String> {
     T::parse_typed(s).map_err(|e| crate::text::unknown_value(&e))
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| crate::i18n::tr_args("err-bad-day", &[("found", s.to_string().into())]))
 }
 
 fn parse_scope(s: &str) -> Result<crate::domain::Scope, String> {

@@ -96,6 +96,47 @@ pub fn save(w: &Writer, config: &Config, given: Saved) -> Outcome {
     Ok(())
 }
 
+/// The contact with this id or exact name, else the closest names in the message.
+fn find<'a>(all: &'a [Contact], who: &str) -> Result<&'a Contact, Failure> {
+    let wanted = who.trim().to_lowercase();
+    all.iter()
+        .find(|c| c.key() == who.trim() || c.name.to_lowercase() == wanted)
+        .ok_or_else(|| {
+            let close: Vec<String> = search(all, who, crate::i18n::current())
+                .into_iter()
+                .take(3)
+                .filter_map(|h| {
+                    all.get(h.index)
+                        .map(|c| format!("{} ({})", safe(&c.key()), content(&c.name)))
+                })
+                .collect();
+            Failure::Failed(text::cli_unknown_contact(who, &close))
+        })
+}
+
+/// `warroom contacts verify CONTACT [--on DATE]`.
+pub fn verify(w: &Writer, config: &Config, who: &str, on: Option<chrono::NaiveDate>) -> Outcome {
+    let all = contacts::directory(config, &w.store.directory_events()?);
+    let contact = find(&all, who)?;
+    let on = on.unwrap_or_else(|| w.now.date_naive());
+    if on > w.now.date_naive() {
+        return Err(Failure::Usage(text::cli_verified_in_future(
+            &on.to_string(),
+        )));
+    }
+    let change = Change::ContactVerified {
+        id: contact.key(),
+        on,
+    };
+    w.store
+        .append_directory(&[NewEvent::new(w.now, w.author, change).happened(w.occurred)])?;
+    outln!(
+        "{}",
+        text::cli_contact_verified(&safe(&contact.key()), &on.to_string())
+    );
+    Ok(())
+}
+
 pub fn call(
     w: &Writer,
     config: &Config,
@@ -105,21 +146,7 @@ pub fn call(
     note: Option<String>,
 ) -> Outcome {
     let all = contacts::directory(config, &w.store.directory_events()?);
-    let wanted = who.trim().to_lowercase();
-    let Some(contact) = all
-        .iter()
-        .find(|c| c.key() == who.trim() || c.name.to_lowercase() == wanted)
-    else {
-        let close: Vec<String> = search(&all, who, crate::i18n::current())
-            .into_iter()
-            .take(3)
-            .filter_map(|h| {
-                all.get(h.index)
-                    .map(|c| format!("{} ({})", safe(&c.key()), content(&c.name)))
-            })
-            .collect();
-        return Err(Failure::Failed(text::cli_unknown_contact(who, &close)));
-    };
+    let contact = find(&all, who)?;
     let note = match note {
         Some(n) => crate::input::clean_line(&n).trim().to_string(),
         None => String::new(),

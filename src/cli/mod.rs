@@ -23,11 +23,12 @@ mod items;
 mod lifecycle;
 mod observables;
 mod playbook;
+mod ready;
 mod record;
 mod show;
 mod verify;
 
-pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlaybookCommand};
+pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlanFormat, PlaybookCommand};
 
 use crate::access::{Need, Reached};
 use crate::app::{App, NewIncident, Start, Zone};
@@ -521,6 +522,16 @@ fn run_command(
             print_new_id(&events, false)
         }
         Command::List { json, all } => show::list(store, json, all),
+        Command::Ready { json } => ready::ready(store, &config, now, json),
+        Command::Plan { format, output } => {
+            let directory = crate::contacts::directory(&config, &store.directory_events()?);
+            let plan = crate::report::plan::plan(&config, &directory);
+            let body = match format {
+                PlanFormat::Html => crate::report::plan_html(&plan),
+                PlanFormat::Md => crate::report::plan_markdown(&plan),
+            };
+            to_file_or_out(output.as_deref(), &body, str::to_string)
+        }
         Command::Drill { scenario } => drill(store, &config, now, &author, scenario.as_deref()),
         Command::Show { id, json } => show::show(store, &config, id, json, now),
         Command::Note { id, text } => {
@@ -611,6 +622,9 @@ fn run_command(
             None => contacts::list(store, &config, search.as_deref(), json),
             Some(ContactsCommand::Export { output, .. }) => {
                 contacts::export_vcard(store, &config, output.as_deref())
+            }
+            Some(ContactsCommand::Verify { contact, on }) => {
+                contacts::verify(&writer, &config, &contact, on)
             }
             Some(ContactsCommand::Save {
                 name,
@@ -785,6 +799,7 @@ fn snapshot(
     app.wall = wall;
     app.opened_with(opening.damaged, opening.problem);
     app.unknown_tz = runtime::unknown_tz_here();
+    app.assess_readiness(&crate::readiness::drill_days(store)?);
     out!("{}", ui::to_text(&app, width, height));
     Ok(())
 }

@@ -46,6 +46,13 @@ pub struct Config {
     pub nis2_entity: bool,
     /// Whether the organisation is a financial entity under DORA.
     pub dora_entity: bool,
+    /// What the organisation's own config states, not the defaults: `warroom ready`
+    /// asks for what it never stated.
+    #[serde(skip)]
+    pub stated: Stated,
+    /// The organisation's sector, and the sector CSIRT chosen (a contact id).
+    pub sector: Option<crate::domain::Sector>,
+    pub sector_csirt: Option<String>,
     /// The organisation's clocks, laid over the shipped ones by id.
     pub clocks: Vec<ClockDef>,
     /// Who owns or is called for a playbook step, by id.
@@ -80,6 +87,8 @@ struct Layer {
     escalation: Option<Vec<EscalationRule>>,
     nis2_entity: Option<bool>,
     dora_entity: Option<bool>,
+    sector: Option<crate::domain::Sector>,
+    sector_csirt: Option<String>,
     clocks: Option<Vec<ClockDef>>,
     roles: Option<Vec<Role>>,
     phase_model: Option<String>,
@@ -88,6 +97,14 @@ struct Layer {
     theme: Option<ThemeKind>,
     language: Option<crate::i18n::Lang>,
     shared_host: Option<SharedHost>,
+}
+
+/// Which of the keys a readiness check asks about the organisation's config sets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stated {
+    pub nis2: bool,
+    pub dora: bool,
+    pub sector: bool,
 }
 
 /// Several Unix users on one machine, one store.
@@ -163,7 +180,7 @@ impl Config {
             if layer.clocks.is_some() {
                 sources.clocks_in = source;
             }
-            if layer.retainer.is_some() {
+            if layer.retainer.is_some() || layer.sector_csirt.is_some() {
                 sources.retainer_in = source;
             }
             if layer.contacts.is_some() || layer.escalation.is_some() || layer.roles.is_some() {
@@ -186,6 +203,8 @@ impl Config {
             escalation,
             nis2_entity,
             dora_entity,
+            sector,
+            sector_csirt,
             clocks,
             roles,
             phase_model,
@@ -218,9 +237,18 @@ impl Config {
         }
         if let Some(v) = nis2_entity {
             self.nis2_entity = v;
+            self.stated.nis2 = true;
         }
         if let Some(v) = dora_entity {
             self.dora_entity = v;
+            self.stated.dora = true;
+        }
+        if sector.is_some() {
+            self.sector = sector;
+            self.stated.sector = true;
+        }
+        if sector_csirt.is_some() {
+            self.sector_csirt = sector_csirt;
         }
         if let Some(v) = clocks {
             self.clocks = v;
@@ -300,6 +328,12 @@ impl Config {
         retainer::check_out_of_scope(
             retainer_in,
             &self.retainer,
+            &self.contacts,
+            &public_contacts,
+        )?;
+        retainer::check_sector_csirt(
+            retainer_in,
+            self.sector_csirt.as_deref(),
             &self.contacts,
             &public_contacts,
         )?;
@@ -387,6 +421,9 @@ fn complete(base: Layer) -> Result<Config, ConfigError> {
         escalation: base.escalation.ok_or_else(|| missing("escalation"))?,
         nis2_entity: base.nis2_entity.unwrap_or(false),
         dora_entity: base.dora_entity.unwrap_or(false),
+        stated: Stated::default(),
+        sector: base.sector,
+        sector_csirt: base.sector_csirt,
         clocks: base.clocks.unwrap_or_default(),
         roles: base.roles.ok_or_else(|| missing("roles"))?,
         phase_model: base.phase_model.ok_or_else(|| missing("phase_model"))?,

@@ -64,6 +64,25 @@ pub fn check_out_of_scope(
     Ok(())
 }
 
+/// The sector CSIRT chosen is a contact of the directory.
+pub fn check_sector_csirt(
+    source: Source,
+    id: Option<&str>,
+    contacts: &[Contact],
+    public: &[Contact],
+) -> Result<(), ConfigError> {
+    match id {
+        Some(id) if !contacts.iter().chain(public).any(|c| c.key() == id) => Err(source.error_at(
+            source.key_value("sector_csirt", id, 0),
+            tr_args(
+                "err-sector-csirt",
+                &[("id", id.escape_debug().to_string().into())],
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::Config;

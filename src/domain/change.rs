@@ -70,6 +70,12 @@ pub enum Change {
     ContactSaved {
         contact: Contact,
     },
+    /// A directory entry's details checked and found right that day (directory journal
+    /// only): `warroom ready` counts a year from it.
+    ContactVerified {
+        id: String,
+        on: chrono::NaiveDate,
+    },
     EvidenceRegistered {
         evidence: EvidenceSpec,
     },

@@ -12,16 +12,26 @@ pub fn build(own: Vec<Contact>, saved: &[Event], public: &[Contact]) -> Vec<Cont
     let mut all = own;
     all.extend(public.iter().cloned());
     for event in saved {
-        if let Change::ContactSaved { contact } = &event.change {
-            let key = contact.key();
-            match all.iter().position(|c| c.key() == key) {
-                Some(i) => all[i] = contact.clone(),
-                // New entries go after the organisation's own, before the public ones.
-                None => {
-                    let at = all.len() - public.len().min(all.len());
-                    all.insert(at, contact.clone());
+        match &event.change {
+            Change::ContactSaved { contact } => {
+                let key = contact.key();
+                match all.iter().position(|c| c.key() == key) {
+                    Some(i) => all[i] = contact.clone(),
+                    // New entries go after the organisation's own, before the public ones.
+                    None => {
+                        let at = all.len() - public.len().min(all.len());
+                        all.insert(at, contact.clone());
+                    }
                 }
             }
+            // Checked and right: the latest day counts.
+            Change::ContactVerified { id, on } => {
+                if let Some(c) = all.iter_mut().find(|c| c.key() == *id) {
+                    c.verified = true;
+                    c.checked = c.checked.max(Some(*on));
+                }
+            }
+            _ => {}
         }
     }
     all

@@ -403,7 +403,7 @@ impl IncidentState {
                 note: note.clone(),
             }),
             // Directory journal events mean nothing to an incident.
-            Change::ContactSaved { .. } => {}
+            Change::ContactSaved { .. } | Change::ContactVerified { .. } => {}
             Change::EvidenceRegistered { evidence } => {
                 if self.evidence_item(&evidence.reference).is_none() {
                     let first = evidence.collected_by.clone().unwrap_or_else(|| by.clone());

@@ -8,6 +8,9 @@ mod affected;
 mod attack;
 mod html;
 mod markdown;
+pub mod plan;
+mod plan_html;
+mod plan_markdown;
 mod walk;
 
 use crate::config::Config;
@@ -22,6 +25,8 @@ pub use affected::{AssetReport, ObservableReport};
 pub use attack::AttackStepReport;
 pub use html::html;
 pub use markdown::markdown;
+pub use plan_html::html as plan_html;
+pub use plan_markdown::markdown as plan_markdown;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {

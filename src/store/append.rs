@@ -109,7 +109,7 @@ pub fn plan(
 /// Events with the records to store, and the journal's head after them.
 pub type PlannedDirectory = (Vec<(Event, Vec<u8>)>, crate::domain::ChainHead);
 
-/// The directory journal's append: only `ContactSaved` events, chained after `head`.
+/// The directory journal's append: only contacts saved or verified, chained after `head`.
 pub fn plan_directory(
     head: Option<crate::domain::ChainHead>,
     batch: &[NewEvent],
@@ -120,7 +120,10 @@ pub fn plan_directory(
     let mut head = head.unwrap_or_else(crate::domain::ChainHead::genesis);
     let mut events = Vec::with_capacity(batch.len());
     for new in batch {
-        if !matches!(new.change, Change::ContactSaved { .. }) {
+        if !matches!(
+            new.change,
+            Change::ContactSaved { .. } | Change::ContactVerified { .. }
+        ) {
             return Err(StoreError::Directory(Problem::NotAContactChange));
         }
         let event = new.after(&head);
@@ -252,6 +255,7 @@ fn check_imported(event: &Event) -> Result<(), Problem> {
             ..
         } => clean(Part::ContactId, id)?,
         Change::ContactSaved { contact } => clean(Part::ContactId, &contact.id)?,
+        Change::ContactVerified { id, .. } => clean(Part::ContactId, id)?,
         Change::EvidenceRegistered { evidence } => {
             clean(Part::EvidenceReference, &evidence.reference)?;
             if let Some(hash) = &evidence.sha256

@@ -143,6 +143,8 @@ words! {
     cli_clocks_left(clocks: &str) => "cli-clocks-left";
     cli_reference_added(clock: &str) => "cli-reference-added";
     cli_contact_saved(id: &str) => "cli-contact-saved";
+    cli_contact_verified(id: &str, on: &str) => "cli-contact-verified";
+    cli_verified_in_future(on: &str) => "cli-verified-in-future";
     cli_the_lesson => "cli-the-lesson";
     cli_the_correction => "cli-the-correction";
     cli_cannot_retract_declaration => "cli-cannot-retract-declaration";

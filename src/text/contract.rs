@@ -12,6 +12,7 @@ words! {
     retainer_tier(time: &str, severity: u32) => "retainer-tier";
     retainer_tier_rest(time: &str) => "retainer-tier-rest";
     retainer_managed => "retainer-managed";
+    retainer_evidence(how: &str) => "retainer-evidence";
     retainer_business_hours(days: &str, hours: &str, zone: &str) => "retainer-business-hours";
     retainer_holidays_off(country: &str) => "retainer-holidays-off";
     outside_contract(areas: &str) => "outside-contract";

@@ -114,6 +114,10 @@ pub fn event_line(
         Change::ContactSaved { contact } => {
             tr_args("event-contact-saved", &[("name", shown(&contact.name))])
         }
+        Change::ContactVerified { id, on } => tr_args(
+            "event-contact-verified",
+            &[("id", shown(id)), ("on", on.to_string().into())],
+        ),
         Change::EvidenceRegistered { evidence } => tr_args(
             "event-evidence",
             &[

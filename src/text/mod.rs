@@ -120,6 +120,8 @@ mod drafts;
 mod errors;
 mod identity;
 mod journal;
+mod plan;
+mod readiness;
 mod reports;
 mod screens;
 
@@ -129,6 +131,8 @@ pub use drafts::*;
 pub use errors::*;
 pub use identity::*;
 pub use journal::*;
+pub use plan::*;
+pub use readiness::*;
 pub use reports::*;
 pub use screens::*;
 

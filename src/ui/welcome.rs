@@ -16,8 +16,8 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [_, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let mut lines: Vec<Line> = labels::welcome_body().into_iter().map(Line::raw).collect();
-    lines.push(Line::styled(labels::welcome_keys_intro(), look.strong()));
+    let intro: Vec<Line> = labels::welcome_body().into_iter().map(Line::raw).collect();
+    let mut lines = vec![Line::styled(labels::welcome_keys_intro(), look.strong())];
     lines.extend(key_lines(look, app, Mode::Welcome));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -28,12 +28,20 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
         Layout::horizontal([Constraint::Length(2), Constraint::Min(0)]).areas::<2>(body)[1];
     // The dashboard's keys go below the text, in two columns when one is too short.
     let width = usize::from(padded.width.max(1));
-    let text_rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
-    let [top, keys] = Layout::vertical([
-        Constraint::Length(u16::try_from(text_rows).unwrap_or(u16::MAX)),
+    let rows_of = |lines: &[Line]| -> u16 {
+        let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+        u16::try_from(rows).unwrap_or(u16::MAX)
+    };
+    let ready = readiness_lines(look, app, usize::from(padded.height) / 4);
+    let [intro_area, ready_area, top, keys] = Layout::vertical([
+        Constraint::Length(rows_of(&intro)),
+        Constraint::Length(u16::try_from(ready.len()).unwrap_or(u16::MAX)),
+        Constraint::Length(rows_of(&lines)),
         Constraint::Min(0),
     ])
     .areas(padded);
+    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: false }), intro_area);
+    frame.render_widget(Paragraph::new(ready), ready_area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
     let mut dashboard = key_lines(look, app, Mode::Dashboard);
     let rows = usize::from(keys.height);
@@ -55,6 +63,36 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(keys);
     frame.render_widget(Paragraph::new(dashboard), left_area);
     frame.render_widget(Paragraph::new(right), right_area);
+}
+
+/// What the preparation lacks, in at most `rows` rows: a title, then each gap with its
+/// fix, then how many more `warroom ready` lists. Nothing when ready.
+fn readiness_lines(look: Look, app: &App, rows: usize) -> Vec<Line<'static>> {
+    let gaps = &app.readiness;
+    if gaps.is_empty() || rows < 3 {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled(
+        text::ready_panel_title(gaps.len()),
+        look.due_soon(),
+    )];
+    // The title, a blank row after, and a row for "… and N more" when some are left.
+    let room = rows.saturating_sub(3).max(1);
+    for gap in gaps.iter().take(room) {
+        lines.push(Line::from(vec![
+            Span::styled("✗ ", look.due_soon()),
+            Span::raw(super::format::safe(&gap.what).into_owned()),
+            Span::styled(format!(" — {}", super::format::safe(&gap.fix)), look.dim()),
+        ]));
+    }
+    if gaps.len() > room {
+        lines.push(Line::styled(
+            text::ready_panel_more(gaps.len() - room),
+            look.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines
 }
 
 /// One line per action of `mode`: its keys, then what it does.
