@@ -65,6 +65,23 @@ pub struct RetainerSheet {
     pub evidence: String,
 }
 
+impl RetainerSheet {
+    /// Its terms as labelled rows, those the contract states.
+    pub fn rows(&self) -> Vec<(String, &str)> {
+        [
+            (text::plan_contract(), &self.contract),
+            (text::plan_response(), &self.response),
+            (text::plan_hours(), &self.hours),
+            (text::plan_scope(), &self.scope),
+            (text::plan_evidence(), &self.evidence),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| (label, value.as_str()))
+        .collect()
+    }
+}
+
 /// The plan, ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {

@@ -82,20 +82,12 @@ pub fn html(plan: &Plan) -> String {
         escape(&text::plan_retainer_title()),
         person(&r.who)
     ));
-    for (label, value) in [
-        (text::plan_contract(), &r.contract),
-        (text::plan_response(), &r.response),
-        (text::plan_hours(), &r.hours),
-        (text::plan_scope(), &r.scope),
-        (text::plan_evidence(), &r.evidence),
-    ] {
-        if !value.is_empty() {
-            out.push_str(&format!(
-                "<tr><th>{}</th><td>{}</td></tr>",
-                escape(&label),
-                escape(value)
-            ));
-        }
+    for (label, value) in r.rows() {
+        out.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(&label),
+            escape(value)
+        ));
     }
     out.push_str("</table>\n</section><section>\n");
     out.push_str(&format!(

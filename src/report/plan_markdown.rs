@@ -67,16 +67,8 @@ pub fn markdown(plan: &Plan) -> String {
     let r = &plan.retainer;
     out.push_str(&format!("\n## {}\n\n", text::plan_retainer_title()));
     out.push_str(&format!("- {}\n", person(&r.who)));
-    for (label, value) in [
-        (text::plan_contract(), &r.contract),
-        (text::plan_response(), &r.response),
-        (text::plan_hours(), &r.hours),
-        (text::plan_scope(), &r.scope),
-        (text::plan_evidence(), &r.evidence),
-    ] {
-        if !value.is_empty() {
-            out.push_str(&format!("- {label}: {}\n", escape(value)));
-        }
+    for (label, value) in r.rows() {
+        out.push_str(&format!("- {label}: {}\n", escape(value)));
     }
     out.push_str(&format!("\n## {}\n\n", text::plan_outside_title()));
     for (role, list) in &plan.outside {
