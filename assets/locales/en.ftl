@@ -1234,3 +1234,17 @@ plan-not-stated = not stated
 plan-outside-title = Outside numbers
 plan-sector-csirt = Sector CSIRT
 plan-footer = Written by warroom from the organisation's configuration. Check the numbers once a year: warroom ready.
+
+## warroom drill report
+drill-not-a-drill = { $id } is not a drill: start one with warroom drill SCENARIO
+drill-report-title = Drill { $id } · { $scenario } · began { $started }
+drill-report-compared = Second column: the drill before it, { $id }
+drill-to-declare = to take it in hand (first entry)
+drill-to-alert-retainer = to alert the retainer
+drill-to-reach-commander = to reach the commander
+drill-notification-sent = to send: { $clock }
+drill-never = never
+drill-items-open = Items left open: { $open } of { $items }
+drill-faster = { $by } faster
+drill-slower = { $by } slower
+drill-same = same

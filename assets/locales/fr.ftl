@@ -1254,3 +1254,17 @@ plan-not-stated = non indiqué
 plan-outside-title = Numéros extérieurs
 plan-sector-csirt = CSIRT sectoriel
 plan-footer = Écrit par warroom à partir de la configuration de l’organisation. Vérifiez les numéros une fois par an : warroom ready.
+
+## warroom drill report
+drill-not-a-drill = { $id } n’est pas un exercice : lancez-en un avec warroom drill SCÉNARIO
+drill-report-title = Exercice { $id } · { $scenario } · commencé le { $started }
+drill-report-compared = Seconde colonne : l’exercice précédent, { $id }
+drill-to-declare = pour le prendre en main (première entrée)
+drill-to-alert-retainer = pour alerter le prestataire
+drill-to-reach-commander = pour joindre le commandant
+drill-notification-sent = pour envoyer : { $clock }
+drill-never = jamais
+drill-items-open = Actions restées ouvertes : { $open } sur { $items }
+drill-faster = { $by } plus vite
+drill-slower = { $by } plus lent
+drill-same = pareil

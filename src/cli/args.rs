@@ -336,8 +336,14 @@ pub enum Command {
     /// Open the war-room wall: big clock and banner for a shared screen.
     Wall,
     /// Start a drill: an exercise incident whose injects arrive in the dashboard at
-    /// their time. Without SCENARIO, lists the scenarios.
-    Drill { scenario: Option<String> },
+    /// their time. Without SCENARIO, lists the scenarios; `drill report ID` says how
+    /// fast one went, beside the drill before it.
+    #[command(args_conflicts_with_subcommands = true)]
+    Drill {
+        #[command(subcommand)]
+        command: Option<DrillCommand>,
+        scenario: Option<String>,
+    },
     /// Render the dashboard once as plain text.
     Snapshot {
         /// Incident to show (default: the most recently updated).
@@ -451,6 +457,19 @@ pub enum ContactsCommand {
         availability: String,
         #[arg(long, default_value = "")]
         notes: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DrillCommand {
+    /// How fast a drill went: from the briefing to the first entry, to the retainer's
+    /// alert, to reaching the commander, to each notification sent; items left open;
+    /// beside the drill before it.
+    Report {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -650,7 +669,7 @@ impl Command {
                 | Command::Snapshot { .. }
                 | Command::Verify { .. }
                 | Command::Draft { .. }
-                | Command::Drill { scenario: None }
+                | Command::Drill { scenario: None, .. }
                 | Command::Contacts {
                     command: None | Some(ContactsCommand::Export { .. }),
                     ..

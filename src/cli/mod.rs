@@ -14,6 +14,7 @@ mod assets;
 mod attack_timeline;
 mod clocks;
 mod contacts;
+mod drill_report;
 mod exchange;
 pub mod help;
 mod host;
@@ -28,7 +29,9 @@ mod record;
 mod show;
 mod verify;
 
-pub use args::{Cli, Command, ConfigCommand, ContactsCommand, PlanFormat, PlaybookCommand};
+pub use args::{
+    Cli, Command, ConfigCommand, ContactsCommand, DrillCommand, PlanFormat, PlaybookCommand,
+};
 
 use crate::access::{Need, Reached};
 use crate::app::{App, NewIncident, Start, Zone};
@@ -532,7 +535,11 @@ fn run_command(
             };
             to_file_or_out(output.as_deref(), &body, str::to_string)
         }
-        Command::Drill { scenario } => drill(store, &config, now, &author, scenario.as_deref()),
+        Command::Drill {
+            command: Some(DrillCommand::Report { id, json }),
+            ..
+        } => drill_report::report(store, &config, id, json),
+        Command::Drill { scenario, .. } => drill(store, &config, now, &author, scenario.as_deref()),
         Command::Show { id, json } => show::show(store, &config, id, json, now),
         Command::Note { id, text } => {
             let text = non_empty(&text, &text::cli_the_note())?;

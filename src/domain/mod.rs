@@ -12,6 +12,7 @@ mod contact;
 pub mod coverage;
 pub mod demo;
 mod directory;
+mod drill_times;
 pub mod dwell;
 mod effective;
 mod event;
@@ -53,6 +54,7 @@ pub use directory::{
     Condition, EscalationRule, EscalationStep, StepStatus, build as build_directory, escalation,
     free_contact_id, severity_of,
 };
+pub use drill_times::{DrillTimes, Notification};
 pub use effective::{effective, may_be_retracted, withdrawn};
 pub use event::{
     ChainBreak, ChainHead, Event, GENESIS_HASH, record_hash, signed_body, verify_chain,

@@ -117,6 +117,7 @@ macro_rules! words {
 mod cli;
 mod contract;
 mod drafts;
+mod drill;
 mod errors;
 mod identity;
 mod journal;
@@ -128,6 +129,7 @@ mod screens;
 pub use cli::*;
 pub use contract::*;
 pub use drafts::*;
+pub use drill::*;
 pub use errors::*;
 pub use identity::*;
 pub use journal::*;
