@@ -615,6 +615,7 @@ err-role-id = found the role id `{ $role }` twice, expected each role once
 err-unknown-value = unknown { $what } '{ $found }'; valid values: { $valid }
 err-bad-scope = found `{ $found }`, expected areas among { $areas } (comma-separated)
 err-bad-day = found `{ $found }`, expected a day as YYYY-MM-DD
+err-bad-verdict = found `{ $found }`, expected yes, no or unknown
 err-bad-incident-id = '{ $found }' is not an incident id; expected the form IR-2026-0007 (or EX-… for an exercise)
 err-bad-instant = '{ $found }' is not an RFC 3339 instant such as 2026-11-28T09:12:00Z
 err-bad-date = '{ $found }' is not a date such as 2026-12-31
@@ -742,6 +743,7 @@ refused-already-closed = { $id } is already closed; nothing recorded (to work on
 refused-not-closed = { $id } is not closed; nothing recorded
 refused-clocks-running = { $id } still has clocks running: { $clocks }. Mark each met (warroom clock { $id } CLOCK met --ref R) or waived (warroom clock { $id } CLOCK waive --reason R), or close with --leave-open to leave them running on purpose; nothing recorded
 refused-duplicate-of-itself = { $id } cannot be a duplicate of itself; name the incident it duplicates
+refused-retainer-not-alerted = { $id }: the retainer was never alerted on it, so there is nothing of its work to review
 refused-missing-detail = say to whom it was transferred: transferred:WHO
 
 closed = closed
@@ -1248,3 +1250,21 @@ drill-items-open = Items left open: { $open } of { $items }
 drill-faster = { $by } faster
 drill-slower = { $by } slower
 drill-same = same
+
+## The retainer reviewed
+event-retainer-reviewed = Retainer reviewed: { $retainer }: { $verdicts }
+verdict-yes = yes
+verdict-no = no
+verdict-unknown = not known
+review-sla-met = response time kept
+review-scope-sufficient = scope enough
+review-evidence-access = evidence access
+review-report-received = report received
+review-report-complete = report complete
+review-none = No retainer review yet: warroom retainer record ID when an incident closes
+review-responded-in = work started { $time } after the alert
+review-totals-title = Over { $count } reviewed { $count ->
+    [one] incident
+   *[other] incidents
+}:
+review-total = { $what }: { $yes } of { $of }

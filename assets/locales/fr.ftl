@@ -635,6 +635,7 @@ err-role-id = l’identifiant de rôle `{ $role }` apparaît deux fois ; chaque 
 err-unknown-value = { $what } « { $found } » inconnu(e) ; valeurs possibles : { $valid }
 err-bad-scope = `{ $found }` trouvé ; attendu : des domaines parmi { $areas } (séparés par des virgules)
 err-bad-day = `{ $found }` trouvé ; attendu : un jour au format AAAA-MM-JJ
+err-bad-verdict = `{ $found }` trouvé ; attendu : yes, no ou unknown
 err-bad-incident-id = « { $found } » n’est pas un identifiant d’incident ; forme attendue : IR-2026-0007 (ou EX-… pour un exercice)
 err-bad-instant = « { $found } » n’est pas un instant RFC 3339 comme 2026-11-28T09:12:00Z
 err-bad-date = « { $found } » n’est pas une date comme 2026-12-31
@@ -762,6 +763,7 @@ refused-already-closed = { $id } est déjà clos ; rien n’est enregistré (pou
 refused-not-closed = { $id } n’est pas clos ; rien n’est enregistré
 refused-clocks-running = des délais de { $id } courent encore : { $clocks }. Marquez chacun tenu (warroom clock { $id } DÉLAI met --ref R) ou levé (warroom clock { $id } DÉLAI waive --reason R), ou clôturez avec --leave-open pour les laisser courir sciemment ; rien n’est enregistré
 refused-duplicate-of-itself = { $id } ne peut être un doublon de lui-même ; nommez l’incident qu’il reproduit
+refused-retainer-not-alerted = { $id } : le prestataire n’a jamais été alerté, il n’y a pas de travail de sa part à évaluer
 refused-missing-detail = dites à qui il a été transmis : transferred:QUI
 
 closed = clos
@@ -1268,3 +1270,21 @@ drill-items-open = Actions restées ouvertes : { $open } sur { $items }
 drill-faster = { $by } plus vite
 drill-slower = { $by } plus lent
 drill-same = pareil
+
+## Le prestataire évalué
+event-retainer-reviewed = Prestataire évalué : { $retainer } : { $verdicts }
+verdict-yes = oui
+verdict-no = non
+verdict-unknown = inconnu
+review-sla-met = délai tenu
+review-scope-sufficient = périmètre suffisant
+review-evidence-access = accès aux preuves
+review-report-received = rapport reçu
+review-report-complete = rapport complet
+review-none = Aucune évaluation du prestataire : warroom retainer record ID à la clôture d’un incident
+review-responded-in = intervention commencée { $time } après l’alerte
+review-totals-title = Sur { $count } { $count ->
+    [one] incident évalué
+   *[other] incidents évalués
+} :
+review-total = { $what } : { $yes } sur { $of }

@@ -261,6 +261,12 @@ pub enum Command {
         #[command(subcommand)]
         command: TimelineCommand,
     },
+    /// The retainer's work reviewed: record the review of one incident, or list them all
+    /// (what to bring to the contract's renewal).
+    Retainer {
+        #[command(subcommand)]
+        command: RetainerCommand,
+    },
     /// Who you are (init, show) and who may write to an incident (its roster: list,
     /// add, revoke). Every event is signed with its author's SSH key.
     Identity {
@@ -457,6 +463,41 @@ pub enum ContactsCommand {
         availability: String,
         #[arg(long, default_value = "")]
         notes: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetainerCommand {
+    /// Record the review of the retainer's work on an incident, once it closes. What is
+    /// not said comes from the journal (its response clock met in time, its report
+    /// received), else is recorded as not known. Each: yes, no or unknown.
+    Record {
+        #[arg(value_parser = parse_id)]
+        id: IncidentId,
+        /// Work started within the contract's response time.
+        #[arg(long, value_name = "V", value_parser = parse_verdict)]
+        sla: Option<crate::domain::Verdict>,
+        /// What the incident touched was within the contract.
+        #[arg(long, value_name = "V", value_parser = parse_verdict)]
+        scope: Option<crate::domain::Verdict>,
+        /// The provider had the access to evidence it needed.
+        #[arg(long, value_name = "V", value_parser = parse_verdict)]
+        evidence: Option<crate::domain::Verdict>,
+        /// The post-incident report arrived.
+        #[arg(long, value_name = "V", value_parser = parse_verdict)]
+        report: Option<crate::domain::Verdict>,
+        /// It gave probable causes, weaknesses found and recommendations.
+        #[arg(long, value_name = "V", value_parser = parse_verdict)]
+        complete: Option<crate::domain::Verdict>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The reviews over every incident (exercises left out), or of one, with totals.
+    Review {
+        #[arg(value_parser = parse_id)]
+        id: Option<IncidentId>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -664,6 +705,9 @@ impl Command {
             Command::List { .. }
                 | Command::Ready { .. }
                 | Command::Plan { .. }
+                | Command::Retainer {
+                    command: RetainerCommand::Review { .. }
+                }
                 | Command::Show { .. }
                 | Command::Export { .. }
                 | Command::Snapshot { .. }
@@ -1004,6 +1048,11 @@ pub enum ConfigCommand {
 /// field), refused in the operator's language with the valid ones.
 fn closed<T: ClosedList>(s: &str) -> Result<T, String> {
     T::parse_typed(s).map_err(|e| crate::text::unknown_value(&e))
+}
+
+fn parse_verdict(s: &str) -> Result<crate::domain::Verdict, String> {
+    crate::domain::Verdict::parse(s)
+        .ok_or_else(|| crate::i18n::tr_args("err-bad-verdict", &[("found", s.to_string().into())]))
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -62,7 +62,7 @@ fn said(id: IncidentId, refusal: &Refusal) -> Outcome {
             outln!("{why}");
             Ok(())
         }
-        Refusal::ClocksRunning(_) => Err(Failure::Failed(why)),
+        Refusal::ClocksRunning(_) | Refusal::RetainerNotAlerted => Err(Failure::Failed(why)),
         Refusal::DuplicateOfItself | Refusal::MissingDetail => Err(Failure::Usage(why)),
     }
 }

@@ -26,11 +26,13 @@ mod observables;
 mod playbook;
 mod ready;
 mod record;
+mod retainer;
 mod show;
 mod verify;
 
 pub use args::{
     Cli, Command, ConfigCommand, ContactsCommand, DrillCommand, PlanFormat, PlaybookCommand,
+    RetainerCommand,
 };
 
 use crate::access::{Need, Reached};
@@ -526,6 +528,32 @@ fn run_command(
         }
         Command::List { json, all } => show::list(store, json, all),
         Command::Ready { json } => ready::ready(store, &config, now, json),
+        Command::Retainer {
+            command: RetainerCommand::Review { id, json },
+        } => retainer::review(store, id, json),
+        Command::Retainer {
+            command:
+                RetainerCommand::Record {
+                    id,
+                    sla,
+                    scope,
+                    evidence,
+                    report,
+                    complete,
+                    note,
+                },
+        } => retainer::record(
+            &writer,
+            id,
+            retainer::Told {
+                sla,
+                scope,
+                evidence,
+                report,
+                complete,
+                note,
+            },
+        ),
         Command::Plan { format, output } => {
             let directory = crate::contacts::directory(&config, &store.directory_events()?);
             let plan = crate::report::plan::plan(&config, &directory);

@@ -57,6 +57,11 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         report_due_days: Option<u32>,
     },
+    /// The organisation's review of the retainer's work on this incident.
+    RetainerReviewed {
+        retainer: String,
+        review: super::RetainerReview,
+    },
     /// A call, message or e-mail to a contact. `contact` is the name as it was then;
     /// `contact_id` links it to the directory entry.
     ContactAttempted {

@@ -31,6 +31,8 @@ pub struct IncidentState {
     pub playbook: Option<Origin>,
     pub checklist: Vec<ChecklistItem>,
     pub retainer_alert: Option<RetainerAlert>,
+    /// The latest review of the retainer's work on it, who made it and when.
+    pub retainer_review: Option<(DateTime<Utc>, String, super::RetainerReview)>,
     pub contact_attempts: Vec<ContactAttempt>,
     pub evidence: Vec<EvidenceRecord>,
     /// Observables (indicators), each once, numbered in the order first reported.
@@ -260,6 +262,7 @@ impl IncidentState {
             playbook,
             checklist: checklist.iter().map(ChecklistItem::from_spec).collect(),
             retainer_alert: None,
+            retainer_review: None,
             contact_attempts: Vec::new(),
             evidence: Vec::new(),
             observables: super::Observables::default(),
@@ -388,6 +391,9 @@ impl IncidentState {
                         response_minutes: *response_minutes,
                     });
                 }
+            }
+            Change::RetainerReviewed { review, .. } => {
+                self.retainer_review = Some((at, by.clone(), review.clone()));
             }
             Change::ContactAttempted {
                 contact,

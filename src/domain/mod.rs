@@ -23,6 +23,7 @@ pub mod observable;
 mod observables;
 mod playbook;
 mod retainer;
+pub mod retainer_review;
 pub mod roster;
 pub mod rules;
 mod scenario;
@@ -71,6 +72,7 @@ pub use playbook::{
     FALLBACK_PLAYBOOK, ModelPhase, PhaseModel, Playbook, PlaybookItem, Role, pick_playbook,
 };
 pub use retainer::{ResponseTier, Retainer, RetainerMode, Within};
+pub use retainer_review::{RetainerReview, Verdict};
 pub use roster::{Access, Member, Roster, RosterEntry};
 pub use rules::Refusal;
 pub use scenario::Scenario;

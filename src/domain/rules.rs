@@ -3,7 +3,8 @@
 //! faces record the same thing for the same intent.
 
 use super::{
-    Amendment, Change, ChecklistItem, ClockState, Field, Flag, IncidentState, Resolution, Trigger,
+    Amendment, Change, ChecklistItem, ClockState, Field, Flag, IncidentState, Resolution,
+    RetainerReview, Trigger, Verdict,
 };
 
 /// Why an intent records nothing. Each says what to do instead (see `text`).
@@ -19,6 +20,8 @@ pub enum Refusal {
     DuplicateOfItself,
     /// A resolution that needs a detail (to whom it was transferred) got none.
     MissingDetail,
+    /// A review of a retainer that was never alerted on the incident.
+    RetainerNotAlerted,
 }
 
 impl IncidentState {
@@ -163,4 +166,42 @@ pub fn uncovered_by(state: &IncidentState, flag: Flag) -> Vec<Amendment> {
     })
     .map(|(_, amendment)| amendment)
     .collect()
+}
+
+/// The review of the retainer's work on `state`: refused when it was never alerted.
+pub fn review_retainer(state: &IncidentState, review: RetainerReview) -> Result<Change, Refusal> {
+    let Some(alert) = &state.retainer_alert else {
+        return Err(Refusal::RetainerNotAlerted);
+    };
+    Ok(Change::RetainerReviewed {
+        retainer: alert.retainer.clone(),
+        review,
+    })
+}
+
+impl IncidentState {
+    /// What the journal already says about the retainer's work: whether its response
+    /// clock was met in time, whether its report arrived. The rest is for people to say.
+    pub fn retainer_review_prefilled(&self) -> RetainerReview {
+        let clocks = self.clocks();
+        let met_in_time = |id: &str| match clocks.get(id).map(|c| &c.state) {
+            Some(ClockState::Met {
+                at,
+                deadline: Some(deadline),
+                ..
+            }) => Verdict::from_bool(at <= deadline),
+            Some(ClockState::Met { .. }) => Verdict::Yes,
+            Some(ClockState::Running { .. }) => Verdict::No,
+            _ => Verdict::Unknown,
+        };
+        let report = match clocks.get("retainer-report").map(|c| &c.state) {
+            Some(ClockState::Met { .. }) => Verdict::Yes,
+            _ => Verdict::Unknown,
+        };
+        RetainerReview {
+            sla_met: met_in_time("retainer-sla"),
+            report_received: report,
+            ..RetainerReview::default()
+        }
+    }
 }

@@ -13,6 +13,10 @@ words! {
     retainer_tier_rest(time: &str) => "retainer-tier-rest";
     retainer_managed => "retainer-managed";
     retainer_evidence(how: &str) => "retainer-evidence";
+    review_none => "review-none";
+    review_responded_in(time: &str) => "review-responded-in";
+    review_totals_title(count: usize) => "review-totals-title";
+    review_total(what: &str, yes: usize, of: usize) => "review-total";
     retainer_business_hours(days: &str, hours: &str, zone: &str) => "retainer-business-hours";
     retainer_holidays_off(country: &str) => "retainer-holidays-off";
     outside_contract(areas: &str) => "outside-contract";
@@ -103,4 +107,24 @@ fn area_name(area: Area) -> String {
         Area::Ot => scope_ot(),
         Area::PersonalData => scope_personal_data(),
     }
+}
+
+/// A verdict of a retainer review, in words.
+pub fn verdict_name(v: crate::domain::Verdict) -> String {
+    tr(match v {
+        crate::domain::Verdict::Yes => "verdict-yes",
+        crate::domain::Verdict::No => "verdict-no",
+        crate::domain::Verdict::Unknown => "verdict-unknown",
+    })
+}
+
+/// What a verdict of a retainer review is about, by its stable name (`sla_met`).
+pub fn review_aspect(what: &str) -> String {
+    tr(match what {
+        "sla_met" => "review-sla-met",
+        "scope_sufficient" => "review-scope-sufficient",
+        "evidence_access" => "review-evidence-access",
+        "report_received" => "review-report-received",
+        _ => "review-report-complete",
+    })
 }

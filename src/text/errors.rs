@@ -140,6 +140,7 @@ pub fn refusal(id: crate::domain::IncidentId, refusal: &crate::domain::Refusal) 
         ),
         R::DuplicateOfItself => tr_args("refused-duplicate-of-itself", &[("id", shown(id))]),
         R::MissingDetail => tr("refused-missing-detail"),
+        R::RetainerNotAlerted => tr_args("refused-retainer-not-alerted", &[("id", shown(id))]),
     }
 }
 

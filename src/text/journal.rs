@@ -88,6 +88,22 @@ pub fn event_line(
                 ("minutes", (*response_minutes).into()),
             ],
         ),
+        Change::RetainerReviewed { retainer, review } => {
+            let said: Vec<String> = review
+                .verdicts()
+                .iter()
+                .map(|(what, verdict)| {
+                    format!("{} {}", review_aspect(what), verdict_name(*verdict))
+                })
+                .collect();
+            tr_args(
+                "event-retainer-reviewed",
+                &[
+                    ("retainer", content(retainer)),
+                    ("verdicts", said.join(", ").into()),
+                ],
+            )
+        }
         Change::ContactAttempted {
             contact,
             outcome,
