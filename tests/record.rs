@@ -204,6 +204,14 @@ fn f_closes_asking_about_running_clocks_and_reopens() {
     let closure = h.state().closure.clone().unwrap();
     assert_eq!(closure.left_running, vec!["retainer-sla".to_string()]);
     assert_eq!(closure.summary, "Bank recovered the money");
+    // The retainer was alerted: its review is asked; Esc leaves it for later.
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Review(_))),
+        "{:?}",
+        h.app.overlay
+    );
+    h.key(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
     h.at(TimeDelta::days(3));
     assert!(
         h.screen(120, 40)

@@ -109,3 +109,41 @@ fn a_retainer_never_alerted_has_nothing_to_review_and_bad_verdicts_are_refused()
         ok(warroom(dir.path()).args(["retainer", "review"])).contains("No retainer review yet")
     );
 }
+
+/// Closing an incident the retainer was alerted on asks for its review, in the
+/// dashboard; what is chosen and typed there is the event recorded.
+#[test]
+fn closing_in_the_dashboard_asks_for_the_review() {
+    let dir = tmp();
+    let d = dir.path();
+    let id = declare(d, "Phishing wave", "3");
+    ok(warroom(d).args(["alert-retainer", &id]));
+    let mut screen = common::pty::Dashboard::start(d);
+    screen.wait_for("the incident", |s| s.contains("Phishing wave"));
+    // F, Enter (resolved), y (leave the retainer's clock running).
+    screen.keys("F");
+    screen.wait_for("the closing form", |s| s.contains("Close the incident"));
+    screen.keys("\r");
+    screen.wait_for("the confirmation", |s| s.contains("Close anyway"));
+    screen.keys("y");
+    screen.wait_for("the review form", |s| {
+        s.contains("How did the retainer do on this incident?")
+    });
+    // The response clock still runs: not known. Scope (Tab): ← makes it "no".
+    screen.keys("\t");
+    screen.keys("\x1b[D");
+    screen.wait_for("scope said", |s| s.contains("scope enough:       ‹ no ›"));
+    // The note, four rows down, and Enter.
+    screen.keys("\t\t\t\tslow to call back\r");
+    screen.wait_for("the review in the journal", |s| {
+        s.contains("Retainer reviewed")
+    });
+    screen.keys("q");
+    screen.wait_exit();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(warroom(d).args(["retainer", "review", "--json"]))).unwrap();
+    let review = &json["reviews"][0];
+    assert_eq!(review["sla_met"], "unknown", "{json}");
+    assert_eq!(review["scope_sufficient"], "no", "{json}");
+    assert_eq!(review["note"], "slow to call back", "{json}");
+}

@@ -772,6 +772,9 @@ pane-reopen = Reopen the incident: why?
 pane-edit-incident = Edit the incident
 close-form-hint = Tab: ending · duplicate: its id · transferred: to whom · Enter
 edit-incident-hint = Tab/↑↓ field · ←→ choices · none clears · Enter saves changes
+pane-review-retainer = How did the retainer do on this incident?
+review-retainer-hint = Tab/↑↓ field · ←→ yes, no, not known · Enter records · Esc: later
+label-note = Note
 label-resolution = Ending
 label-reason = Why
 field-title = Title
@@ -1253,6 +1256,7 @@ drill-same = same
 
 ## The retainer reviewed
 event-retainer-reviewed = Retainer reviewed: { $retainer }: { $verdicts }
+event-retainer-reviewed-note = Retainer reviewed: { $retainer }: { $verdicts } ({ $note })
 verdict-yes = yes
 verdict-no = no
 verdict-unknown = not known

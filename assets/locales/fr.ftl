@@ -792,6 +792,9 @@ pane-reopen = Rouvrir l’incident : pourquoi ?
 pane-edit-incident = Modifier l’incident
 close-form-hint = Tab : issue · doublon : son id · transmis : à qui · Entrée
 edit-incident-hint = Tab/↑↓ champ · ←→ choix · none efface · Entrée enregistre
+pane-review-retainer = Comment le prestataire s’en est-il tiré sur cet incident ?
+review-retainer-hint = Tab/↑↓ champ · ←→ oui, non, inconnu · Entrée enregistre · Échap : plus tard
+label-note = Note
 label-resolution = Issue
 label-reason = Pourquoi
 field-title = Titre
@@ -1273,6 +1276,7 @@ drill-same = pareil
 
 ## Le prestataire évalué
 event-retainer-reviewed = Prestataire évalué : { $retainer } : { $verdicts }
+event-retainer-reviewed-note = Prestataire évalué : { $retainer } : { $verdicts } ({ $note })
 verdict-yes = oui
 verdict-no = non
 verdict-unknown = inconnu

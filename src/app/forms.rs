@@ -660,3 +660,18 @@ impl Form for super::incident_form::IncidentForm {
         self.error = Some(why);
     }
 }
+
+impl Form for super::review_form::ReviewForm {
+    fn typed(&mut self, key: KeyEvent, _: &crate::input::amend::Context) {
+        self.key(key);
+    }
+    fn paste(&mut self, text: &str) {
+        super::review_form::ReviewForm::paste(self, text);
+    }
+    fn tab(&mut self, forward: bool, _: usize) {
+        self.next_field(forward);
+    }
+    fn refuse(&mut self, why: crate::text::Said) {
+        self.error = Some(why);
+    }
+}

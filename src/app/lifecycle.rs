@@ -142,3 +142,41 @@ impl App {
         self.overlay = Some(Overlay::Line(form.clone()));
     }
 }
+
+impl App {
+    /// Once an incident its retainer was alerted on is closed, and nobody reviewed the
+    /// retainer's work on it yet: the review form, with what the journal says.
+    pub(super) fn offer_retainer_review(&mut self) {
+        let Some(active) = &self.active else {
+            return;
+        };
+        let s = &active.state;
+        if self.overlay.is_none()
+            && s.closure.is_some()
+            && s.retainer_alert.is_some()
+            && s.retainer_review.is_none()
+        {
+            let form = super::review_form::ReviewForm::new(&s.retainer_review_prefilled());
+            self.overlay = Some(Overlay::Review(Box::new(form)));
+        }
+    }
+
+    /// The review form submitted: recorded by the rule `warroom retainer record` uses.
+    pub(super) fn submit_review(
+        &mut self,
+        mut form: Box<super::review_form::ReviewForm>,
+    ) -> Vec<Effect> {
+        let Some(active) = &self.active else {
+            return vec![];
+        };
+        match rules::review_retainer(&active.state, form.review()) {
+            Ok(change) => self.append(vec![change]),
+            Err(refusal) => {
+                let id = active.state.id;
+                form.error = Some(text::Said::new(move || text::refusal(id, &refusal)));
+                self.overlay = Some(Overlay::Review(form));
+                vec![]
+            }
+        }
+    }
+}

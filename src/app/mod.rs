@@ -9,6 +9,7 @@ pub mod forms;
 pub mod incident_form;
 mod investigation;
 mod journal;
+pub mod review_form;
 
 mod lifecycle;
 mod presence;
@@ -201,6 +202,8 @@ pub enum Overlay {
     Confirm(Confirm),
     Contact(Box<ContactForm>),
     Incident(Box<incident_form::IncidentForm>),
+    /// The retainer's review, asked as an incident it was alerted on closes.
+    Review(Box<review_form::ReviewForm>),
     /// A notification draft, read-only, scrolled by `scroll` lines.
     Draft {
         title: String,
@@ -218,6 +221,7 @@ impl Overlay {
             Overlay::Assign(form) => Some(form),
             Overlay::Contact(form) => Some(&mut **form),
             Overlay::Incident(form) => Some(&mut **form),
+            Overlay::Review(form) => Some(&mut **form),
             Overlay::Help { .. }
             | Overlay::Picker { .. }
             | Overlay::Confirm(_)
@@ -421,7 +425,8 @@ impl App {
                 | Overlay::NewIncident(_)
                 | Overlay::Assign(_)
                 | Overlay::Contact(_)
-                | Overlay::Incident(_),
+                | Overlay::Incident(_)
+                | Overlay::Review(_),
             ) => Mode::Form,
             Some(Overlay::Confirm(_)) => Mode::Confirm,
             Some(Overlay::Draft { .. }) => Mode::Viewer,

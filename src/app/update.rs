@@ -42,7 +42,14 @@ impl App {
                 if !incidents.is_empty() {
                     self.incidents = incidents;
                 }
-                self.saved(id, events)
+                let closing = events
+                    .iter()
+                    .any(|e| matches!(e.change, Change::Closed { .. }));
+                let effects = self.saved(id, events);
+                if closing {
+                    self.offer_retainer_review();
+                }
+                effects
             }
             Msg::Written {
                 id,
@@ -522,6 +529,11 @@ impl App {
                 let effects = self.submit_incident_form(form);
                 self.typed_in(typed, effects)
             }
+            Some(Overlay::Review(form)) => {
+                let typed = Overlay::Review(form.clone());
+                let effects = self.submit_review(form);
+                self.typed_in(typed, effects)
+            }
             Some(Overlay::Confirm(confirm)) => {
                 let occurred = self.backdate.take();
                 self.write(Effect::Append {
@@ -599,6 +611,7 @@ impl App {
                 form.key(KeyEvent::new(code, KeyModifiers::NONE));
             }
             Some(Overlay::Incident(form)) => form.next_field(action == Action::Down),
+            Some(Overlay::Review(form)) => form.next_field(action == Action::Down),
             Some(_) => {}
             None if self.journal_view.is_some() => {
                 if let Some(view) = &mut self.journal_view {

@@ -191,7 +191,7 @@ impl IncidentState {
                 ..
             }) => Verdict::from_bool(at <= deadline),
             Some(ClockState::Met { .. }) => Verdict::Yes,
-            Some(ClockState::Running { .. }) => Verdict::No,
+            // Still running (or overdue) at closure: for people to say.
             _ => Verdict::Unknown,
         };
         let report = match clocks.get("retainer-report").map(|c| &c.state) {

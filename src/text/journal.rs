@@ -96,13 +96,16 @@ pub fn event_line(
                     format!("{} {}", review_aspect(what), verdict_name(*verdict))
                 })
                 .collect();
-            tr_args(
-                "event-retainer-reviewed",
-                &[
-                    ("retainer", content(retainer)),
-                    ("verdicts", said.join(", ").into()),
-                ],
-            )
+            let mut args = vec![
+                ("retainer", content(retainer)),
+                ("verdicts", said.join(", ").into()),
+            ];
+            if review.note.is_empty() {
+                tr_args("event-retainer-reviewed", &args)
+            } else {
+                args.push(("note", content(&review.note)));
+                tr_args("event-retainer-reviewed-note", &args)
+            }
         }
         Change::ContactAttempted {
             contact,

@@ -82,6 +82,9 @@ crate::words! {
     pane_edit_incident => "pane-edit-incident";
     close_form_hint => "close-form-hint";
     edit_incident_hint => "edit-incident-hint";
+    pane_review_retainer => "pane-review-retainer";
+    review_retainer_hint => "review-retainer-hint";
+    label_note => "label-note";
     label_resolution => "label-resolution";
     label_reason => "label-reason";
     /// In the status line while a stated time waits for the next entry.

@@ -89,6 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Confirm(confirm)) => overlays::confirm(frame, body, look, confirm),
         Some(Overlay::Contact(form)) => overlays::contact(frame, body, look, form),
         Some(Overlay::Incident(form)) => overlays::incident(frame, body, look, form),
+        Some(Overlay::Review(form)) => overlays::review(frame, body, look, form),
         Some(Overlay::Draft {
             title,
             text,

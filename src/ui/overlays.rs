@@ -455,6 +455,39 @@ pub fn incident(
     );
 }
 
+/// The retainer's review: five verdicts to step through with ←/→, and a note.
+pub fn review(
+    frame: &mut Frame,
+    area: Rect,
+    look: Look,
+    form: &crate::app::review_form::ReviewForm,
+) {
+    let rows = form.rows();
+    let labels = [
+        "sla_met",
+        "scope_sufficient",
+        "evidence_access",
+        "report_received",
+        "report_complete",
+    ]
+    .map(crate::text::review_aspect)
+    .into_iter()
+    .chain(std::iter::once(labels::label_note()));
+    let fields = Fields {
+        rows: labels.zip(&rows).collect(),
+        focused: form.field,
+    };
+    labelled_rows(
+        frame,
+        area,
+        look,
+        &labels::pane_review_retainer(),
+        &fields,
+        &labels::review_retainer_hint(),
+        form.error.as_ref().map(|e| e.text()).as_deref(),
+    );
+}
+
 /// A form's one-line text fields, each with its label, and the one being typed in.
 struct Fields<'a> {
     rows: Vec<(String, &'a Input)>,
