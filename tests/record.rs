@@ -315,3 +315,53 @@ fn the_incident_switcher_marks_closed_incidents() {
     let screen = h.screen(120, 40);
     assert!(screen.contains("[closed]"), "{screen}");
 }
+
+/// The declaration form takes the scope; one the retainer's contract does not cover is
+/// said at once, and stays said on the Incident pane; a scope that does not read is
+/// refused in the form.
+#[test]
+fn a_scope_beyond_the_contract_is_said_at_declaration() {
+    let config = warroom::config::Config::with_user_text(
+        "user.yaml",
+        "contacts:\n  - { id: ot-vendor, name: OT Vendor, phones: [\"+33 1 99\"] }\nretainer:\n  name: Acme IR\n  response_minutes: 60\n  scope: [network, endpoints]\n  out_of_scope: [ot-vendor]\n",
+    )
+    .unwrap();
+    let mut h = Harness::with_config(config);
+    h.shift('N');
+    h.type_text("PLC halted");
+    // Title, severity, category, playbook, TLP: the scope is last.
+    for _ in 0..5 {
+        h.key(KeyCode::Tab);
+    }
+    h.type_text("network, moon");
+    h.key(KeyCode::Enter);
+    let Some(Overlay::NewIncident(form)) = &h.app.overlay else {
+        panic!("refused in the form: {:?}", h.app.overlay);
+    };
+    assert!(
+        form.error
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("is not a scope")
+    );
+    for _ in 0..4 {
+        h.key(KeyCode::Backspace);
+    }
+    h.type_text("ot");
+    h.key(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    assert!(h.state().scope.ot && h.state().scope.network);
+    let screen = h.screen(160, 40);
+    let said = "outside the retainer contract: OT (industrial) — call OT Vendor (+33 1 99)";
+    assert!(
+        h.app.flash.as_ref().is_some_and(|f| f.text.text() == said),
+        "{screen}"
+    );
+    h.app.flash = None;
+    let screen = h.screen(160, 40);
+    assert!(
+        screen.contains("· outside the retainer contract: OT (industrial) — call OT Ve"),
+        "the Incident pane keeps it, as far as it fits: {screen}"
+    );
+}

@@ -37,6 +37,9 @@ pub enum NewField {
     Category,
     Playbook,
     Tlp,
+    /// The areas it touches, typed as `warroom set ID scope` reads them (last: the
+    /// fields before keep their places).
+    Scope,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +48,8 @@ pub struct NewIncidentForm {
     pub severity: Severity,
     pub category: Category,
     pub tlp: crate::domain::Tlp,
+    /// The areas it touches: `network, ot`; empty when not known yet.
+    pub scope: Input,
     /// Playbook id chosen in the form; `None` lets the category pick.
     pub playbook: Option<String>,
     /// The playbook ids to choose from.
@@ -60,6 +65,7 @@ impl Default for NewIncidentForm {
             severity: Severity::Medium,
             category: Category::Other,
             tlp: crate::domain::Tlp::default(),
+            scope: Input::default(),
             playbook: None,
             playbooks: Vec::new(),
             field: NewField::Title,
@@ -83,6 +89,7 @@ impl NewIncidentForm {
             NewField::Category,
             NewField::Playbook,
             NewField::Tlp,
+            NewField::Scope,
         ];
         self.field = cycle(&all, self.field, forward);
     }
@@ -108,6 +115,7 @@ impl NewIncidentForm {
     pub fn key(&mut self, key: KeyEvent) {
         match self.field {
             NewField::Title => edit(&mut self.title, key),
+            NewField::Scope => edit(&mut self.scope, key),
             NewField::Severity => match key.code {
                 KeyCode::Right | KeyCode::Up => {
                     self.severity = cycle(&Severity::ALL, self.severity, true)
@@ -166,8 +174,10 @@ impl NewIncidentForm {
     }
 
     pub fn paste(&mut self, text: &str) {
-        if self.field == NewField::Title {
-            paste(&mut self.title, text);
+        match self.field {
+            NewField::Title => paste(&mut self.title, text),
+            NewField::Scope => paste(&mut self.scope, text),
+            _ => {}
         }
     }
 }

@@ -161,6 +161,23 @@ impl App {
         }
     }
 
+    /// Declared or amended with a scope the retainer's contract does not cover: said
+    /// at once, with whom to call instead (the Incident pane keeps saying it).
+    pub(super) fn say_contract_gap(&mut self) {
+        let Some(active) = &self.active else {
+            return;
+        };
+        let scope = active.state.scope;
+        if self.config.retainer.outside(&scope).is_empty() {
+            return;
+        }
+        let retainer = self.config.retainer.clone();
+        let directory = self.directory();
+        self.flash = Some(Flash::error(move || {
+            text::contract_gap(&retainer, &scope, &directory).unwrap_or_default()
+        }));
+    }
+
     /// The review form submitted: recorded by the rule `warroom retainer record` uses.
     pub(super) fn submit_review(
         &mut self,

@@ -45,9 +45,22 @@ impl App {
                 let closing = events
                     .iter()
                     .any(|e| matches!(e.change, Change::Closed { .. }));
+                let scoped = events.iter().any(|e| {
+                    matches!(
+                        &e.change,
+                        Change::Declared(_)
+                            | Change::Amended {
+                                amendment: crate::domain::Amendment::Scope(_),
+                                ..
+                            }
+                    )
+                });
                 let effects = self.saved(id, events);
                 if closing {
                     self.offer_retainer_review();
+                }
+                if scoped {
+                    self.say_contract_gap();
                 }
                 effects
             }
@@ -552,6 +565,13 @@ impl App {
                     self.overlay = Some(Overlay::NewIncident(form));
                     return vec![];
                 }
+                let Some(scope) = crate::input::amend::parse_scope(form.scope.value()) else {
+                    let typed = form.scope.value().trim().to_string();
+                    form.error = Some(text::Said::new(move || text::form_bad_scope(&typed)));
+                    form.field = NewField::Scope;
+                    self.overlay = Some(Overlay::NewIncident(form));
+                    return vec![];
+                };
                 let effects = self.write(Effect::Declare(NewIncident {
                     title,
                     severity: form.severity,
@@ -559,7 +579,7 @@ impl App {
                     tlp: form.tlp,
                     exercise: false,
                     playbook: form.playbook.clone(),
-                    scope: Default::default(),
+                    scope,
                 }));
                 self.typed_in(Overlay::NewIncident(form), effects)
             }

@@ -20,6 +20,7 @@ words! {
     retainer_business_hours(days: &str, hours: &str, zone: &str) => "retainer-business-hours";
     retainer_holidays_off(country: &str) => "retainer-holidays-off";
     outside_contract(areas: &str) => "outside-contract";
+    form_bad_scope(typed: &str) => "form-bad-scope";
     outside_contract_call(areas: &str, contacts: &str) => "outside-contract-call";
 }
 

@@ -85,6 +85,7 @@ crate::words! {
     pane_review_retainer => "pane-review-retainer";
     review_retainer_hint => "review-retainer-hint";
     label_note => "label-note";
+    form_scope_hint => "form-scope-hint";
     label_resolution => "label-resolution";
     label_reason => "label-reason";
     /// In the status line while a stated time waits for the next entry.

@@ -284,12 +284,12 @@ pub fn confirm(frame: &mut Frame, area: Rect, look: Look, confirm: &Confirm) {
 }
 
 pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: &NewIncidentForm) {
-    let popup = centered(area, area.width.saturating_sub(10).min(90), 10);
+    let popup = centered(area, area.width.saturating_sub(10).min(90), 11);
     frame.render_widget(Clear, popup);
     let block = popup_block(look, &labels::pane_new());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = Layout::vertical([Constraint::Length(1); 8]).split(inner);
+    let rows = Layout::vertical([Constraint::Length(1); 9]).split(inner);
     let label_width = 11;
     let row = |i: usize| {
         Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)])
@@ -301,6 +301,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
         text::label_category(),
         text::label_playbook(),
         labels::field_name(crate::domain::Field::Tlp),
+        text::label_scope(),
     ];
     let fields = [
         NewField::Title,
@@ -308,6 +309,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
         NewField::Category,
         NewField::Playbook,
         NewField::Tlp,
+        NewField::Scope,
     ];
     for (i, (label, field)) in labels.iter().zip(fields).enumerate() {
         let [l, value] = row(i);
@@ -319,6 +321,7 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
         frame.render_widget(Paragraph::new(format!("{label}:")).style(style), l);
         match field {
             NewField::Title => text_field(frame, value, look, &form.title, form.field == field),
+            NewField::Scope => text_field(frame, value, look, &form.scope, form.field == field),
             NewField::Severity => frame.render_widget(
                 Paragraph::new(Line::from(vec![
                     Span::raw("◀ "),
@@ -360,16 +363,16 @@ pub fn new_incident(frame: &mut Frame, area: Rect, look: Look, app: &App, form: 
             }
         }
     }
-    let hint = if form.field == NewField::Title {
-        labels::form_submit_hint()
-    } else {
-        labels::form_choice_hint()
+    let hint = match form.field {
+        NewField::Title => labels::form_submit_hint(),
+        NewField::Scope => labels::form_scope_hint(),
+        _ => labels::form_choice_hint(),
     };
-    frame.render_widget(Paragraph::new(hint).style(look.dim()), rows[5]);
+    frame.render_widget(Paragraph::new(hint).style(look.dim()), rows[6]);
     if let Some(error) = &form.error {
         frame.render_widget(
             Paragraph::new(safe(&error.text()).into_owned()).style(look.error()),
-            rows[6],
+            rows[7],
         );
     }
 }
