@@ -137,7 +137,10 @@ pub fn plan(config: &Config, directory: &[Contact]) -> Plan {
                         covering(role)
                     };
                     let people = people.into_iter().map(Person::plain).collect();
-                    (config.role_name(role).to_string(), people)
+                    (
+                        crate::i18n::localized(config.role_name(role)).into_owned(),
+                        people,
+                    )
                 })
                 .collect(),
         })
@@ -167,7 +170,12 @@ pub fn plan(config: &Config, directory: &[Contact]) -> Plan {
     };
     let mut outside: Vec<(String, Vec<Person>)> = OUTSIDE
         .iter()
-        .map(|role| (config.role_name(role).to_string(), covering(role)))
+        .map(|role| {
+            (
+                crate::i18n::localized(config.role_name(role)).into_owned(),
+                covering(role),
+            )
+        })
         .filter(|(_, people)| !people.is_empty())
         .collect();
     if let Some(csirt) = config

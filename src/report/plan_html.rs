@@ -60,11 +60,11 @@ pub fn html(plan: &Plan) -> String {
         people(&plan.deputies)
     };
     out.push_str(&format!(
-        "<div class=\"call\"><b>{}</b> — {}: {}<br>{}: {}</div>\n",
+        "<div class=\"call\"><b>{}</b> — {} {}<br>{} {}</div>\n",
         escape(&text::plan_first_call()),
-        escape(&text::plan_point_of_contact()),
+        escape(&text::colon(&text::plan_point_of_contact())),
         person(&plan.point_of_contact),
-        escape(&text::plan_deputy()),
+        escape(&text::colon(&text::plan_deputy())),
         deputies
     ));
     out.push_str("<div class=\"cols\"><section>\n");
@@ -106,7 +106,7 @@ pub fn html(plan: &Plan) -> String {
         let alert: Vec<String> = rung
             .roles
             .iter()
-            .map(|(role, list)| format!("<b>{}</b>: {}", escape(role), people(list)))
+            .map(|(role, list)| format!("<b>{}</b> {}", escape(&text::colon(role)), people(list)))
             .collect();
         out.push_str(&format!(
             "<tr><th>≥ {when}</th><td>{}</td></tr>",

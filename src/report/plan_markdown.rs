@@ -32,8 +32,8 @@ pub fn markdown(plan: &Plan) -> String {
     let mut out = format!("# {}\n\n", escape(&text::plan_title(&plan.organisation)));
     out.push_str(&format!("## {}\n\n", text::plan_first_call()));
     out.push_str(&format!(
-        "- {}: {}\n",
-        text::plan_point_of_contact(),
+        "- {} {}\n",
+        text::colon(&text::plan_point_of_contact()),
         person(&plan.point_of_contact)
     ));
     let deputies = if plan.deputies.is_empty() {
@@ -41,7 +41,11 @@ pub fn markdown(plan: &Plan) -> String {
     } else {
         people(&plan.deputies)
     };
-    out.push_str(&format!("- {}: {}\n\n", text::plan_deputy(), deputies));
+    out.push_str(&format!(
+        "- {} {}\n\n",
+        text::colon(&text::plan_deputy()),
+        deputies
+    ));
     out.push_str(&format!("## {}\n\n", text::plan_first_steps_title()));
     for (n, step) in plan.first_steps.iter().enumerate() {
         out.push_str(&format!("{}. {}\n", n + 1, escape(step)));
@@ -60,7 +64,7 @@ pub fn markdown(plan: &Plan) -> String {
         let alert: Vec<String> = rung
             .roles
             .iter()
-            .map(|(role, list)| format!("{}: {}", escape(role), people(list)))
+            .map(|(role, list)| format!("{} {}", escape(&text::colon(role)), people(list)))
             .collect();
         out.push_str(&format!("| {when} | {} |\n", alert.join("<br>")));
     }
@@ -68,11 +72,15 @@ pub fn markdown(plan: &Plan) -> String {
     out.push_str(&format!("\n## {}\n\n", text::plan_retainer_title()));
     out.push_str(&format!("- {}\n", person(&r.who)));
     for (label, value) in r.rows() {
-        out.push_str(&format!("- {label}: {}\n", escape(value)));
+        out.push_str(&format!("- {} {}\n", text::colon(&label), escape(value)));
     }
     out.push_str(&format!("\n## {}\n\n", text::plan_outside_title()));
     for (role, list) in &plan.outside {
-        out.push_str(&format!("- {}: {}\n", escape(role), people(list)));
+        out.push_str(&format!(
+            "- {} {}\n",
+            escape(&text::colon(role)),
+            people(list)
+        ));
     }
     out.push_str(&format!("\n*{}*\n", escape(&text::plan_footer())));
     out
