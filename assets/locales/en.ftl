@@ -605,6 +605,7 @@ err-shared-data-dir = found shared_host.data_dir: '{ $dir }', expected an absolu
 err-response-minutes = found response_minutes: 0, expected the contractual response time in minutes (1 or more)
 err-tier-severity = found from_severity: { $found }, expected a severity from 0 to 5
 err-tier-twice = found from_severity: { $found } twice, expected each severity tier once
+err-coverage-always = coverage names days, a time zone, holidays or closed days, which count only with business hours: set hours, for example 08:00-18:00, or leave them out for 24/7
 err-coverage-time-zone = business hours need the time zone they are in: add time_zone, for example Europe/Paris
 err-report-due-days = found report_due_days: 0, expected the days after closure by which the report is due (1 or more)
 err-sector-csirt = found sector_csirt: { $id }, expected the id of a contact of the directory (for health: cert-sante)

@@ -625,6 +625,7 @@ err-shared-data-dir = shared_host.data_dir : « { $dir } » trouvé ; attendu : 
 err-response-minutes = response_minutes: 0 trouvé ; attendu : le délai de réponse contractuel en minutes (1 ou plus)
 err-tier-severity = from_severity: { $found } trouvé ; attendu : une gravité de 0 à 5
 err-tier-twice = from_severity: { $found } apparaît deux fois ; chaque palier de gravité doit être unique
+err-coverage-always = coverage indique des jours, un fuseau, des jours fériés ou des fermetures, qui ne comptent qu’avec des heures ouvrées : renseignez hours, par exemple 08:00-18:00, ou retirez-les pour 24/7
 err-coverage-time-zone = des heures ouvrées ont besoin de leur fuseau horaire : ajoutez time_zone, par exemple Europe/Paris
 err-report-due-days = report_due_days: 0 trouvé ; attendu : le nombre de jours après la clôture pour remettre le rapport (1 ou plus)
 err-sector-csirt = sector_csirt: { $id } trouvé ; attendu : l’identifiant d’un contact de l’annuaire (pour la santé : cert-sante)

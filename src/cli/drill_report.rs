@@ -38,7 +38,12 @@ pub fn report(store: &dyn Store, config: &Config, id: IncidentId, json: bool) ->
         .into_iter()
         .filter(|s| s.exercise && s.id != id)
     {
-        if let Some(other) = times_of(store, summary.id, &commanders)?
+        // Another drill's journal that cannot be read is left out, and said.
+        let other = times_of(store, summary.id, &commanders).unwrap_or_else(|e| {
+            eprintln!("warroom: {}", safe(e.message()));
+            None
+        });
+        if let Some(other) = other
             && other.started < this.started
             && previous.as_ref().is_none_or(|p| p.started < other.started)
         {
@@ -51,10 +56,7 @@ pub fn report(store: &dyn Store, config: &Config, id: IncidentId, json: bool) ->
             "drill": this,
             "previous": previous,
         });
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        outln!("{}", crate::report::pretty_json(&value).unwrap_or_default());
         return Ok(());
     }
     outln!(
@@ -94,7 +96,7 @@ pub fn report(store: &dyn Store, config: &Config, id: IncidentId, json: bool) ->
                 .and_then(|o| o.sent_after)
         });
         rows.push((
-            text::drill_notification_sent(&crate::i18n::localized(&n.name)),
+            text::drill_notification_sent(&safe(&crate::i18n::localized(&n.name))),
             n.sent_after,
             earlier,
         ));

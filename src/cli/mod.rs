@@ -561,7 +561,13 @@ fn run_command(
                 PlanFormat::Html => crate::report::plan_html(&plan),
                 PlanFormat::Md => crate::report::plan_markdown(&plan),
             };
-            to_file_or_out(output.as_deref(), &body, str::to_string)
+            // A terminal gets every line made safe (names come from the config); a file
+            // gets the plan as written.
+            to_file_or_out(output.as_deref(), &body, |body| {
+                body.lines()
+                    .map(|line| ui::format::safe(line) + "\n")
+                    .collect()
+            })
         }
         Command::Drill {
             command: Some(DrillCommand::Report { id, json }),

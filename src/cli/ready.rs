@@ -21,10 +21,7 @@ pub fn ready(store: &dyn Store, config: &Config, now: DateTime<Utc>, json: bool)
             "ready": gaps.is_empty(),
             "gaps": gaps,
         });
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        outln!("{}", crate::report::pretty_json(&value).unwrap_or_default());
     } else if gaps.is_empty() {
         outln!("{}", text::ready_yes());
     } else {

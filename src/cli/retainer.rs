@@ -66,8 +66,19 @@ pub fn review(store: &dyn Store, only: Option<IncidentId>, json: bool) -> Outcom
         if summary.exercise || only.is_some_and(|id| id != summary.id) {
             continue;
         }
-        let events = store.events(summary.id)?;
-        let state = fold(&events).map_err(|e| Failure::Failed(format!("{}: {e}", summary.id)))?;
+        // A journal that cannot be read or folded is left out, and said: the others
+        // still make the list.
+        let state = match store.events(summary.id).map(|events| fold(&events)) {
+            Ok(Ok(state)) => state,
+            Ok(Err(e)) => {
+                eprintln!("warroom: {}", safe(&format!("{}: {e}", summary.id)));
+                continue;
+            }
+            Err(e) => {
+                eprintln!("warroom: {}", safe(&text::store_error(&e)));
+                continue;
+            }
+        };
         let (Some((at, by, review)), Some(alert)) = (&state.retainer_review, &state.retainer_alert)
         else {
             continue;
@@ -115,10 +126,7 @@ pub fn review(store: &dyn Store, only: Option<IncidentId>, json: bool) -> Outcom
             "reviews": listed,
             "totals": totals,
         });
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        outln!("{}", crate::report::pretty_json(&value).unwrap_or_default());
         return Ok(());
     }
     if listed.is_empty() {

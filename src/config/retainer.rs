@@ -31,8 +31,17 @@ pub fn check(source: Source, r: &Retainer) -> Result<(), ConfigError> {
         }
         seen.push(tier.from_severity);
     }
-    if matches!(r.coverage.hours, Hours::Between(..)) && r.coverage.time_zone.is_none() {
+    let c = &r.coverage;
+    if matches!(c.hours, Hours::Between(..)) && c.time_zone.is_none() {
         return Err(source.error_at(at("coverage"), tr("err-coverage-time-zone")));
+    }
+    // Around the clock, days, holidays and closures would silently count for nothing.
+    let business_only = c.time_zone.is_some()
+        || c.holidays.is_some()
+        || !c.closed.is_empty()
+        || !c.days.is_weekdays();
+    if c.hours == Hours::Always && business_only {
+        return Err(source.error_at(at("coverage"), tr("err-coverage-always")));
     }
     if r.report_due_days == Some(0) {
         return Err(source.error_at(at("report_due_days"), tr("err-report-due-days")));
@@ -113,6 +122,15 @@ mod tests {
         );
         assert!(err.starts_with("user.yaml:5:"), "{err}");
         assert!(err.contains("0 to 5"), "{err}");
+    }
+
+    #[test]
+    fn business_hours_settings_without_business_hours_are_refused() {
+        let err = error_of(
+            "retainer:\n  name: R\n  response_minutes: 60\n  coverage: {days: mon-fri, time_zone: Europe/Paris, holidays: FR}\n",
+        );
+        assert!(err.starts_with("user.yaml:4:"), "{err}");
+        assert!(err.contains("count only with business hours"), "{err}");
     }
 
     #[test]

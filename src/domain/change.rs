@@ -260,7 +260,9 @@ pub struct Scope {
     pub network: bool,
     pub cloud: bool,
     pub endpoints: bool,
-    /// Operational technology: industrial control systems.
+    /// Operational technology: industrial control systems. Left out when false, so an
+    /// event written before it existed serialises to the bytes it was signed over.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub ot: bool,
     pub personal_data: bool,
 }

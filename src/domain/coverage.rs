@@ -88,7 +88,7 @@ impl Default for Days {
 }
 
 impl Days {
-    fn is_weekdays(&self) -> bool {
+    pub fn is_weekdays(&self) -> bool {
         *self == Days::default()
     }
 

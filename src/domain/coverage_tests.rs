@@ -46,6 +46,27 @@ fn a_change_to_summer_time_moves_nothing() {
 }
 
 #[test]
+fn covered_hours_that_span_a_change_of_clocks_count_real_time() {
+    // Hours 01:00-05:00 every day; clocks go forward at 02:00 on 29 March 2026, so that
+    // day covers 3 real hours. An hour from 01:30 (00:30 UTC) ends at 01:30 UTC, which
+    // the wall clock shows as 03:30.
+    let night = business("{hours: '01:00-05:00', days: mon-sun, time_zone: Europe/Paris}");
+    let due = night.after(paris_at("2026-03-29 01:30"), 60);
+    assert_eq!(due.to_rfc3339(), "2026-03-29T01:30:00+00:00");
+    let start = paris_at("2026-03-29 00:00");
+    assert_eq!(
+        night.covered(start, start + TimeDelta::days(1)),
+        TimeDelta::hours(3)
+    );
+    // Back on 25 October: that day covers 5 real hours.
+    let start = paris_at("2026-10-25 00:00");
+    assert_eq!(
+        night.covered(start, start + TimeDelta::days(1)),
+        TimeDelta::hours(5)
+    );
+}
+
+#[test]
 fn an_alert_before_opening_counts_from_opening() {
     let due = paris().after(paris_at("2026-12-07 06:30"), 60);
     assert_eq!(due, paris_at("2026-12-07 09:00"));
@@ -122,6 +143,46 @@ fn bad_coverage_says_what_was_expected() {
     assert!(err("{days: 'weekdays'}").contains("expected days such as mon-fri"));
     assert!(err("{time_zone: Paris}").contains("expected a time zone name such as Europe/Paris"));
     assert!(err("{holidays: XX}").contains("public holidays are known: AT BE"));
+}
+
+/// An independent count, minute by minute: whether the minute starting at `t` is
+/// covered, read off the local clock.
+fn covered_minute(coverage: &Coverage, t: DateTime<Utc>) -> bool {
+    let local = t.with_timezone(&chrono_tz::Europe::Paris);
+    let day = local.date_naive();
+    let Hours::Between(open, close) = coverage.hours else {
+        return true;
+    };
+    coverage.days.contains(day.weekday())
+        && !coverage.closed.contains(&day)
+        && !public_holidays(coverage.holidays.as_ref().unwrap()).contains(&day)
+        && local.time() >= open
+        && local.time() < close
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// The deadline is where a plain minute-by-minute count of covered minutes on the
+    /// local clock reaches the response time.
+    #[test]
+    fn the_deadline_is_where_a_minute_by_minute_count_ends(
+        start in 29_446_560i64..31_550_400, // minutes: 2026 to 2029
+        minutes in 1i64..(2 * 24 * 60),
+    ) {
+        let mut coverage = paris();
+        coverage.closed = vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()];
+        let start = DateTime::from_timestamp(start * 60, 0).unwrap();
+        let mut t = start;
+        let mut counted = 0;
+        while counted < minutes {
+            if covered_minute(&coverage, t) {
+                counted += 1;
+            }
+            t += TimeDelta::minutes(1);
+        }
+        // `t` is the end of the last covered minute counted.
+        prop_assert_eq!(coverage.after(start, minutes), t);
+    }
 }
 
 proptest! {

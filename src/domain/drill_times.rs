@@ -55,9 +55,8 @@ impl DrillTimes {
         let to_declare = events[script + 1..]
             .iter()
             .filter(|e| !matches!(e.change, Change::InjectDelivered { .. }))
-            .map(when)
-            .min()
-            .and_then(after);
+            .filter_map(|e| after(when(e)))
+            .min();
         let commander = state.commander.as_deref().map(str::to_lowercase);
         let to_reach_commander = state
             .contact_attempts
@@ -69,9 +68,8 @@ impl DrillTimes {
                     .is_some_and(|id| commanders.contains(id))
                     || commander.as_deref() == Some(a.contact.to_lowercase().as_str())
             })
-            .map(|a| a.at)
-            .min()
-            .and_then(after);
+            .filter_map(|a| after(a.at))
+            .min();
         let notifications = state
             .clocks()
             .0

@@ -597,3 +597,34 @@ fn a_roster_change_cannot_be_retracted() {
     assert_eq!(state.roster.entries.len(), 1);
     assert!(state.roster.entries[0].revoked.is_some());
 }
+
+/// Signatures are checked over the change as serialised again, so a field added since
+/// must be left out at its default: an event written before it then gives back the
+/// very bytes its author signed.
+#[test]
+fn fields_added_later_leave_old_events_signing_the_same_bytes() {
+    let old_shapes = [
+        Change::Amended {
+            amendment: Amendment::Scope(Scope {
+                network: true,
+                ..Scope::default()
+            }),
+            reason: "r".into(),
+        },
+        Change::RetainerAlerted {
+            retainer: "CSIRT".into(),
+            response_minutes: 60,
+            coverage: Default::default(),
+            report_due_days: None,
+        },
+    ];
+    for change in old_shapes {
+        let bytes = serde_json::to_vec(&change).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        for added in ["\"ot\"", "\"coverage\"", "\"report_due_days\""] {
+            assert!(!text.contains(added), "{added} in {text}");
+        }
+        let again: Change = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(serde_json::to_vec(&again).unwrap(), bytes);
+    }
+}

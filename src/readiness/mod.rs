@@ -189,7 +189,16 @@ pub fn drill_days(
 ) -> Result<Vec<NaiveDate>, crate::store::StoreError> {
     let mut days = Vec::new();
     for summary in store.list()?.into_iter().filter(|s| s.exercise) {
-        let started = store.events(summary.id)?.into_iter().find_map(|e| {
+        // A journal that cannot be read is for `warroom verify` and `repair` to report;
+        // it must not stop the check of everything else.
+        let events = match store.events(summary.id) {
+            Ok(events) => events,
+            Err(e) => {
+                tracing::warn!(id = %summary.id, error = %e, "a drill's journal could not be read");
+                continue;
+            }
+        };
+        let started = events.into_iter().find_map(|e| {
             matches!(e.change, crate::domain::Change::DrillStarted { .. })
                 .then(|| e.occurred_at.unwrap_or(e.at).date_naive())
         });

@@ -69,7 +69,8 @@ pub fn draw(frame: &mut Frame, area: Rect, look: Look, app: &App) {
 /// fix, then how many more `warroom ready` lists. Nothing when ready.
 fn readiness_lines(look: Look, app: &App, rows: usize) -> Vec<Line<'static>> {
     let gaps = &app.readiness;
-    if gaps.is_empty() || rows < 3 {
+    // The title, one gap, "… and N more" and a blank row: four at least.
+    if gaps.is_empty() || rows < 4 {
         return Vec::new();
     }
     let mut lines = vec![Line::styled(
