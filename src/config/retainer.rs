@@ -32,6 +32,15 @@ pub fn check(source: Source, r: &Retainer) -> Result<(), ConfigError> {
         seen.push(tier.from_severity);
     }
     let c = &r.coverage;
+    if let Some(zone) = &c.time_zone {
+        zone.check()
+            .map_err(|m| source.error_at(source.nth_key_after(from, "time_zone", 0), m))?;
+    }
+    if let Some(country) = &c.holidays {
+        country
+            .check()
+            .map_err(|m| source.error_at(source.nth_key_after(from, "holidays", 0), m))?;
+    }
     if matches!(c.hours, Hours::Between(..)) && c.time_zone.is_none() {
         return Err(source.error_at(at("coverage"), tr("err-coverage-time-zone")));
     }
@@ -131,6 +140,20 @@ mod tests {
         );
         assert!(err.starts_with("user.yaml:4:"), "{err}");
         assert!(err.contains("count only with business hours"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_zone_or_country_is_located() {
+        let err = error_of(
+            "retainer:\n  name: R\n  response_minutes: 60\n  coverage:\n    hours: 08:00-18:00\n    time_zone: Mars/Olympus\n",
+        );
+        assert!(err.starts_with("user.yaml:6:"), "{err}");
+        assert!(err.contains("expected a time zone name"), "{err}");
+        let err = error_of(
+            "retainer:\n  name: R\n  response_minutes: 60\n  coverage:\n    hours: 08:00-18:00\n    time_zone: Europe/Paris\n    holidays: ZZ\n",
+        );
+        assert!(err.starts_with("user.yaml:7:"), "{err}");
+        assert!(err.contains("public holidays are known"), "{err}");
     }
 
     #[test]

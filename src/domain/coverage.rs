@@ -150,9 +150,11 @@ impl From<Days> for String {
     }
 }
 
-/// An IANA time zone name that this build knows.
+/// An IANA time zone name. Read as written, even one this build does not know (then
+/// counted as UTC): a journal must stay readable whatever the time-zone tables of the
+/// build that reads it. The config checks it (`check`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(from = "String", into = "String")]
 pub struct Zone(String);
 
 impl Zone {
@@ -165,13 +167,23 @@ impl Zone {
     }
 }
 
-impl TryFrom<String> for Zone {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, String> {
-        match text.parse::<chrono_tz::Tz>() {
-            Ok(tz) => Ok(Zone(tz.name().to_string())),
+impl From<String> for Zone {
+    fn from(text: String) -> Self {
+        match text.trim().parse::<chrono_tz::Tz>() {
+            Ok(tz) => Zone(tz.name().to_string()),
+            Err(_) => Zone(text),
+        }
+    }
+}
+
+impl Zone {
+    /// Whether this build knows the zone, else why not.
+    pub fn check(&self) -> Result<(), String> {
+        match self.0.parse::<chrono_tz::Tz>() {
+            Ok(_) => Ok(()),
             Err(_) => Err(format!(
-                "found `{text}`: expected a time zone name such as Europe/Paris"
+                "found `{}`: expected a time zone name such as Europe/Paris",
+                self.0
             )),
         }
     }
@@ -183,9 +195,11 @@ impl From<Zone> for String {
     }
 }
 
-/// A country whose public holidays this build knows.
+/// A country, for its public holidays. Read as written, even one this build does not
+/// know (then none are counted), so that a journal stays readable; the config checks it
+/// (`check`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(from = "String", into = "String")]
 pub struct Country(String);
 
 /// The countries whose public holidays are known (the features of `holidays` in
@@ -203,16 +217,22 @@ impl Country {
     }
 }
 
-impl TryFrom<String> for Country {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, String> {
-        let code = text.trim().to_uppercase();
-        if code.len() == 2 && HOLIDAY_COUNTRIES.split_whitespace().any(|c| c == code) {
-            Ok(Country(code))
+impl From<String> for Country {
+    fn from(text: String) -> Self {
+        Country(text.trim().to_uppercase())
+    }
+}
+
+impl Country {
+    /// Whether this build knows the country's public holidays, else why not.
+    pub fn check(&self) -> Result<(), String> {
+        if HOLIDAY_COUNTRIES.split_whitespace().any(|c| c == self.0) {
+            Ok(())
         } else {
             Err(format!(
-                "found `{text}`: expected the code of a country whose public holidays are \
-                 known: {HOLIDAY_COUNTRIES}"
+                "found `{}`: expected the code of a country whose public holidays are \
+                 known: {HOLIDAY_COUNTRIES}",
+                self.0
             ))
         }
     }

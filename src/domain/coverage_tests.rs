@@ -141,8 +141,22 @@ fn bad_coverage_says_what_was_expected() {
     assert!(err("{hours: '8-18'}").contains("expected 24/7 or opening hours such as 08:00-18:00"));
     assert!(err("{hours: '18:00-08:00'}").contains("open before they close"));
     assert!(err("{days: 'weekdays'}").contains("expected days such as mon-fri"));
-    assert!(err("{time_zone: Paris}").contains("expected a time zone name such as Europe/Paris"));
-    assert!(err("{holidays: XX}").contains("public holidays are known: AT BE"));
+    // Zones and countries are read as written (a journal stays readable whatever the
+    // build); the config checks them.
+    let read = business("{hours: '08:00-18:00', time_zone: Paris, holidays: xx}");
+    let zone = read.time_zone.as_ref().unwrap().check().unwrap_err();
+    assert!(
+        zone.contains("expected a time zone name such as Europe/Paris"),
+        "{zone}"
+    );
+    let country = read.holidays.as_ref().unwrap().check().unwrap_err();
+    assert!(
+        country.contains("public holidays are known: AT BE"),
+        "{country}"
+    );
+    // Unknown, they count as UTC and as no holidays.
+    let start = paris_at("2026-12-07 10:00");
+    assert_eq!(read.after(start, 60), start + TimeDelta::hours(1));
 }
 
 /// An independent count, minute by minute: whether the minute starting at `t` is
