@@ -474,23 +474,8 @@ pub enum RetainerCommand {
     Record {
         #[arg(value_parser = parse_id)]
         id: IncidentId,
-        /// Work started within the contract's response time.
-        #[arg(long, value_name = "V", value_parser = parse_verdict)]
-        sla: Option<crate::domain::Verdict>,
-        /// What the incident touched was within the contract.
-        #[arg(long, value_name = "V", value_parser = parse_verdict)]
-        scope: Option<crate::domain::Verdict>,
-        /// The provider had the access to evidence it needed.
-        #[arg(long, value_name = "V", value_parser = parse_verdict)]
-        evidence: Option<crate::domain::Verdict>,
-        /// The post-incident report arrived.
-        #[arg(long, value_name = "V", value_parser = parse_verdict)]
-        report: Option<crate::domain::Verdict>,
-        /// It gave probable causes, weaknesses found and recommendations.
-        #[arg(long, value_name = "V", value_parser = parse_verdict)]
-        complete: Option<crate::domain::Verdict>,
-        #[arg(long)]
-        note: Option<String>,
+        #[command(flatten)]
+        told: ReviewTold,
     },
     /// The reviews over every incident (exercises left out), or of one, with totals.
     Review {
@@ -499,6 +484,29 @@ pub enum RetainerCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `retainer record` is told; what it is not told comes from the journal, else
+/// is recorded as not known.
+#[derive(Debug, clap::Args)]
+pub struct ReviewTold {
+    /// Work started within the contract's response time.
+    #[arg(long, value_name = "V", value_parser = parse_verdict)]
+    pub sla: Option<crate::domain::Verdict>,
+    /// What the incident touched was within the contract.
+    #[arg(long, value_name = "V", value_parser = parse_verdict)]
+    pub scope: Option<crate::domain::Verdict>,
+    /// The provider had the access to evidence it needed.
+    #[arg(long, value_name = "V", value_parser = parse_verdict)]
+    pub evidence: Option<crate::domain::Verdict>,
+    /// The post-incident report arrived.
+    #[arg(long, value_name = "V", value_parser = parse_verdict)]
+    pub report: Option<crate::domain::Verdict>,
+    /// It gave probable causes, weaknesses found and recommendations.
+    #[arg(long, value_name = "V", value_parser = parse_verdict)]
+    pub complete: Option<crate::domain::Verdict>,
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,7 +7,6 @@ use super::{Failure, Outcome, append, non_empty};
 use crate::config::Config;
 use crate::domain::{Change, ClockState, Clocks, Flag, IncidentId};
 use crate::drafts::{self, DraftKind};
-use crate::ui::format::safe;
 use crate::{ops, text};
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -138,7 +137,5 @@ pub fn draft(
     let body = drafts::render(kind, &state, &events, config, w.now);
     // The terminal gets every line made safe (the title, summary… are user text); a
     // file gets the draft as written.
-    super::to_file_or_out(output, &body, |body| {
-        body.lines().map(|line| safe(line) + "\n").collect()
-    })
+    super::to_file_or_out(output, &body, super::safe_lines)
 }

@@ -532,28 +532,8 @@ fn run_command(
             command: RetainerCommand::Review { id, json },
         } => retainer::review(store, id, json),
         Command::Retainer {
-            command:
-                RetainerCommand::Record {
-                    id,
-                    sla,
-                    scope,
-                    evidence,
-                    report,
-                    complete,
-                    note,
-                },
-        } => retainer::record(
-            &writer,
-            id,
-            retainer::Told {
-                sla,
-                scope,
-                evidence,
-                report,
-                complete,
-                note,
-            },
-        ),
+            command: RetainerCommand::Record { id, told },
+        } => retainer::record(&writer, id, told),
         Command::Plan { format, output } => {
             let directory = crate::contacts::directory(&config, &store.directory_events()?);
             let plan = crate::report::plan::plan(&config, &directory);
@@ -561,13 +541,8 @@ fn run_command(
                 PlanFormat::Html => crate::report::plan_html(&plan),
                 PlanFormat::Md => crate::report::plan_markdown(&plan),
             };
-            // A terminal gets every line made safe (names come from the config); a file
-            // gets the plan as written.
-            to_file_or_out(output.as_deref(), &body, |body| {
-                body.lines()
-                    .map(|line| ui::format::safe(line) + "\n")
-                    .collect()
-            })
+            // Names come from the config: a terminal gets every line made safe.
+            to_file_or_out(output.as_deref(), &body, safe_lines)
         }
         Command::Drill {
             command: Some(DrillCommand::Report { id, json }),
@@ -750,6 +725,13 @@ fn run_command(
 
 /// Writes `body` to `output` (whole or not at all), saying where; or, without one, to
 /// standard output as `terminal` makes it safe to show.
+/// Every line of `body` made safe for a terminal (user text inside).
+fn safe_lines(body: &str) -> String {
+    body.lines()
+        .map(|line| ui::format::safe(line) + "\n")
+        .collect()
+}
+
 fn to_file_or_out(output: Option<&Path>, body: &str, shown: impl Fn(&str) -> String) -> Outcome {
     match output {
         None => {
@@ -840,7 +822,7 @@ fn snapshot(
     app.wall = wall;
     app.opened_with(opening.damaged, opening.problem);
     app.unknown_tz = runtime::unknown_tz_here();
-    app.assess_readiness(&crate::readiness::drill_days(store)?);
+    app.assess_readiness(crate::readiness::last_drill(store)?.as_slice());
     out!("{}", ui::to_text(&app, width, height));
     Ok(())
 }

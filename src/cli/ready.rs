@@ -13,8 +13,8 @@ const SCHEMA_VERSION: u32 = 1;
 
 pub fn ready(store: &dyn Store, config: &Config, now: DateTime<Utc>, json: bool) -> Outcome {
     let directory = crate::contacts::directory(config, &store.directory_events()?);
-    let drills = crate::readiness::drill_days(store)?;
-    let gaps = crate::readiness::gaps(config, &directory, &drills, now.date_naive());
+    let drill = crate::readiness::last_drill(store)?;
+    let gaps = crate::readiness::gaps(config, &directory, drill.as_slice(), now.date_naive());
     if json {
         let value = serde_json::json!({
             "schema_version": SCHEMA_VERSION,

@@ -12,17 +12,7 @@ use crate::ui::format::{hms, safe};
 /// The shape of `--json`, bumped when it changes.
 const SCHEMA_VERSION: u32 = 1;
 
-/// What `record` was told; what it was not told comes from the journal, else unknown.
-pub struct Told {
-    pub sla: Option<Verdict>,
-    pub scope: Option<Verdict>,
-    pub evidence: Option<Verdict>,
-    pub report: Option<Verdict>,
-    pub complete: Option<Verdict>,
-    pub note: Option<String>,
-}
-
-pub fn record(w: &Writer, id: IncidentId, told: Told) -> Outcome {
+pub fn record(w: &Writer, id: IncidentId, told: super::args::ReviewTold) -> Outcome {
     let state = super::items::state(w.store, id)?;
     let known = state.retainer_review_prefilled();
     let review = RetainerReview {

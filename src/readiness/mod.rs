@@ -1,7 +1,7 @@
 //! Ready before the storm: what an organisation's preparation lacks, each with its fix.
 //! `gaps` is pure: the config, the directory, when drills began and today go in; the
-//! list comes out, the same for `warroom ready` and the welcome screen. `drill_days`
-//! reads when drills began from a store.
+//! list comes out, the same for `warroom ready` and the welcome screen. `last_drill`
+//! reads when the latest drill began from a store.
 
 use crate::config::Config;
 use crate::domain::coverage::LAST_HOLIDAY_YEAR;
@@ -182,13 +182,15 @@ fn statuses(config: &Config, gaps: &mut Vec<Gap>) {
     }
 }
 
-/// The days drills began, from the store: exercises whose journal starts a drill
-/// script (the demo is an exercise too, but no drill).
-pub fn drill_days(
+/// The day the latest drill began, from the store: exercises newest first, each
+/// journal read only until one starts a drill script (the demo is an exercise too, but
+/// no drill). At start-up this is one journal read, seldom more.
+pub fn last_drill(
     store: &dyn crate::store::Store,
-) -> Result<Vec<NaiveDate>, crate::store::StoreError> {
-    let mut days = Vec::new();
-    for summary in store.list()?.into_iter().filter(|s| s.exercise) {
+) -> Result<Option<NaiveDate>, crate::store::StoreError> {
+    let mut exercises: Vec<_> = store.list()?.into_iter().filter(|s| s.exercise).collect();
+    exercises.sort_by_key(|s| std::cmp::Reverse(s.declared_at));
+    for summary in exercises {
         // A journal that cannot be read is for `warroom verify` and `repair` to report;
         // it must not stop the check of everything else.
         let events = match store.events(summary.id) {
@@ -202,9 +204,11 @@ pub fn drill_days(
             matches!(e.change, crate::domain::Change::DrillStarted { .. })
                 .then(|| e.occurred_at.unwrap_or(e.at).date_naive())
         });
-        days.extend(started);
+        if started.is_some() {
+            return Ok(started);
+        }
     }
-    Ok(days)
+    Ok(None)
 }
 
 #[cfg(test)]

@@ -85,8 +85,8 @@ pub fn run(
         .map(|why| crate::text::io_cause(&why.into()));
     app.unknown_tz = unknown_tz_here();
     let _log = crate::logging::init(store.dir());
-    match crate::readiness::drill_days(&store) {
-        Ok(drills) => app.assess_readiness(&drills),
+    match crate::readiness::last_drill(&store) {
+        Ok(drill) => app.assess_readiness(drill.as_slice()),
         Err(e) => tracing::warn!(error = %e, "reading the drills for the readiness check"),
     }
     tracing::info!(dir = %store.location(), "dashboard opened");
